@@ -1,0 +1,108 @@
+"""The one start-up path of the window: paths → logging → Qt → database → window.
+
+Nothing here runs at import time. The database is opened (and migrated if needed)
+before the window is built; expensive imports (Alembic, pypinyin, reportlab) stay
+off this path unless actually needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def demo_database_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("KAMDesk", appauthor=False)) / "demo" / "demo.sqlite3"
+
+
+def ensure_demo_database(path: Path, customers: int = 500) -> str:
+    """A separate demo file, never the user's real one; built on first use."""
+    from kamdesk.store.database import open_database
+
+    db = open_database(str(path), path.parent / "backups")
+    try:
+        with db.engine.connect() as conn:
+            empty = not conn.exec_driver_sql("SELECT count(*) FROM customers").scalar()
+        if empty:
+            from kamdesk.store.demo import generate_demo
+            from kamdesk.store.metrics import recompute_metrics
+
+            generate_demo(db.engine, customers, seed=1)
+            recompute_metrics(db)
+    finally:
+        db.dispose()
+    return str(path)
+
+
+def _install_excepthook(log_file: Path) -> None:
+    """An unexpected error becomes a readable message with the log path; the app goes on.
+
+    Every write commits in its own short transaction, so nothing already saved is lost.
+    """
+
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            traceback.print_exception(exc_type, exc, tb)
+            return
+        text = QApplication.translate(
+            "App", "Something went wrong: %1\n\nYour saved data is safe. Details were written "
+            "to the log file:\n%2").replace("%1", str(exc) or exc_type.__name__).replace(
+            "%2", str(log_file))
+        QMessageBox.critical(None, QApplication.translate("App", "KAMDesk"), text)
+
+    sys.excepthook = hook
+
+
+def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kamdesk.clock import Clock
+    from kamdesk.log import setup_logging
+    from kamdesk.messages import database_problem_text
+    from kamdesk.paths import app_paths, backup_dir_for, resolve_db
+    from kamdesk.store.database import DatabaseProblem, open_database
+    from kamdesk.ui.i18n import choose_language, install_translators
+    from kamdesk.ui.theme import apply_theme, register_fonts
+
+    paths = app_paths()
+    log_file = setup_logging(paths.log_dir)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("KAMDesk")
+    app.setApplicationName("KAMDesk")
+    app.setApplicationDisplayName("KAMDesk")
+    settings = QSettings()
+    lang = choose_language(settings, getattr(args, "lang", None))
+    install_translators(app, lang)
+    register_fonts(app)  # type: ignore[arg-type]
+    apply_theme(app, str(settings.value("ui/theme", "system")))  # type: ignore[arg-type]
+    _install_excepthook(log_file)
+
+    try:
+        location = (ensure_demo_database(demo_database_path()) if args.demo
+                    else resolve_db(args.db))
+        db = open_database(location, backup_dir_for(location))
+    except DatabaseProblem as exc:
+        log.error("cannot open database: %s", exc)
+        QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
+        return 1
+
+    from kamdesk.ui.context import AppContext
+    from kamdesk.ui.main_window import MainWindow
+
+    ctx = AppContext(db, clock or Clock(), lang, settings)
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    db.dispose()
+    return code

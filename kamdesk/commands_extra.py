@@ -1,0 +1,1 @@
+"""Later commands register themselves here so ``cli.py`` stays small."""

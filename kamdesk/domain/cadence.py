@@ -1,0 +1,221 @@
+"""Maintenance cadence (维护节奏) and the tier strategies of the method.
+
+Each customer has one "next touch": the date it is due and what kind of touch it should
+be. A and B customers also owe a quarterly extra (an executive visit, a satisfaction
+check); rather than showing it as a second reminder it upgrades the next routine
+contact, since a visit or a survey call is itself a contact. Silent and churned
+customers keep their tier's rhythm but the touch becomes a win-back or a churn review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Final, Literal
+
+from kamdesk.domain.tiering_settings import Lang, TieringSettings
+
+__all__ = [
+    "ActionKind", "ACTION_KINDS", "action_label", "CadenceRule", "cadence_rule", "DueTouch",
+    "next_touch", "due_parts", "StrategyPoint", "strategy_for",
+]
+
+ActionKind = Literal["contact", "executive_visit", "satisfaction_check", "win_back", "churn_review"]
+ACTION_KINDS: Final[tuple[ActionKind, ...]] = (
+    "contact", "executive_visit", "satisfaction_check", "win_back", "churn_review",
+)
+
+_ACTION_LABELS: Final[dict[str, dict[Lang, str]]] = {
+    "contact": {"en": "Contact", "zh_CN": "例行联系"},
+    "executive_visit": {"en": "Executive visit", "zh_CN": "高层互访"},
+    "satisfaction_check": {"en": "Satisfaction check", "zh_CN": "季度满意度调研"},
+    "win_back": {"en": "Win-back call", "zh_CN": "沉默客户回访"},
+    "churn_review": {"en": "Churn-cause review", "zh_CN": "流失原因复盘"},
+}
+
+
+def action_label(kind: str, lang: Lang) -> str:
+    return _ACTION_LABELS[kind][lang]
+
+
+@dataclass(frozen=True, slots=True)
+class CadenceRule:
+    """How often a customer is touched and with what.
+
+    ``extra_action`` / ``extra_days`` is the quarterly duty on top of routine contact
+    (A: executive visit, B: satisfaction check), or None.
+    """
+
+    contact_days: int
+    action: ActionKind
+    extra_action: ActionKind | None
+    extra_days: int | None
+    summary_en: str
+    summary_zh_CN: str
+
+    def summary(self, lang: Lang) -> str:
+        return self.summary_en if lang == "en" else self.summary_zh_CN
+
+
+def cadence_rule(value_tier: str, activity: str, settings: TieringSettings) -> CadenceRule:
+    days = settings.cadence_days(value_tier)
+    if activity == "silent":
+        return CadenceRule(
+            days, "win_back", None, None,
+            f"silent: win-back call, then every {days} days",
+            f"沉默客户：回访挽回，之后每 {days} 天联系一次",
+        )
+    if activity == "churned":
+        return CadenceRule(
+            days, "churn_review", None, None,
+            f"churned: review why the customer left, then every {days} days",
+            f"流失客户：复盘流失原因，之后每 {days} 天跟进一次",
+        )
+    if value_tier == "A":
+        extra = settings.executive_visit_days
+        return CadenceRule(
+            days, "contact", "executive_visit", extra,
+            f"contact every {days} days, executive visit every {extra} days, "
+            "exclusive account manager",
+            f"每 {days} 天联系一次，每 {extra} 天高层互访一次，配备专属客户经理",
+        )
+    if value_tier == "B":
+        extra = settings.satisfaction_check_days
+        return CadenceRule(
+            days, "contact", "satisfaction_check", extra,
+            f"contact every {days} days, satisfaction check every {extra} days, "
+            "birthday and festival greetings",
+            f"每 {days} 天联系一次，每 {extra} 天满意度调研一次，生日及节日问候",
+        )
+    return CadenceRule(
+        days, "contact", None, None,
+        f"contact every {days} days", f"每 {days} 天联系一次",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DueTouch:
+    next_due: date
+    overdue_days: int
+    action: ActionKind
+
+
+def next_touch(
+    *,
+    value_tier: str,
+    activity: str,
+    last_contact: date | None,
+    today: date,
+    settings: TieringSettings,
+    last_executive_visit: date | None = None,
+    last_satisfaction_check: date | None = None,
+) -> DueTouch:
+    """When the next touch is due, how many days late it is, and what it should be.
+
+    Routine contact is due ``cadence`` days after the last contact, or today if there
+    never was one. The quarterly extra is due ``extra_days`` after the last one; never
+    having had one makes the next routine contact that extra (not an alarm dated
+    today). When the extra falls due first or on the same day it wins, since it counts
+    as a contact too.
+    """
+    rule = cadence_rule(value_tier, activity, settings)
+    last_extra = (
+        last_executive_visit if rule.extra_action == "executive_visit" else last_satisfaction_check
+    )
+    return DueTouch(*due_parts(rule, last_contact, today, last_extra))
+
+
+@cache
+def _days(n: int) -> timedelta:
+    # Building a timedelta costs three times a cached lookup, twice per customer in a
+    # bulk recompute; only a handful of cadence lengths ever occur.
+    return timedelta(n)
+
+
+def due_parts(
+    rule: CadenceRule, last_contact: date | None, today: date, last_extra: date | None
+) -> tuple[date, int, ActionKind]:
+    """:func:`next_touch` for an already chosen rule, as (next_due, overdue_days, action).
+
+    Split out for the bulk recompute, which builds the nine possible rules once and
+    skips the result object; ``last_extra`` is the last executive visit or satisfaction
+    check, whichever the rule asks for.
+    """
+    due = today if last_contact is None else last_contact + _days(rule.contact_days)
+    action = rule.action
+    if rule.extra_days is not None:
+        extra_due = due if last_extra is None else last_extra + _days(rule.extra_days)
+        if extra_due <= due:
+            due = extra_due
+            action = rule.extra_action or action
+    overdue = (today - due).days
+    return due, (overdue if overdue > 0 else 0), action
+
+
+@dataclass(frozen=True, slots=True)
+class StrategyPoint:
+    key: str
+    en: str
+    zh_CN: str
+
+    def text(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.zh_CN
+
+
+_HIGH: Final[tuple[StrategyPoint, ...]] = (
+    StrategyPoint("exclusive_manager", "Exclusive account manager, one-to-one service",
+                  "专属客户经理，一对一服务"),
+    StrategyPoint("executive_visits", "Regular executive visits", "定期高层互访"),
+    StrategyPoint("custom_solutions", "Custom solutions for the customer's needs",
+                  "针对客户需求的定制化解决方案"),
+    StrategyPoint("value_co_creation",
+                  "Value co-creation: product workshops, joint white papers",
+                  "价值共创：邀请参与产品研讨会、联合发布白皮书"),
+    StrategyPoint("exclusive_rights",
+                  "Exclusive rights: priority supply, free training, joint marketing",
+                  "专属权益：优先供货、免费培训、联合营销"),
+)
+_MIDDLE: Final[tuple[StrategyPoint, ...]] = (
+    StrategyPoint("standard_service", "Standard service", "标准化服务"),
+    StrategyPoint("satisfaction_survey", "Quarterly satisfaction survey", "季度满意度调研"),
+    StrategyPoint("greetings", "Birthday and holiday greetings", "生日及节日问候"),
+    StrategyPoint("product_tips", "Product tips and usage advice", "产品使用技巧推送"),
+)
+_LOW: Final[tuple[StrategyPoint, ...]] = (
+    StrategyPoint("standard_service", "Standard service", "标准化服务"),
+    StrategyPoint("online_touch",
+                  "Cost-efficient online touch: industry news by email or WeChat",
+                  "低成本线上触达：通过邮件、微信推送行业资讯"),
+)
+_SILENT: Final[tuple[StrategyPoint, ...]] = (
+    StrategyPoint("cause_analysis", "Analyse why the customer went silent", "分析客户沉默原因"),
+    StrategyPoint("win_back_incentive",
+                  "Win-back incentive: discount, trial of new products",
+                  "回归激励：折扣优惠、新品试用"),
+    StrategyPoint("manager_call", "Account manager calls to learn what changed",
+                  "客户经理致电了解客户变化"),
+)
+_CHURNED: Final[tuple[StrategyPoint, ...]] = (
+    StrategyPoint("churn_review", "Review the causes of churn", "流失原因复盘"),
+    StrategyPoint("record_lessons", "Record the lessons learned", "记录经验教训"),
+    StrategyPoint("win_back_decision", "Decide whether and how to win the customer back",
+                  "评估是否及如何挽回客户"),
+)
+_BY_TIER: Final[dict[str, tuple[StrategyPoint, ...]]] = {"A": _HIGH, "B": _MIDDLE, "C": _LOW}
+
+
+def strategy_for(value_tier: str, activity: str) -> tuple[StrategyPoint, ...]:
+    """The method's strategy bullets, used to pre-fill an account plan.
+
+    A silent customer gets the win-back points first and keeps its tier's points (a
+    silent high-value account is still a high-value account); a churned one gets only
+    the churn review, since tier privileges make no sense until it is back.
+    """
+    if value_tier not in _BY_TIER:
+        raise ValueError(f"unknown value tier {value_tier!r}")
+    if activity == "churned":
+        return _CHURNED
+    if activity == "silent":
+        return _SILENT + _BY_TIER[value_tier]
+    return _BY_TIER[value_tier]

@@ -1,0 +1,155 @@
+"""When a customer's key date (重要日期) falls: birthdays, cooperation and founding
+anniversaries, one-off dates — by the solar or the lunar calendar.
+
+The method asks for greetings on the day itself, so every rule must give exactly one
+day per year even when the stored day does not exist that year:
+
+* solar 29 February is kept on 28 February in common years (the day before, so the
+  greeting is never late);
+* lunar 三十 in a 29-day month is kept on 廿九, the month's last day;
+* a lunar date in a leap month (e.g. 闰四月初八) is kept in that leap month in the
+  years that have it and in the ordinary month of the same number (四月初八) in all
+  other years — the custom most families follow; leap months recur only every few
+  years, so the alternative (no birthday at all) is no use to a manager.
+
+For lunar rules ``year`` means the *lunar* year: a 腊月 date of lunar year Y falls in
+January or February of solar year Y+1. Date-range functions take solar dates and
+handle that shift themselves.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+CalendarKind = Literal["solar", "lunar"]
+Recurrence = Literal["yearly", "once"]
+
+
+@dataclass(frozen=True, slots=True)
+class KeyDateRule:
+    """How a key date recurs.
+
+    ``year``: for ``once`` the year it happens (required); for ``yearly`` the first
+    year (birth year, year founded) if known — no occurrence before it, and it lets
+    ``years_since`` say which birthday or anniversary it is.
+    """
+
+    calendar: CalendarKind
+    month: int
+    day: int
+    leap_month: bool = False
+    year: int | None = None
+    recurrence: Recurrence = "yearly"
+
+    def __post_init__(self) -> None:
+        if self.calendar not in ("solar", "lunar"):
+            raise ValueError(f"calendar must be 'solar' or 'lunar', got {self.calendar!r}")
+        if self.recurrence not in ("yearly", "once"):
+            raise ValueError(f"recurrence must be 'yearly' or 'once', got {self.recurrence!r}")
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month must be 1–12, got {self.month}")
+        if self.calendar == "solar":
+            if self.leap_month:
+                raise ValueError("leap_month applies to lunar dates only")
+            # 2000 is a leap year, so this allows 29 February and nothing impossible.
+            longest = _calendar.monthrange(2000, self.month)[1]
+            if not 1 <= self.day <= longest:
+                raise ValueError(f"day must be 1–{longest} for month {self.month}, got {self.day}")
+        elif not 1 <= self.day <= 30:
+            raise ValueError(f"lunar day must be 1–30, got {self.day}")
+        if self.recurrence == "once" and self.year is None:
+            raise ValueError("a one-off key date needs its year")
+
+
+def _solar_in_year(rule: KeyDateRule, year: int) -> dt.date:
+    last = _calendar.monthrange(year, rule.month)[1]
+    return dt.date(year, rule.month, min(rule.day, last))
+
+
+def _lunar_in_year(rule: KeyDateRule, lunar_year: int) -> dt.date:
+    from kamdesk.domain.lunar import leap_month, lunar_month_days, lunar_to_solar
+
+    leap = rule.leap_month and leap_month(lunar_year) == rule.month
+    day = min(rule.day, lunar_month_days(lunar_year, rule.month, leap))
+    return lunar_to_solar(lunar_year, rule.month, day, leap)
+
+
+def occurrence_in_year(rule: KeyDateRule, year: int) -> dt.date | None:
+    """The solar date of the occurrence belonging to ``year`` (lunar year for lunar
+    rules), or None when the rule does not happen that year."""
+    if rule.year is not None:
+        if rule.recurrence == "once" and year != rule.year:
+            return None
+        if year < rule.year:
+            return None
+    if rule.calendar == "solar":
+        return _solar_in_year(rule, year)
+    return _lunar_in_year(rule, year)
+
+
+def _candidate_years(rule: KeyDateRule, solar_start: int, solar_end: int) -> range:
+    # A lunar year starts in Jan/Feb, so its late months spill into the next solar year:
+    # the occurrences inside solar years [a, b] come from lunar years [a-1, b].
+    first = solar_start - 1 if rule.calendar == "lunar" else solar_start
+    return range(first, solar_end + 1)
+
+
+def occurrences_between(rule: KeyDateRule, start: dt.date, end: dt.date) -> list[dt.date]:
+    """Occurrences with ``start <= date <= end`` (both included), in order."""
+    if end < start:
+        return []
+    found = {
+        occ
+        for year in _candidate_years(rule, start.year, end.year)
+        if (occ := occurrence_in_year(rule, year)) is not None and start <= occ <= end
+    }
+    return sorted(found)
+
+
+def next_occurrence(rule: KeyDateRule, on_or_after: dt.date) -> dt.date | None:
+    """First occurrence on or after the given day; None for a one-off already past."""
+    if rule.recurrence == "once":
+        assert rule.year is not None
+        occ = occurrence_in_year(rule, rule.year)
+        return occ if occ is not None and occ >= on_or_after else None
+    # Two solar years after the first possible one always contain the next occurrence.
+    last_year = max(on_or_after.year, (rule.year or 0) + 1) + 2
+    found = occurrences_between(rule, on_or_after, dt.date(last_year, 12, 31))
+    return found[0] if found else None
+
+
+def years_since(rule: KeyDateRule, occurrence: dt.date) -> int | None:
+    """Which birthday/anniversary ``occurrence`` is (age, 合作N周年), if the start year
+    is known; counted in lunar years for lunar rules."""
+    if rule.year is None:
+        return None
+    if rule.calendar == "solar":
+        return occurrence.year - rule.year
+    from kamdesk.domain.lunar import solar_to_lunar
+
+    return solar_to_lunar(occurrence).year - rule.year
+
+
+def cooperation_anniversary(start: dt.date, on_or_after: dt.date) -> tuple[dt.date, int]:
+    """Next cooperation anniversary (合作周年) on or after a day, and its number (>= 1).
+
+    The start day itself is not an anniversary. A start on 29 February is marked on
+    28 February in common years.
+    """
+    rule = KeyDateRule("solar", start.month, start.day)
+    first = _solar_in_year(rule, start.year + 1)
+    if on_or_after <= first:
+        return first, 1
+    occ = next_occurrence(rule, on_or_after)
+    assert occ is not None
+    return occ, occ.year - start.year
+
+
+def reminder_date(occurrence: dt.date, days_before: int = 3) -> dt.date:
+    """Day to remind the manager, leaving time to prepare a call, card or gift."""
+    if days_before < 0:
+        raise ValueError(f"days_before must not be negative, got {days_before}")
+    return occurrence - dt.timedelta(days=days_before)

@@ -1,0 +1,132 @@
+"""RFM scores (最近一次消费 Recency, 消费频率 Frequency, 消费金额 Monetary) and segments.
+
+Scores are quintiles over the customers that have traded at least once (the others have
+nothing to score and get 0 / no segment). Segments follow the widely published R × F
+segment map (champions, loyal, … hibernating), with two changes that suit key accounts:
+the second axis is FM — the mean of F and M rounded half up — because in B2B a few large
+orders matter as much as many small ones, and the map's bottom-left corner is split so
+the longest-gone of the hibernating customers are called lost.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import accumulate
+from typing import Final, Protocol, TypeVar
+
+from kamdesk.domain.tiering_settings import Lang
+
+__all__ = [
+    "RfmScore", "Segment", "SEGMENTS", "quintile_scores", "rfm_scores", "segment_for",
+    "segment_label",
+]
+
+
+class _Ordered(Hashable, Protocol):
+    def __lt__(self, other: object, /) -> bool: ...
+
+
+_V = TypeVar("_V", bound=_Ordered)
+
+
+def quintile_scores(values: Sequence[_V]) -> list[int]:
+    """A 1–5 score per value, by its mid-rank percentile among ``values``.
+
+    score = 1 + floor(5 × (lower + equal / 2) / n), where ``lower`` counts values strictly
+    below and ``equal`` values equal to it (itself included). Equal values therefore
+    always share a score, and the result does not depend on input order. The mid-rank is
+    used instead of ``lower / n`` so a value that everybody shares — one order each, or a
+    base of a single customer — sits in the middle (3) rather than at the bottom (1),
+    which would brand a lone, just-served customer as "lost". For distinct values it
+    gives exact quintiles: of 10 values, two each score 1, 2, 3, 4 and 5.
+    """
+    n = len(values)
+    if n == 0:
+        return []
+    counts = Counter(values)
+    distinct = sorted(counts)
+    equal = list(map(counts.__getitem__, distinct))
+    below = accumulate(equal, initial=0)  # values strictly below each distinct value
+    two_n = 2 * n
+    # lower + equal <= n, so the quotient is at most 4 and the score at most 5. Written
+    # as one comprehension because a revenue column is ~all distinct values.
+    score_of = dict(zip(
+        distinct, [1 + 5 * (2 * lower + eq) // two_n for lower, eq in zip(below, equal)]
+    ))
+    return list(map(score_of.__getitem__, values))
+
+
+@dataclass(frozen=True, slots=True)
+class RfmScore:
+    r: int
+    f: int
+    m: int
+
+
+def rfm_scores(
+    last_trades: Sequence[date], frequencies: Sequence[int], monetaries: Sequence[int]
+) -> list[RfmScore]:
+    """Scores for parallel sequences describing the traded customers only.
+
+    A later last trade scores a higher R (dates order oldest first, so the quintile of
+    the date itself is already "more recent = higher").
+    """
+    if not len(last_trades) == len(frequencies) == len(monetaries):
+        raise ValueError("last_trades, frequencies and monetaries must have the same length")
+    return [
+        RfmScore(r, f, m)
+        for r, f, m in zip(
+            quintile_scores(last_trades), quintile_scores(frequencies),
+            quintile_scores(monetaries),
+        )
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    key: str
+    en: str
+    zh_CN: str
+
+
+SEGMENTS: Final[dict[str, Segment]] = {
+    s.key: s
+    for s in (
+        Segment("champions", "Champions", "重要价值客户"),
+        Segment("loyal", "Loyal", "忠诚客户"),
+        Segment("potential_loyalist", "Potential loyalist", "潜力客户"),
+        Segment("new", "New", "新客户"),
+        Segment("promising", "Promising", "有望发展客户"),
+        Segment("need_attention", "Need attention", "需关注客户"),
+        Segment("about_to_sleep", "About to sleep", "即将沉睡客户"),
+        Segment("at_risk", "At risk", "高风险客户"),
+        Segment("cant_lose", "Can't lose", "不能失去的客户"),
+        Segment("hibernating", "Hibernating", "沉睡客户"),
+        Segment("lost", "Lost", "流失客户"),
+    )
+}
+
+# Rows are R = 5 … 1, columns FM = 1 … 5. Every cell is named, so every score has
+# exactly one segment and no rule order can shadow another.
+_GRID: Final[tuple[tuple[str, ...], ...]] = (
+    ("new", "potential_loyalist", "potential_loyalist", "champions", "champions"),
+    ("promising", "potential_loyalist", "potential_loyalist", "loyal", "loyal"),
+    ("about_to_sleep", "about_to_sleep", "need_attention", "loyal", "loyal"),
+    ("hibernating", "hibernating", "at_risk", "at_risk", "cant_lose"),
+    ("lost", "lost", "at_risk", "at_risk", "cant_lose"),
+)
+
+
+def segment_for(r: int, f: int, m: int) -> str:
+    """The segment key for scores in 1..5 (FM = (F + M) / 2 rounded half up)."""
+    if not (1 <= r <= 5 and 1 <= f <= 5 and 1 <= m <= 5):
+        raise ValueError(f"RFM scores must be 1..5, got {(r, f, m)}")
+    return _GRID[5 - r][(f + m + 1) // 2 - 1]
+
+
+def segment_label(key: str, lang: Lang) -> str:
+    segment = SEGMENTS[key]
+    return segment.en if lang == "en" else segment.zh_CN

@@ -1,0 +1,95 @@
+"""Opening the user's database: engine, schema check/upgrade, and clear failures.
+
+Everything the UI or CLI needs to start talking to the data goes through
+:func:`open_database`, so the same checks guard both.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kamdesk.store.engine import make_engine, make_session_factory
+from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
+
+
+class DatabaseProblem(Exception):
+    """A problem the user must be told about in words: ``kind`` picks the message.
+
+    kinds: 'locked', 'corrupt', 'too_new', 'readonly', 'disk_full', 'other'.
+    """
+
+    def __init__(self, kind: str, path: str, detail: str = "") -> None:
+        super().__init__(f"{kind}: {path}: {detail}")
+        self.kind = kind
+        self.path = path
+        self.detail = detail
+
+
+@dataclass
+class Database:
+    location: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    report: MigrationReport | None = field(default=None)
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def classify_error(exc: BaseException) -> str:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "locked"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "corrupt"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "readonly"
+    if "disk is full" in text or "database or disk is full" in text or "no space" in text:
+        return "disk_full"
+    return "other"
+
+
+def open_database(location: str, backup_dir: Path) -> Database:
+    engine = make_engine(location)
+    try:
+        report = ensure_schema(engine, backup_dir)
+    except SchemaTooNew as exc:
+        engine.dispose()
+        raise DatabaseProblem("too_new", location, exc.found) from exc
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        raise DatabaseProblem(classify_error(exc), location, str(exc)) from exc
+    return Database(location, engine, make_session_factory(engine), report)
+
+
+def integrity_report(db: Database) -> list[str]:
+    """Problems found by the database's own checks; empty means sound."""
+    problems: list[str] = []
+    if not db.is_sqlite:
+        return problems
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql("PRAGMA integrity_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            problems += [f"integrity: {r[0]}" for r in rows]
+        for r in conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"foreign key: table {r[0]} rowid {r[1]} -> {r[2]}")
+        missing = conn.exec_driver_sql(
+            "SELECT count(*) FROM customers c LEFT JOIN customer_metrics m "
+            "ON m.customer_id = c.id WHERE m.customer_id IS NULL"
+        ).scalar_one()
+        if missing:
+            problems.append(f"{missing} customers without a metrics row (run 'kamdesk tiers')")
+    return problems

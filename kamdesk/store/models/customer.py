@@ -1,0 +1,59 @@
+"""The customer (客户档案): company facts, strategy and needs."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Date, Index, Numeric, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kamdesk.store.models.base import Base, Money, Timestamps
+
+CUSTOMER_STATUSES = ("prospect", "active", "archived")
+POTENTIALS = ("high", "medium", "low")
+
+
+class Customer(Timestamps, Base):
+    __tablename__ = "customers"
+    __table_args__ = (
+        CheckConstraint("status IN ('prospect','active','archived')", name="status"),
+        CheckConstraint("potential IN ('high','medium','low')", name="potential"),
+        CheckConstraint("credit_limit_cents IS NULL OR credit_limit_cents >= 0", name="credit"),
+        Index("ix_customers_name", "name"),
+        Index("ix_customers_industry_name", "industry", "name"),
+        Index("ix_customers_owner", "owner"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str | None] = mapped_column(String(100))
+    industry: Mapped[str | None] = mapped_column(String(100))
+    scale: Mapped[str | None] = mapped_column(String(100))
+    region: Mapped[str | None] = mapped_column(String(100))
+    address: Mapped[str | None] = mapped_column(String(300))
+    website: Mapped[str | None] = mapped_column(String(300))
+    cooperation_start: Mapped[date | None] = mapped_column(Date)
+    founded_on: Mapped[date | None] = mapped_column(Date)
+    source: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), default="active", server_default="active")
+    potential: Mapped[str] = mapped_column(String(8), default="medium", server_default="medium")
+    strategy_notes: Mapped[str | None] = mapped_column(Text)
+    decision_process: Mapped[str | None] = mapped_column(Text)
+    explicit_needs: Mapped[str | None] = mapped_column(Text)
+    latent_needs: Mapped[str | None] = mapped_column(Text)
+    credit_limit_cents: Mapped[int | None] = mapped_column(Money)
+    share_of_wallet_pct: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    owner: Mapped[str | None] = mapped_column(String(100))
+    # Kept up to date when the name is saved (pypinyin is slow to import at start-up).
+    name_pinyin: Mapped[str | None] = mapped_column(String(400))
+    name_initials: Mapped[str | None] = mapped_column(String(100))
+
+    people: Mapped[list["Person"]] = relationship(  # noqa: F821
+        back_populates="customer", cascade="all, delete-orphan", passive_deletes=True,
+        foreign_keys="Person.customer_id",
+    )
+
+    def __repr__(self) -> str:
+        return f"<Customer {self.code} {self.name}>"

@@ -1,0 +1,53 @@
+"""Follow-ups and reminders. A task with ``remind_at`` is a reminder.
+
+``notified_at`` records when the user was last shown it, so a reminder is never
+fired twice for the same due time, and one that fell due while the laptop was off
+is recognised as missed at the next start.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kamdesk.store.models.base import Base, Timestamps
+
+TASK_SOURCES = ("manual", "interaction", "cadence", "key_date", "contract", "complaint", "plan")
+TASK_KINDS = ("task", "call", "visit")
+
+
+class Task(Timestamps, Base):
+    __tablename__ = "tasks"
+    __table_args__ = (
+        CheckConstraint(
+            "source IN ('manual','interaction','cadence','key_date','contract','complaint','plan')",
+            name="source",
+        ),
+        CheckConstraint("kind IN ('task','call','visit')", name="kind"),
+        CheckConstraint("priority BETWEEN 1 AND 3", name="priority"),
+        Index("ix_tasks_open_due", "done_at", "due_at"),
+        Index("ix_tasks_remind", "done_at", "remind_at"),
+        Index("ix_tasks_customer", "customer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(8), default="task", server_default="task")
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL")
+    )
+    owner: Mapped[str | None] = mapped_column(String(100))
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    remind_at: Mapped[datetime | None] = mapped_column(DateTime)
+    snoozed_until: Mapped[datetime | None] = mapped_column(DateTime)
+    notified_at: Mapped[datetime | None] = mapped_column(DateTime)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    priority: Mapped[int] = mapped_column(SmallInteger, default=2, server_default="2")
+    source: Mapped[str] = mapped_column(String(12), default="manual", server_default="manual")
+    # What generated the task (e.g. "keydate:12:2026"), so regenerating never duplicates.
+    source_key: Mapped[str | None] = mapped_column(String(100), unique=True)

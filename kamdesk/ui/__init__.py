@@ -1,0 +1,1 @@
+"""Qt only: windows, screens, item models, dialogs, tray and reminders."""

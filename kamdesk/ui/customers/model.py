@@ -1,0 +1,162 @@
+"""Customer list model: a count plus lazily fetched pages of plain rows.
+
+Qt asks ``data()`` only for visible cells; a page of 200 rows is fetched from SQL
+the first time one of its rows is asked for, so 100k customers never load at once.
+Sorting is ``ORDER BY`` in SQL, not a proxy model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from kamdesk.store.customer_list import CustomerQuery, CustomerRow, count, fetch_page
+from kamdesk.ui import format as fmt
+from kamdesk.ui import labels
+from kamdesk.ui.context import AppContext
+
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# (sort key, header) — header strings translated in headerData.
+COLUMNS: list[tuple[str, str]] = [
+    ("code", "Code"), ("name", "Name"), ("industry", "Industry"), ("months", "Months"),
+    ("revenue", "12-month revenue"), ("tier", "Value / activity"), ("key_contact", "Key contact"),
+    ("phone", "Phone"), ("need", "Core need"), ("last_interaction", "Last contact"),
+    ("health", "Health"), ("rfm", "RFM"), ("next_due", "Next touch"),
+]
+COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
+TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
+
+
+class CustomerTableModel(QAbstractTableModel):
+    def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.ctx = ctx
+        self._query = CustomerQuery()
+        self._count = 0
+        self._pages: dict[int, list[CustomerRow]] = {}
+        self._today = ctx.clock.today()
+
+    # -- query ---------------------------------------------------------------
+    @property
+    def query(self) -> CustomerQuery:
+        return self._query
+
+    def set_query(self, query: CustomerQuery) -> None:
+        self.beginResetModel()
+        self._query = query
+        self._pages.clear()
+        self._today = self.ctx.clock.today()
+        with self.ctx.db.engine.connect() as conn:
+            self._count = count(conn, query)
+            # The first page is nearly always needed at once; fetch it with the count.
+            self._pages[0] = fetch_page(conn, query, 0, PAGE)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self._query)
+
+    def row_at(self, row: int) -> CustomerRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page = row // PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            with self.ctx.db.engine.connect() as conn:
+                rows = fetch_page(conn, self._query, page * PAGE, PAGE)
+            if len(self._pages) > 50:  # keep memory flat when scrolling far
+                self._pages.clear()
+            self._pages[page] = rows
+        i = row - page * PAGE
+        return rows[i] if i < len(rows) else None
+
+    def customer_id(self, row: int) -> int | None:
+        r = self.row_at(row)
+        return r.id if r else None
+
+    # -- Qt model API ----------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section][1])
+        return None
+
+    def _header_strings(self) -> None:  # pragma: no cover - lets lupdate see the headers
+        self.tr("Code"), self.tr("Name"), self.tr("Industry"), self.tr("Months")
+        self.tr("12-month revenue"), self.tr("Value / activity"), self.tr("Key contact")
+        self.tr("Phone"), self.tr("Core need"), self.tr("Last contact"), self.tr("Health")
+        self.tr("RFM"), self.tr("Next touch")
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if not index.isValid():
+            return None
+        r = self.row_at(index.row())
+        if r is None:
+            return None
+        key = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, key)
+        if role == ID_ROLE:
+            return r.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("months", "revenue", "health"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "tier":
+                return QBrush(QColor(TIER_COLOURS.get(r.value_tier, "#607d8b")))
+            if key == "next_due" and r.overdue_days > 0:
+                return QBrush(QColor("#c62828"))
+            if key == "health" and r.health < 50:
+                return QBrush(QColor("#c62828"))
+            if r.status == "archived":
+                return QBrush(QColor("#9e9e9e"))
+        if role == Qt.ItemDataRole.ToolTipRole and key == "next_due" and r.overdue_days > 0:
+            return self.tr("%n day(s) overdue", "", r.overdue_days)
+        return None
+
+    def _display(self, r: CustomerRow, key: str) -> str:
+        lang = self.ctx.lang
+        if key == "code":
+            return r.code
+        if key == "name":
+            return r.name
+        if key == "industry":
+            return r.industry or ""
+        if key == "months":
+            m = r.months_of_cooperation(self._today)
+            return "" if m is None else str(m)
+        if key == "revenue":
+            return fmt.money(r.revenue_12m_cents, lang, short=True)
+        if key == "tier":
+            return f"{labels.value_tier(r.value_tier)} / {labels.activity(r.activity)}"
+        if key == "key_contact":
+            return r.key_contact_name or ""
+        if key == "phone":
+            return r.key_contact_phone or ""
+        if key == "need":
+            return (r.explicit_needs or "").split("\n")[0]
+        if key == "last_interaction":
+            return fmt.day(r.last_interaction_at)
+        if key == "health":
+            return str(r.health)
+        if key == "rfm":
+            return f"{r.r_score}{r.f_score}{r.m_score}" if r.r_score else ""
+        if key == "next_due":
+            return fmt.day(r.next_due_on)
+        return ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = COLUMNS[column][0]
+        self.set_query(replace(self._query, sort=key,
+                               descending=order == Qt.SortOrder.DescendingOrder))
+
+    def today(self) -> date:
+        return self._today

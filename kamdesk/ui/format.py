@@ -1,0 +1,50 @@
+"""How numbers, money and dates look on screen (same rules in both languages)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def money(cents: int | None, lang: str = "en", short: bool = False) -> str:
+    """¥1,500,000 — or 150.0万 when short and Chinese (what a manager says aloud)."""
+    if cents is None:
+        return ""
+    yuan = cents / 100
+    if short and lang.startswith("zh") and abs(yuan) >= 10_000:
+        return f"{yuan / 10_000:,.1f}万"
+    if short:
+        return f"¥{yuan:,.0f}"
+    return f"¥{cents // 100:,}.{abs(cents) % 100:02d}" if cents >= 0 else f"-{money(-cents)}"
+
+
+def day(d: date | datetime | None) -> str:
+    if d is None:
+        return ""
+    if isinstance(d, datetime):
+        d = d.date()
+    return d.isoformat()
+
+
+def moment(d: datetime | None) -> str:
+    return "" if d is None else d.strftime("%Y-%m-%d %H:%M")
+
+
+def parse_money(text: str) -> int | None:
+    """'1,500,000.50' / '150万' / '¥2k' → fen. Raises ValueError on nonsense."""
+    t = text.strip().replace(",", "").replace("¥", "").replace("￥", "").replace(" ", "")
+    if not t:
+        return None
+    factor = 100
+    if t.endswith("万"):
+        t, factor = t[:-1], 100 * 10_000
+    elif t.lower().endswith("k"):
+        t, factor = t[:-1], 100 * 1000
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(t) * factor
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if value < 0:
+        raise ValueError(text)
+    return int(value.quantize(Decimal(1)))

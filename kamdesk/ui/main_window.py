@@ -1,0 +1,220 @@
+"""The main window: left navigation, toolbar with global search and Log contact,
+status bar. Screens are created once and kept; they refresh themselves from
+:attr:`AppContext.changed`.
+
+Window geometry, the last screen and every table's column widths are remembered
+in QSettings (machine-specific, not in the database).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
+    QStackedWidget, QToolBar, QWidget,
+)
+
+from kamdesk.ui.context import AppContext
+from kamdesk.ui.icons import icon
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("KAMDesk — Key Account Desk"))
+        self.setMinimumSize(1000, 640)
+        self._screens: dict[str, QWidget] = {}
+        self._nav_keys: list[str] = []
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFixedWidth(170)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_toolbar()
+        self._build_screens()
+        self.nav.currentRowChanged.connect(self._on_nav)
+        ctx.open_customer.connect(self.show_customer)
+        ctx.log_contact.connect(self.open_log_dialog)
+        ctx.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", ctx.db.location))
+        self._restore_state()
+
+    # -- construction ---------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        tb = QToolBar(self.tr("Main"))
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(tb)
+
+        self.log_action = QAction(icon("log"), self.tr("Log contact"), self)
+        self.log_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.log_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.log_action.setToolTip(self.tr("Log a call, visit or message (Ctrl+L)"))
+        self.log_action.triggered.connect(lambda: self.open_log_dialog(self.current_customer_id() or 0))
+        tb.addAction(self.log_action)
+
+        self.new_customer_action = QAction(icon("customer-add"), self.tr("New customer"), self)
+        self.new_customer_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_customer_action.triggered.connect(self.new_customer)
+        tb.addAction(self.new_customer_action)
+
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        tb.addWidget(spacer)
+        self.global_search = QLineEdit()
+        self.global_search.setObjectName("globalSearch")
+        self.global_search.setPlaceholderText(self.tr("Find customer (Ctrl+F)"))
+        self.global_search.setClearButtonEnabled(True)
+        self.global_search.setMaximumWidth(280)
+        self.global_search.returnPressed.connect(self._global_search)
+        self.global_search.textEdited.connect(self._global_search)
+        tb.addWidget(self.global_search)
+        find = QAction(self.tr("Find"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+    def add_screen(self, key: str, title: str, icon_name: str, widget: QWidget,
+                   in_nav: bool = True) -> None:
+        self._screens[key] = widget
+        self.stack.addWidget(widget)
+        if in_nav:
+            item = QListWidgetItem(icon(icon_name), title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self._nav_keys.append(key)
+
+    def _build_screens(self) -> None:
+        from kamdesk.ui.customers.screen import CustomersScreen
+
+        self.customers = CustomersScreen(self.ctx)
+        self.customers.new_customer_requested.connect(self.new_customer)
+        for key, title, icon_name, factory in self._screen_factories():
+            self.add_screen(key, title, icon_name, factory())
+
+    def _screen_factories(self) -> list[tuple[str, str, str, Callable[[], QWidget]]]:
+        return [
+            ("customers", self.tr("Customers"), "customers", lambda: self.customers),
+        ]
+
+    # -- navigation -------------------------------------------------------------
+    def screen(self, key: str) -> QWidget:
+        return self._screens[key]
+
+    def show_screen(self, key: str) -> None:
+        if key in self._nav_keys:
+            self.nav.setCurrentRow(self._nav_keys.index(key))
+        else:
+            self.nav.clearSelection()
+            self.stack.setCurrentWidget(self._screens[key])
+
+    def current_key(self) -> str:
+        w = self.stack.currentWidget()
+        return next((k for k, v in self._screens.items() if v is w), "customers")
+
+    def _on_nav(self, row: int) -> None:
+        if 0 <= row < len(self._nav_keys):
+            self.stack.setCurrentWidget(self._screens[self._nav_keys[row]])
+
+    def _focus_search(self) -> None:
+        self.global_search.setFocus()
+        self.global_search.selectAll()
+
+    def _global_search(self) -> None:
+        self.show_screen("customers")
+        self.customers.search.setText(self.global_search.text())
+
+    def current_customer_id(self) -> int | None:
+        w = self.stack.currentWidget()
+        getter = getattr(w, "current_customer_id", None)
+        if callable(getter):
+            return getter()
+        if w is self.customers:
+            return self.customers.selected_id()
+        return None
+
+    # -- actions (filled in by the profile and log-contact modules) ------------
+    def show_customer(self, customer_id: int) -> None:
+        profile = self._screens.get("profile")
+        if profile is None:
+            return
+        profile.load(customer_id)  # type: ignore[attr-defined]
+        self.show_screen("profile")
+
+    def open_log_dialog(self, customer_id: int = 0) -> None:
+        from kamdesk.ui.dialogs.log_contact import LogContactDialog
+
+        dlg = LogContactDialog(self.ctx, customer_id or None, self)
+        dlg.open()
+
+    def new_customer(self) -> None:
+        from kamdesk.ui.dialogs.customer_dialog import CustomerDialog
+
+        dlg = CustomerDialog(self.ctx, None, self)
+        if dlg.exec() and dlg.saved_id:
+            self.show_customer(dlg.saved_id)
+
+    # -- state ------------------------------------------------------------------
+    def _tables(self) -> list[tuple[str, QHeaderView]]:
+        from PySide6.QtWidgets import QTableView, QTreeView
+
+        out = []
+        for view in self.findChildren(QTableView):
+            if view.objectName():
+                out.append((view.objectName(), view.horizontalHeader()))
+        for tree in self.findChildren(QTreeView):
+            if tree.objectName():
+                out.append((tree.objectName(), tree.header()))
+        return out
+
+    def _restore_state(self) -> None:
+        s = self.ctx.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        for name, header in self._tables():
+            saved = s.value(f"columns/{name}")
+            if isinstance(saved, QByteArray):
+                header.restoreState(saved)
+        last = str(s.value("window/screen", self._nav_keys[0] if self._nav_keys else "customers"))
+        self.show_screen(last if last in self._nav_keys else self._nav_keys[0])
+
+    def save_state(self) -> None:
+        s = self.ctx.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        key = self.current_key()
+        s.setValue("window/screen", key if key in self._nav_keys else "customers")
+        for name, header in self._tables():
+            s.setValue(f"columns/{name}", header.saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

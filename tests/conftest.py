@@ -1,0 +1,52 @@
+"""Shared fixtures: every test gets its own database under tmp_path."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DEMO_TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    from kamdesk.store.database import open_database
+
+    database = open_database(str(tmp_path / "test.sqlite3"), tmp_path / "backups")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """A 200-customer demo database built once per test run; tests copy it."""
+    from kamdesk.store.database import open_database
+    from kamdesk.store.demo import generate_demo
+    from kamdesk.store.metrics import recompute_metrics
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    database = open_database(str(path), path.parent / "backups")
+    generate_demo(database.engine, 200, seed=7, today=DEMO_TODAY)
+    recompute_metrics(database, DEMO_TODAY)
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path):
+    import shutil
+
+    from kamdesk.store.database import open_database
+
+    target = tmp_path / "demo.sqlite3"
+    shutil.copy(demo_template, target)
+    database = open_database(str(target), tmp_path / "backups")
+    yield database
+    database.dispose()
