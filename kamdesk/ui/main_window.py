@@ -21,6 +21,19 @@ from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 
 
+def _optional(module: str, name: str):  # type: ignore[no-untyped-def]
+    """Screens land one issue at a time; a screen whose module is not there yet is
+    left out of the navigation rather than shown as a placeholder."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -108,11 +121,34 @@ class MainWindow(QMainWindow):
         self.customers.new_customer_requested.connect(self.new_customer)
         for key, title, icon_name, factory in self._screen_factories():
             self.add_screen(key, title, icon_name, factory())
+        profile = _optional("kamdesk.ui.profile.screen", "ProfileScreen")
+        if profile is not None:
+            self.add_screen("profile", self.tr("Customer"), "profile", profile(self.ctx),
+                            in_nav=False)
 
     def _screen_factories(self) -> list[tuple[str, str, str, Callable[[], QWidget]]]:
-        return [
-            ("customers", self.tr("Customers"), "customers", lambda: self.customers),
+        ctx = self.ctx
+        wanted = [
+            ("today", self.tr("Today"), "today", "kamdesk.ui.today.screen", "TodayScreen"),
+            ("customers", self.tr("Customers"), "customers", None, None),
+            ("log", self.tr("Contact log"), "contact-log", "kamdesk.ui.contact_log.screen",
+             "ContactLogScreen"),
+            ("calendar", self.tr("Calendar"), "calendar", "kamdesk.ui.calendar.screen",
+             "CalendarScreen"),
+            ("pipeline", self.tr("Pipeline"), "pipeline", "kamdesk.ui.pipeline.screen",
+             "PipelineScreen"),
+            ("reports", self.tr("Reports"), "reports", "kamdesk.ui.reports.screen",
+             "ReportsScreen"),
         ]
+        out: list[tuple[str, str, str, Callable[[], QWidget]]] = []
+        for key, title, icon_name, module, cls in wanted:
+            if module is None:
+                out.append((key, title, icon_name, lambda: self.customers))
+                continue
+            factory = _optional(module, cls)
+            if factory is not None:
+                out.append((key, title, icon_name, lambda f=factory: f(ctx)))
+        return out
 
     # -- navigation -------------------------------------------------------------
     def screen(self, key: str) -> QWidget:
