@@ -1,0 +1,107 @@
+"""Exporting in the shapes people already use: the method's 表1 customers and 表2
+contact log, as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX.
+
+Free text that starts with = + - @ (or a tab/CR) would be run as a formula by Excel;
+such cells are written as plain text (OWASP CSV injection), without mangling phone
+numbers like "+86 138…" in XLSX, where the cell type can be forced to text.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+CUSTOMER_HEADERS = {
+    "zh_CN": ["客户ID", "客户名称", "行业属性", "合作时长(月)", "年度贡献值(万元)",
+              "客户类型(价值/活跃度)", "关键联系人", "联系方式", "核心需求", "最近互动时间"],
+    "en": ["Customer ID", "Customer name", "Industry", "Months of cooperation",
+           "Annual contribution (10k CNY)", "Type (value/activity)", "Key contact", "Phone",
+           "Core need", "Last interaction"],
+}
+CONTACT_HEADERS = {
+    "zh_CN": ["客户ID", "沟通时间", "沟通方式(电话/拜访/邮件)", "沟通主题", "客户反馈", "问题记录",
+              "后续行动", "负责人", "完成时限"],
+    "en": ["Customer ID", "When", "Channel", "Topic", "Customer feedback", "Issue",
+           "Next action", "Owner", "Deadline"],
+}
+TIER_ZH = {"A": "高价值", "B": "中价值", "C": "低价值"}
+ACT_ZH = {"active": "活跃", "silent": "沉默", "churned": "流失"}
+CHANNEL_ZH = {"visit": "上门拜访", "phone": "电话沟通", "email": "邮件", "wechat": "微信",
+              "video": "视频会议", "meeting": "会议", "event": "活动"}
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_DANGEROUS):
+        return "'" + value
+    return value
+
+
+def _months(start: object, today: date) -> int | str:
+    if not start:
+        return ""
+    s = date.fromisoformat(str(start)[:10])
+    return max(0, (today.year - s.year) * 12 + today.month - s.month - (today.day < s.day))
+
+
+def customer_rows(conn: Connection, today: date, lang: str) -> Iterable[list[object]]:
+    for r in conn.execute(text(
+        "SELECT c.code, c.name, c.industry, c.cooperation_start, m.revenue_12m_cents, "
+        "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
+        "m.last_interaction_at FROM customers c JOIN customer_metrics m ON m.customer_id = c.id "
+        "WHERE c.status != 'archived' ORDER BY c.code"
+    )):
+        tier = (f"{TIER_ZH.get(r[5], r[5])}/{ACT_ZH.get(r[6], r[6])}" if lang.startswith("zh")
+                else f"{r[5]}/{r[6]}")
+        yield [r[0], r[1], r[2] or "", _months(r[3], today),
+               float(f"{(r[4] or 0) / 1_000_000:.2f}"), tier, r[7] or "", r[8] or "",
+               r[9] or "", str(r[10])[:10] if r[10] else ""]
+
+
+def contact_rows(conn: Connection, lang: str, customer_code: str | None = None
+                 ) -> Iterable[list[object]]:
+    where, params = "", {}
+    if customer_code:
+        where, params = "WHERE c.code = :code", {"code": customer_code}
+    for r in conn.execute(text(
+        "SELECT c.code, i.occurred_at, i.channel, i.topic, i.feedback, i.issue, i.next_action, "
+        f"i.owner, i.deadline FROM interactions i JOIN customers c ON c.id = i.customer_id {where} "
+        "ORDER BY i.occurred_at"), params):
+        channel = CHANNEL_ZH.get(r[2], r[2]) if lang.startswith("zh") else r[2]
+        yield [r[0], str(r[1])[:16], channel, r[3], r[4] or "", r[5] or "", r[6] or "",
+               r[7] or "", str(r[8] or "")]
+
+
+def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """CSV or XLSX by extension; written to a temporary file and renamed, so a full disk
+    never leaves a half-written export in place of a good one."""
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    count = 0
+    try:
+        if target.suffix.lower() == ".xlsx":
+            from openpyxl import Workbook
+
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet()
+            ws.append(list(headers))
+            for row in rows:
+                ws.append([neutralise(v) for v in row])
+                count += 1
+            wb.save(tmp)
+        else:
+            with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+                writer = csv.writer(fh)
+                writer.writerow(headers)
+                for row in rows:
+                    writer.writerow([neutralise(v) for v in row])
+                    count += 1
+        tmp.replace(target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return count
