@@ -70,6 +70,10 @@ EVENT_NAMES = [("制造业客户沙龙", "salon"), ("零售业促销培训", "tr
                ("数字化转型线上研讨会", "webinar")]
 
 DT_FMT = "%Y-%m-%d %H:%M:%S.000000"
+CHUNK = 5000  # customers generated between writes: keeps memory flat at 100k
+BUFFERS = ("customers", "metrics", "people", "fts", "interactions", "interaction_people",
+           "trades", "tasks", "key_dates", "contracts", "complaints", "surveys",
+           "opportunities", "stage_changes")
 
 
 @dataclass(frozen=True)
@@ -145,207 +149,228 @@ def generate_demo(
     r = g.rng
     horizon = 3 * 365
 
-    cust_rows, metric_ids, people_rows, fts_rows = [], [], [], []
-    inter_rows, ip_rows, trade_rows, task_rows, keydate_rows = [], [], [], [], []
-    contract_rows, complaint_rows, survey_rows, opp_rows, stage_rows = [], [], [], [], []
-    person_id = inter_id = 0
+    buffers: dict[str, list] = {k: [] for k in BUFFERS}  # type: ignore[type-arg]
+    (cust_rows, metric_ids, people_rows, fts_rows, inter_rows, ip_rows, trade_rows, task_rows,
+     keydate_rows, contract_rows, complaint_rows, survey_rows, opp_rows, stage_rows) = (
+        buffers[k] for k in BUFFERS)
+    totals = {"people": 0, "interactions": 0, "trades": 0, "tasks": 0}
+    cadence_step = max(1, customers // 40)
+    person_id = inter_id = opp_id = 0
     people_of: dict[int, list[tuple[int, str]]] = {}
     weights: list[float] = []
     created = _dt(g.now)
 
-    for cid in range(1, customers + 1):
-        name, short, industry, full, initials = g.company(cid)
-        weight = min(r.paretovariate(1.16), 400.0)
-        weights.append(weight)
-        months = r.randint(1, 120)
-        start = today - timedelta(days=months * 30)
-        # Activity profile: most active, some cooling, some gone quiet.
-        roll = r.random()
-        quiet_days = 0 if roll < 0.7 else (r.randint(95, 175) if roll < 0.87 else r.randint(190, 700))
-        status = "prospect" if r.random() < 0.04 else "active"
-        potential = r.choices(("high", "medium", "low"), (2, 5, 3))[0]
-        credit = r.choice((None, 50_000_00, 100_000_00, 500_000_00, 2_000_000_00))
-        cust_rows.append((
-            cid, f"C{cid:06d}" if customers >= 1000 else f"C{cid:03d}", name, short, industry,
-            r.choice(("大型", "中型", "小型", "集团")), r.choice(REGIONS), f"{r.choice(REGIONS)}市高新区{r.randint(1, 999)}号",
-            None, start.isoformat(), (start - timedelta(days=r.randint(365, 7000))).isoformat(),
-            r.choice(("展会", "转介绍", "行业报告", "官网咨询", "老客户")), status, potential,
-            r.choice(("深化合作，争取成为首选供应商", "稳定份额，推动新品试用", "维持关系，控制服务成本")),
-            r.choice(("采购部提需求，技术部评估，总经理拍板", "集团集中采购，年度招标", "老板一人决策")),
-            r.choice(CONCERNS), r.choice(LATENT), credit, r.choice(OWNERS), full, initials,
-            created, created,
-        ))
-        metric_ids.append((cid,))
-        # People: 1-5 per customer, the first one is the primary contact.
-        plist: list[tuple[int, str]] = []
-        boss_id = None
-        for k in range(r.choices((1, 2, 3, 4, 5), (3, 4, 4, 2, 1))[0]):
-            person_id += 1
-            pname = g.person_name()
-            title, role = TITLES[0] if k == 0 else r.choice(TITLES)
-            mobile = g.phone()
-            people_rows.append((
-                person_id, cid, pname, title, r.choice(DEPARTMENTS), role,
-                r.choices(("supporter", "neutral", "opponent"), (5, 4, 1))[0], r.randint(1, 5),
-                None, mobile, f"p{person_id}@example.cn", f"wx_{person_id}",
-                r.choice(("上午10点后", "下午2-4点", "工作日晚上", "周末不打扰")),
-                r.choice(("phone", "wechat", "visit", "email")), r.choice(STYLES),
-                r.choice(CONCERNS), r.choice(INTERESTS), r.choice(TABOOS),
-                boss_id if k else None, 1 if k == 0 else 0, created, created,
-            ))
-            if k == 0:
-                boss_id = person_id
-            plist.append((person_id, pname))
-            if r.random() < 0.35:
-                lunar = r.random() < 0.3
-                keydate_rows.append((
-                    cid, person_id, "birthday", f"{pname}生日", "lunar" if lunar else "solar",
-                    r.randint(1, 12), r.randint(1, 28), 0, None, "yearly", created, created,
-                ))
-        people_of[cid] = plist
-        if r.random() < 0.2:
-            keydate_rows.append((cid, None, "founding", "公司成立纪念日", "solar",
-                                 r.randint(1, 12), r.randint(1, 28), 0, None, "yearly",
-                                 created, created))
-        # Search text with pinyin of company and people (components cached).
-        body = [cust_rows[-1][1], name, short, full, initials]
-        for _pid, pname in plist:
-            body += [pname, "".join(g.forms(ch)[0] for ch in pname),
-                     "".join(g.forms(ch)[1] for ch in pname)]
-        body += [people_rows[-len(plist)][9]]
-        fts_rows.append((cid, " ".join(b for b in body if b).lower()))
-
-        # Interactions: average interactions_per_customer, more for big accounts.
-        active_days = min(horizon, max(30, months * 30))
-        n_inter = max(1, int(r.expovariate(1 / interactions_per_customer)))
-        last_touch = quiet_days
-        for _ in range(n_inter):
-            inter_id += 1
-            when = g.when(active_days, last_touch)
-            nxt = r.choice(NEXT)
-            deadline = (when.date() + timedelta(days=r.randint(3, 14))).isoformat() if nxt else None
-            inter_rows.append((
-                inter_id, cid, _dt(when), r.choice(CHANNELS), r.choice(TOPICS), r.choice(FEEDBACK),
-                r.choice(ISSUES) or None, nxt or None, r.choice(OWNERS), deadline,
-                r.choice((None, None, 3, 4, 4, 5, 5, 2)), created, created,
-            ))
-            ip_rows.append((inter_id, r.choice(plist)[0]))
-            if nxt and when >= g.now - timedelta(days=21):
-                due = datetime.combine(date.fromisoformat(deadline), datetime.min.time()).replace(hour=9)
-                task_rows.append((
-                    nxt, None, "task", cid, None, inter_id, r.choice(OWNERS), _dt(due),
-                    _dt(due - timedelta(days=1)), None, None,
-                    _dt(g.now) if due < g.now and r.random() < 0.5 else None,
-                    2, "interaction", None, created, created,
-                ))
-        # Trades: count proportional to weight, Pareto amounts.
-        if status != "prospect":
-            n_trades = max(1, int(r.expovariate(1 / trades_per_customer)))
-            trade_quiet = quiet_days if quiet_days < 190 else quiet_days + r.randint(0, 30)
-            base = int(weight * 20_000_00)
-            for _ in range(n_trades):
-                d = g.when(active_days, trade_quiet).date()
-                amount = max(100_00, int(base * r.uniform(0.05, 0.5) / max(1, n_trades / 12)))
-                trade_rows.append((cid, d.isoformat(), amount, r.choice(PRODUCTS),
-                                   r.randint(1, 500), None))
-        if r.random() < 0.5:
-            cstart = today - timedelta(days=r.randint(30, 700))
-            cend = cstart + timedelta(days=365 * r.choice((1, 1, 2, 3)))
-            contract_rows.append((
-                cid, f"HT-{today.year}-{cid:06d}", f"{short}年度供货合同", cstart.isoformat(),
-                cend.isoformat(), int(weight * 100_000_00), "active" if cend >= today else "expired",
-                60, None, created, created,
-            ))
-        if r.random() < 0.03:
-            received = g.when(60)
-            deadline = received + timedelta(hours=24)
-            done = received < g.now - timedelta(days=10) and r.random() < 0.7
-            complaint_rows.append((
-                cid, plist[0][0], _dt(received), r.choice(("phone", "email", "wechat")),
-                r.choice(COMPLAINT_CATS), r.choice(("low", "medium", "high", "critical")),
-                r.choice(("到货包装破损", "发票开具延迟", "质量批次异常", "售后响应慢")),
-                _dt(deadline), _dt(received + timedelta(hours=6)) if done else None,
-                r.choice(OWNERS), "resolved" if done else "open",
-                "更换货品并补偿运费" if done else None,
-                _dt(received + timedelta(days=3)) if done else None,
-                _dt(received + timedelta(days=10)) if done else None,
-                r.choice((3, 4, 5)) if done else None, created, created,
-            ))
-        if r.random() < 0.3:
-            survey_rows.append((cid, plist[0][0], g.when(300).date().isoformat(),
-                                r.choice((3, 4, 4, 5, 5)), r.choice((6, 7, 8, 9, 9, 10, 10, 4)),
-                                r.choice(("整体满意", "希望响应更快", "价格有竞争力", None))))
-        if status == "prospect" or r.random() < 0.06:
-            stage = r.choice(("lead", "first_contact", "demo", "trial", "won", "lost"))
-            opp_rows.append((cid, f"{short}新业务机会", stage, r.choice(OWNERS),
-                             (today + timedelta(days=r.randint(-10, 60))).isoformat(),
-                             int(weight * 50_000_00), {"lead": 10, "first_contact": 20, "demo": 40,
-                                                       "trial": 60, "won": 100, "lost": 0}[stage],
-                             None, None, created, created))
-            stage_rows.append((len(opp_rows), None, "lead", _dt(g.when(120, 60)), None))
-            if stage != "lead":
-                stage_rows.append((len(opp_rows), "lead", stage, _dt(g.when(50)), None))
-
-    # A few cadence tasks that are open and due now, so Today has something to show.
-    for cid in range(1, customers + 1, max(1, customers // 40)):
-        task_rows.append((f"回访 {cust_rows[cid - 1][3]}", None, r.choice(("call", "visit")),
-                          cid, None, None, cust_rows[cid - 1][21], _dt(g.when(3)),
-                          _dt(g.when(3)), None, None, None, r.randint(1, 3), "manual", None,
-                          created, created))
-
     with engine.begin() as conn:
         if conn.exec_driver_sql("SELECT count(*) FROM customers").scalar_one():
             raise ValueError("the database already has customers; demo data needs an empty one")
-        ex = conn.exec_driver_sql
-        ex("INSERT INTO customers (id, code, name, short_name, industry, scale, region, address, "
-           "website, cooperation_start, founded_on, source, status, potential, strategy_notes, "
-           "decision_process, explicit_needs, latent_needs, credit_limit_cents, owner, name_pinyin, "
-           "name_initials, created_at, updated_at) VALUES "
-           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cust_rows)
-        ex("INSERT INTO customer_metrics (customer_id) VALUES (?)", metric_ids)
-        ex("INSERT INTO people (id, customer_id, name, title, department, decision_role, attitude, "
-           "relationship_strength, phone, mobile, email, wechat, preferred_contact_time, "
-           "preferred_channel, communication_style, concerns, interests, taboos, reports_to_id, "
-           "is_primary, created_at, updated_at, archived) VALUES "
-           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", people_rows)
-        ex("INSERT INTO key_dates (customer_id, person_id, kind, title, calendar, month, day, "
-           "leap_month, year, recurrence, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-           keydate_rows)
-        for start in range(0, len(inter_rows), 100_000):
-            ex("INSERT INTO interactions (id, customer_id, occurred_at, channel, topic, feedback, "
-               "issue, next_action, owner, deadline, satisfaction, created_at, updated_at) VALUES "
-               "(?,?,?,?,?,?,?,?,?,?,?,?,?)", inter_rows[start:start + 100_000])
-        ex("INSERT INTO interaction_people (interaction_id, person_id) VALUES (?,?)", ip_rows)
-        for start in range(0, len(trade_rows), 200_000):
-            ex("INSERT INTO trades (customer_id, occurred_on, amount_cents, product_line, quantity, "
-               "order_no) VALUES (?,?,?,?,?,?)", trade_rows[start:start + 200_000])
-        ex("INSERT INTO tasks (title, notes, kind, customer_id, person_id, interaction_id, owner, "
-           "due_at, remind_at, snoozed_until, notified_at, done_at, priority, source, source_key, "
-           "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", task_rows)
-        if contract_rows:
-            ex("INSERT INTO contracts (customer_id, number, title, start_on, end_on, value_cents, "
-               "status, renewal_notice_days, file_path, created_at, updated_at) VALUES "
-               "(?,?,?,?,?,?,?,?,?,?,?)", contract_rows)
-        if complaint_rows:
-            ex("INSERT INTO complaints (customer_id, person_id, received_at, channel, category, "
-               "severity, description, response_deadline, responded_at, owner, status, resolution, "
-               "resolved_at, follow_up_at, satisfaction_after, created_at, updated_at) VALUES "
-               "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", complaint_rows)
-        if survey_rows:
-            ex("INSERT INTO survey_responses (customer_id, person_id, responded_on, csat, nps, "
-               "comment) VALUES (?,?,?,?,?,?)", survey_rows)
-        if opp_rows:
-            ex("INSERT INTO opportunities (customer_id, title, stage, owner, stage_target_date, "
-               "expected_value_cents, probability, lost_reason, notes, created_at, updated_at) "
-               "VALUES (?,?,?,?,?,?,?,?,?,?,?)", opp_rows)
-            ex("INSERT INTO opportunity_stage_changes (opportunity_id, from_stage, to_stage, "
-               "changed_at, note) VALUES (?,?,?,?,?)", stage_rows)
+        for cid in range(1, customers + 1):
+            name, short, industry, full, initials = g.company(cid)
+            weight = min(r.paretovariate(1.16), 400.0)
+            weights.append(weight)
+            months = r.randint(1, 120)
+            start = today - timedelta(days=months * 30)
+            # Activity profile: most active, some cooling, some gone quiet.
+            roll = r.random()
+            quiet_days = 0 if roll < 0.7 else (r.randint(95, 175) if roll < 0.87 else r.randint(190, 700))
+            status = "prospect" if r.random() < 0.04 else "active"
+            potential = r.choices(("high", "medium", "low"), (2, 5, 3))[0]
+            credit = r.choice((None, 50_000_00, 100_000_00, 500_000_00, 2_000_000_00))
+            cust_rows.append((
+                cid, f"C{cid:06d}" if customers >= 1000 else f"C{cid:03d}", name, short, industry,
+                r.choice(("大型", "中型", "小型", "集团")), r.choice(REGIONS), f"{r.choice(REGIONS)}市高新区{r.randint(1, 999)}号",
+                None, start.isoformat(), (start - timedelta(days=r.randint(365, 7000))).isoformat(),
+                r.choice(("展会", "转介绍", "行业报告", "官网咨询", "老客户")), status, potential,
+                r.choice(("深化合作，争取成为首选供应商", "稳定份额，推动新品试用", "维持关系，控制服务成本")),
+                r.choice(("采购部提需求，技术部评估，总经理拍板", "集团集中采购，年度招标", "老板一人决策")),
+                r.choice(CONCERNS), r.choice(LATENT), credit, r.choice(OWNERS), full, initials,
+                created, created,
+            ))
+            metric_ids.append((cid,))
+            # People: 1-5 per customer, the first one is the primary contact.
+            plist: list[tuple[int, str]] = []
+            boss_id = None
+            for k in range(r.choices((1, 2, 3, 4, 5), (3, 4, 4, 2, 1))[0]):
+                person_id += 1
+                pname = g.person_name()
+                title, role = TITLES[0] if k == 0 else r.choice(TITLES)
+                mobile = g.phone()
+                people_rows.append((
+                    person_id, cid, pname, title, r.choice(DEPARTMENTS), role,
+                    r.choices(("supporter", "neutral", "opponent"), (5, 4, 1))[0], r.randint(1, 5),
+                    None, mobile, f"p{person_id}@example.cn", f"wx_{person_id}",
+                    r.choice(("上午10点后", "下午2-4点", "工作日晚上", "周末不打扰")),
+                    r.choice(("phone", "wechat", "visit", "email")), r.choice(STYLES),
+                    r.choice(CONCERNS), r.choice(INTERESTS), r.choice(TABOOS),
+                    boss_id if k else None, 1 if k == 0 else 0, created, created,
+                ))
+                if k == 0:
+                    boss_id = person_id
+                plist.append((person_id, pname))
+                if r.random() < 0.35:
+                    lunar = r.random() < 0.3
+                    keydate_rows.append((
+                        cid, person_id, "birthday", f"{pname}生日", "lunar" if lunar else "solar",
+                        r.randint(1, 12), r.randint(1, 28), 0, None, "yearly", created, created,
+                    ))
+            people_of[cid] = plist
+            if r.random() < 0.2:
+                keydate_rows.append((cid, None, "founding", "公司成立纪念日", "solar",
+                                     r.randint(1, 12), r.randint(1, 28), 0, None, "yearly",
+                                     created, created))
+            # Search text with pinyin of company and people (components cached).
+            body = [cust_rows[-1][1], name, short, full, initials]
+            for _pid, pname in plist:
+                body += [pname, "".join(g.forms(ch)[0] for ch in pname),
+                         "".join(g.forms(ch)[1] for ch in pname)]
+            body += [people_rows[-len(plist)][9]]
+            fts_rows.append((cid, " ".join(b for b in body if b).lower()))
+
+            # Interactions: average interactions_per_customer, more for big accounts.
+            active_days = min(horizon, max(30, months * 30))
+            n_inter = max(1, round(r.expovariate(1 / interactions_per_customer)))
+            last_touch = quiet_days
+            for _ in range(n_inter):
+                inter_id += 1
+                when = g.when(active_days, last_touch)
+                nxt = r.choice(NEXT)
+                deadline = (when.date() + timedelta(days=r.randint(3, 14))).isoformat() if nxt else None
+                inter_rows.append((
+                    inter_id, cid, _dt(when), r.choice(CHANNELS), r.choice(TOPICS), r.choice(FEEDBACK),
+                    r.choice(ISSUES) or None, nxt or None, r.choice(OWNERS), deadline,
+                    r.choice((None, None, 3, 4, 4, 5, 5, 2)), created, created,
+                ))
+                ip_rows.append((inter_id, r.choice(plist)[0]))
+                if nxt and when >= g.now - timedelta(days=21):
+                    due = datetime.combine(date.fromisoformat(deadline), datetime.min.time()).replace(hour=9)
+                    task_rows.append((
+                        nxt, None, "task", cid, None, inter_id, r.choice(OWNERS), _dt(due),
+                        _dt(due - timedelta(days=1)), None, None,
+                        _dt(g.now) if due < g.now and r.random() < 0.5 else None,
+                        2, "interaction", None, created, created,
+                    ))
+            # Trades: count proportional to weight, Pareto amounts.
+            if status != "prospect":
+                n_trades = max(1, round(r.expovariate(1 / trades_per_customer)))
+                trade_quiet = quiet_days if quiet_days < 190 else quiet_days + r.randint(0, 30)
+                base = int(weight * 20_000_00)
+                for _ in range(n_trades):
+                    d = g.when(active_days, trade_quiet).date()
+                    amount = max(100_00, int(base * r.uniform(0.05, 0.5) / max(1, n_trades / 12)))
+                    trade_rows.append((cid, d.isoformat(), amount, r.choice(PRODUCTS),
+                                       r.randint(1, 500), None))
+            if r.random() < 0.5:
+                cstart = today - timedelta(days=r.randint(30, 700))
+                cend = cstart + timedelta(days=365 * r.choice((1, 1, 2, 3)))
+                contract_rows.append((
+                    cid, f"HT-{today.year}-{cid:06d}", f"{short}年度供货合同", cstart.isoformat(),
+                    cend.isoformat(), int(weight * 100_000_00), "active" if cend >= today else "expired",
+                    60, None, created, created,
+                ))
+            if r.random() < 0.03:
+                received = g.when(60)
+                deadline = received + timedelta(hours=24)
+                done = received < g.now - timedelta(days=10) and r.random() < 0.7
+                complaint_rows.append((
+                    cid, plist[0][0], _dt(received), r.choice(("phone", "email", "wechat")),
+                    r.choice(COMPLAINT_CATS), r.choice(("low", "medium", "high", "critical")),
+                    r.choice(("到货包装破损", "发票开具延迟", "质量批次异常", "售后响应慢")),
+                    _dt(deadline), _dt(received + timedelta(hours=6)) if done else None,
+                    r.choice(OWNERS), "resolved" if done else "open",
+                    "更换货品并补偿运费" if done else None,
+                    _dt(received + timedelta(days=3)) if done else None,
+                    _dt(received + timedelta(days=10)) if done else None,
+                    r.choice((3, 4, 5)) if done else None, created, created,
+                ))
+            if r.random() < 0.3:
+                survey_rows.append((cid, plist[0][0], g.when(300).date().isoformat(),
+                                    r.choice((3, 4, 4, 5, 5)), r.choice((6, 7, 8, 9, 9, 10, 10, 4)),
+                                    r.choice(("整体满意", "希望响应更快", "价格有竞争力", None))))
+            if status == "prospect" or r.random() < 0.06:
+                stage = r.choice(("lead", "first_contact", "demo", "trial", "won", "lost"))
+                opp_id += 1
+                opp_rows.append((opp_id, cid, f"{short}新业务机会", stage, r.choice(OWNERS),
+                                 (today + timedelta(days=r.randint(-10, 60))).isoformat(),
+                                 int(weight * 50_000_00), {"lead": 10, "first_contact": 20, "demo": 40,
+                                                           "trial": 60, "won": 100, "lost": 0}[stage],
+                                 None, None, created, created))
+                stage_rows.append((opp_id, None, "lead", _dt(g.when(120, 60)), None))
+                if stage != "lead":
+                    stage_rows.append((opp_id, "lead", stage, _dt(g.when(50)), None))
+
+            if (cid - 1) % cadence_step == 0:
+                # A few open tasks due now, so Today has something to show.
+                task_rows.append((f"回访 {short}", None, r.choice(("call", "visit")),
+                                  cid, None, None, cust_rows[-1][19], _dt(g.when(3)),
+                                  _dt(g.when(3)), None, None, None, r.randint(1, 3), "manual",
+                                  None, created, created))
+            if cid % CHUNK == 0 or cid == customers:
+                _flush(conn, buffers, totals)
         _events(conn, g, customers, people_of, created)
         _plans(conn, g, weights, created)
-        if conn.dialect.name == "sqlite":
-            search_sqlite.replace_rows(conn, fts_rows)
-    return DemoStats(customers, len(people_rows), len(inter_rows), len(trade_rows),
-                     len(task_rows), time.perf_counter() - t0)
+    return DemoStats(customers, totals["people"], totals["interactions"], totals["trades"],
+                     totals["tasks"], time.perf_counter() - t0)
+
+
+def _flush(conn, b: dict[str, list], totals: dict[str, int]) -> None:  # type: ignore[type-arg,no-untyped-def]
+    """Write the buffered rows and empty the buffers (the lists are reused in place)."""
+    (cust_rows, metric_ids, people_rows, fts_rows, inter_rows, ip_rows, trade_rows, task_rows,
+     keydate_rows, contract_rows, complaint_rows, survey_rows, opp_rows, stage_rows) = (
+        b[k] for k in BUFFERS)
+
+    def ex(sql: str, rows: list) -> None:  # type: ignore[type-arg]
+        if rows:
+            conn.exec_driver_sql(sql, rows)
+    ex("INSERT INTO customers (id, code, name, short_name, industry, scale, region, address, "
+       "website, cooperation_start, founded_on, source, status, potential, strategy_notes, "
+       "decision_process, explicit_needs, latent_needs, credit_limit_cents, owner, name_pinyin, "
+       "name_initials, created_at, updated_at) VALUES "
+       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", cust_rows)
+    ex("INSERT INTO customer_metrics (customer_id) VALUES (?)", metric_ids)
+    ex("INSERT INTO people (id, customer_id, name, title, department, decision_role, attitude, "
+       "relationship_strength, phone, mobile, email, wechat, preferred_contact_time, "
+       "preferred_channel, communication_style, concerns, interests, taboos, reports_to_id, "
+       "is_primary, created_at, updated_at, archived) VALUES "
+       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", people_rows)
+    ex("INSERT INTO key_dates (customer_id, person_id, kind, title, calendar, month, day, "
+       "leap_month, year, recurrence, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+       keydate_rows)
+    for start in range(0, len(inter_rows), 100_000):
+        ex("INSERT INTO interactions (id, customer_id, occurred_at, channel, topic, feedback, "
+           "issue, next_action, owner, deadline, satisfaction, created_at, updated_at) VALUES "
+           "(?,?,?,?,?,?,?,?,?,?,?,?,?)", inter_rows[start:start + 100_000])
+    ex("INSERT INTO interaction_people (interaction_id, person_id) VALUES (?,?)", ip_rows)
+    for start in range(0, len(trade_rows), 200_000):
+        ex("INSERT INTO trades (customer_id, occurred_on, amount_cents, product_line, quantity, "
+           "order_no) VALUES (?,?,?,?,?,?)", trade_rows[start:start + 200_000])
+    ex("INSERT INTO tasks (title, notes, kind, customer_id, person_id, interaction_id, owner, "
+       "due_at, remind_at, snoozed_until, notified_at, done_at, priority, source, source_key, "
+       "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", task_rows)
+    if contract_rows:
+        ex("INSERT INTO contracts (customer_id, number, title, start_on, end_on, value_cents, "
+           "status, renewal_notice_days, file_path, created_at, updated_at) VALUES "
+           "(?,?,?,?,?,?,?,?,?,?,?)", contract_rows)
+    if complaint_rows:
+        ex("INSERT INTO complaints (customer_id, person_id, received_at, channel, category, "
+           "severity, description, response_deadline, responded_at, owner, status, resolution, "
+           "resolved_at, follow_up_at, satisfaction_after, created_at, updated_at) VALUES "
+           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", complaint_rows)
+    if survey_rows:
+        ex("INSERT INTO survey_responses (customer_id, person_id, responded_on, csat, nps, "
+           "comment) VALUES (?,?,?,?,?,?)", survey_rows)
+    if opp_rows:
+        ex("INSERT INTO opportunities (id, customer_id, title, stage, owner, stage_target_date, "
+           "expected_value_cents, probability, lost_reason, notes, created_at, updated_at) "
+           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", opp_rows)
+        ex("INSERT INTO opportunity_stage_changes (opportunity_id, from_stage, to_stage, "
+           "changed_at, note) VALUES (?,?,?,?,?)", stage_rows)
+    if conn.dialect.name == "sqlite" and fts_rows:
+        search_sqlite.replace_rows(conn, fts_rows)
+    totals["people"] += len(people_rows)
+    totals["interactions"] += len(inter_rows)
+    totals["trades"] += len(trade_rows)
+    totals["tasks"] += len(task_rows)
+    for rows in b.values():
+        rows.clear()
 
 
 def _events(conn, g: _Generator, customers: int, people_of, created: str) -> None:  # type: ignore[no-untyped-def]
