@@ -9,88 +9,144 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
+_tr = QCoreApplication.translate
+
+
 def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
+    # lupdate only sees literal translate("Labels", ...) calls; this helper is for
+    # strings already marked that way (see the functions below).
+    return _tr("Labels", text)
 
 
 def channel(code: str | None) -> str:
     return {
-        "visit": _t("Visit"), "phone": _t("Phone"), "email": _t("Email"),
-        "wechat": _t("WeChat"), "video": _t("Video call"), "meeting": _t("Meeting"),
-        "event": _t("Event"),
+        "visit": QCoreApplication.translate("Labels", "Visit"), "phone": QCoreApplication.translate("Labels", "Phone"), "email": QCoreApplication.translate("Labels", "Email"),
+        "wechat": QCoreApplication.translate("Labels", "WeChat"), "video": QCoreApplication.translate("Labels", "Video call"), "meeting": QCoreApplication.translate("Labels", "Meeting"),
+        "event": QCoreApplication.translate("Labels", "Event"),
     }.get(code or "", code or "")
 
 
 def decision_role(code: str | None) -> str:
     return {
-        "decision_maker": _t("Decision maker"), "economic_buyer": _t("Economic buyer"),
-        "technical_evaluator": _t("Technical evaluator"), "user": _t("User"),
-        "influencer": _t("Influencer"), "gatekeeper": _t("Gatekeeper"), "coach": _t("Coach"),
+        "decision_maker": QCoreApplication.translate("Labels", "Decision maker"), "economic_buyer": QCoreApplication.translate("Labels", "Economic buyer"),
+        "technical_evaluator": QCoreApplication.translate("Labels", "Technical evaluator"), "user": QCoreApplication.translate("Labels", "User"),
+        "influencer": QCoreApplication.translate("Labels", "Influencer"), "gatekeeper": QCoreApplication.translate("Labels", "Gatekeeper"), "coach": QCoreApplication.translate("Labels", "Coach"),
     }.get(code or "", code or "")
 
 
 def attitude(code: str | None) -> str:
-    return {"supporter": _t("Supporter"), "neutral": _t("Neutral"),
-            "opponent": _t("Opponent")}.get(code or "", code or "")
+    return {"supporter": QCoreApplication.translate("Labels", "Supporter"), "neutral": QCoreApplication.translate("Labels", "Neutral"),
+            "opponent": QCoreApplication.translate("Labels", "Opponent")}.get(code or "", code or "")
 
 
 def value_tier(code: str | None) -> str:
-    return {"A": _t("High value"), "B": _t("Middle value"), "C": _t("Low value")}.get(
+    return {"A": QCoreApplication.translate("Labels", "High value"), "B": QCoreApplication.translate("Labels", "Middle value"), "C": QCoreApplication.translate("Labels", "Low value")}.get(
         code or "", code or "")
 
 
 def activity(code: str | None) -> str:
-    return {"active": _t("Active"), "silent": _t("Silent"), "churned": _t("Churned")}.get(
+    return {"active": QCoreApplication.translate("Labels", "Active"), "silent": QCoreApplication.translate("Labels", "Silent"), "churned": QCoreApplication.translate("Labels", "Churned")}.get(
         code or "", code or "")
 
 
 def potential(code: str | None) -> str:
-    return {"high": _t("High potential"), "medium": _t("Medium potential"),
-            "low": _t("Low potential")}.get(code or "", code or "")
+    return {"high": QCoreApplication.translate("Labels", "High potential"), "medium": QCoreApplication.translate("Labels", "Medium potential"),
+            "low": QCoreApplication.translate("Labels", "Low potential")}.get(code or "", code or "")
 
 
 def status(code: str | None) -> str:
-    return {"prospect": _t("Prospect"), "active": _t("Active customer"),
-            "archived": _t("Archived")}.get(code or "", code or "")
+    return {"prospect": QCoreApplication.translate("Labels", "Prospect"), "active": QCoreApplication.translate("Labels", "Active customer"),
+            "archived": QCoreApplication.translate("Labels", "Archived")}.get(code or "", code or "")
 
 
 def priority(value: int | None) -> str:
-    return {1: _t("High"), 2: _t("Normal"), 3: _t("Low")}.get(value or 2, "")
+    return {1: QCoreApplication.translate("Labels", "High"), 2: QCoreApplication.translate("Labels", "Normal"), 3: QCoreApplication.translate("Labels", "Low")}.get(value or 2, "")
 
 
 def task_kind(code: str | None) -> str:
-    return {"task": _t("Task"), "call": _t("Call"), "visit": _t("Visit")}.get(code or "", code or "")
+    return {"task": QCoreApplication.translate("Labels", "Task"), "call": QCoreApplication.translate("Labels", "Call"), "visit": QCoreApplication.translate("Labels", "Visit")}.get(code or "", code or "")
 
 
 def stage(code: str | None) -> str:
-    return {"lead": _t("Lead"), "first_contact": _t("First contact"), "demo": _t("Demo"),
-            "trial": _t("Trial"), "won": _t("Contract won"), "lost": _t("Lost")}.get(
+    return {"lead": QCoreApplication.translate("Labels", "Lead"), "first_contact": QCoreApplication.translate("Labels", "First contact"), "demo": QCoreApplication.translate("Labels", "Demo"),
+            "trial": QCoreApplication.translate("Labels", "Trial"), "won": QCoreApplication.translate("Labels", "Contract won"), "lost": QCoreApplication.translate("Labels", "Lost")}.get(
         code or "", code or "")
 
 
 def key_date_kind(code: str | None) -> str:
-    return {"birthday": _t("Birthday"), "anniversary": _t("Cooperation anniversary"),
-            "founding": _t("Founding day"), "custom": _t("Custom")}.get(code or "", code or "")
+    return {"birthday": QCoreApplication.translate("Labels", "Birthday"), "anniversary": QCoreApplication.translate("Labels", "Cooperation anniversary"),
+            "founding": QCoreApplication.translate("Labels", "Founding day"), "custom": QCoreApplication.translate("Labels", "Custom")}.get(code or "", code or "")
 
 
 def validation(code: str) -> str:
     return {
-        "required": _t("This field is required."),
-        "duplicate": _t("This value is already used by another record."),
-        "invalid_date": _t("This is not a valid date."),
-        "out_of_range": _t("This value is out of the allowed range."),
-        "too_long": _t("This text is too long."),
-        "invalid_choice": _t("This value is not allowed here."),
+        "required": QCoreApplication.translate("Labels", "This field is required."),
+        "duplicate": QCoreApplication.translate("Labels", "This value is already used by another record."),
+        "invalid_date": QCoreApplication.translate("Labels", "This is not a valid date."),
+        "out_of_range": QCoreApplication.translate("Labels", "This value is out of the allowed range."),
+        "too_long": QCoreApplication.translate("Labels", "This text is too long."),
+        "invalid_choice": QCoreApplication.translate("Labels", "This value is not allowed here."),
+        "invalid_number": QCoreApplication.translate("Labels", "This is not a valid number or amount."),
     }.get(code, code)
 
 
 def field_name(field: str) -> str:
     return {
-        "name": _t("Name"), "code": _t("Code"), "customer": _t("Customer"),
-        "topic": _t("Topic"), "channel": _t("Channel"), "occurred_at": _t("Date and time"),
-        "deadline": _t("Deadline"), "satisfaction": _t("Satisfaction"), "email": _t("Email"),
-        "relationship_strength": _t("Relationship strength"), "title": _t("Title"),
-        "credit_limit_cents": _t("Credit limit"), "cooperation_start": _t("Cooperation since"),
-        "potential": _t("Potential"), "reports_to_id": _t("Reports to"),
-        "decision_role": _t("Decision role"), "attitude": _t("Attitude"),
+        "name": QCoreApplication.translate("Labels", "Name"), "code": QCoreApplication.translate("Labels", "Code"), "customer": QCoreApplication.translate("Labels", "Customer"),
+        "topic": QCoreApplication.translate("Labels", "Topic"), "channel": QCoreApplication.translate("Labels", "Channel"), "occurred_at": QCoreApplication.translate("Labels", "Date and time"),
+        "deadline": QCoreApplication.translate("Labels", "Deadline"), "satisfaction": QCoreApplication.translate("Labels", "Satisfaction"), "email": QCoreApplication.translate("Labels", "Email"),
+        "relationship_strength": QCoreApplication.translate("Labels", "Relationship strength"), "title": QCoreApplication.translate("Labels", "Title"),
+        "credit_limit_cents": QCoreApplication.translate("Labels", "Credit limit"), "cooperation_start": QCoreApplication.translate("Labels", "Cooperation since"),
+        "potential": QCoreApplication.translate("Labels", "Potential"), "reports_to_id": QCoreApplication.translate("Labels", "Reports to"),
+        "decision_role": QCoreApplication.translate("Labels", "Decision role"), "attitude": QCoreApplication.translate("Labels", "Attitude"),
+        "short_name": QCoreApplication.translate("Labels", "Short name"), "industry": QCoreApplication.translate("Labels", "Industry"),
+        "founded_on": QCoreApplication.translate("Labels", "Founded on"), "share_of_wallet_pct": QCoreApplication.translate("Labels", "Share of wallet"),
+        "birthday": QCoreApplication.translate("Labels", "Birthday"), "owner": QCoreApplication.translate("Labels", "Owner"), "website": QCoreApplication.translate("Labels", "Website"),
     }.get(field, field)
+
+
+def satisfaction(value: int | None) -> str:
+    """The 1–5 scale a manager asks at the end of a call (满意度)."""
+    return {1: QCoreApplication.translate("Labels", "Very dissatisfied"), 2: QCoreApplication.translate("Labels", "Dissatisfied"), 3: QCoreApplication.translate("Labels", "Neutral"),
+            4: QCoreApplication.translate("Labels", "Satisfied"), 5: QCoreApplication.translate("Labels", "Very satisfied")}.get(value or 0, "")
+
+
+def contract_status(code: str | None) -> str:
+    return {"draft": QCoreApplication.translate("Labels", "Draft"), "review": QCoreApplication.translate("Labels", "In review"), "signed": QCoreApplication.translate("Labels", "Signed"),
+            "active": QCoreApplication.translate("Labels", "In force"), "expired": QCoreApplication.translate("Labels", "Expired"), "terminated": QCoreApplication.translate("Labels", "Terminated"),
+            "renewed": QCoreApplication.translate("Labels", "Renewed")}.get(code or "", code or "")
+
+
+def task_source(code: str | None) -> str:
+    return {"manual": QCoreApplication.translate("Labels", "Manual"), "interaction": QCoreApplication.translate("Labels", "From a contact"),
+            "cadence": QCoreApplication.translate("Labels", "Contact rhythm"), "key_date": QCoreApplication.translate("Labels", "Key date"),
+            "contract": QCoreApplication.translate("Labels", "Contract"), "complaint": QCoreApplication.translate("Labels", "Complaint"),
+            "plan": QCoreApplication.translate("Labels", "Account plan")}.get(code or "", code or "")
+
+
+def calendar_kind(code: str | None) -> str:
+    return {"solar": QCoreApplication.translate("Labels", "Solar calendar"), "lunar": QCoreApplication.translate("Labels", "Lunar calendar")}.get(
+        code or "", code or "")
+
+
+def severity(code: str | None) -> str:
+    return {"low": QCoreApplication.translate("Labels", "Low"), "medium": QCoreApplication.translate("Labels", "Medium"), "high": QCoreApplication.translate("Labels", "High"),
+            "critical": QCoreApplication.translate("Labels", "Critical")}.get(code or "", code or "")
+
+
+def tiering_method(code: str | None) -> str:
+    return {"share": QCoreApplication.translate("Labels", "By head-count share (top 20 % of customers)"),
+            "cumulative": QCoreApplication.translate("Labels", "By cumulative revenue (ABC analysis)")}.get(code or "", code or "")
+
+
+def calendar_entry_kind(code: str | None) -> str:
+    """What the Calendar screen's kind filter and legend call each kind of entry."""
+    return {"task": QCoreApplication.translate("Labels", "Tasks"),
+            "visit": QCoreApplication.translate("Labels", "Visits"),
+            "call": QCoreApplication.translate("Labels", "Calls"),
+            "key_date": QCoreApplication.translate("Labels", "Key dates"),
+            "festival": QCoreApplication.translate("Labels", "Festivals"),
+            "event": QCoreApplication.translate("Labels", "Events"),
+            "renewal": QCoreApplication.translate("Labels", "Contract renewals"),
+            "complaint": QCoreApplication.translate("Labels", "Complaint deadlines")}.get(
+        code or "", code or "")

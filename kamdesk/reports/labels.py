@@ -1,0 +1,258 @@
+"""Words printed on the PDFs, in the UI's two languages.
+
+The PDFs are not translated through Qt (.ts/.qm) because the reports must build without
+Qt (CLI, tests, a worker process), and a printed account plan needs wording tuned for
+paper rather than for buttons. The vocabulary follows METHOD.md (决策者, 沉默客户 …).
+
+Enumerated fields (decision role, attitude, status, level …) may arrive either as codes
+(``"decision_maker"``) or as text the user typed; :func:`term` translates known codes and
+known wordings and passes anything else through untouched, so a custom role still prints.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+Lang = Literal["en", "zh_CN"]
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (English, 简体中文)
+    "plan_title": ("Key Account Plan", "客户经营计划"),
+    "brief_title": ("Pre-visit Brief", "拜访简报"),
+    "period": ("Plan period", "计划周期"),
+    "owner": ("Account manager", "客户经理"),
+    "generated_on": ("Prepared on", "编制日期"),
+    "value_tier": ("Value tier", "价值分层"),
+    "activity": ("Activity", "活跃度"),
+    "cover_label": ("Cover", "封面"),
+    "page_of": ("Page {n} of {m}", "第 {n} 页 / 共 {m} 页"),
+    # sections
+    "situation": ("Situation", "现状分析"),
+    "swot": ("SWOT analysis", "SWOT 分析"),
+    "objectives": ("Objectives", "经营目标"),
+    "strategies": ("Strategies", "核心策略"),
+    "actions": ("Action plan", "行动计划"),
+    "stakeholders": ("Stakeholder map", "关键人地图"),
+    "opportunities": ("Opportunities", "业务机会"),
+    "risks": ("Risks and mitigations", "风险与应对"),
+    "resources": ("Resources needed", "所需资源"),
+    "trends": ("Trends", "经营数据趋势"),
+    # situation
+    "summary": ("Summary", "概述"),
+    "health_reasons": ("What drives the health score", "健康度说明"),
+    "revenue_12m": ("Revenue, last 12 months", "近 12 个月营收"),
+    "revenue_trend": ("Trend vs prior 12 months", "同比变化"),
+    "share_of_wallet": ("Share of wallet", "钱包份额"),
+    "health": ("Relationship health", "合作健康度"),
+    "interactions_12m": ("Interactions, 12 months", "近 12 个月互动"),
+    "open_complaints_kpi": ("Open complaints", "未结投诉"),
+    "last_nps": ("Latest NPS", "最近 NPS"),
+    "last_csat": ("Latest CSAT", "最近满意度"),
+    "times": ("", " 次"),
+    "not_available": ("n/a", "暂无"),
+    # SWOT
+    "strengths": ("Strengths", "优势 S"),
+    "weaknesses": ("Weaknesses", "劣势 W"),
+    "swot_opportunities": ("Opportunities", "机会 O"),
+    "threats": ("Threats", "威胁 T"),
+    # objectives / actions
+    "metric": ("Metric", "指标"),
+    "baseline": ("Baseline", "基线"),
+    "target": ("Target", "目标值"),
+    "due": ("Due", "完成时限"),
+    "status": ("Status", "状态"),
+    "row_no": ("#", "序号"),
+    "action": ("Action item", "行动事项"),
+    "action_owner": ("Owner", "负责人"),
+    # stakeholders
+    "name": ("Name", "姓名"),
+    "title": ("Title", "职务"),
+    "decision_role": ("Decision role", "决策角色"),
+    "attitude": ("Attitude", "态度"),
+    "influence": ("Influence", "影响力"),
+    "strength": ("Strength", "关系强度"),
+    "last_contact": ("Last contact", "最近接触"),
+    "gap": ("Coverage gap", "覆盖缺口"),
+    "grid_corner": ("Role \\ attitude", "角色 \\ 态度"),
+    "gap_legend": (
+        "Shaded rows, and names marked * in the map, are coverage gaps to close this period.",
+        "底纹行及地图中标 * 的关键人存在覆盖缺口，需在本期补齐。",
+    ),
+    "never": ("never", "从未"),
+    # risks
+    "risk": ("Risk", "风险"),
+    "kind": ("Type", "类型"),
+    "level": ("Level", "等级"),
+    "mitigation": ("Mitigation", "应对措施"),
+    # charts
+    "revenue_chart": ("Monthly revenue (¥ thousand)", "月度营收（万元）"),
+    "interactions_chart": ("Interactions per month", "月度互动次数"),
+    "chart_recent": ("Last 12 months", "近 12 个月"),
+    "chart_earlier": ("Earlier", "此前"),
+    "no_data": ("No data recorded.", "暂无数据。"),
+    "none_recorded": ("None recorded.", "暂无记录。"),
+    # brief
+    "key_people": ("Key people", "关键人"),
+    "preferences": ("Likes", "偏好"),
+    "taboos": ("Avoid", "忌讳"),
+    "interests": ("Interests", "兴趣"),
+    "best_time": ("Best time", "最佳联系时间"),
+    "last_interactions": ("Last three interactions", "最近三次互动"),
+    "when": ("Date", "日期"),
+    "channel": ("Channel", "方式"),
+    "topic": ("Topic", "主题"),
+    "feedback": ("Customer said", "客户反馈"),
+    "next_action": ("Follow-up", "后续行动"),
+    "open_promises": ("Promises we owe", "待兑现承诺"),
+    "open_complaints": ("Open complaints", "未结投诉"),
+    "upcoming_dates": ("Coming key dates", "近期重要日期"),
+    "talking_points": ("Talking points", "谈话要点"),
+    "more_items": ("+{n} more in KAMDesk", "另有 {n} 项，详见系统"),
+}
+
+# Enumerations: code -> (English, 简体中文, *other spellings users type). The tuple order of
+# each group is the order used wherever the report sorts by it (e.g. the stakeholder grid
+# runs from decision makers to users, from champions to opponents).
+DECISION_ROLES: dict[str, tuple[str, ...]] = {
+    "decision_maker": ("Decision maker", "决策者", "拍板人"),
+    "economic_buyer": ("Budget holder", "预算审批人", "经济决策者"),
+    "influencer": ("Influencer", "影响者", "影响人"),
+    "technical_evaluator": ("Technical evaluator", "技术评估者", "技术把关人"),
+    "user": ("User", "使用者", "用户"),
+    "gatekeeper": ("Gatekeeper", "把关者", "守门人"),
+    "coach": ("Coach", "内线", "教练"),
+}
+ATTITUDES: dict[str, tuple[str, ...]] = {
+    "champion": ("Champion", "坚定支持", "拥护者"),
+    "supporter": ("Supportive", "支持", "支持者"),
+    "neutral": ("Neutral", "中立"),
+    "skeptic": ("Skeptical", "观望", "疑虑"),
+    "opponent": ("Opposed", "反对", "反对者"),
+}
+LEVELS: dict[str, tuple[str, ...]] = {
+    "high": ("High", "高"),
+    "medium": ("Medium", "中"),
+    "low": ("Low", "低"),
+}
+STRENGTHS: dict[str, tuple[str, ...]] = {
+    "strong": ("Strong", "强"),
+    "medium": ("Medium", "中"),
+    "weak": ("Weak", "弱"),
+    "none": ("None", "无", "未建立"),
+}
+STATUSES: dict[str, tuple[str, ...]] = {
+    "not_started": ("Not started", "未开始"),
+    "in_progress": ("In progress", "进行中"),
+    "on_track": ("On track", "正常推进"),
+    "at_risk": ("At risk", "有风险"),
+    "off_track": ("Behind", "落后"),
+    "overdue": ("Overdue", "已逾期"),
+    "blocked": ("Blocked", "受阻"),
+    "done": ("Done", "已完成"),
+    "achieved": ("Achieved", "已达成"),
+    "cancelled": ("Cancelled", "已取消"),
+}
+RISK_KINDS: dict[str, tuple[str, ...]] = {
+    "credit": ("Credit", "信用风险"),
+    "market": ("Market", "市场风险"),
+    "competition": ("Competition", "竞争风险"),
+    "relationship": ("Relationship", "关系风险"),
+    "delivery": ("Delivery", "交付风险"),
+    "contract": ("Contract", "合同风险"),
+    "price": ("Pricing", "价格风险"),
+}
+VALUE_TIERS: dict[str, tuple[str, ...]] = {
+    "high": ("High value", "高价值"),
+    "medium": ("Mid value", "中价值"),
+    "low": ("Low value", "低价值"),
+}
+ACTIVITIES: dict[str, tuple[str, ...]] = {
+    "active": ("Active", "活跃"),
+    "silent": ("Silent", "沉默"),
+    "churned": ("Churned", "流失"),
+}
+CHANNELS: dict[str, tuple[str, ...]] = {
+    "visit": ("Visit", "上门拜访", "拜访"),
+    "phone": ("Phone", "电话沟通", "电话"),
+    "email": ("Email", "邮件"),
+    "wechat": ("WeChat", "微信"),
+    "meeting": ("Meeting", "会议"),
+    "event": ("Event", "活动"),
+}
+
+_ALL_GROUPS: tuple[dict[str, tuple[str, ...]], ...] = (
+    DECISION_ROLES,
+    ATTITUDES,
+    STATUSES,
+    RISK_KINDS,
+    CHANNELS,
+    ACTIVITIES,
+    LEVELS,
+    STRENGTHS,
+    VALUE_TIERS,
+)
+
+_ZH_NUMERALS = "一二三四五六七八九十"
+# Not strftime("%b"): that follows the process locale, which may be Chinese on the very
+# machines that print English reports.
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def normalize_lang(lang: str) -> Lang:
+    """Map whatever the UI reports (``zh_CN``, ``zh-Hans``, ``zh``) to a report language.
+
+    Anything not Chinese falls back to English rather than failing an export.
+    """
+    return "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
+
+
+def label(key: str, lang: str) -> str:
+    """The fixed wording for ``key``; a missing key is a programming error, so it raises."""
+    en, zh = _LABELS[key]
+    return zh if normalize_lang(lang) == "zh_CN" else en
+
+
+def canonical(value: str, group: dict[str, tuple[str, ...]]) -> str | None:
+    """The code a free-typed or coded value stands for within ``group``, if any."""
+    wanted = value.strip().lower()
+    if not wanted:
+        return None
+    for code, spellings in group.items():
+        if wanted == code or wanted in (s.lower() for s in spellings):
+            return code
+    return None
+
+
+def term(value: str, lang: str, group: dict[str, tuple[str, ...]] | None = None) -> str:
+    """Display wording of an enumerated value in ``lang``; unknown values print as typed."""
+    groups = (group,) if group is not None else _ALL_GROUPS
+    for g in groups:
+        code = canonical(value, g)
+        if code is not None:
+            en, zh = g[code][0], g[code][1]
+            return zh if normalize_lang(lang) == "zh_CN" else en
+    return value
+
+
+def section_title(index: int, key: str, lang: str) -> str:
+    """Numbered section heading: ``三、经营目标`` in Chinese, ``3. Objectives`` in English."""
+    text = label(key, lang)
+    if normalize_lang(lang) == "zh_CN" and 1 <= index <= len(_ZH_NUMERALS):
+        return f"{_ZH_NUMERALS[index - 1]}、{text}"
+    return f"{index}. {text}"
+
+
+def format_date(value: date | None, lang: str, long: bool = False) -> str:
+    """Dates for tables (``2026-03-15``) or for the cover (``2026年3月15日``/``15 Mar 2026``)."""
+    if value is None:
+        return "—"
+    if not long:
+        return value.isoformat()
+    if normalize_lang(lang) == "zh_CN":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+
+
+def page_of(n: int, m: int, lang: str) -> str:
+    return label("page_of", lang).format(n=n, m=m)
