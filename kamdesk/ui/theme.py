@@ -71,6 +71,10 @@ QHeaderView::section { padding: 4px 6px; font-weight: 600; }
 QLabel[role="title"] { font-size: 16pt; font-weight: 600; }
 QLabel[role="subtitle"] { color: palette(placeholder-text); }
 QLabel[role="badge"] { border-radius: 8px; padding: 2px 8px; color: white; font-weight: 600; }
+QListWidget[role="board"] { background: palette(window); border: none; }
+QListWidget[role="board"]::item { background: palette(base); border: 1px solid rgba(128,128,128,90);
+    border-radius: 6px; padding: 6px; margin: 2px 0; }
+QListWidget[role="board"]::item:selected { border: 2px solid palette(highlight); color: palette(text); }
 QFrame[role="card"] { border: 1px solid rgba(128,128,128,70); border-radius: 8px; }
 """
 
