@@ -1,0 +1,80 @@
+"""What the profile's tabs have in common.
+
+A tab only queries when it is looked at: opening a profile loads the header and
+the visible tab, and a change announced for a hidden tab just marks it stale. A
+manager flicking through customers therefore never pays for seven tabs at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from kamdesk.ui.context import AppContext
+
+
+class ProfileTab(QWidget):
+    #: tables whose change makes this tab out of date
+    TABLES: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.customer_id: int | None = None
+        self.stale = True
+
+    def set_customer(self, customer_id: int) -> None:
+        if customer_id != self.customer_id:
+            self.customer_id = customer_id
+            self.clear()
+        self.stale = True
+
+    def ensure_loaded(self) -> None:
+        if self.stale and self.customer_id is not None:
+            self.stale = False
+            self.refresh()
+
+    def clear(self) -> None:
+        """Forget the previous customer's rows (and any undo that belongs to them)."""
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def today(self) -> date:
+        return self.ctx.clock.today()
+
+    def now(self) -> datetime:
+        return self.ctx.clock.now()
+
+
+def badge(text: str, background: str, foreground: str = "#ffffff") -> QLabel:
+    label = QLabel(text)
+    set_badge(label, text, background, foreground)
+    return label
+
+
+def set_badge(label: QLabel, text: str, background: str, foreground: str = "#ffffff") -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+    label.setStyleSheet(
+        f"QLabel {{ background: {background}; color: {foreground}; border-radius: 9px;"
+        " padding: 2px 9px; font-weight: bold; }")
+
+
+def section_title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() + 1)
+    label.setFont(font)
+    return label
+
+
+def health_colour(score: int) -> str:
+    return "#2e7d32" if score >= 80 else "#ef6c00" if score >= 50 else "#c62828"
+
+
+TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
+ACTIVITY_COLOURS = {"active": "#2e7d32", "silent": "#f9a825", "churned": "#6d4c41"}
+POTENTIAL_COLOURS = {"high": "#6a1b9a", "medium": "#1565c0", "low": "#78909c"}
