@@ -1,0 +1,1 @@
+"""The global contact log screen (沟通记录)."""
