@@ -111,8 +111,36 @@ def update_interaction(session: Session, interaction_id: int, now: datetime | No
         inter.people = list(session.scalars(select(Person).where(
             Person.id.in_(person_ids), Person.customer_id == inter.customer_id)))
     session.flush()
+    _sync_follow_up(session, inter, now)
     refresh_customer(session.connection(), inter.customer_id, now.date())
     return inter
+
+
+def _sync_follow_up(session: Session, inter: Interaction, now: datetime) -> None:
+    """Keep the follow-up task in step with an edited next action / deadline.
+
+    An open task follows the edit (title, due, reminder re-armed); a task already
+    done is left alone; a next action that gains a deadline gets its task now.
+    """
+    task = session.scalars(select(Task).where(
+        Task.interaction_id == inter.id, Task.source == "interaction")).first()
+    if inter.next_action and inter.deadline is not None:
+        due = datetime.combine(inter.deadline, time(18))
+        if task is None:
+            session.add(Task(
+                title=inter.next_action, customer_id=inter.customer_id,
+                person_id=inter.people[0].id if inter.people else None, interaction_id=inter.id,
+                owner=inter.owner, due_at=due, remind_at=reminder_for_deadline(inter.deadline, now),
+                priority=2, source="interaction", kind="task"))
+        elif task.done_at is None:
+            if task.due_at != due:
+                task.remind_at = reminder_for_deadline(inter.deadline, now)
+                task.snoozed_until = None
+                task.notified_at = None
+            task.title, task.due_at, task.owner = inter.next_action, due, inter.owner
+    elif task is not None and task.done_at is None:
+        session.delete(task)  # the promise was withdrawn
+    session.flush()
 
 
 def snapshot_interaction(session: Session, interaction_id: int) -> dict[str, Any]:

@@ -130,3 +130,26 @@ def test_sqlite_pragmas(db):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_editing_next_action_moves_its_task(db):
+    from datetime import date, datetime
+
+    from kamdesk.store import customers as customer_ops
+    from kamdesk.store.interactions import log_contact, update_interaction
+
+    now = datetime(2026, 11, 23, 10)
+    with db.session() as s:
+        c = customer_ops.create_customer(s, name="甲公司")
+        logged = log_contact(s, customer_id=c.id, occurred_at=now, channel="phone", topic="回访",
+                             next_action="发报价", deadline=date(2026, 11, 27), now=now)
+        update_interaction(s, logged.interaction_id, now=now, next_action="发正式报价",
+                           deadline=date(2026, 12, 2))
+        task = s.get(Task, logged.task_id)
+        assert (task.title, task.due_at.date(), task.remind_at) == (
+            "发正式报价", date(2026, 12, 2), datetime(2026, 12, 1, 9))
+        update_interaction(s, logged.interaction_id, now=now, next_action=None)
+        assert s.get(Task, logged.task_id) is None
+        update_interaction(s, logged.interaction_id, now=now, next_action="回访",
+                           deadline=date(2026, 12, 5))
+        assert s.query(Task).filter(Task.interaction_id == logged.interaction_id).count() == 1
