@@ -229,9 +229,12 @@ def generate_demo(
             active_days = min(horizon, max(30, months * 30))
             n_inter = max(1, round(r.expovariate(1 / interactions_per_customer)))
             last_touch = quiet_days
-            for _ in range(n_inter):
+            for k in range(n_inter):
                 inter_id += 1
-                when = g.when(active_days, last_touch)
+                # An account that is not cooling off was contacted recently: its newest
+                # contact falls in the last six weeks, the rest anywhere in its history.
+                when = (g.when(min(active_days, 45), 0) if k == 0 and quiet_days == 0
+                        else g.when(active_days, last_touch))
                 nxt = r.choice(NEXT)
                 deadline = (when.date() + timedelta(days=r.randint(3, 14))).isoformat() if nxt else None
                 inter_rows.append((

@@ -60,7 +60,7 @@ def dark_palette() -> QPalette:
 
 
 STYLE = """
-QListWidget#navigation { border: none; padding-top: 8px; font-size: 11pt; }
+QListWidget#navigation { border: none; padding-top: 8px; font-size: 11pt; outline: 0; }
 QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; margin: 2px 6px; }
 QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }

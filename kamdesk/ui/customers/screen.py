@@ -47,9 +47,13 @@ class CustomersScreen(QWidget):
         self.archived = QCheckBox(self.tr("Show archived"))
         self._fill_static_filters()
 
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.overdue)
+        top.addWidget(self.archived)
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        filters.addWidget(self.search, 3)
         for label, combo in ((self.tr("Industry"), self.industry), (self.tr("Tier"), self.tier),
                              (self.tr("Activity"), self.activity),
                              (self.tr("Potential"), self.potential), (self.tr("Owner"), self.owner)):
@@ -57,8 +61,7 @@ class CustomersScreen(QWidget):
             lab.setBuddy(combo)
             filters.addWidget(lab)
             filters.addWidget(combo)
-        filters.addWidget(self.overdue)
-        filters.addWidget(self.archived)
+        filters.addStretch(1)
 
         self.table = QTableView()
         self.table.setObjectName("customerTable")
@@ -71,7 +74,15 @@ class CustomersScreen(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(COL["name"], Qt.SortOrder.AscendingOrder)
+        # Biggest accounts first: the order a key-account manager reads the book in.
+        self.model._query = replace(self.model.query, sort="revenue", descending=True)
+        self.table.horizontalHeader().setSortIndicator(COL["revenue"], Qt.SortOrder.DescendingOrder)
+        # Sensible first-run widths (the user's own widths are restored by the window).
+        for key, width in (("code", 80), ("name", 250), ("industry", 90), ("months", 64),
+                           ("revenue", 125), ("tier", 150), ("key_contact", 90),
+                           ("phone", 115), ("need", 110), ("last_interaction", 100),
+                           ("health", 60), ("rfm", 50), ("next_due", 100)):
+            self.table.setColumnWidth(COL[key], width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
 
@@ -93,6 +104,7 @@ class CustomersScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
