@@ -30,8 +30,13 @@ from kamdesk.domain.calendar_math import add_months
 from kamdesk.domain.tiering_settings import Lang, TieringSettings
 
 __all__ = [
-    "Activity", "ACTIVITIES", "ActivityCutoffs", "activity_cutoffs", "classify",
-    "activity_state", "activity_label",
+    "ACTIVITIES",
+    "Activity",
+    "ActivityCutoffs",
+    "activity_cutoffs",
+    "activity_label",
+    "activity_state",
+    "classify",
 ]
 
 Activity = Literal["active", "silent", "churned"]

@@ -17,8 +17,16 @@ from typing import Final, Literal
 from kamdesk.domain.tiering_settings import Lang, TieringSettings
 
 __all__ = [
-    "ActionKind", "ACTION_KINDS", "action_label", "CadenceRule", "cadence_rule", "DueTouch",
-    "next_touch", "due_parts", "StrategyPoint", "strategy_for",
+    "ACTION_KINDS",
+    "ActionKind",
+    "CadenceRule",
+    "DueTouch",
+    "StrategyPoint",
+    "action_label",
+    "cadence_rule",
+    "due_parts",
+    "next_touch",
+    "strategy_for",
 ]
 
 ActionKind = Literal["contact", "executive_visit", "satisfaction_check", "win_back", "churn_review"]
@@ -150,7 +158,7 @@ def due_parts(
             due = extra_due
             action = rule.extra_action or action
     overdue = (today - due).days
-    return due, (overdue if overdue > 0 else 0), action
+    return due, (max(0, overdue)), action
 
 
 @dataclass(frozen=True, slots=True)

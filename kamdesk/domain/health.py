@@ -40,7 +40,12 @@ from typing import Final, NamedTuple
 from kamdesk.domain.tiering_settings import Lang
 
 __all__ = [
-    "HealthReason", "HealthResult", "health_score", "score_parts", "describe", "REASON_CODES",
+    "REASON_CODES",
+    "HealthReason",
+    "HealthResult",
+    "describe",
+    "health_score",
+    "score_parts",
 ]
 
 

@@ -15,18 +15,24 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
-from typing import Final, Protocol, TypeVar
+from typing import Any, Final, Protocol, TypeVar
 
 from kamdesk.domain.tiering_settings import Lang
 
 __all__ = [
-    "RfmScore", "Segment", "SEGMENTS", "quintile_scores", "rfm_scores", "segment_for",
+    "SEGMENTS",
+    "RfmScore",
+    "Segment",
+    "quintile_scores",
+    "rfm_scores",
+    "segment_for",
     "segment_label",
+    "segments_for",
 ]
 
 
 class _Ordered(Hashable, Protocol):
-    def __lt__(self, other: object, /) -> bool: ...
+    def __lt__(self, other: Any, /) -> bool: ...
 
 
 _V = TypeVar("_V", bound=_Ordered)
@@ -125,6 +131,20 @@ def segment_for(r: int, f: int, m: int) -> str:
     if not (1 <= r <= 5 and 1 <= f <= 5 and 1 <= m <= 5):
         raise ValueError(f"RFM scores must be 1..5, got {(r, f, m)}")
     return _GRID[5 - r][(f + m + 1) // 2 - 1]
+
+
+# All 125 score triples, indexed 25·r + 5·f + m − 31, for the bulk path below.
+_BY_INDEX: Final[tuple[str, ...]] = tuple(
+    segment_for(r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)
+)
+
+
+def segments_for(
+    r_scores: Sequence[int], f_scores: Sequence[int], m_scores: Sequence[int]
+) -> list[str]:
+    """:func:`segment_for` over parallel score lists (scores must be 1..5), for the
+    bulk recompute: one table lookup per customer instead of a checked call."""
+    return [_BY_INDEX[25 * r + 5 * f + m - 31] for r, f, m in zip(r_scores, f_scores, m_scores)]
 
 
 def segment_label(key: str, lang: Lang) -> str:

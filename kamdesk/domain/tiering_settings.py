@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields
-from typing import Any, Final, Literal, cast
+from typing import Any, Final, Literal
 
-__all__ = ["Lang", "TieringMethod", "TieringSettings", "LANGS", "TIERING_METHODS"]
+__all__ = ["LANGS", "TIERING_METHODS", "Lang", "TieringMethod", "TieringSettings"]
 
 # Every tiering module produces bilingual labels; the language tag is shared here because
 # all of them already depend on the settings.
@@ -147,18 +147,18 @@ def _group_problems(values: dict[str, Any]) -> list[str]:
             problems.append(f"{name} must be between 0 and 1")
     if "method" in values and values["method"] not in TIERING_METHODS:
         problems.append(f"method must be one of {TIERING_METHODS}")
-    if "top_share" in values and "middle_share" in values:
-        if values["top_share"] + values["middle_share"] > 1.0 + 1e-9:
-            problems.append("top_share + middle_share must not exceed 1")
-    if "cumulative_a_share" in values and "cumulative_b_share" in values:
-        if values["cumulative_a_share"] + values["cumulative_b_share"] > 1.0 + 1e-9:
-            problems.append("cumulative_a_share + cumulative_b_share must not exceed 1")
-    if "active_months" in values and "churn_months" in values:
-        if not values["active_months"] < values["churn_months"]:
-            problems.append("active_months must be shorter than churn_months")
+    if ("top_share" in values and "middle_share" in values
+            and values["top_share"] + values["middle_share"] > 1.0 + 1e-9):
+        problems.append("top_share + middle_share must not exceed 1")
+    if ("cumulative_a_share" in values and "cumulative_b_share" in values
+            and values["cumulative_a_share"] + values["cumulative_b_share"] > 1.0 + 1e-9):
+        problems.append("cumulative_a_share + cumulative_b_share must not exceed 1")
+    if ("active_months" in values and "churn_months" in values
+            and not values["active_months"] < values["churn_months"]):
+        problems.append("active_months must be shorter than churn_months")
     return problems
 
 
 def _problems(settings: TieringSettings) -> list[str]:
     values = {f.name: getattr(settings, f.name) for f in fields(settings)}
-    return _group_problems(cast(dict[str, Any], values))
+    return _group_problems(values)

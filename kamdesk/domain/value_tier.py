@@ -15,8 +15,14 @@ from typing import Final, Literal
 from kamdesk.domain.tiering_settings import Lang, TieringSettings
 
 __all__ = [
-    "ValueTier", "VALUE_TIERS", "rank_by_revenue", "share_counts", "tiers_by_share",
-    "tiers_by_cumulative", "value_tiers", "tier_label",
+    "VALUE_TIERS",
+    "ValueTier",
+    "rank_by_revenue",
+    "share_counts",
+    "tier_label",
+    "tiers_by_cumulative",
+    "tiers_by_share",
+    "value_tiers",
 ]
 
 ValueTier = Literal["A", "B", "C"]
@@ -74,10 +80,8 @@ def tiers_by_share(
     tiers: dict[int, ValueTier] = dict.fromkeys(revenue_by_customer, "C")
     ranked = rank_by_revenue(revenue_by_customer)
     count_a, count_b, _ = share_counts(len(ranked), top_share, middle_share)
-    for cid in ranked[:count_a]:
-        tiers[cid] = "A"
-    for cid in ranked[count_a:count_a + count_b]:
-        tiers[cid] = "B"
+    tiers.update(dict.fromkeys(ranked[:count_a], "A"))
+    tiers.update(dict.fromkeys(ranked[count_a:count_a + count_b], "B"))
     return tiers
 
 
