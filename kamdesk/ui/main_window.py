@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_screens()
+        self._build_menus()
         self.nav.currentRowChanged.connect(self._on_nav)
         ctx.open_customer.connect(self.show_customer)
         ctx.log_contact.connect(self.open_log_dialog)
@@ -105,6 +106,61 @@ class MainWindow(QMainWindow):
         find.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         find.triggered.connect(self._focus_search)
         self.addAction(find)
+
+    def _build_menus(self) -> None:
+        from kamdesk.ui.io_actions import IoActions
+
+        self.io = IoActions(self.ctx, self)
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(icon("export"), self.tr("Import table (CSV/Excel)…"),
+                            lambda: self.io.import_table())
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("Export customers (表1)…"),
+                            lambda: self.io.export_table("customers"))
+        file_menu.addAction(self.tr("Export contact log (表2)…"),
+                            lambda: self.io.export_table("contacts"))
+        file_menu.addAction(self.tr("Export key people as vCard…"), self.io.export_vcards)
+        calendar = self._screens.get("calendar")
+        if calendar is not None and hasattr(calendar, "export_ical"):
+            file_menu.addAction(icon("calendar"), self.tr("Export calendar (.ics)…"),
+                                calendar.export_ical)
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("Back up now"), self.io.backup_now)
+        settings = _optional("kamdesk.ui.settings_dialog", "SettingsDialog")
+        if settings is not None:
+            file_menu.addSeparator()
+            act = file_menu.addAction(icon("settings"), self.tr("Settings…"),
+                                      lambda: settings(self.ctx, self).exec())
+            act.setShortcut(QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        quit_act = file_menu.addAction(self.tr("Quit"), self.quit_app)
+        quit_act.setShortcut(QKeySequence.StandardKey.Quit)
+
+        customer_menu = bar.addMenu(self.tr("&Customer"))
+        customer_menu.addAction(self.new_customer_action)
+        customer_menu.addAction(self.log_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("About KAMDesk"), self._about)
+
+    def quit_app(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.save_state()
+        QApplication.quit()
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from kamdesk import __version__
+        from kamdesk.log import log_path
+
+        QMessageBox.about(self, self.tr("About KAMDesk"), self.tr(
+            "KAMDesk %1 — the key-account manager's desk.\nWorks offline; nothing leaves this "
+            "computer unless you export it.\n\nDatabase: %2\nLog file: %3").replace(
+            "%1", __version__).replace("%2", self.ctx.db.location).replace(
+            "%3", str(log_path() or "-")))
 
     def add_screen(self, key: str, title: str, icon_name: str, widget: QWidget,
                    in_nav: bool = True) -> None:

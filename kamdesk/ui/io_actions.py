@@ -1,0 +1,190 @@
+"""File menu actions: import the spreadsheets people keep, export for phone and Excel,
+back up. Each action runs the same io functions as the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QMessageBox, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from kamdesk.ui.context import AppContext
+
+
+def _export_dir() -> str:
+    from kamdesk.paths import app_paths
+
+    folder = app_paths().export_dir
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return str(Path.home())
+    return str(folder)
+
+
+class IoActions(QObject):
+    """Owns the file dialogs and messages; the work is done by kamdesk.io."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window = parent
+
+    # -- import -------------------------------------------------------------------
+    def problem_text(self, code: str) -> str:
+        return {
+            "required": self.tr("is empty but required"),
+            "invalid_date": self.tr("is not a date"),
+            "invalid_number": self.tr("is not a number"),
+            "unknown_customer": self.tr("names no known customer"),
+            "duplicate": self.tr("repeats a code used earlier in the file"),
+            "invalid_choice": self.tr("is not an allowed value"),
+            "out_of_range": self.tr("is out of range"),
+        }.get(code, code)
+
+    def import_table(self, path: str | None = None) -> None:
+        from kamdesk.io.import_tables import import_file
+        from kamdesk.io.tabular import TableReadError
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import a customers, contact log or events table"),
+                str(Path.home()), self.tr("Spreadsheets (*.csv *.xlsx)"))
+            if not path:
+                return
+        today = self.ctx.clock.today()
+        try:
+            with self.ctx.db.engine.begin() as conn:
+                report = import_file(conn, path, today=today, dry_run=True)
+        except TableReadError as exc:
+            QMessageBox.warning(self.window, self.tr("Import"), self.tr(
+                "The file %1 cannot be read. Save it as CSV (UTF-8) or Excel .xlsx and try again."
+            ).replace("%1", exc.path))
+            return
+        if report.missing_columns or report.kind == "unknown":
+            QMessageBox.warning(self.window, self.tr("Import"), self.tr(
+                "This does not look like a customers, contact log or events table: the column "
+                "headers were not recognised. The first row must hold the headers, e.g. "
+                "客户ID, 客户名称, 行业属性 …"))
+            return
+        skip = False
+        if report.problems:
+            dlg = ImportProblemsDialog(self, report, self.window)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return
+            skip = True
+        with self.ctx.db.engine.begin() as conn:
+            report = import_file(conn, path, report.kind, skip_invalid=skip, today=today)
+            if report.written:
+                from kamdesk.store.metrics import recompute_metrics
+
+                recompute_metrics(conn, today)
+        self.ctx.announce({"customers", "customer_metrics", "people", "interactions", "tasks",
+                           "events", "trades"})
+        QMessageBox.information(self.window, self.tr("Import"), self.tr(
+            "Imported %1 new and updated %2 records; %3 rows skipped.").replace(
+            "%1", str(report.created)).replace("%2", str(report.updated)).replace(
+            "%3", str(len(report.skipped_lines))))
+
+    # -- export -------------------------------------------------------------------
+    def export_table(self, what: str) -> None:
+        from kamdesk.io import export_tables as ex
+
+        default = "customers.xlsx" if what == "customers" else "contact-log.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export"), str(Path(_export_dir()) / default),
+            self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return
+        lang = self.ctx.lang
+        try:
+            with self.ctx.db.engine.connect() as conn:
+                if what == "customers":
+                    n = ex.write_rows(path, ex.CUSTOMER_HEADERS[lang],
+                                      ex.customer_rows(conn, self.ctx.clock.today(), lang))
+                else:
+                    n = ex.write_rows(path, ex.CONTACT_HEADERS[lang], ex.contact_rows(conn, lang))
+        except OSError as exc:
+            self._write_failed(path, exc)
+            return
+        self.ctx.status.emit(self.tr("%1 rows exported to %2").replace("%1", str(n)).replace(
+            "%2", path))
+
+    def export_vcards(self) -> None:
+        from kamdesk.io.vcard import write_vcards
+
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export contacts"), str(Path(_export_dir()) / "contacts.vcf"),
+            self.tr("vCard (*.vcf)"))
+        if not path:
+            return
+        try:
+            with self.ctx.db.engine.connect() as conn:
+                n = write_vcards(conn, path)
+        except OSError as exc:
+            self._write_failed(path, exc)
+            return
+        self.ctx.status.emit(self.tr("%1 contacts exported to %2").replace("%1", str(n)).replace(
+            "%2", path))
+
+    def backup_now(self) -> None:
+        from kamdesk.io.backup import BackupError, backup_file
+        from kamdesk.paths import backup_dir_for
+
+        if not self.ctx.db.is_sqlite:
+            return
+        folder = backup_dir_for(self.ctx.db.location)
+        try:
+            target = backup_file(self.ctx.db.engine.url.database or "", folder)
+        except (BackupError, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("Backup"), self.tr(
+                "The backup could not be written: %1\nYour database is unchanged.").replace(
+                "%1", str(exc)))
+            return
+        QMessageBox.information(self.window, self.tr("Backup"),
+                                self.tr("Backup saved to %1").replace("%1", str(target)))
+
+    def _write_failed(self, path: str, exc: OSError) -> None:
+        reason = exc.strerror or str(exc)
+        QMessageBox.warning(self.window, self.tr("Export"), self.tr(
+            "Could not write %1: %2\n(Is the disk full or the file open in another program?)"
+        ).replace("%1", path).replace("%2", reason))
+
+
+class ImportProblemsDialog(QDialog):
+    """Lists every bad row; the user may import the good rows or cancel everything."""
+
+    def __init__(self, actions: IoActions, report, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Some rows have problems"))
+        self.resize(640, 420)
+        lines = report.skipped_lines
+        info = QLabel(self.tr(
+            "%1 of %2 rows cannot be imported. Nothing has been imported yet. Import the "
+            "other rows and skip these, or cancel, fix the file and import again.").replace(
+            "%1", str(len(lines))).replace("%2", str(report.total_rows)))
+        info.setWordWrap(True)
+        table = QTableWidget(len(report.problems), 3)
+        table.setObjectName("importProblems")
+        table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Column"), self.tr("Problem")])
+        for i, p in enumerate(report.problems):
+            table.setItem(i, 0, QTableWidgetItem(str(p.line)))
+            table.setItem(i, 1, QTableWidgetItem(p.column + (f" ({p.value})" if p.value else "")))
+            table.setItem(i, 2, QTableWidgetItem(actions.problem_text(p.code)))
+        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        buttons = QDialogButtonBox()
+        go = buttons.addButton(self.tr("Import the other %1 rows").replace(
+            "%1", str(report.total_rows - len(lines))), QDialogButtonBox.ButtonRole.AcceptRole)
+        go.setEnabled(report.total_rows > len(lines))
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(table, 1)
+        layout.addWidget(buttons)
+

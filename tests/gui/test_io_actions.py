@@ -1,0 +1,50 @@
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+
+def test_import_with_problems_asks_then_imports_good_rows(qtbot, ctx, make_window, tmp_path,
+                                                          monkeypatch):
+    import kamdesk.ui.io_actions as io_actions
+
+    f = tmp_path / "c.csv"
+    f.write_text("客户名称,行业属性,合作时长(月)\n甲公司,制造业,12\n,零售业,x\n乙公司,零售业,3\n",
+                 encoding="utf-8")
+    w = make_window(ctx)
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["rows"] = dialog.findChild(io_actions.QTableWidget, "importProblems").rowCount()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(io_actions.ImportProblemsDialog, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    w.io.import_table(str(f))
+    assert seen["rows"] == 2  # line 3: name required, months not a number
+    qtbot.waitUntil(lambda: w.customers.model.rowCount() == 2)
+
+
+def test_import_cancel_writes_nothing(qtbot, ctx, make_window, tmp_path, monkeypatch):
+    import kamdesk.ui.io_actions as io_actions
+
+    f = tmp_path / "c.csv"
+    f.write_text("客户名称,合作时长(月)\n甲公司,12\n,x\n", encoding="utf-8")
+    w = make_window(ctx)
+    monkeypatch.setattr(io_actions.ImportProblemsDialog, "exec",
+                        lambda d: QDialog.DialogCode.Rejected)
+    w.io.import_table(str(f))
+    with ctx.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM customers").scalar() == 0
+
+
+def test_export_and_backup(qtbot, demo_ctx, make_window, tmp_path, monkeypatch):
+    import kamdesk.ui.io_actions as io_actions
+
+    w = make_window(demo_ctx)
+    out = tmp_path / "c.xlsx"
+    monkeypatch.setattr(io_actions.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(out), ""))
+    w.io.export_table("customers")
+    assert out.exists() and out.stat().st_size > 1000
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.setdefault("text", a[2]))
+    w.io.backup_now()
+    assert "kamdesk-" in shown["text"]
