@@ -21,6 +21,20 @@ from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 
 
+def _optional_factory(module: str, name: str):  # type: ignore[no-untyped-def]
+    """A constructor that imports its screen module on first use (keeps start-up light);
+    None when the module is not part of this build."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        return None
+
+    def make(*args):  # type: ignore[no-untyped-def]
+        return _optional(module, name)(*args)
+
+    return make
+
+
 def _optional(module: str, name: str):  # type: ignore[no-untyped-def]
     """Screens land one issue at a time; a screen whose module is not there yet is
     left out of the navigation rather than shown as a placeholder."""
@@ -42,6 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("KAMDesk — Key Account Desk"))
         self.setMinimumSize(1000, 640)
         self._screens: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._nav_keys: list[str] = []
 
         self.nav = QListWidget()
@@ -121,10 +136,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.tr("Export contact log (表2)…"),
                             lambda: self.io.export_table("contacts"))
         file_menu.addAction(self.tr("Export key people as vCard…"), self.io.export_vcards)
-        calendar = self._screens.get("calendar")
-        if calendar is not None and hasattr(calendar, "export_ical"):
+        calendar_cls = _optional("kamdesk.ui.calendar.screen", "CalendarScreen")
+        if calendar_cls is not None and hasattr(calendar_cls, "export_ical"):
             file_menu.addAction(icon("calendar"), self.tr("Export calendar (.ics)…"),
-                                calendar.export_ical)
+                                lambda: self.screen("calendar").export_ical())
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Back up now"), self.io.backup_now)
         settings = _optional("kamdesk.ui.settings_dialog", "SettingsDialog")
@@ -162,10 +177,15 @@ class MainWindow(QMainWindow):
             "%1", __version__).replace("%2", self.ctx.db.location).replace(
             "%3", str(log_path() or "-")))
 
-    def add_screen(self, key: str, title: str, icon_name: str, widget: QWidget,
-                   in_nav: bool = True) -> None:
-        self._screens[key] = widget
-        self.stack.addWidget(widget)
+    def add_screen(self, key: str, title: str, icon_name: str,
+                   widget: QWidget | Callable[[], QWidget], in_nav: bool = True) -> None:
+        """Register a screen; a factory is only called the first time it is shown, so
+        start-up builds (and queries for) just the screen the user lands on."""
+        if isinstance(widget, QWidget):
+            self._screens[key] = widget
+            self.stack.addWidget(widget)
+        else:
+            self._factories[key] = widget
         if in_nav:
             item = QListWidgetItem(icon(icon_name), title)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -178,11 +198,11 @@ class MainWindow(QMainWindow):
         self.customers = CustomersScreen(self.ctx)
         self.customers.new_customer_requested.connect(self.new_customer)
         for key, title, icon_name, factory in self._screen_factories():
-            self.add_screen(key, title, icon_name, factory())
-        profile = _optional("kamdesk.ui.profile.screen", "ProfileScreen")
+            self.add_screen(key, title, icon_name, factory)
+        profile = _optional_factory("kamdesk.ui.profile.screen", "ProfileScreen")
         if profile is not None:
-            self.add_screen("profile", self.tr("Customer"), "profile", profile(self.ctx),
-                            in_nav=False)
+            self.add_screen("profile", self.tr("Customer"), "profile",
+                            lambda: profile(self.ctx), in_nav=False)
 
     def _screen_factories(self) -> list[tuple[str, str, str, Callable[[], QWidget]]]:
         ctx = self.ctx
@@ -203,21 +223,30 @@ class MainWindow(QMainWindow):
             if module is None:
                 out.append((key, title, icon_name, lambda: self.customers))
                 continue
-            factory = _optional(module, cls)
+            factory = _optional_factory(module, cls)
             if factory is not None:
                 out.append((key, title, icon_name, lambda f=factory: f(ctx)))
         return out
 
     # -- navigation -------------------------------------------------------------
     def screen(self, key: str) -> QWidget:
-        return self._screens[key]
+        widget = self._screens.get(key)
+        if widget is None:
+            widget = self._factories.pop(key)()
+            self._screens[key] = widget
+            self.stack.addWidget(widget)
+            self._restore_columns(widget)
+        return widget
+
+    def has_screen(self, key: str) -> bool:
+        return key in self._screens or key in self._factories
 
     def show_screen(self, key: str) -> None:
         if key in self._nav_keys:
             self.nav.setCurrentRow(self._nav_keys.index(key))
         else:
             self.nav.clearSelection()
-            self.stack.setCurrentWidget(self._screens[key])
+            self.stack.setCurrentWidget(self.screen(key))
 
     def current_key(self) -> str:
         w = self.stack.currentWidget()
@@ -225,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def _on_nav(self, row: int) -> None:
         if 0 <= row < len(self._nav_keys):
-            self.stack.setCurrentWidget(self._screens[self._nav_keys[row]])
+            self.stack.setCurrentWidget(self.screen(self._nav_keys[row]))
 
     def _focus_search(self) -> None:
         self.global_search.setFocus()
@@ -246,9 +275,9 @@ class MainWindow(QMainWindow):
 
     # -- actions (filled in by the profile and log-contact modules) ------------
     def show_customer(self, customer_id: int) -> None:
-        profile = self._screens.get("profile")
-        if profile is None:
+        if not self.has_screen("profile"):
             return
+        profile = self.screen("profile")
         profile.load(customer_id)  # type: ignore[attr-defined]
         self.show_screen("profile")
 
@@ -266,14 +295,21 @@ class MainWindow(QMainWindow):
             self.show_customer(dlg.saved_id)
 
     # -- state ------------------------------------------------------------------
-    def _tables(self) -> list[tuple[str, QHeaderView]]:
+    def _restore_columns(self, root: QWidget) -> None:
+        for name, header in self._tables(root):
+            saved = self.ctx.settings.value(f"columns/{name}")
+            if isinstance(saved, QByteArray):
+                header.restoreState(saved)
+
+    def _tables(self, root: QWidget | None = None) -> list[tuple[str, QHeaderView]]:
         from PySide6.QtWidgets import QTableView, QTreeView
 
+        root = root or self
         out = []
-        for view in self.findChildren(QTableView):
+        for view in root.findChildren(QTableView):
             if view.objectName():
                 out.append((view.objectName(), view.horizontalHeader()))
-        for tree in self.findChildren(QTreeView):
+        for tree in root.findChildren(QTreeView):
             if tree.objectName():
                 out.append((tree.objectName(), tree.header()))
         return out
