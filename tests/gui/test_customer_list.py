@@ -57,12 +57,10 @@ def test_sort_and_filter(qtbot, demo_ctx, make_window):
                for i in range(screen.model.rowCount()))
 
 
-def test_paging_reads_only_what_it_shows(qtbot, demo_ctx, make_window, monkeypatch):
-    import kamdesk.ui.customers.model as model_module
-
-    monkeypatch.setattr(model_module, "PAGE", 20)
+def test_paging_reads_only_what_it_shows(qtbot, demo_ctx, make_window):
     w = make_window(demo_ctx)
     model = w.customers.model
+    model.page_size = 20
     model.refresh()
     assert set(model._pages) == {0}  # only the first page after a reset
     last = model.row_at(model.rowCount() - 1)

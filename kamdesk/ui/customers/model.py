@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from kamdesk.store.customer_list import CustomerQuery, CustomerRow, count, fetch_page
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.paged_model import PagedTableModel
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,63 +33,23 @@ COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
 TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
 
 
-class CustomerTableModel(QAbstractTableModel):
+class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
+    columns = COLUMNS
+
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.ctx = ctx
-        self._query = CustomerQuery()
-        self._count = 0
-        self._pages: dict[int, list[CustomerRow]] = {}
-        self._today = ctx.clock.today()
+        super().__init__(ctx, CustomerQuery(), parent)
+        self.page_size = PAGE
 
-    # -- query ---------------------------------------------------------------
-    @property
-    def query(self) -> CustomerQuery:
-        return self._query
+    def count_rows(self, conn, query: CustomerQuery) -> int:  # type: ignore[no-untyped-def]
+        return count(conn, query)
 
-    def set_query(self, query: CustomerQuery) -> None:
-        self.beginResetModel()
-        self._query = query
-        self._pages.clear()
-        self._today = self.ctx.clock.today()
-        with self.ctx.db.engine.connect() as conn:
-            self._count = count(conn, query)
-            # The first page is nearly always needed at once; fetch it with the count.
-            self._pages[0] = fetch_page(conn, query, 0, PAGE)
-        self.endResetModel()
-
-    def refresh(self) -> None:
-        self.set_query(self._query)
-
-    def row_at(self, row: int) -> CustomerRow | None:
-        if not 0 <= row < self._count:
-            return None
-        page = row // PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            with self.ctx.db.engine.connect() as conn:
-                rows = fetch_page(conn, self._query, page * PAGE, PAGE)
-            if len(self._pages) > 50:  # keep memory flat when scrolling far
-                self._pages.clear()
-            self._pages[page] = rows
-        i = row - page * PAGE
-        return rows[i] if i < len(rows) else None
+    def fetch_rows(self, conn, query: CustomerQuery, offset: int, limit: int  # type: ignore[no-untyped-def]
+                   ) -> list[CustomerRow]:
+        return fetch_page(conn, query, offset, limit)
 
     def customer_id(self, row: int) -> int | None:
         r = self.row_at(row)
         return r.id if r else None
-
-    # -- Qt model API ----------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(COLUMNS[section][1])
-        return None
 
     def _header_strings(self) -> None:  # pragma: no cover - lets lupdate see the headers
         self.tr("Code"), self.tr("Name"), self.tr("Industry"), self.tr("Months")
