@@ -135,8 +135,8 @@ def severity(code: str | None) -> str:
 
 
 def tiering_method(code: str | None) -> str:
-    return {"share": QCoreApplication.translate("Labels", "By head-count share (top 20 % of customers)"),
-            "cumulative": QCoreApplication.translate("Labels", "By cumulative revenue (ABC analysis)")}.get(code or "", code or "")
+    return {"share": QCoreApplication.translate("Labels", "By share of customers"),
+            "cumulative": QCoreApplication.translate("Labels", "By share of revenue (ABC analysis)")}.get(code or "", code or "")
 
 
 def calendar_entry_kind(code: str | None) -> str:
@@ -147,6 +147,69 @@ def calendar_entry_kind(code: str | None) -> str:
             "key_date": QCoreApplication.translate("Labels", "Key dates"),
             "festival": QCoreApplication.translate("Labels", "Festivals"),
             "event": QCoreApplication.translate("Labels", "Events"),
-            "renewal": QCoreApplication.translate("Labels", "Contract renewals"),
-            "complaint": QCoreApplication.translate("Labels", "Complaint deadlines")}.get(
+            "renewal": QCoreApplication.translate("Labels", "Renewals"),
+            "complaint": QCoreApplication.translate("Labels", "Complaints")}.get(
         code or "", code or "")
+
+
+# -- account plans --------------------------------------------------------------
+def plan_status(code: str | None) -> str:
+    return {"draft": QCoreApplication.translate("Labels", "Draft"),
+            "final": QCoreApplication.translate("Labels", "Final")}.get(code or "", code or "")
+
+
+def objective_status(code: str | None) -> str:
+    return {"open": QCoreApplication.translate("Labels", "Not started"),
+            "on_track": QCoreApplication.translate("Labels", "On track"),
+            "at_risk": QCoreApplication.translate("Labels", "At risk"),
+            "achieved": QCoreApplication.translate("Labels", "Achieved"),
+            "missed": QCoreApplication.translate("Labels", "Missed")}.get(code or "", code or "")
+
+
+def plan_action_status(code: str | None) -> str:
+    return {"open": QCoreApplication.translate("Labels", "Not started"),
+            "in_progress": QCoreApplication.translate("Labels", "In progress"),
+            "done": QCoreApplication.translate("Labels", "Done"),
+            "dropped": QCoreApplication.translate("Labels", "Dropped")}.get(code or "", code or "")
+
+
+def risk_kind(code: str | None) -> str:
+    return {"credit": QCoreApplication.translate("Labels", "Credit"),
+            "market": QCoreApplication.translate("Labels", "Market"),
+            "single_contact": QCoreApplication.translate("Labels", "Single point of contact"),
+            "contract": QCoreApplication.translate("Labels", "Contract"),
+            "other": QCoreApplication.translate("Labels", "Other")}.get(code or "", code or "")
+
+
+def level(code: str | None) -> str:
+    """Risk level and a person's influence (高/中/低)."""
+    return {"low": QCoreApplication.translate("Labels", "Low"),
+            "medium": QCoreApplication.translate("Labels", "Medium"),
+            "high": QCoreApplication.translate("Labels", "High")}.get(code or "", code or "")
+
+
+def plan_field_name(field: str) -> str:
+    """Field names of the account plan editor's messages; others as in :func:`field_name`."""
+    return {"period": QCoreApplication.translate("Labels", "Period"),
+            "metric": QCoreApplication.translate("Labels", "Metric"),
+            "baseline": QCoreApplication.translate("Labels", "Baseline"),
+            "target": QCoreApplication.translate("Labels", "Target"),
+            "due": QCoreApplication.translate("Labels", "Due"),
+            "action": QCoreApplication.translate("Labels", "Action"),
+            "risk": QCoreApplication.translate("Labels", "Risk"),
+            "mitigation": QCoreApplication.translate("Labels", "Mitigation"),
+            "objective_status": QCoreApplication.translate("Labels", "Status"),
+            "action_status": QCoreApplication.translate("Labels", "Status"),
+            "status": QCoreApplication.translate("Labels", "Status"),
+            "risk_kind": QCoreApplication.translate("Labels", "Type"),
+            "risk_level": QCoreApplication.translate("Labels", "Level"),
+            "plan": QCoreApplication.translate("Labels", "Account plan")}.get(field) or \
+        field_name(field)
+
+
+def plan_validation(code: str) -> str:
+    if code == "invalid_period":
+        return QCoreApplication.translate(
+            "Labels", "Use a year (2027), a half-year (2027-H1, 2027-H2) or a quarter "
+            "(2027-Q1 … 2027-Q4).")
+    return validation(code)

@@ -3,11 +3,12 @@
 Qt asks ``data()`` only for the cells on screen; a page is read from SQL the first
 time one of its rows is needed, so a list of 100k rows opens as fast as one of ten
 and memory stays flat however far the user scrolls. Subclasses say how to count and
-fetch for their query and how to show a row.
+fetch for their query (two store functions) and how to show a row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -26,20 +27,18 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
     #: so lupdate sees them.
     columns: list[tuple[str, str]] = []
 
-    def __init__(self, ctx: AppContext, query: Q, parent: Any = None) -> None:
+    def __init__(self, ctx: AppContext, query: Q,
+                 count_rows: Callable[[Connection, Q], int],
+                 fetch_rows: Callable[[Connection, Q, int, int], list[R]],
+                 parent: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.count_rows = count_rows
+        self.fetch_rows = fetch_rows
         self._query = query
         self._count = 0
         self._pages: dict[int, list[R]] = {}
         self._today = ctx.clock.today()
-
-    # -- what subclasses provide ------------------------------------------------------
-    def count_rows(self, conn: Connection, query: Q) -> int:
-        raise NotImplementedError  # abstract: every subclass counts its own query
-
-    def fetch_rows(self, conn: Connection, query: Q, offset: int, limit: int) -> list[R]:
-        raise NotImplementedError  # abstract: every subclass fetches its own query
 
     # -- query --------------------------------------------------------------------------
     @property

@@ -43,15 +43,8 @@ class ContactLogModel(PagedTableModel[LogQuery, LogRow]):
     columns = COLUMNS
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ctx, LogQuery(), parent)
+        super().__init__(ctx, LogQuery(), count, fetch_page, parent)
         self.page_size = PAGE
-
-    def count_rows(self, conn, query: LogQuery) -> int:  # type: ignore[no-untyped-def]
-        return count(conn, query)
-
-    def fetch_rows(self, conn, query: LogQuery, offset: int, limit: int  # type: ignore[no-untyped-def]
-                   ) -> list[LogRow]:
-        return fetch_page(conn, query, offset, limit)
 
     def row_of(self, interaction_id: int) -> int | None:
         """Where an interaction sits among the rows already read (for re-selecting)."""

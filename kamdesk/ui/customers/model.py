@@ -37,15 +37,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     columns = COLUMNS
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ctx, CustomerQuery(), parent)
+        super().__init__(ctx, CustomerQuery(), count, fetch_page, parent)
         self.page_size = PAGE
-
-    def count_rows(self, conn, query: CustomerQuery) -> int:  # type: ignore[no-untyped-def]
-        return count(conn, query)
-
-    def fetch_rows(self, conn, query: CustomerQuery, offset: int, limit: int  # type: ignore[no-untyped-def]
-                   ) -> list[CustomerRow]:
-        return fetch_page(conn, query, offset, limit)
 
     def customer_id(self, row: int) -> int | None:
         r = self.row_at(row)
