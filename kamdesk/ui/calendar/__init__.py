@@ -1,0 +1,1 @@
+"""The Calendar screen: month grid, week agenda, day list and the task dialog."""

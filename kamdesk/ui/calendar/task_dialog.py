@@ -1,0 +1,425 @@
+"""A small dialog to plan a task, call or visit on a day, or to look at and edit one,
+plus the customer type-ahead and the "Move to…" date picker the calendar shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QCalendarWidget, QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTimeEdit,
+    QVBoxLayout, QWidget,
+)
+
+from kamdesk.store import tasks as task_ops
+from kamdesk.store.errors import ValidationError
+from kamdesk.ui import labels
+from kamdesk.ui.context import AppContext
+
+# (code, minutes before the due time); None = no reminder
+REMINDER_CHOICES: tuple[tuple[str, int | None], ...] = (
+    ("none", None), ("at_due", 0), ("15m", 15), ("1h", 60), ("1d", 24 * 60),
+)
+DEFAULT_REMINDER = "15m"
+
+
+class CustomerPicker(QLineEdit):
+    """Type a name, code, contact or pinyin; pick from the list. ``customer_id`` is
+    None until a customer is picked (or when the text is cleared)."""
+
+    customer_changed = Signal(object)  # int | None
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._id: int | None = None
+        self._choices: dict[str, int] = {}
+        self._model = QStringListModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(self._completer)
+        self.setClearButtonEnabled(True)
+        self.textEdited.connect(self._search)
+        self._completer.activated.connect(self._picked)
+        self.textChanged.connect(self._text_changed)
+
+    @property
+    def customer_id(self) -> int | None:
+        return self._id
+
+    def set_customer(self, customer_id: int | None) -> None:
+        if customer_id is None:
+            self.blockSignals(True)
+            self.clear()
+            self.blockSignals(False)
+            self._set_id(None)
+            return
+        from sqlalchemy import select
+
+        from kamdesk.store.models import Customer
+
+        with self.ctx.db.engine.connect() as conn:
+            row = conn.execute(select(Customer.code, Customer.name).where(
+                Customer.id == customer_id)).first()
+        if row is None:
+            self.set_customer(None)
+            return
+        text = f"{row[0]} {row[1]}"
+        self._choices[text] = customer_id
+        self.blockSignals(True)
+        self.setText(text)
+        self.blockSignals(False)
+        self._set_id(customer_id)
+
+    def _set_id(self, customer_id: int | None) -> None:
+        if customer_id != self._id:
+            self._id = customer_id
+            self.customer_changed.emit(customer_id)
+
+    def _search(self, text: str) -> None:
+        from kamdesk.store.calendar_queries import customer_choices
+
+        with self.ctx.db.engine.connect() as conn:
+            found = customer_choices(conn, text, 15)
+        self._choices = {f"{code} {name}": cid for cid, code, name in found}
+        self._model.setStringList(list(self._choices))
+        if found:
+            self._completer.complete()
+
+    def _picked(self, text: str) -> None:
+        cid = self._choices.get(text)
+        if cid is not None:
+            self._set_id(cid)
+
+    def _text_changed(self, text: str) -> None:
+        if not text.strip():
+            self._set_id(None)
+        elif text in self._choices:
+            self._set_id(self._choices[text])
+        elif self._id is not None:
+            self._set_id(None)
+
+    def resolve(self) -> int | None:
+        """The picked customer, or the only match for what was typed."""
+        if self._id is not None or not self.text().strip():
+            return self._id
+        from kamdesk.store.calendar_queries import customer_by_code, customer_choices
+
+        with self.ctx.db.engine.connect() as conn:
+            exact = customer_by_code(conn, self.text().strip().split(" ")[0])
+            found = [exact] if exact else customer_choices(conn, self.text(), 2)
+        if len(found) == 1:
+            self.set_customer(found[0][0])
+        return self._id
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    title: str
+    customer_id: int | None
+    kind: str
+    due: dt.datetime
+    reminder: str
+    notes: str
+
+
+class TaskDialog(QDialog):
+    """New task on ``day`` (``task_id`` None) or an existing task."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 day: dt.date | None = None, task_id: int | None = None,
+                 customer_id: int | None = None, kind: str = "task") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task_id = task_id
+        self.saved_id: int | None = None
+        self._done = False
+        self.setObjectName("taskDialog")
+        self.setWindowTitle(self.tr("Task") if task_id else self.tr("New task"))
+        self.setMinimumWidth(440)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("taskTitle")
+        self.title.setPlaceholderText(self.tr("What to do, e.g. Visit to review the quarter"))
+        self.customer = CustomerPicker(ctx)
+        self.customer.setObjectName("taskCustomer")
+        self.customer.setPlaceholderText(self.tr("Optional: name, code or pinyin"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("taskKind")
+        for code in ("task", "call", "visit"):
+            self.kind.addItem(labels.task_kind(code), code)
+        self.date = QDateEdit()
+        self.date.setObjectName("taskDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.time = QTimeEdit()
+        self.time.setObjectName("taskTime")
+        self.time.setDisplayFormat("HH:mm")
+        self.reminder = QComboBox()
+        self.reminder.setObjectName("taskReminder")
+        names = {"none": self.tr("No reminder"), "at_due": self.tr("At the due time"),
+                 "15m": self.tr("15 minutes before"), "1h": self.tr("1 hour before"),
+                 "1d": self.tr("1 day before")}
+        for code, _minutes in REMINDER_CHOICES:
+            self.reminder.addItem(names[code], code)
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("taskNotes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(90)
+        self.error = QLabel()
+        self.error.setObjectName("taskError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        when = QHBoxLayout()
+        when.addWidget(self.date, 1)
+        when.addWidget(self.time)
+        form = QFormLayout()
+        form.addRow(labels.field_name("title"), self.title)
+        form.addRow(labels.field_name("customer"), self.customer)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Due"), when)
+        form.addRow(self.tr("Reminder"), self.reminder)
+        form.addRow(self.tr("Notes"), self.notes)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.done_button: QPushButton | None = None
+        self.open_customer_button: QPushButton | None = None
+        if task_id:
+            self.done_button = self.buttons.addButton(
+                self.tr("Mark done"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.done_button.setObjectName("taskDoneButton")
+            self.done_button.clicked.connect(self._toggle_done)
+            self.open_customer_button = self.buttons.addButton(
+                self.tr("Open customer"), QDialogButtonBox.ButtonRole.ActionRole)
+            self.open_customer_button.clicked.connect(self._open_customer)
+            button = self.open_customer_button
+            self.customer.customer_changed.connect(
+                lambda cid: button.setEnabled(cid is not None))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.title, self.customer)
+        self.setTabOrder(self.customer, self.kind)
+        self.setTabOrder(self.kind, self.date)
+        self.setTabOrder(self.date, self.time)
+        self.setTabOrder(self.time, self.reminder)
+        self.setTabOrder(self.reminder, self.notes)
+
+        if task_id:
+            self._load(task_id)
+        else:
+            self._defaults(day, customer_id, kind)
+        self._initial = self._snapshot()
+        self.title.setFocus()
+
+    # -- values ----------------------------------------------------------------------
+    def _defaults(self, day: dt.date | None, customer_id: int | None, kind: str) -> None:
+        now = self.ctx.clock.now()
+        day = day or now.date()
+        at = dt.time(9, 0)
+        if day == now.date() and now.time() >= at:
+            # later today: the next full hour, but not past the working day
+            at = dt.time(min(18, now.hour + 1), 0)
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.time.setTime(QTime(at.hour, at.minute))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.reminder.setCurrentIndex(self.reminder.findData(DEFAULT_REMINDER))
+        if customer_id:
+            self.customer.set_customer(customer_id)
+
+    def _load(self, task_id: int) -> None:
+        from kamdesk.store.calendar_queries import reminder_rows
+
+        with self.ctx.db.engine.connect() as conn:
+            rows = reminder_rows(conn, [task_id])
+        if not rows:
+            return
+        row = rows[0]
+        self.title.setText(row.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind)))
+        due = row.due_at or row.remind_at or self.ctx.clock.now()
+        self.date.setDate(QDate(due.year, due.month, due.day))
+        self.time.setTime(QTime(due.hour, due.minute))
+        self.reminder.setCurrentIndex(self.reminder.findData(self._reminder_code(row)))
+        self.notes.setPlainText(row.notes or "")
+        self.customer.set_customer(row.customer_id)
+        if self.open_customer_button is not None:
+            self.open_customer_button.setEnabled(row.customer_id is not None)
+        self._done = row.done
+        if self.done_button is not None:
+            self.done_button.setText(self.tr("Reopen") if row.done else self.tr("Mark done"))
+
+    @staticmethod
+    def _reminder_code(row) -> str:  # type: ignore[no-untyped-def]
+        if row.remind_at is None:
+            return "none"
+        if row.due_at is None:
+            return "at_due"
+        minutes = round((row.due_at - row.remind_at).total_seconds() / 60)
+        for code, m in REMINDER_CHOICES:
+            if m == minutes:
+                return code
+        return "custom"
+
+    def due_at(self) -> dt.datetime:
+        d, t = self.date.date(), self.time.time()
+        return dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+    def remind_at(self) -> dt.datetime | None:
+        code = self.reminder.currentData()
+        minutes = dict(REMINDER_CHOICES).get(code)
+        if minutes is None:
+            return None
+        return self.due_at() - dt.timedelta(minutes=minutes)
+
+    def _snapshot(self) -> _Snapshot:
+        return _Snapshot(self.title.text().strip(), self.customer.customer_id,
+                         str(self.kind.currentData()), self.due_at(),
+                         str(self.reminder.currentData()), self.notes.toPlainText())
+
+    def is_dirty(self) -> bool:
+        return self._snapshot() != self._initial
+
+    # -- actions ---------------------------------------------------------------------
+    def _show_error(self, field: str, code: str) -> None:
+        self.error.setText(labels.field_name(field) + ": " + labels.validation(code))
+        self.error.show()
+        {"title": self.title, "customer": self.customer}.get(field, self.title).setFocus()
+
+    def save(self) -> None:
+        customer_id = self.customer.resolve()
+        if self.customer.text().strip() and customer_id is None:
+            self._show_error("customer", "invalid_choice")
+            return
+        snap = self._snapshot()
+        try:
+            with self.ctx.db.session() as s:
+                if self.task_id is None:
+                    task = task_ops.create_task(
+                        s, title=snap.title, kind=snap.kind, customer_id=customer_id,
+                        due_at=snap.due, remind_at=self.remind_at(), notes=snap.notes or None,
+                        owner=self.ctx.owner_name or None, source="manual",
+                    )
+                    self.saved_id = task.id
+                else:
+                    self._update(s, snap, customer_id)
+                    self.saved_id = self.task_id
+                s.commit()
+        except ValidationError as exc:
+            self._show_error(exc.field, exc.code)
+            return
+        self.ctx.announce({"tasks"})
+        self._initial = self._snapshot()
+        self.accept()
+
+    def _update(self, s, snap: _Snapshot,  # type: ignore[no-untyped-def]
+                customer_id: int | None) -> None:
+        if not snap.title:
+            raise ValidationError("title", "required")
+        if snap.due != self._initial.due:
+            task_ops.reschedule_task(s, self.task_id, snap.due)  # type: ignore[arg-type]
+        # store.tasks has no general "edit" yet; these are plain column edits of the
+        # task the user is looking at (move to store.tasks.update_task when it lands).
+        from kamdesk.store.models import Task
+
+        task = s.get(Task, self.task_id)
+        if task is None:
+            raise ValidationError("task", "required")
+        task.title = snap.title
+        task.kind = snap.kind
+        task.customer_id = customer_id
+        task.notes = snap.notes or None
+        if snap.reminder != self._initial.reminder:
+            task.remind_at = self.remind_at()
+            task.snoozed_until = None
+            task.notified_at = None
+        s.flush()
+
+    def _toggle_done(self) -> None:
+        if self.task_id is None:
+            return
+        with self.ctx.db.session() as s:
+            if self._done:
+                task_ops.reopen_task(s, self.task_id)
+            else:
+                task_ops.complete_task(s, self.task_id, self.ctx.clock.now())
+            s.commit()
+        self.ctx.announce({"tasks"})
+        self.saved_id = self.task_id
+        if self.is_dirty():
+            self.save()
+        else:
+            self.accept()
+
+    def _open_customer(self) -> None:
+        cid = self.customer.customer_id
+        if cid is not None:
+            self.ctx.open_customer.emit(cid)
+            self.done(QDialog.DialogCode.Rejected)
+
+    def reject(self) -> None:
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("Discard changes?"),
+                self.tr("You have changed this task. Discard the changes?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        event.ignore()
+        self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.notes.hasFocus():
+            if self.customer.completer() and self.customer.completer().popup().isVisible():
+                super().keyPressEvent(event)
+                return
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+
+class DatePickerDialog(QDialog):
+    """"Move to…": pick the new day on a month calendar."""
+
+    def __init__(self, initial: dt.date, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.calendar = QCalendarWidget()
+        self.calendar.setObjectName("moveToCalendar")
+        self.calendar.setGridVisible(True)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setSelectedDate(QDate(initial.year, initial.month, initial.day))
+        self.calendar.activated.connect(lambda _d: self.accept())
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.calendar)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> dt.date:
+        d = self.calendar.selectedDate()
+        return dt.date(d.year(), d.month(), d.day())
+
+
+def pick_date(parent: QWidget | None, initial: dt.date, title: str) -> dt.date | None:
+    dlg = DatePickerDialog(initial, title, parent)
+    if dlg.exec() == QDialog.DialogCode.Accepted:
+        return dlg.chosen()
+    return None
