@@ -31,11 +31,13 @@ def ensure_demo_database(path: Path, customers: int = 500) -> str:
         with db.engine.connect() as conn:
             empty = not conn.exec_driver_sql("SELECT count(*) FROM customers").scalar()
         if empty:
+            from datetime import date
+
             from kamdesk.store.demo import generate_demo
-            from kamdesk.store.metrics import recompute_metrics
+            from kamdesk.store.today_queries import recompute_and_stamp
 
             generate_demo(db.engine, customers, seed=1)
-            recompute_metrics(db)
+            recompute_and_stamp(db, date.today())
     finally:
         db.dispose()
     return str(path)
@@ -100,9 +102,17 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     from kamdesk.ui.context import AppContext
     from kamdesk.ui.main_window import MainWindow
 
+    from kamdesk.ui.recompute import schedule_recompute
+    from kamdesk.ui.reminders import install_reminders
+
     ctx = AppContext(db, clock or Clock(), lang, settings)
     window = MainWindow(ctx)
     window.show()
+    # After the first paint: tiers are recomputed off the UI thread when they are a
+    # day old, and reminders (including those missed while the app was closed) start.
+    window.recomputer = schedule_recompute(ctx, window)  # type: ignore[attr-defined]
+    window.reminders = install_reminders(window, ctx)  # type: ignore[attr-defined]
+    app.aboutToQuit.connect(window.recomputer.shutdown)  # type: ignore[attr-defined]
     code = app.exec()
     db.dispose()
     return code

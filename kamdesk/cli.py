@@ -82,7 +82,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     from kamdesk.store.demo import generate_demo
-    from kamdesk.store.metrics import recompute_metrics
+    from kamdesk.store.today_queries import recompute_and_stamp
 
     if args.customers < 1:
         print("--customers must be at least 1", file=sys.stderr)
@@ -94,7 +94,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_ERROR
-    recompute_metrics(db, today=args.today)
+    recompute_and_stamp(db, args.today or date.today())
     print(f"demo data: {stats.customers} customers, {stats.people} people, "
           f"{stats.interactions} interactions, {stats.trades} orders, {stats.tasks} tasks "
           f"in {stats.seconds:.1f} s -> {db.location}")
