@@ -1,0 +1,1 @@
+"""The account plan editor and the batch PDF export dialog."""

@@ -1,0 +1,1 @@
+"""The Reports screen: account plans and the monthly review KPIs."""
