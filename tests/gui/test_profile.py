@@ -378,3 +378,20 @@ def test_health_tab_tells_tier_history_in_words(qtbot, ctx, screen):
     sentence = tab.model.columns[0].text(tab.model.rows()[0])
     assert sentence == "Activity: moved from Active to Silent on 2026-10-02"
     assert tab.score.text().count(">100<") == 1  # no recompute yet: nothing taken off
+
+
+def test_profile_opens_the_account_plan_and_brief(qtbot, demo_ctx, make_window, monkeypatch,
+                                                  tmp_path):
+    import kamdesk.ui.plan.editor as editor_module
+
+    opened = {}
+    monkeypatch.setattr(editor_module, "open_plan_editor",
+                        lambda ctx, cid, parent: opened.setdefault("plan", cid))
+    monkeypatch.setattr(editor_module, "export_brief_pdf",
+                        lambda ctx, cid, parent: opened.setdefault("brief", cid))
+    w = make_window(demo_ctx)
+    w.show_customer(3)
+    profile = w.screen("profile")
+    qtbot.mouseClick(profile.header.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(profile.header.brief_button, Qt.MouseButton.LeftButton)
+    assert opened == {"plan": 3, "brief": 3}

@@ -69,6 +69,12 @@ class ProfileHeaderWidget(QFrame):
         self.back_button.setToolTip(self.tr("Back to the customer list (Alt+Left)"))
         self.log_button = QPushButton(icon("log"), self.tr("Log contact"))
         self.log_button.setObjectName("logContactButton")
+        self.plan_button = QPushButton(icon("plan"), self.tr("Account plan…"))
+        self.plan_button.setObjectName("planButton")
+        self.plan_button.setToolTip(self.tr("Open this customer's account plan, or start one"))
+        self.brief_button = QPushButton(icon("pdf"), self.tr("Brief"))
+        self.brief_button.setObjectName("briefButton")
+        self.brief_button.setToolTip(self.tr("One-page pre-visit brief (PDF)"))
         self.edit_button = QPushButton(icon("edit"), self.tr("Edit…"))
         self.edit_button.setObjectName("editCustomerButton")
         self.archive_button = QPushButton(self.tr("Archive"))
@@ -80,7 +86,8 @@ class ProfileHeaderWidget(QFrame):
         top.addWidget(self.code_label)
         top.addWidget(self.status_badge)
         top.addSpacing(16)
-        for b in (self.back_button, self.log_button, self.edit_button, self.archive_button):
+        for b in (self.back_button, self.log_button, self.plan_button, self.brief_button,
+                  self.edit_button, self.archive_button):
             top.addWidget(b)
 
         self.tier_badge = badge("", "#607d8b")

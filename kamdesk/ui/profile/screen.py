@@ -72,6 +72,8 @@ class ProfileScreen(QWidget):
         self.header.back_button.clicked.connect(self.back_to_list)
         self.header.log_button.clicked.connect(self.log_contact)
         self.header.edit_button.clicked.connect(self.edit_customer)
+        self.header.plan_button.clicked.connect(self.open_plan)
+        self.header.brief_button.clicked.connect(self.export_brief)
         self.header.archive_button.clicked.connect(self.toggle_archived)
         back = QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self)
         # Only while working in the profile: other screens may use Alt+Left themselves.
@@ -145,6 +147,18 @@ class ProfileScreen(QWidget):
     def log_contact(self) -> None:
         if self._customer_id is not None:
             self.ctx.log_contact.emit(self._customer_id)
+
+    def open_plan(self) -> None:
+        if self._customer_id is not None:
+            from kamdesk.ui.plan.editor import open_plan_editor
+
+            open_plan_editor(self.ctx, self._customer_id, self)
+
+    def export_brief(self) -> None:
+        if self._customer_id is not None:
+            from kamdesk.ui.plan.editor import export_brief_pdf
+
+            export_brief_pdf(self.ctx, self._customer_id, self)
 
     def edit_customer(self) -> None:
         if self._customer_id is None:
