@@ -1,0 +1,4096 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong: %1
+
+Your saved data is safe. Details were written to the log file:
+%2</source>
+        <translation>出现错误：%1
+
+已保存的数据不受影响。详细信息已写入日志文件：
+%2</translation>
+    </message>
+    <message>
+        <source>KAMDesk</source>
+        <translation>KAMDesk</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Export account plans</source>
+        <translation>批量导出客户经营计划</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分层</translation>
+    </message>
+    <message>
+        <source>all periods</source>
+        <translation>全部周期</translation>
+    </message>
+    <message>
+        <source>Only each customer&apos;s latest plan</source>
+        <translation>每位客户只导出最新一份计划</translation>
+    </message>
+    <message>
+        <source>Customers without a plan: export a draft made from the data</source>
+        <translation>无计划的客户：按数据生成草稿并导出</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>US Letter paper (default A4)</source>
+        <translation>使用 US Letter 纸张（默认 A4）</translation>
+    </message>
+    <message>
+        <source>&amp;Tier:</source>
+        <translation>分层(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>选择保存 PDF 的文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s) will be exported.</source>
+        <translation>
+            <numerusform>将导出 %n 份计划。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot use this folder</source>
+        <translation>无法使用此文件夹</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exporting account plans</source>
+        <translation>正在导出客户经营计划</translation>
+    </message>
+    <message>
+        <source>Writing %1 (%2 of %3)</source>
+        <translation>正在写入 %1（%2/%3）</translation>
+    </message>
+    <message>
+        <source>Export stopped by an error after %1 file(s): %2</source>
+        <translation>已写入 %1 个文件后因出错而中止：%2</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 file(s) written to %3</source>
+        <translation>已取消：%2 个文件中已有 %1 个写入 %3</translation>
+    </message>
+    <message>
+        <source>%1 file(s) written to %2</source>
+        <translation>已将 %1 个文件写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>BellButton</name>
+    <message numerus="yes">
+        <source>%n unread reminder(s)</source>
+        <translation>
+            <numerusform>%n 条未读提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarScreen</name>
+    <message>
+        <source>Previous (Page Up)</source>
+        <translation>上一页（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next (Page Down)</source>
+        <translation>下一页（Page Down）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Lunar dates</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Show the Chinese lunar date or festival under each day</source>
+        <translation>在每天下方显示农历日期或节日</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export to calendar (.ics)…</source>
+        <translation>导出到日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Export the selected customer (.ics)…</source>
+        <translation>导出所选客户的日程（.ics）…</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Show or hide this kind</source>
+        <translation>显示或隐藏此类日程</translation>
+    </message>
+    <message>
+        <source>All customers (type to filter)</source>
+        <translation>全部客户（输入以筛选）</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 项</translation>
+    </message>
+    <message>
+        <source>Nothing on this day. Double-click a day or press Enter to plan a task, call or visit.</source>
+        <translation>当天没有安排。双击日期或按 Enter 键可安排任务、电话或拜访。</translation>
+    </message>
+    <message>
+        <source>Plan visit…</source>
+        <translation>安排拜访…</translation>
+    </message>
+    <message>
+        <source>Plan call…</source>
+        <translation>安排电话…</translation>
+    </message>
+    <message>
+        <source>Lunar %1</source>
+        <translation>农历 %1</translation>
+    </message>
+    <message>
+        <source>%1 more not listed — narrow the kinds or pick a customer</source>
+        <translation>另有 %1 项未列出——请缩小类别或选择客户</translation>
+    </message>
+    <message>
+        <source>Event: %1</source>
+        <translation>活动：%1</translation>
+    </message>
+    <message>
+        <source>%1 — a day for greetings to your customers</source>
+        <translation>%1——适合向客户致以节日问候</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to %2</source>
+        <translation>已将“%1”移至 %2</translation>
+    </message>
+    <message>
+        <source>Move “%1” to…</source>
+        <translation>将“%1”移至…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>移至…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Open reminder task…</source>
+        <translation>打开提醒任务…</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录沟通…</translation>
+    </message>
+    <message>
+        <source>Export to calendar</source>
+        <translation>导出到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>The calendar could not be written:
+%1</source>
+        <translation>无法写入日历文件：
+%1</translation>
+    </message>
+    <message>
+        <source>Exported %1 calendar entries to %2</source>
+        <translation>已将 %1 条日程导出到 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogModel</name>
+    <message>
+        <source>Customer ID</source>
+        <translation>客户ID</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>沟通时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>参与人</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>沟通主题</translation>
+    </message>
+    <message>
+        <source>Customer feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题记录</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>后续行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogScreen</name>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Any customer</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Search topic, feedback, issue, next action…</source>
+        <translation>搜索主题、反馈、问题、后续行动…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录沟通…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring back what was just deleted (Ctrl+Z)</source>
+        <translation>恢复刚刚删除的记录（Ctrl+Z）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 条沟通记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the contact with %1 on %2 (%3)?</source>
+        <translation>删除 %2 与 %1 的沟通记录（%3）？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contact(s)?</source>
+        <translation>
+            <numerusform>删除 %n 条沟通记录？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Follow-up tasks created from them are deleted too. You can undo this with Ctrl+Z.</source>
+        <translation>由其生成的跟进任务也将一并删除。可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>删除沟通记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n contact(s). Undo with Ctrl+Z.</source>
+        <translation>
+            <numerusform>已删除 %n 条沟通记录。按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The deleted contact could not be brought back.</source>
+        <translation>无法恢复已删除的沟通记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n contact(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 条沟通记录。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>沟通对象</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>沟通主题</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>客户反馈</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题记录</translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation>后续行动</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录沟通…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected contact (Del)</source>
+        <translation>删除所选沟通记录（Del）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Put the last deleted contact back (Ctrl+Z)</source>
+        <translation>恢复最近删除的沟通记录（Ctrl+Z）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n 条沟通记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>删除沟通记录</translation>
+    </message>
+    <message>
+        <source>Delete the contact “%1” of %2? Ctrl+Z brings it back.</source>
+        <translation>删除 %2 的沟通记录“%1”？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Contact deleted — Ctrl+Z to undo</source>
+        <translation>沟通记录已删除——按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The contact could not be restored</source>
+        <translation>无法恢复该沟通记录</translation>
+    </message>
+    <message>
+        <source>Contact restored</source>
+        <translation>沟通记录已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsTab</name>
+    <message numerus="yes">
+        <source>ended %n day(s) ago</source>
+        <translation>
+            <numerusform>已于 %n 天前到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>合同名称</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余</translation>
+    </message>
+    <message numerus="yes">
+        <source>Renewal window: %n day(s) before the end</source>
+        <translation>
+            <numerusform>续签窗口：到期前 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>No contracts recorded yet.</source>
+        <translation>暂无合同记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract(s) due for renewal</source>
+        <translation>
+            <numerusform>%n 份合同待续签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contract(s)</source>
+        <translation>
+            <numerusform>%n 份合同</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomSnoozeDialog</name>
+    <message>
+        <source>Snooze until</source>
+        <translation>推迟提醒至</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <source>Full registered name</source>
+        <translation>工商注册全称</translation>
+    </message>
+    <message>
+        <source>e.g. group, 500+ staff</source>
+        <translation>如：集团，500 人以上</translation>
+    </message>
+    <message>
+        <source>fair, referral, industry report…</source>
+        <translation>展会、转介绍、行业报告…</translation>
+    </message>
+    <message>
+        <source>e.g. 500000 or 50万</source>
+        <translation>如 500000 或 50万</translation>
+    </message>
+    <message>
+        <source>0–100</source>
+        <translation>0–100</translation>
+    </message>
+    <message>
+        <source>Who raises the need, who evaluates, who signs</source>
+        <translation>谁提出需求、谁评估、谁签字</translation>
+    </message>
+    <message>
+        <source>What the customer asks for</source>
+        <translation>客户明确提出的需求</translation>
+    </message>
+    <message>
+        <source>What they will need but have not said: response speed, supply stability, custom solutions…</source>
+        <translation>客户尚未提出但将会需要的：响应速度、供应稳定、定制方案…</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>&amp;Potential:</source>
+        <translation>潜力(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Share of &amp;wallet %:</source>
+        <translation>钱包份额 %(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>编号(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name *:</source>
+        <translation>名称(&amp;N) *：</translation>
+    </message>
+    <message>
+        <source>S&amp;hort name:</source>
+        <translation>简称(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Industry:</source>
+        <translation>行业(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ale:</source>
+        <translation>规模(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Website:</source>
+        <translation>网站(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Cooperation &amp;since:</source>
+        <translation>合作起始日(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Founded on:</source>
+        <translation>成立日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>来源(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Own&amp;er:</source>
+        <translation>负责人(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Credit limit ¥:</source>
+        <translation>信用限额 ¥(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Strategy and needs</source>
+        <translation>战略与需求</translation>
+    </message>
+    <message>
+        <source>Strate&amp;gy notes</source>
+        <translation>战略备注(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Decision &amp;process (决策链条)</source>
+        <translation>决策链条(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E&amp;xplicit needs</source>
+        <translation>显性需求(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Latent needs</source>
+        <translation>潜在需求(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>Name, code or pinyin initials (zgyd)…</source>
+        <extracomment>Ordered as often as a key-account manager uses them, so the digit keys fall where the hand expects: 1 is a phone call, 2 a visit. the chosen customer id, or 0 when the text no longer names one</extracomment>
+        <translation>名称、编号或拼音首字母（zgyd）…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>客户ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>合作月数</translation>
+    </message>
+    <message>
+        <source>12-month revenue</source>
+        <translation>近 12 个月营收</translation>
+    </message>
+    <message>
+        <source>Value / activity</source>
+        <translation>价值/活跃度</translation>
+    </message>
+    <message>
+        <source>Key contact</source>
+        <translation>关键联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Core need</source>
+        <translation>核心需求</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近互动</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>RFM</source>
+        <translation>RFM</translation>
+    </message>
+    <message>
+        <source>Next touch</source>
+        <translation>下次维护</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CustomersScreen</name>
+    <message>
+        <source>Search name, code, contact, phone or pinyin (zgyd)…</source>
+        <translation>搜索名称、编号、联系人、电话或拼音（zgyd）…</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看超期</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 位客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+    <message>
+        <source>Archived %1</source>
+        <translation>已归档 %1</translation>
+    </message>
+    <message>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <source>Delete %1 for good? This cannot be undone.</source>
+        <translation>永久删除 %1？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Customer has history</source>
+        <translation>该客户有历史记录</translation>
+    </message>
+    <message>
+        <source>%1 has contact log, orders or contracts, which are kept for the record. Archive the customer instead?</source>
+        <translation>%1 已有沟通记录、订单或合同，这些记录需要留存。改为归档该客户？</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD, empty if unknown</source>
+        <translation>YYYY-MM-DD，未知可留空</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>You have changed this record. Close without saving?</source>
+        <translation>此记录已修改。不保存就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>HealthTab</name>
+    <message>
+        <source>The score starts at 100; each warning sign below takes points off.</source>
+        <translation>满分 100 分，下列每个预警信号都会扣分。</translation>
+    </message>
+    <message>
+        <source>Relationship health</source>
+        <translation>合作健康度</translation>
+    </message>
+    <message>
+        <source>Tiering and RFM</source>
+        <translation>分层与 RFM</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>No tier changes recorded yet. Changes appear here after tiers are recomputed.</source>
+        <translation>暂无分层变化记录。重新计算分层后，变化将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Tier history</source>
+        <translation>分层历史</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <source>%1: became %3 on %4</source>
+        <translation>%1：%4 变为%3</translation>
+    </message>
+    <message>
+        <source>%1: moved from %2 to %3 on %4</source>
+        <translation>%1：%4 由%2变为%3</translation>
+    </message>
+    <message>
+        <source>No warning signs.</source>
+        <translation>无预警信号。</translation>
+    </message>
+    <message>
+        <source>R %1 · F %2 · M %3</source>
+        <translation>R %1 · F %2 · M %3</translation>
+    </message>
+    <message>
+        <source>(year before: %1)</source>
+        <translation>（上一年：%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <source>RFM scores</source>
+        <translation>RFM 评分</translation>
+    </message>
+    <message>
+        <source>RFM segment</source>
+        <translation>RFM 细分</translation>
+    </message>
+    <message>
+        <source>12-month revenue</source>
+        <translation>近 12 个月营收</translation>
+    </message>
+    <message>
+        <source>Orders in 12 months</source>
+        <translation>近 12 个月订单数</translation>
+    </message>
+    <message>
+        <source>Next touch</source>
+        <translation>下次维护</translation>
+    </message>
+    <message>
+        <source>Figures computed on</source>
+        <translation>数据计算日期</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>Some rows have problems</source>
+        <translation>部分行存在问题</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows cannot be imported. Nothing has been imported yet. Import the other rows and skip these, or cancel, fix the file and import again.</source>
+        <translation>%2 行中有 %1 行无法导入，目前尚未导入任何数据。您可以跳过这些行、导入其余行，或取消后修改文件再重新导入。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import the other %1 rows</source>
+        <translation>导入其余 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>IoActions</name>
+    <message>
+        <source>is empty but required</source>
+        <translation>为必填项，但为空</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>不是有效日期</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是有效数字</translation>
+    </message>
+    <message>
+        <source>names no known customer</source>
+        <translation>找不到对应的客户</translation>
+    </message>
+    <message>
+        <source>repeats a code used earlier in the file</source>
+        <translation>与文件中前面的编号重复</translation>
+    </message>
+    <message>
+        <source>is not an allowed value</source>
+        <translation>不是允许的值</translation>
+    </message>
+    <message>
+        <source>is out of range</source>
+        <translation>超出允许范围</translation>
+    </message>
+    <message>
+        <source>Import a customers, contact log or events table</source>
+        <translation>导入客户表、沟通记录表或活动表</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>电子表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read. Save it as CSV (UTF-8) or Excel .xlsx and try again.</source>
+        <translation>无法读取文件 %1。请另存为 CSV（UTF-8）或 Excel .xlsx 格式后重试。</translation>
+    </message>
+    <message>
+        <source>This does not look like a customers, contact log or events table: the column headers were not recognised. The first row must hold the headers, e.g. 客户ID, 客户名称, 行业属性 …</source>
+        <translation>这似乎不是客户表、沟通记录表或活动表：无法识别列标题。第一行必须是列标题，例如 客户ID、客户名称、行业属性 …</translation>
+    </message>
+    <message>
+        <source>Imported %1 new and updated %2 records; %3 rows skipped.</source>
+        <translation>已新增 %1 条、更新 %2 条记录；跳过 %3 行。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 rows exported to %2</source>
+        <translation>已将 %1 行导出到 %2</translation>
+    </message>
+    <message>
+        <source>Export contacts</source>
+        <translation>导出联系人</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>%1 contacts exported to %2</source>
+        <translation>已将 %1 位联系人导出到 %2</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The backup could not be written: %1
+Your database is unchanged.</source>
+        <translation>无法写入备份：%1
+数据库未受影响。</translation>
+    </message>
+    <message>
+        <source>Backup saved to %1</source>
+        <translation>备份已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2
+(Is the disk full or the file open in another program?)</source>
+        <translation>无法写入 %1：%2
+（磁盘是否已满，或文件正被其他程序打开？）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Video call</source>
+        <translation>视频通话</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>决策者</translation>
+    </message>
+    <message>
+        <source>Economic buyer</source>
+        <translation>经济决策人</translation>
+    </message>
+    <message>
+        <source>Technical evaluator</source>
+        <translation>技术评估人</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>影响者</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>把关人</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>内线</translation>
+    </message>
+    <message>
+        <source>Supporter</source>
+        <translation>支持者</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <source>Opponent</source>
+        <translation>反对者</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <source>Middle value</source>
+        <translation>中价值</translation>
+    </message>
+    <message>
+        <source>Low value</source>
+        <translation>低价值</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <translation>沉默</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>High potential</source>
+        <translation>高潜力</translation>
+    </message>
+    <message>
+        <source>Medium potential</source>
+        <translation>中潜力</translation>
+    </message>
+    <message>
+        <source>Low potential</source>
+        <translation>低潜力</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>潜在客户</translation>
+    </message>
+    <message>
+        <source>Active customer</source>
+        <translation>合作客户</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>初步接触</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>方案演示</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试用体验</translation>
+    </message>
+    <message>
+        <source>Contract won</source>
+        <translation>合同签订</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丢单</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Cooperation anniversary</source>
+        <translation>合作周年</translation>
+    </message>
+    <message>
+        <source>Founding day</source>
+        <translation>成立纪念日</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>此项为必填项。</translation>
+    </message>
+    <message>
+        <source>This value is already used by another record.</source>
+        <translation>此值已被其他记录使用。</translation>
+    </message>
+    <message>
+        <source>This is not a valid date.</source>
+        <translation>日期无效。</translation>
+    </message>
+    <message>
+        <source>This value is out of the allowed range.</source>
+        <translation>此值超出允许范围。</translation>
+    </message>
+    <message>
+        <source>This text is too long.</source>
+        <translation>文字过长。</translation>
+    </message>
+    <message>
+        <source>This value is not allowed here.</source>
+        <translation>此处不允许使用该值。</translation>
+    </message>
+    <message>
+        <source>This is not a valid number or amount.</source>
+        <translation>不是有效的数字或金额。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>沟通主题</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Relationship strength</source>
+        <translation>关系强度</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用限额</translation>
+    </message>
+    <message>
+        <source>Cooperation since</source>
+        <translation>合作起始日</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>潜力</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>直属上级</translation>
+    </message>
+    <message>
+        <source>Decision role</source>
+        <translation>决策角色</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>钱包份额</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签订</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效中</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Terminated</source>
+        <translation>已终止</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>已续签</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>From a contact</source>
+        <translation>来自沟通记录</translation>
+    </message>
+    <message>
+        <source>Contact rhythm</source>
+        <translation>维护周期</translation>
+    </message>
+    <message>
+        <source>Key date</source>
+        <translation>关键日期</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Account plan</source>
+        <translation>客户经营计划</translation>
+    </message>
+    <message>
+        <source>Solar calendar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar calendar</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>By share of customers</source>
+        <translation>按客户数占比</translation>
+    </message>
+    <message>
+        <source>By share of revenue (ABC analysis)</source>
+        <translation>按营收累计占比（ABC 分析）</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Key dates</source>
+        <translation>关键日期</translation>
+    </message>
+    <message>
+        <source>Festivals</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Renewals</source>
+        <translation>续签</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>进展正常</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>信用</translation>
+    </message>
+    <message>
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <source>Single point of contact</source>
+        <translation>单一联系人</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Use a year (2027), a half-year (2027-H1, 2027-H2) or a quarter (2027-Q1 … 2027-Q4).</source>
+        <translation>请填写年份（2027）、半年（2027-H1、2027-H2）或季度（2027-Q1 … 2027-Q4）。</translation>
+    </message>
+</context>
+<context>
+    <name>LogContactDialog</name>
+    <message>
+        <source>Edit contact</source>
+        <extracomment>the saved interaction&apos;s id</extracomment>
+        <translation>编辑沟通记录</translation>
+    </message>
+    <message>
+        <source>Log contact</source>
+        <translation>记录沟通</translation>
+    </message>
+    <message>
+        <source>Who took part. Space ticks or unticks the current person.</source>
+        <translation>参与人员。按空格键勾选或取消勾选当前人员。</translation>
+    </message>
+    <message>
+        <source>Press a number or the first letter to choose</source>
+        <translation>按数字键或首字母选择</translation>
+    </message>
+    <message>
+        <source>What was it about? e.g. Q1 supply review</source>
+        <translation>沟通了什么？如：Q1 供货回顾</translation>
+    </message>
+    <message>
+        <source>What the customer said</source>
+        <translation>客户的反馈</translation>
+    </message>
+    <message>
+        <source>Problem raised, if any</source>
+        <translation>客户提出的问题（如有）</translation>
+    </message>
+    <message>
+        <source>What you promised to do next — becomes a reminder</source>
+        <translation>您承诺的后续行动——将自动生成提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>完成时限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>Press 1–5, or 0 for not asked</source>
+        <translation>按 1–5 评分，按 0 表示未询问</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>参与人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>沟通方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>沟通主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;feedback</source>
+        <translation>客户反馈(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue raised</source>
+        <translation>问题记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Next action</source>
+        <translation>后续行动(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>负责人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction</source>
+        <translation>满意度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enter saves · Ctrl+Enter in notes · Esc cancels</source>
+        <translation>Enter 保存（多行文本中按 Ctrl+Enter）· Esc 取消</translation>
+    </message>
+    <message>
+        <source>(primary contact)</source>
+        <translation>（主要联系人）</translation>
+    </message>
+    <message>
+        <source>Choose a customer first</source>
+        <translation>请先选择客户</translation>
+    </message>
+    <message>
+        <source>No key people recorded for this customer</source>
+        <translation>该客户尚无关键人记录</translation>
+    </message>
+    <message>
+        <source>reminder %1</source>
+        <translation>提醒 %1</translation>
+    </message>
+    <message>
+        <source>Contact with %1 updated.</source>
+        <translation>与 %1 的沟通记录已更新。</translation>
+    </message>
+    <message>
+        <source>Contact with %1 logged.</source>
+        <translation>已记录与 %1 的沟通。</translation>
+    </message>
+    <message>
+        <source>Follow-up task created, reminder %1.</source>
+        <translation>已创建跟进任务，提醒时间 %1。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃填写的内容？</translation>
+    </message>
+    <message>
+        <source>You have typed something for this contact. Discard it?</source>
+        <translation>这条沟通记录已填写了内容，确定放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>KAMDesk — Key Account Desk</source>
+        <translation>KAMDesk — 大客户经理工作台</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Log contact</source>
+        <translation>记录沟通</translation>
+    </message>
+    <message>
+        <source>Log a call, visit or message (Ctrl+L)</source>
+        <translation>记录一次电话、拜访或消息（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>Find customer (Ctrl+F)</source>
+        <translation>查找客户（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Import table (CSV/Excel)…</source>
+        <translation>导入表格（CSV/Excel）…</translation>
+    </message>
+    <message>
+        <source>Export customers (表1)…</source>
+        <translation>导出客户分层信息表（表1）…</translation>
+    </message>
+    <message>
+        <source>Export contact log (表2)…</source>
+        <translation>导出客户沟通记录表（表2）…</translation>
+    </message>
+    <message>
+        <source>Export key people as vCard…</source>
+        <translation>将关键人导出为 vCard…</translation>
+    </message>
+    <message>
+        <source>Export calendar (.ics)…</source>
+        <translation>导出日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About KAMDesk</source>
+        <translation>关于 KAMDesk</translation>
+    </message>
+    <message>
+        <source>KAMDesk %1 — the key-account manager&apos;s desk.
+Works offline; nothing leaves this computer unless you export it.
+
+Database: %2
+Log file: %3</source>
+        <translation>KAMDesk %1——大客户经理的工作台。
+完全离线运行；除非您主动导出，任何数据都不会离开这台电脑。
+
+数据库：%2
+日志文件：%3</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsRecomputer</name>
+    <message>
+        <source>Could not update tiers: %1</source>
+        <extracomment>tables whose change during a run makes its result out of date a run started a run ended: customers recomputed, or -1 when the figures were already current a run failed (message)</extracomment>
+        <translation>无法更新客户分层：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tiers and contact rhythm updated for %n customer(s).</source>
+        <translation>
+            <numerusform>已更新 %n 位客户的分层和维护周期。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewPlanDialog</name>
+    <message>
+        <source>New account plan</source>
+        <translation>新建客户经营计划</translation>
+    </message>
+    <message>
+        <source>Customer code, name or pinyin initials</source>
+        <translation>客户编号、名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>打开计划</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationPanel</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>No reminders right now.</source>
+        <translation>暂无提醒。</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>现在到期</translation>
+    </message>
+    <message>
+        <source>Missed while KAMDesk was closed</source>
+        <translation>KAMDesk 关闭期间错过的提醒</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityDialog</name>
+    <message>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>e.g. 50万 or 500000</source>
+        <translation>如 50万 或 500000</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Expected value</source>
+        <translation>预计金额</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <source>Stage target date</source>
+        <translation>阶段目标日期</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>The opportunity has not been saved. Discard it?</source>
+        <translation>商机尚未保存，确定放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Product line</source>
+        <translation>产品线</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>By year</source>
+        <translation>按年汇总</translation>
+    </message>
+    <message>
+        <source>No orders recorded yet.</source>
+        <translation>暂无订单记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>average order %1</source>
+        <translation>客单价 %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Key dates</source>
+        <translation>关键日期</translation>
+    </message>
+    <message>
+        <source>Strategy and needs</source>
+        <translation>战略与需求</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n month(s))</source>
+        <translation>
+            <numerusform>（%n 个月）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Cooperation since</source>
+        <translation>合作起始日</translation>
+    </message>
+    <message>
+        <source>Founded on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>(%1 % on the year before)</source>
+        <translation>（较上一年 %1%）</translation>
+    </message>
+    <message>
+        <source>12-month revenue</source>
+        <translation>近 12 个月营收</translation>
+    </message>
+    <message>
+        <source>Orders in 12 months</source>
+        <translation>近 12 个月订单数</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近订单</translation>
+    </message>
+    <message>
+        <source>Credit limit</source>
+        <translation>信用限额</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>钱包份额</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>战略</translation>
+    </message>
+    <message>
+        <source>Decision process (decision chain)</source>
+        <translation>决策流程（决策链条）</translation>
+    </message>
+    <message>
+        <source>Explicit needs</source>
+        <translation>显性需求</translation>
+    </message>
+    <message>
+        <source>Latent needs</source>
+        <translation>潜在需求</translation>
+    </message>
+    <message>
+        <source>No key dates yet — add a birthday in Key people.</source>
+        <translation>暂无关键日期——可在“关键人”中添加生日。</translation>
+    </message>
+    <message numerus="yes">
+        <source>next %1, in %n day(s)</source>
+        <translation>
+            <numerusform>下次 %1，还有 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Decision role</source>
+        <translation>决策角色</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Relationship strength %1 of 5</source>
+        <translation>关系强度 %1/5</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>直属上级</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>添加关键人…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>A person who left: kept in the history, hidden from the charts</source>
+        <translation>已离职人员：保留在历史记录中，不在图表中显示</translation>
+    </message>
+    <message>
+        <source>Show people who left</source>
+        <translation>显示已离职人员</translation>
+    </message>
+    <message>
+        <source>Org chart (reports to)</source>
+        <translation>组织架构（汇报关系）</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Role not known</source>
+        <translation>角色未知</translation>
+    </message>
+    <message>
+        <source>Stakeholders: decision role × attitude</source>
+        <translation>关键人：决策角色 × 态度</translation>
+    </message>
+    <message>
+        <source>Decision chain</source>
+        <translation>决策链条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key person(s)</source>
+        <translation>
+            <numerusform>%n 位关键人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Reach</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Best time / channel</source>
+        <translation>最佳联系时间/方式</translation>
+    </message>
+    <message>
+        <source>Communication style</source>
+        <translation>沟通风格</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>关注点</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>兴趣点</translation>
+    </message>
+    <message>
+        <source>Taboos</source>
+        <translation>忌讳</translation>
+    </message>
+    <message>
+        <source>Career goals</source>
+        <translation>职业发展诉求</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+    <message>
+        <source>Archived %1</source>
+        <translation>已归档 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>New key person</source>
+        <translation>新建关键人</translation>
+    </message>
+    <message>
+        <source>Edit key person</source>
+        <translation>编辑关键人</translation>
+    </message>
+    <message>
+        <source>— not known —</source>
+        <translation>— 未知 —</translation>
+    </message>
+    <message>
+        <source>1 = barely know each other, 5 = close and trusted</source>
+        <translation>1 = 几乎不认识，5 = 关系密切、彼此信任</translation>
+    </message>
+    <message>
+        <source>&amp;Primary contact for this customer</source>
+        <translation>设为该客户的主要联系人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>e.g. weekdays after 10:00</source>
+        <translation>如：工作日 10:00 以后</translation>
+    </message>
+    <message>
+        <source>— any —</source>
+        <translation>— 不限 —</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar (农历)</source>
+        <translation>农历</translation>
+    </message>
+    <message>
+        <source> month</source>
+        <translation> 月</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>leap month (闰月)</source>
+        <translation>闰月</translation>
+    </message>
+    <message>
+        <source>year unknown</source>
+        <translation>年份未知</translation>
+    </message>
+    <message>
+        <source>Direct, data-driven, likes a short agenda…</source>
+        <translation>直截了当、看重数据、喜欢简短的议程…</translation>
+    </message>
+    <message>
+        <source>Topics, gifts or habits to avoid</source>
+        <translation>应避免的话题、礼品或习惯</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>A&amp;ttitude:</source>
+        <translation>态度(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice:</source>
+        <translation>座机(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name *:</source>
+        <translation>姓名(&amp;N) *：</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>职务(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Decision &amp;role:</source>
+        <translation>决策角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Relationship &amp;strength:</source>
+        <translation>关系强度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Reports &amp;to:</source>
+        <translation>直属上级(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mobile:</source>
+        <translation>手机(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;WeChat:</source>
+        <translation>微信(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Best time / c&amp;hannel:</source>
+        <translation>最佳联系时间/方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday:</source>
+        <translation>生日(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>How to work with them</source>
+        <translation>沟通要点</translation>
+    </message>
+    <message>
+        <source>Communication st&amp;yle</source>
+        <translation>沟通风格(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Concerns</source>
+        <translation>关注点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Intere&amp;sts</source>
+        <translation>兴趣点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ta&amp;boos (忌讳)</source>
+        <translation>忌讳(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Career &amp;goals</source>
+        <translation>职业发展诉求(&amp;G)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>— nobody on record —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>next on %1</source>
+        <translation>下次：%1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s birthday</source>
+        <translation>%1的生日</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineScreen</name>
+    <message>
+        <source>Pipeline</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <source>Advance to next stage</source>
+        <translation>推进到下一阶段</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) in this stage</source>
+        <translation>
+            <numerusform>已在本阶段 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>weighted %1</source>
+        <translation>加权 %1</translation>
+    </message>
+    <message>
+        <source>Open pipeline, weighted: %1</source>
+        <translation>在途商机加权金额：%1</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>已移至“%1”</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>移至“%1”</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not write the PDF</source>
+        <translation>无法写入 PDF</translation>
+    </message>
+    <message>
+        <source>The file could not be written:
+%1</source>
+        <translation>无法写入文件：
+%1</translation>
+    </message>
+    <message>
+        <source>Export account plan</source>
+        <translation>导出客户经营计划</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 pages)</source>
+        <translation>已保存 %1（共 %2 页）</translation>
+    </message>
+    <message>
+        <source>Opened the plan in your PDF viewer: print it from there.</source>
+        <translation>已在 PDF 阅读器中打开计划，请在阅读器中打印。</translation>
+    </message>
+    <message>
+        <source>Export pre-visit brief</source>
+        <translation>导出拜访前简报</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Account plan</source>
+        <translation>客户经营计划</translation>
+    </message>
+    <message>
+        <source>New period…</source>
+        <translation>新建周期…</translation>
+    </message>
+    <message>
+        <source>Start a plan for another period, pre-filled from the data</source>
+        <translation>为另一周期新建计划，并按数据预填</translation>
+    </message>
+    <message>
+        <source>Copy to new period…</source>
+        <translation>复制到新周期…</translation>
+    </message>
+    <message>
+        <source>Carry this plan forward: texts, objectives, open actions and risks</source>
+        <translation>沿用本计划：文字内容、目标、未完成的行动和风险</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>周期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>负责人(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>This customer has no account plan yet. A new plan is pre-filled from the data: the situation, the method&apos;s strategies for the customer&apos;s tier, objectives with today&apos;s baselines and the risks the figures show.</source>
+        <translation>该客户还没有客户经营计划。新计划将按数据预填：现状、方法论针对该客户分层的策略、以今日数据为基线的目标，以及数据显示的风险。</translation>
+    </message>
+    <message>
+        <source>Create plan</source>
+        <translation>创建计划</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>周期：</translation>
+    </message>
+    <message>
+        <source>Situation</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>SWOT</source>
+        <translation>SWOT</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Action plan</source>
+        <translation>行动计划</translation>
+    </message>
+    <message>
+        <source>Stakeholders</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <source>Opportunities &amp;&amp; resources</source>
+        <translation>机会与资源</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Opens the plan in your PDF viewer to print</source>
+        <translation>在 PDF 阅读器中打开计划以便打印</translation>
+    </message>
+    <message>
+        <source>Brief PDF…</source>
+        <translation>拜访简报 PDF…</translation>
+    </message>
+    <message>
+        <source>One-page pre-visit brief of this customer</source>
+        <translation>该客户的单页拜访前简报</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>价值分层</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>Revenue, 12 months</source>
+        <translation>近 12 个月营收</translation>
+    </message>
+    <message>
+        <source>Trend vs prior 12 months</source>
+        <translation>较前 12 个月变化</translation>
+    </message>
+    <message>
+        <source>Share of wallet</source>
+        <translation>钱包份额</translation>
+    </message>
+    <message>
+        <source>Interactions, 12 months</source>
+        <translation>近 12 个月沟通次数</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Latest NPS</source>
+        <translation>最近 NPS</translation>
+    </message>
+    <message>
+        <source>Latest CSAT</source>
+        <translation>最近 CSAT</translation>
+    </message>
+    <message>
+        <source>The situation in a few sentences</source>
+        <translation>用几句话概述现状</translation>
+    </message>
+    <message>
+        <source>Write from the data</source>
+        <translation>按数据生成</translation>
+    </message>
+    <message>
+        <source>Replace the summary with one written from today&apos;s figures</source>
+        <translation>用按今日数据生成的概述替换当前内容</translation>
+    </message>
+    <message>
+        <source>Situation summary</source>
+        <translation>现状概述</translation>
+    </message>
+    <message>
+        <source>One item a line</source>
+        <translation>每行一项</translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Weaknesses</source>
+        <translation>劣势</translation>
+    </message>
+    <message>
+        <source>Opportunities</source>
+        <translation>机会</translation>
+    </message>
+    <message>
+        <source>Threats</source>
+        <translation>威胁</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add objective</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <source>Objectives are measurable: a metric, where it stands today, where it should be and by when.</source>
+        <translation>目标须可衡量：指标、当前水平、目标水平及完成时间。</translation>
+    </message>
+    <message>
+        <source>One strategy a line</source>
+        <translation>每行一条策略</translation>
+    </message>
+    <message>
+        <source>Use the method&apos;s strategies</source>
+        <translation>采用方法论策略</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>添加行动</translation>
+    </message>
+    <message>
+        <source>Make task</source>
+        <translation>生成任务</translation>
+    </message>
+    <message>
+        <source>Put the selected action on the task list with a reminder</source>
+        <translation>将所选行动加入任务列表并设置提醒</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Decision role</source>
+        <translation>决策角色</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>影响力</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近互动</translation>
+    </message>
+    <message>
+        <source>Coverage gap</source>
+        <translation>覆盖缺口</translation>
+    </message>
+    <message>
+        <source>Notes on the decision chain for this period</source>
+        <translation>本周期决策链条备注</translation>
+    </message>
+    <message>
+        <source>Edit key people in the profile</source>
+        <translation>在客户档案中编辑关键人</translation>
+    </message>
+    <message>
+        <source>Stakeholder notes</source>
+        <translation>关键人备注</translation>
+    </message>
+    <message>
+        <source>One opportunity a line</source>
+        <translation>每行一个机会</translation>
+    </message>
+    <message>
+        <source>People, budget, support needed — one a line</source>
+        <translation>所需人员、预算、支持——每行一项</translation>
+    </message>
+    <message>
+        <source>Business opportunities</source>
+        <translation>业务机会</translation>
+    </message>
+    <message>
+        <source>Resources needed</source>
+        <translation>所需资源</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>应对措施</translation>
+    </message>
+    <message>
+        <source>Add risk</source>
+        <translation>添加风险</translation>
+    </message>
+    <message>
+        <source>Suggest from data</source>
+        <translation>按数据建议</translation>
+    </message>
+    <message>
+        <source>Add the risks today&apos;s figures show (credit, contacts, contracts …) that are not listed yet</source>
+        <translation>添加今日数据显示、但尚未列出的风险（信用、联系人、合同…）</translation>
+    </message>
+    <message>
+        <source>Account plan — %1</source>
+        <translation>客户经营计划 — %1</translation>
+    </message>
+    <message>
+        <source>Task done</source>
+        <translation>任务已完成</translation>
+    </message>
+    <message>
+        <source>Task open</source>
+        <translation>任务未完成</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Health deductions: %1</source>
+        <translation>健康度扣分项：%1</translation>
+    </message>
+    <message>
+        <source>Nothing is deducted from the health score.</source>
+        <translation>健康度无扣分。</translation>
+    </message>
+    <message>
+        <source>The method&apos;s strategy for a %1, %2 customer has %3 points.</source>
+        <translation>方法论针对“%1、%2”客户的策略共 %3 条。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>No decision maker is on record.</source>
+        <translation>尚无决策者记录。</translation>
+    </message>
+    <message>
+        <source>No key people are recorded for this customer.</source>
+        <translation>该客户尚无关键人记录。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 key people have a coverage gap.</source>
+        <translation>%2 位关键人中有 %1 位存在覆盖缺口。</translation>
+    </message>
+    <message>
+        <source>Every key person is covered.</source>
+        <translation>所有关键人均已覆盖。</translation>
+    </message>
+    <message>
+        <source>Row %1: </source>
+        <translation>第 %1 行：</translation>
+    </message>
+    <message>
+        <source>Account plan %1 saved</source>
+        <translation>客户经营计划（%1）已保存</translation>
+    </message>
+    <message>
+        <source>Save changes?</source>
+        <translation>保存更改？</translation>
+    </message>
+    <message>
+        <source>The plan for %1 has unsaved changes.</source>
+        <translation>%1 的计划有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Copy to new period</source>
+        <translation>复制到新周期</translation>
+    </message>
+    <message>
+        <source>New plan period</source>
+        <translation>新计划周期</translation>
+    </message>
+    <message>
+        <source>Copy the %1 plan to period (2027, 2027-H1, 2027-Q1):</source>
+        <translation>将 %1 的计划复制到周期（2027、2027-H1、2027-Q1）：</translation>
+    </message>
+    <message>
+        <source>Period of the new plan (2027, 2027-H1, 2027-Q1):</source>
+        <translation>新计划的周期（2027、2027-H1、2027-Q1）：</translation>
+    </message>
+    <message>
+        <source>There is already a plan for %1. Plans are kept per period and never overwritten: pick %1 in the Period list to edit it, or choose another period.</source>
+        <translation>%1 已有计划。计划按周期分别保存，不会被覆盖：请在“周期”列表中选择 %1 进行编辑，或另选一个周期。</translation>
+    </message>
+    <message>
+        <source>Cannot create the plan</source>
+        <translation>无法创建计划</translation>
+    </message>
+    <message>
+        <source>Account plan %1 created</source>
+        <translation>已创建客户经营计划（%1）</translation>
+    </message>
+    <message>
+        <source>Replace strategies?</source>
+        <translation>替换策略？</translation>
+    </message>
+    <message>
+        <source>Replace the strategies typed here with the method&apos;s strategies for this tier?</source>
+        <translation>用方法论针对该分层的策略替换此处已填写的策略？</translation>
+    </message>
+    <message>
+        <source>%1 risk(s) added from the data</source>
+        <translation>已按数据添加 %1 项风险</translation>
+    </message>
+    <message>
+        <source>Select an action first.</source>
+        <translation>请先选择一项行动。</translation>
+    </message>
+    <message>
+        <source>Task created, reminder %1</source>
+        <translation>已创建任务，提醒时间 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanListModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileHeaderWidget</name>
+    <message>
+        <source>Back to list</source>
+        <translation>返回列表</translation>
+    </message>
+    <message>
+        <source>Back to the customer list (Alt+Left)</source>
+        <translation>返回客户列表（Alt+Left）</translation>
+    </message>
+    <message>
+        <source>Log contact</source>
+        <translation>记录沟通</translation>
+    </message>
+    <message>
+        <source>Account plan…</source>
+        <translation>经营计划…</translation>
+    </message>
+    <message>
+        <source>Open this customer&apos;s account plan, or start one</source>
+        <translation>打开该客户的客户经营计划，或新建一份</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>拜访简报</translation>
+    </message>
+    <message>
+        <source>One-page pre-visit brief (PDF)</source>
+        <translation>单页拜访前简报（PDF）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Bring the customer back into the lists</source>
+        <translation>将客户恢复到列表中</translation>
+    </message>
+    <message>
+        <source>Hide the customer from lists and reminders; the history is kept</source>
+        <translation>在列表和提醒中隐藏该客户，历史记录仍保留</translation>
+    </message>
+    <message>
+        <source>Recency %1 · Frequency %2 · Monetary %3 (1–5)</source>
+        <translation>最近消费 %1 · 消费频率 %2 · 消费金额 %3（1–5 分）</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>Never contacted</source>
+        <translation>从未联系</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last contact: %1 (%2)</source>
+        <translation>最近互动：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系</translation>
+    </message>
+    <message>
+        <source>Next: %1 by %2</source>
+        <translation>下一步：%1（%2 前）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no warning signs</source>
+        <translation>无预警信号</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileScreen</name>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Key people</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <source>Contact log</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Contracts</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Health &amp;&amp; history</source>
+        <translation>健康度与历史</translation>
+    </message>
+    <message>
+        <source>Archived %1</source>
+        <translation>已归档 %1</translation>
+    </message>
+    <message>
+        <source>Restored %1</source>
+        <translation>已恢复 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPopup</name>
+    <message>
+        <source>Hide (the reminders stay in the list under the bell)</source>
+        <translation>隐藏（提醒仍保留在铃铛下的列表中）</translation>
+    </message>
+    <message>
+        <source>Missed while KAMDesk was closed (%1)</source>
+        <translation>KAMDesk 关闭期间错过的提醒（%1）</translation>
+    </message>
+    <message>
+        <source>%1 reminders, %2 missed while KAMDesk was closed</source>
+        <translation>%1 条提醒，其中 %2 条在 KAMDesk 关闭期间错过</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>%1 reminders</source>
+        <translation>%1 条提醒</translation>
+    </message>
+    <message>
+        <source>+%1 more — show all</source>
+        <translation>另有 %1 条——查看全部</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderRowWidget</name>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>明天 9:00</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderService</name>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>已推迟至 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Monthly review</source>
+        <translation>月度复盘</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Churn rate</source>
+        <translation>流失率</translation>
+    </message>
+    <message>
+        <source>Churned customers as a share of all customers (流失率)</source>
+        <translation>流失客户占全部客户的比例</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Customers with two or more orders in 12 months, of those with any order (复购率)</source>
+        <translation>近 12 个月有订单的客户中，下单两次及以上的占比</translation>
+    </message>
+    <message>
+        <source>New customers this month</source>
+        <translation>本月新增客户</translation>
+    </message>
+    <message>
+        <source>Customers whose cooperation started this calendar month</source>
+        <translation>本自然月开始合作的客户</translation>
+    </message>
+    <message>
+        <source>CSAT average</source>
+        <translation>平均满意度（CSAT）</translation>
+    </message>
+    <message>
+        <source>Mean satisfaction score (1–5) of surveys in the last 12 months</source>
+        <translation>近 12 个月满意度调研的平均分（1–5 分）</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>Promoters (9–10) minus detractors (0–6), last 12 months</source>
+        <translation>近 12 个月推荐者（9–10 分）占比减去贬损者（0–6 分）占比</translation>
+    </message>
+    <message>
+        <source>Complaints answered in time</source>
+        <translation>投诉响应及时率</translation>
+    </message>
+    <message>
+        <source>Complaints answered before their deadline, of those whose deadline has come (沟通响应及时率)</source>
+        <translation>已到处理时限的投诉中，在时限内响应的占比（沟通响应及时率）</translation>
+    </message>
+    <message>
+        <source>Issue resolution rate</source>
+        <translation>问题解决率</translation>
+    </message>
+    <message>
+        <source>Complaints of the last 12 months resolved or closed (问题解决率)</source>
+        <translation>近 12 个月的投诉中已解决或已关闭的占比</translation>
+    </message>
+    <message>
+        <source>Event participation</source>
+        <translation>活动参与率</translation>
+    </message>
+    <message>
+        <source>Invitations to events of the last 12 months that were attended (活动参与率)</source>
+        <translation>近 12 个月的活动邀请中实际出席的占比</translation>
+    </message>
+    <message>
+        <source>Last 12 months up to %1 · %2 customers in the book</source>
+        <translation>截至 %1 的近 12 个月 · 共 %2 位客户</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n 份答卷</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) due</source>
+        <translation>
+            <numerusform>%n 件投诉已到时限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) received</source>
+        <translation>
+            <numerusform>共收到 %n 件投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invitation(s)</source>
+        <translation>
+            <numerusform>%n 份邀请</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account plans</source>
+        <translation>客户经营计划</translation>
+    </message>
+    <message>
+        <source>Find by customer, code or period…</source>
+        <translation>按客户、编号或周期查找…</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分层</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Brief PDF…</source>
+        <translation>拜访简报 PDF…</translation>
+    </message>
+    <message>
+        <source>Batch export…</source>
+        <translation>批量导出…</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation>
+            <numerusform>%n 份计划</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RowTable</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, empty if none</source>
+        <translation>YYYY-MM-DD，没有可留空</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Tiering</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Value tiers (annual contribution)</source>
+        <translation>价值分层（年度贡献值）</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>分层方法</translation>
+    </message>
+    <message>
+        <source>Revenue window</source>
+        <translation>营收统计期</translation>
+    </message>
+    <message>
+        <source>High value: top share of customers</source>
+        <translation>高价值：排名靠前的客户占比</translation>
+    </message>
+    <message>
+        <source>Middle value: next share of customers</source>
+        <translation>中价值：其后的客户占比</translation>
+    </message>
+    <message>
+        <source>High value: customers making the first share of revenue</source>
+        <translation>高价值：贡献前段营收的客户（累计占比）</translation>
+    </message>
+    <message>
+        <source>Middle value: the next share of revenue</source>
+        <translation>中价值：其后的营收累计占比</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <source>Silent after no contact or order for</source>
+        <translation>判定沉默：无沟通且无订单满</translation>
+    </message>
+    <message>
+        <source>Churned after no order for</source>
+        <translation>判定流失：无订单满</translation>
+    </message>
+    <message>
+        <source>Contact rhythm</source>
+        <translation>维护周期</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Contact high-value customers every</source>
+        <translation>高价值客户联系周期</translation>
+    </message>
+    <message>
+        <source>Contact middle-value customers every</source>
+        <translation>中价值客户联系周期</translation>
+    </message>
+    <message>
+        <source>Contact low-value customers every</source>
+        <translation>低价值客户联系周期</translation>
+    </message>
+    <message>
+        <source>Executive visit (high value) every</source>
+        <translation>高层互访周期（高价值）</translation>
+    </message>
+    <message>
+        <source>Satisfaction check (middle value) every</source>
+        <translation>满意度调研周期（中价值）</translation>
+    </message>
+    <message>
+        <source>Saving recomputes every customer&apos;s tier in the background.</source>
+        <translation>保存后将在后台重新计算所有客户的分层。</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>个人信息</translation>
+    </message>
+    <message>
+        <source>Owner of the contacts you log</source>
+        <translation>记录沟通时默认作为负责人</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Appearance and behaviour</source>
+        <translation>外观与行为</translation>
+    </message>
+    <message>
+        <source>A new language applies after a restart.</source>
+        <translation>更改语言将在重启后生效。</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps reminders running in the tray</source>
+        <translation>关闭窗口后在系统托盘中继续运行提醒</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Remind me before a key date</source>
+        <translation>关键日期提前提醒</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Cooperation anniversary</source>
+        <translation>合作周年</translation>
+    </message>
+    <message>
+        <source>Founding day</source>
+        <translation>成立纪念日</translation>
+    </message>
+    <message>
+        <source>Festival</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source> days before</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>High and middle value together cannot be more than 100 % of customers.</source>
+        <translation>高价值与中价值合计不能超过客户数的 100%。</translation>
+    </message>
+    <message>
+        <source>High and middle value together cannot be more than 100 % of revenue.</source>
+        <translation>高价值与中价值合计不能超过营收的 100%。</translation>
+    </message>
+    <message>
+        <source>A customer must go silent before churning: the silent period has to be shorter than the churn period.</source>
+        <translation>客户先沉默后流失：沉默判定期必须短于流失判定期。</translation>
+    </message>
+    <message>
+        <source>Low value: the remaining %1 % of customers</source>
+        <translation>低价值：其余 %1% 的客户</translation>
+    </message>
+    <message>
+        <source>Low value: customers making the last %1 % of revenue</source>
+        <translation>低价值：贡献最后 %1% 营收的客户</translation>
+    </message>
+    <message>
+        <source>Settings saved. Updating every customer&apos;s tier…</source>
+        <translation>设置已保存。正在更新所有客户的分层…</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>You have changed some settings. Discard the changes?</source>
+        <translation>部分设置已修改，确定放弃更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>What to do, e.g. Visit to review the quarter</source>
+        <translation>要做什么，如：拜访客户做季度回顾</translation>
+    </message>
+    <message>
+        <source>Optional: name, code or pinyin</source>
+        <translation>可选：名称、编号或拼音</translation>
+    </message>
+    <message>
+        <source>No reminder</source>
+        <translation>不提醒</translation>
+    </message>
+    <message>
+        <source>At the due time</source>
+        <translation>到期时</translation>
+    </message>
+    <message>
+        <source>15 minutes before</source>
+        <translation>提前 15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour before</source>
+        <translation>提前 1 小时</translation>
+    </message>
+    <message>
+        <source>1 day before</source>
+        <translation>提前 1 天</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>You have changed this task. Discard the changes?</source>
+        <translation>此任务已修改，确定放弃更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>相关人</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Show done</source>
+        <translation>显示已完成</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open task(s)</source>
+        <translation>
+            <numerusform>%n 项未完成任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 项逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+    <message>
+        <source>Reopened: %1</source>
+        <translation>已重新打开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Tasks overdue and due today</source>
+        <translation>逾期及今日到期的任务</translation>
+    </message>
+    <message>
+        <source>No tasks due today.</source>
+        <translation>今日没有到期任务。</translation>
+    </message>
+    <message>
+        <source>Overdue for contact</source>
+        <translation>超期未联系</translation>
+    </message>
+    <message>
+        <source>Every customer is within their contact rhythm.</source>
+        <translation>所有客户均在维护周期内。</translation>
+    </message>
+    <message>
+        <source>Complaints to answer</source>
+        <translation>待响应投诉</translation>
+    </message>
+    <message>
+        <source>No complaint is near its response deadline.</source>
+        <translation>没有临近响应时限的投诉。</translation>
+    </message>
+    <message>
+        <source>Key dates in the next 7 days</source>
+        <translation>未来 7 天的关键日期</translation>
+    </message>
+    <message>
+        <source>No birthdays, anniversaries or festivals this week.</source>
+        <translation>本周没有生日、周年纪念或节日。</translation>
+    </message>
+    <message>
+        <source>Contracts up for renewal</source>
+        <translation>待续签合同</translation>
+    </message>
+    <message>
+        <source>No contract is in its renewal window.</source>
+        <translation>没有处于续签窗口期的合同。</translation>
+    </message>
+    <message>
+        <source>Silent customers to win back</source>
+        <translation>待唤回的沉默客户</translation>
+    </message>
+    <message>
+        <source>No silent customers.</source>
+        <translation>没有沉默客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) to contact</source>
+        <translation>
+            <numerusform>%n 位客户待联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n 天前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>自 %1 起逾期</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>reminder %1, due %2</source>
+        <translation>提醒 %1，%2 到期</translation>
+    </message>
+    <message>
+        <source>reminder %1</source>
+        <translation>提醒 %1</translation>
+    </message>
+    <message>
+        <source>Log contact</source>
+        <translation>记录沟通</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>打开客户档案</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>明天 9:00</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>稍后提醒</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>One week</source>
+        <translation>一周</translation>
+    </message>
+    <message>
+        <source>Snooze: not today</source>
+        <translation>推迟：今天先不联系</translation>
+    </message>
+    <message>
+        <source>Copy the suggested greeting</source>
+        <translation>复制建议的祝福语</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>greet %1 high-value and %2 middle-value customers</source>
+        <translation>向 %1 位高价值客户和 %2 位中价值客户致以问候</translation>
+    </message>
+    <message>
+        <source>For %1 customers</source>
+        <translation>用于%1客户</translation>
+    </message>
+    <message>
+        <source>Copy a greeting for a value tier</source>
+        <translation>复制适用于某一价值分层的祝福语</translation>
+    </message>
+    <message>
+        <source>Copy ▾</source>
+        <translation>复制 ▾</translation>
+    </message>
+    <message>
+        <source>12-month revenue %1</source>
+        <translation>近 12 个月营收 %1</translation>
+    </message>
+    <message>
+        <source>last contact %1</source>
+        <translation>最近互动 %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) past the deadline</source>
+        <translation>
+            <numerusform>已超时 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) past the deadline</source>
+        <translation>
+            <numerusform>已超时 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) past the deadline</source>
+        <translation>
+            <numerusform>已超时 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>answer within %n hour(s)</source>
+        <translation>
+            <numerusform>须在 %n 小时内响应</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>answer within %n minute(s)</source>
+        <translation>
+            <numerusform>须在 %n 分钟内响应</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ended %1, %2</source>
+        <translation>已于 %1 到期（%2）</translation>
+    </message>
+    <message>
+        <source>ends %1, %2</source>
+        <translation>%1 到期（%2）</translation>
+    </message>
+    <message>
+        <source>Greeting copied. Paste it into WeChat or an email.</source>
+        <translation>祝福语已复制，可粘贴到微信或邮件中。</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1.</source>
+        <translation>已推迟至 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is off Today until %2.</source>
+        <translation>%1 在 %2 之前不再显示在“今日”中。</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Open KAMDesk</source>
+        <translation>打开 KAMDesk</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录沟通…</translation>
+    </message>
+    <message>
+        <source>Quit KAMDesk</source>
+        <translation>退出 KAMDesk</translation>
+    </message>
+    <message>
+        <source>KAMDesk keeps running in the tray so your reminders can reach you. Choose Quit from the tray icon&apos;s menu to close it.</source>
+        <translation>KAMDesk 将在系统托盘中继续运行，以便及时提醒您。如需退出，请在托盘图标的菜单中选择“退出 KAMDesk”。</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source>Missed while KAMDesk was closed (%1)</source>
+        <translation>KAMDesk 关闭期间错过的提醒（%1）</translation>
+    </message>
+    <message>
+        <source>Reminder: %1</source>
+        <translation>提醒：%1</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>%1 reminders</source>
+        <translation>%1 条提醒</translation>
+    </message>
+    <message>
+        <source>…and %1 more</source>
+        <translation>…另有 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>_Card</name>
+    <message>
+        <source>Show fewer</source>
+        <extracomment>tables whose change can alter what Today shows rows shown per card before &quot;Show all&quot;</extracomment>
+        <translation>收起</translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n more</source>
+        <translation>
+            <numerusform>展开其余 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>另有 %n 项</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
