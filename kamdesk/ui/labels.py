@@ -78,6 +78,12 @@ def key_date_kind(code: str | None) -> str:
             "founding": QCoreApplication.translate("Labels", "Founding day"), "custom": QCoreApplication.translate("Labels", "Custom")}.get(code or "", code or "")
 
 
+def field_error(field_label: str, message: str) -> str:
+    """'Field: message' with the colon the language uses (Chinese: full-width)."""
+    return QCoreApplication.translate("Labels", "%1: %2").replace("%1", field_label).replace(
+        "%2", message)
+
+
 def validation(code: str) -> str:
     return {
         "required": QCoreApplication.translate("Labels", "This field is required."),
@@ -107,7 +113,7 @@ def field_name(field: str) -> str:
 
 def satisfaction(value: int | None) -> str:
     """The 1–5 scale a manager asks at the end of a call (满意度)."""
-    return {1: QCoreApplication.translate("Labels", "Very dissatisfied"), 2: QCoreApplication.translate("Labels", "Dissatisfied"), 3: QCoreApplication.translate("Labels", "Neutral"),
+    return {1: QCoreApplication.translate("Labels", "Very dissatisfied"), 2: QCoreApplication.translate("Labels", "Dissatisfied"), 3: QCoreApplication.translate("Labels", "Neutral", "satisfaction"),
             4: QCoreApplication.translate("Labels", "Satisfied"), 5: QCoreApplication.translate("Labels", "Very satisfied")}.get(value or 0, "")
 
 

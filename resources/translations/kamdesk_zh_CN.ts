@@ -1285,6 +1285,10 @@ Your database is unchanged.</source>
         <translation>自定义</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>This field is required.</source>
         <translation>此项为必填项。</translation>
     </message>
@@ -1407,6 +1411,11 @@ Your database is unchanged.</source>
     <message>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <comment>satisfaction</comment>
+        <translation>一般</translation>
     </message>
     <message>
         <source>Satisfied</source>
@@ -2266,6 +2275,10 @@ Log file: %3</source>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+    <message>
+        <source>WeChat %1</source>
+        <translation>微信 %1</translation>
     </message>
     <message>
         <source>Reach</source>
@@ -3939,6 +3952,16 @@ Log file: %3</source>
     <message>
         <source>Snooze: not today</source>
         <translation>推迟：今天先不联系</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n year(s))</source>
+        <translation>
+            <numerusform>%1（%n 周年）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2，%3</translation>
     </message>
     <message>
         <source>Copy the suggested greeting</source>

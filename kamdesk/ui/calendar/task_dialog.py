@@ -293,7 +293,7 @@ class TaskDialog(QDialog):
 
     # -- actions ---------------------------------------------------------------------
     def _show_error(self, field: str, code: str) -> None:
-        self.error.setText(labels.field_name(field) + ": " + labels.validation(code))
+        self.error.setText(labels.field_error(labels.field_name(field), labels.validation(code)))
         self.error.show()
         {"title": self.title, "customer": self.customer}.get(field, self.title).setFocus()
 

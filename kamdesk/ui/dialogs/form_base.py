@@ -132,7 +132,8 @@ class FormDialog(QDialog):
     def show_error(self, field: str, code: str) -> None:
         """Say what is wrong in the user's language and put the cursor there."""
         self.clear_error()
-        self.error_label.setText(self.field_label(field) + ": " + labels.validation(code))
+        self.error_label.setText(labels.field_error(self.field_label(field),
+                                                    labels.validation(code)))
         self.error_label.show()
         entry = self._fields.get(field)
         if entry is not None:

@@ -616,7 +616,7 @@ class LogContactDialog(QDialog):
             self.general_error.hide()
 
     def show_error(self, field: str, code: str) -> None:
-        text = labels.field_name(field) + ": " + labels.validation(code)
+        text = labels.field_error(labels.field_name(field), labels.validation(code))
         lab = self._errors.get(field)
         if lab is not None:
             lab.setText(text)

@@ -104,7 +104,7 @@ class OpportunityDialog(QDialog):
     def _show(self, exc: ValidationError) -> None:
         name = {"expected_value_cents": self.tr("Expected value"),
                 "probability": self.tr("Probability")}.get(exc.field, labels.field_name(exc.field))
-        self.error.setText(f"{name}: {labels.validation(exc.code)}")
+        self.error.setText(labels.field_error(name, labels.validation(exc.code)))
 
     def reject(self) -> None:
         if self.title.text().strip() and not self.saved_id and not self.opportunity_id:

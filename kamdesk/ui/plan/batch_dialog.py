@@ -133,8 +133,8 @@ class BatchExportDialog(QDialog):
                                  draft_missing=self.draft_check.isChecked(),
                                  today=self.ctx.clock.today())
         except ValidationError as exc:
-            self.count_label.setText(labels.plan_field_name(exc.field) + ": "
-                                     + labels.plan_validation(exc.code))
+            self.count_label.setText(labels.field_error(labels.plan_field_name(exc.field),
+                                                        labels.plan_validation(exc.code)))
             return None
 
     def _count(self) -> None:

@@ -1006,8 +1006,8 @@ class PlanEditor(QDialog):
                 self.tabs.setCurrentIndex(tab)
                 table.select(i, [c.key for c in table.columns].index("due"))
                 self._error(self.tr("Row %1: ").replace("%1", str(i + 1))
-                            + labels.plan_field_name("due") + ": "
-                            + labels.validation("invalid_date"))
+                            + labels.field_error(labels.plan_field_name("due"),
+                                                 labels.validation("invalid_date")))
                 return None
         return rows
 
@@ -1054,8 +1054,8 @@ class PlanEditor(QDialog):
                 self.tabs.setCurrentIndex(tab[0])
                 tab[1].select(int(number) - 1)
                 where = self.tr("Row %1: ").replace("%1", number)
-        self._error(where + labels.plan_field_name(exc.field) + ": "
-                    + labels.plan_validation(exc.code))
+        self._error(where + labels.field_error(labels.plan_field_name(exc.field),
+                                               labels.plan_validation(exc.code)))
 
     def _period(self) -> str:
         return self.detail.period if self.detail else ""
@@ -1127,7 +1127,8 @@ class PlanEditor(QDialog):
                                "and never overwritten: pick %1 in the Period list to edit it, "
                                "or choose another period.").replace("%1", exc.detail)
             else:
-                text = labels.plan_field_name(exc.field) + ": " + labels.plan_validation(exc.code)
+                text = labels.field_error(labels.plan_field_name(exc.field),
+                                          labels.plan_validation(exc.code))
             QMessageBox.warning(self, self.tr("Cannot create the plan"), text)
             self._error(text)
             return False

@@ -286,7 +286,8 @@ class PeopleTab(ProfileTab):
                  f"<p style='color:#757575; margin-top:2px'>"
                  f"{e(' · '.join(x for x in (p.title, p.department) if x))}</p>"]
         reach = " · ".join(x for x in (p.mobile, p.phone, p.email,
-                                       ("WeChat " + p.wechat) if p.wechat else None) if x)
+                                       self.tr("WeChat %1").replace("%1", p.wechat) if p.wechat else None)
+                         if x)
         for title, text in (
             (self.tr("Reach"), reach),
             (self.tr("Birthday"), self._birthdays.get(p.id)),

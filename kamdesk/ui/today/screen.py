@@ -508,11 +508,12 @@ class TodayScreen(QWidget):
         kind = labels.key_date_kind(k.kind)
         who = k.person_name or k.customer_name
         if k.years and k.kind in ("anniversary", "founding"):
-            kind = f"{kind} ({self.tr('%n year(s)', '', k.years)})"
+            kind = self.tr("%1 (%n year(s))", "", k.years).replace("%1", kind)
         # A typed-in title says what a custom date is; for the other kinds the kind
         # itself does, and titles like "王伟生日" would only repeat the name.
         title = f"{_esc(who)} — {_esc(k.title if k.kind == 'custom' and k.title else kind)}"
-        when = f"{fmt.day(k.on)} {self._weekday(k.on)}, {self._days_phrase(k.days_until)}"
+        when = (self.tr("%1 %2, %3").replace("%1", fmt.day(k.on))
+                .replace("%2", self._weekday(k.on)).replace("%3", self._days_phrase(k.days_until)))
         # The tier before the company name: a long name is what gets cut at the edge.
         detail = [_esc(when), _tier_html(k.value_tier)]
         if k.person_name:
@@ -528,7 +529,8 @@ class TodayScreen(QWidget):
 
     def _festival_row(self, f: FestivalDue) -> _Row:
         counts = dict(f.customers_by_tier)
-        when = f"{fmt.day(f.on)} {self._weekday(f.on)}, {self._days_phrase(f.days_until)}"
+        when = (self.tr("%1 %2, %3").replace("%1", fmt.day(f.on))
+                .replace("%2", self._weekday(f.on)).replace("%3", self._days_phrase(f.days_until)))
         detail = [_esc(when), _esc(self.tr("greet %1 high-value and %2 middle-value customers")
                                    .replace("%1", str(counts.get("A", 0)))
                                    .replace("%2", str(counts.get("B", 0))))]

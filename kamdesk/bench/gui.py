@@ -1,0 +1,504 @@
+"""In-process GUI measurements: the customer list, the profile, Today and Calendar.
+
+One real :class:`~kamdesk.ui.main_window.MainWindow` per database, offscreen, with a
+fixed clock (2026-11-23 10:00) and throw-away QSettings. Each timing runs from the
+user's action to the moment ``repaint()`` of what changed has returned, so it holds
+the query, the model reset, the first rows' ``data()`` calls and the painting.
+
+Bounds (the floor the operation cannot beat) are the equivalent hand-written queries on
+a plain ``sqlite3`` connection to the same file: the same rows in the same order,
+without SQLAlchemy, dataclasses or Qt.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kamdesk.bench.core import (
+    NO_TARGET, ModuleMissing, Result, Target, measure, not_available, summarise, timed,
+)
+
+SORT_TARGET = Target(max_seconds=0.050)
+SEARCH_TARGET = Target(max_seconds=0.016)
+PROFILE_TARGET = Target(max_seconds=0.100)
+TODAY_TARGET = Target(max_seconds=0.200)
+LIST_TARGET = Target(max_seconds=0.050)  # a reset is a sort without the new order
+PAGE = 200
+
+#: screen key -> module that must exist for it (the main window leaves missing ones out)
+SCREEN_MODULES = {
+    "today": "kamdesk.ui.today.screen",
+    "calendar": "kamdesk.ui.calendar.screen",
+    "profile": "kamdesk.ui.profile.screen",
+}
+
+
+def module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def ensure_qapp():  # type: ignore[no-untyped-def]
+    """The QApplication, offscreen, with the app's fonts and theme (as ``run_gui`` sets)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kamdesk.bench.guard import protect
+
+    protect()  # PySide6 6.12 on Python 3.11 would abort this process (see guard.py)
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(["kamdesk-bench"])
+        from kamdesk.ui.theme import apply_theme, register_fonts
+
+        register_fonts(app)  # type: ignore[arg-type]
+        apply_theme(app, "system")  # type: ignore[arg-type]
+    return app
+
+
+def settle() -> None:
+    """Let queued work (zero-timers, posted events) run, as the event loop would."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    app.processEvents()
+    app.processEvents()
+
+
+_FILTER_CLASS = None
+
+
+def _paint_filter_class():  # type: ignore[no-untyped-def]
+    global _FILTER_CLASS
+    if _FILTER_CLASS is None:
+        from PySide6.QtCore import QEvent, QObject
+
+        class PaintFilter(QObject):
+            def __init__(self, probe: PaintProbe, parent) -> None:  # type: ignore[no-untyped-def]
+                super().__init__(parent)
+                self.probe = probe
+
+            def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    self.probe.count += 1
+                return False
+
+        _FILTER_CLASS = PaintFilter
+    return _FILTER_CLASS
+
+
+class PaintProbe:
+    """Counts the paint events a widget receives (an event filter on that widget only).
+
+    The event loop paints a view once after a model reset; calling ``repaint()`` on top
+    would time two paints. :meth:`finish` therefore lets the loop run and paints by hand
+    only if the loop did not.
+    """
+
+    def __init__(self, widget) -> None:  # type: ignore[no-untyped-def]
+        self.widget = widget
+        self.count = 0
+        self._filter = _paint_filter_class()(self, widget)
+        widget.installEventFilter(self._filter)
+
+    def mark(self) -> int:
+        return self.count
+
+    def finish(self, mark: int) -> None:
+        """Run the event loop; paint now if it painted nothing since ``mark``."""
+        settle()
+        if self.count == mark:
+            self.widget.repaint()
+
+    def close(self) -> None:
+        self.widget.removeEventFilter(self._filter)
+        self._filter.deleteLater()
+
+
+class Window:
+    """A MainWindow over ``db_path`` plus a plain sqlite3 connection for the bounds."""
+
+    def __init__(self, db_path: Path) -> None:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QLineEdit, QTableView
+
+        from kamdesk.bench.data import bench_now
+        from kamdesk.clock import FixedClock
+        from kamdesk.store.database import open_database
+        from kamdesk.ui.context import AppContext
+        from kamdesk.ui.main_window import MainWindow
+
+        self.app = ensure_qapp()
+        self._tmp = tempfile.TemporaryDirectory(prefix="kamdesk-bench-")
+        tmp = Path(self._tmp.name)
+        self.db = open_database(str(db_path), tmp / "backups")
+        settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("window/screen", "customers")
+        self.ctx = AppContext(self.db, FixedClock(bench_now()), "en", settings)
+        self.win = MainWindow(self.ctx)
+        self.win.resize(1280, 760)
+        self.win.show()
+        settle()
+        self.win.show_screen("customers")
+        settle()
+        self.customers = self.win.customers
+        self.table = self.win.findChild(QTableView, "customerTable")
+        self.search = self.win.findChild(QLineEdit, "customerSearch")
+        self.model = self.table.model()
+        self.sql = sqlite3.connect(str(db_path))
+        self.win.repaint()
+        self.list_paints = PaintProbe(self.table.viewport())
+
+    def close(self) -> None:
+        self.sql.close()
+        self.win.hide()
+        self.win.deleteLater()
+        settle()
+        self.db.dispose()
+        self._tmp.cleanup()
+
+    def has_screen(self, key: str) -> bool:
+        has = getattr(self.win, "has_screen", None)
+        if callable(has):
+            return bool(has(key))
+        try:
+            self.win.screen(key)
+            return True
+        except KeyError:
+            return False
+
+    def to_customers(self) -> None:
+        self.win.show_screen("customers")
+        settle()
+
+    # -- the list -------------------------------------------------------------------------
+    def set_search_now(self, text: str) -> None:
+        """Put ``text`` in the search box and wait until the list has painted its result
+        (the screen applies the text from a zero-timer, i.e. on the next loop turn)."""
+        mark = self.list_paints.mark()
+        self.search.setText(text)
+        deadline = time.perf_counter() + 5.0
+        while self.model.query.search != text and time.perf_counter() < deadline:
+            self.app.processEvents()
+        if self.model.query.search != text:
+            raise RuntimeError(f"the list never applied the search {text!r}")
+        self.list_paints.finish(mark)
+
+
+# -- bounds: the same rows with a plain sqlite3 connection -------------------------------------
+_COLS = ("c.id, c.code, c.name, c.industry, c.cooperation_start, m.revenue_12m_cents, "
+         "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
+         "m.last_interaction_at, m.health, m.r_score, m.f_score, m.m_score, m.segment, "
+         "m.next_due_on, m.overdue_days, c.potential, c.owner, c.status")
+_FROM = "FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
+
+
+def _ids_sql(word: str) -> tuple[str, str]:
+    w = word.strip().lower()
+    if len(w) >= 3:
+        return "SELECT rowid FROM customer_fts WHERE customer_fts MATCH ?", '"' + w + '"'
+    # ESCAPE as the app writes it. It also matters for correctness: without it FTS5
+    # (SQLite 3.40) answers a one-character CJK LIKE from the trigram index, with no rows.
+    return "SELECT rowid FROM customer_fts WHERE body LIKE ? ESCAPE '\\'", f"%{w}%"
+
+
+def bound_page(con: sqlite3.Connection, order: str, tie: str, offset: int = 0,
+               search: str = "", with_count: bool = True) -> None:
+    where, args = "c.status != 'archived'", []
+    if search:
+        sub, arg = _ids_sql(search)
+        where += f" AND c.id IN ({sub})"
+        args.append(arg)
+    if with_count:
+        con.execute(f"SELECT count(*) {_FROM} WHERE {where}", args).fetchone()
+    con.execute(f"SELECT {_COLS} {_FROM} WHERE {where} ORDER BY {order}, {tie} "
+                f"LIMIT {PAGE} OFFSET {offset}", args).fetchall()
+
+
+def _sort_sql(key: str, descending: bool) -> tuple[str, str]:
+    from kamdesk.store.customer_list import SORT_COLUMNS
+
+    col = SORT_COLUMNS.get(key, "c.name")
+    d = "DESC" if descending else "ASC"
+    tie = "m.customer_id" if col.startswith("m.") else "c.id"
+    return f"{col} {d}", f"{tie} {d}"
+
+
+# -- groups -----------------------------------------------------------------------------------
+def group_list(w: Window, size: int, runs: int) -> list[Result]:
+    out = []
+
+    def reset() -> None:
+        w.model.refresh()
+        w.table.viewport().repaint()
+
+    q = w.model.query
+    r = Result("list", f"list first page: reset + repaint (sorted by {q.sort}"
+               f"{' desc' if q.descending else ''}, the default)", size,
+               target=LIST_TARGET, bound_name="count + first page in sqlite3")
+    samples = measure(reset, runs)
+    order, tie = _sort_sql(q.sort, q.descending)
+    bound = measure(lambda: bound_page(w.sql, order, tie), runs)
+    out.append(summarise(r, samples, bound))
+
+    sb = w.table.verticalScrollBar()
+
+    def jump() -> float:
+        w.model.refresh()  # forget cached pages (untimed)
+        sb.setValue(0)
+        settle()
+        return timed(lambda: (sb.setValue(sb.maximum() // 2), w.table.viewport().repaint()))
+
+    r = Result("list", "scroll: jump to the middle of the list", size, target=NO_TARGET,
+               bound_name="page at OFFSET n/2 in sqlite3")
+    jump()
+    samples = [jump() for _ in range(runs)]
+    mid = max(0, w.model.rowCount() // 2 - 10)
+    bound = measure(lambda: bound_page(w.sql, order, tie, offset=mid, with_count=False), runs)
+    out.append(summarise(r, samples, bound))
+    sb.setValue(0)
+    settle()
+    return out
+
+
+def group_sort(w: Window, size: int, runs: int) -> list[Result]:
+    from PySide6.QtCore import Qt
+
+    from kamdesk.ui.customers.model import COLUMNS
+
+    out = []
+    w.to_customers()
+    default = w.model.query
+    for col, (key, header) in enumerate(COLUMNS):
+        samples: list[float] = []
+        bound: list[float] = []
+        for n in range(runs + 1):  # the first pair warms up
+            for desc in (False, True):
+                order = Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder
+
+                def do(order=order) -> None:  # type: ignore[no-untyped-def]
+                    w.table.sortByColumn(col, order)
+                    w.table.viewport().repaint()
+                t = timed(do)
+                if w.model.query.sort != key:
+                    raise RuntimeError(f"sorting by column {col} did not sort by {key!r}")
+                o, tie = _sort_sql(key, desc)
+                b = timed(lambda o=o, tie=tie: bound_page(w.sql, o, tie, with_count=False))
+                if n:
+                    samples.append(t)
+                    bound.append(b)
+        r = Result("sort", f"sort by {key} ({header}), asc/desc", size, target=SORT_TARGET,
+                   bound_name="first sorted page in sqlite3")
+        out.append(summarise(r, samples, bound))
+    keys = [k for k, _h in COLUMNS]
+    if default.sort in keys:  # back to the screen's own order for the next groups
+        w.table.sortByColumn(keys.index(default.sort), Qt.SortOrder.DescendingOrder
+                             if default.descending else Qt.SortOrder.AscendingOrder)
+    settle()
+    return out
+
+
+def search_terms(con: sqlite3.Connection) -> dict[str, str]:
+    """What a user types, taken from a customer in the middle of the book (deterministic)."""
+    from kamdesk.store.pinyin import has_han, pinyin_forms
+
+    n = con.execute("SELECT max(id) FROM customers").fetchone()[0] or 1
+    for cid, short, phone in con.execute(
+        "SELECT c.id, c.short_name, m.key_contact_phone FROM customers c "
+        "JOIN customer_metrics m ON m.customer_id = c.id WHERE c.id >= ? AND c.code != 'BENCH500'"
+        " ORDER BY c.id", (n // 2,)):
+        if short and has_han(short) and phone and len(phone) >= 11:
+            return {"name": short, "pinyin initials": pinyin_forms(short)[1],
+                    "phone": phone.replace(" ", "")[:11]}
+    raise RuntimeError("no customer with a Chinese short name and a phone in the database")
+
+
+def group_search(w: Window, size: int, runs: int) -> list[Result]:
+    w.to_customers()
+    out = []
+    for kind, term in search_terms(w.sql).items():
+        prefixes = [term[:k] for k in range(1, len(term) + 1)]
+        samples: list[float] = []
+        per: dict[str, list[float]] = {p: [] for p in prefixes}
+        for n in range(runs + 1):
+            w.set_search_now("")
+            for p in prefixes:
+                t = timed(lambda p=p: w.set_search_now(p))
+                if n:
+                    samples.append(t)
+                    per[p].append(t)
+        w.set_search_now("")
+        order, tie = _sort_sql(w.model.query.sort, w.model.query.descending)
+        bound: list[float] = []
+        for n in range(runs + 1):
+            for p in prefixes:
+                b = timed(lambda p=p: bound_page(w.sql, order, tie, search=p))
+                if n:
+                    bound.append(b)
+        r = Result("search", f"search by {kind}: type {term!r} ({len(prefixes)} keystrokes)",
+                   size, target=SEARCH_TARGET,
+                   bound_name="count + first page of FTS/LIKE match in sqlite3")
+        summarise(r, samples, bound)
+        import statistics
+
+        r.extra["per_keystroke_ms"] = {p: round(statistics.median(v) * 1000, 2)
+                                       for p, v in per.items()}
+        out.append(r)
+    return out
+
+
+def _open_screen(w: Window, key: str, runs: int, tables: set[str]) -> tuple[list[float], float]:
+    """From the customer list, announce a change the screen shows (so it is stale, as after
+    a day of work) and time showing it until its repaint returns.
+
+    Returns the timings and the first opening (untimed warm-up: it may build the screen,
+    as the main window creates screens the first time they are shown)."""
+    samples = []
+    first = 0.0
+    for n in range(runs + 1):
+        w.to_customers()
+        w.ctx.announce(tables)
+        settle()
+
+        probe: list[PaintProbe] = []
+
+        def show() -> None:
+            screen = w.win.screen(key)  # built on first use
+            probe.append(PaintProbe(screen))
+            w.win.show_screen(key)
+            probe[0].finish(0)
+        t = timed(show)
+        probe[0].close()
+        if n:
+            samples.append(t)
+        else:
+            first = t
+    w.to_customers()
+    return samples, first
+
+
+def group_today(w: Window, size: int, runs: int) -> list[Result]:
+    op = "open Today (stale: read + build cards + repaint)"
+    if not module_exists(SCREEN_MODULES["today"]) or not w.has_screen("today"):
+        return [not_available("today", op, size, "module missing (kamdesk.ui.today)")]
+    r = Result("today", op, size, target=TODAY_TARGET)
+    samples, first = _open_screen(w, "today", runs, {"tasks"})
+    out = [summarise(r, samples)]
+    r.extra["first_open_s"] = round(first, 6)
+    try:
+        from kamdesk.store.today_queries import today_data
+
+        now = w.ctx.clock.now()
+
+        def query() -> None:
+            with w.db.engine.connect() as conn:
+                today_data(conn, now, w.ctx.lang)
+        q = Result("today", "  of which today_data() query", size, target=NO_TARGET)
+        out.append(summarise(q, measure(query, runs)))
+    except ImportError:
+        pass
+    return out
+
+
+def group_calendar(w: Window, size: int, runs: int) -> list[Result]:
+    op = "open Calendar month (stale: read + build grid + repaint)"
+    if not module_exists(SCREEN_MODULES["calendar"]) or not w.has_screen("calendar"):
+        return [not_available("calendar", op, size, "module missing (kamdesk.ui.calendar)")]
+    r = Result("calendar", op, size, target=NO_TARGET)
+    samples, first = _open_screen(w, "calendar", runs, {"tasks"})
+    out = [summarise(r, samples)]
+    r.extra["first_open_s"] = round(first, 6)
+    screen = w.win.screen("calendar")
+    if hasattr(screen, "step"):
+        w.win.show_screen("calendar")
+        settle()
+        flip = [1]
+
+        def step() -> None:
+            flip[0] = -flip[0]
+            screen.step(flip[0])
+            screen.repaint()
+        s = Result("calendar", "Calendar: next/previous month + repaint", size, target=NO_TARGET)
+        out.append(summarise(s, measure(step, runs * 2)))
+        w.to_customers()
+    return out
+
+
+def group_profile(w: Window, size: int, runs: int) -> list[Result]:
+    from PySide6.QtWidgets import QTabWidget
+
+    from kamdesk.bench.data import PROFILE_INTERACTIONS, profile_customer_id
+
+    base = f"open profile ({PROFILE_INTERACTIONS} contacts)"
+    if not module_exists(SCREEN_MODULES["profile"]) or not w.has_screen("profile"):
+        return [not_available("profile", base, size, "module missing (kamdesk.ui.profile)")]
+    cid = profile_customer_id(w.db.engine)
+    if cid is None:
+        return [not_available("profile", base, size, "no BENCH500 customer in the database")]
+    screen = w.win.screen("profile")
+    probe = PaintProbe(screen)
+    tabs = screen.findChild(QTabWidget)
+    out = []
+    count = tabs.count() if tabs is not None else 1
+    for i in range(count):
+        title = tabs.tabText(i).replace("&&", "&") if tabs is not None else "current tab"
+        if tabs is not None:
+            w.win.show_customer(cid)
+            settle()
+            tabs.setCurrentIndex(i)
+            settle()
+        samples = []
+        for n in range(runs + 1):
+            w.to_customers()
+
+            def open_() -> None:
+                mark = probe.mark()
+                w.win.show_customer(cid)
+                probe.finish(mark)
+            t = timed(open_)
+            if n:
+                samples.append(t)
+        r = Result("profile", f"{base}, {title} tab", size, target=PROFILE_TARGET)
+        out.append(summarise(r, samples))
+    if tabs is not None:
+        tabs.setCurrentIndex(0)
+    probe.close()
+    w.to_customers()
+    return out
+
+
+GUI_GROUP_FUNCS: dict[str, Callable[[Window, int, int], list[Result]]] = {
+    "list": group_list, "sort": group_sort, "search": group_search, "profile": group_profile,
+    "today": group_today, "calendar": group_calendar,
+}
+
+
+def run_gui_groups(db_path: Path, size: int, groups: list[str], runs: int,
+                   emit: Callable[[Result], None]) -> None:
+    wanted = [g for g in GUI_GROUP_FUNCS if g in groups]
+    if not wanted:
+        return
+    w = Window(db_path)
+    try:
+        for g in wanted:
+            try:
+                for r in GUI_GROUP_FUNCS[g](w, size, runs):
+                    emit(r)
+            except ModuleMissing as exc:
+                emit(not_available(g, g, size, f"module missing ({exc})"))
+            except Exception as exc:  # one broken group must not stop the suite
+                import traceback
+
+                traceback.print_exc()
+                w.to_customers()
+                emit(Result(g, g, size, status="error", note=f"{type(exc).__name__}: {exc}"))
+    finally:
+        w.close()
