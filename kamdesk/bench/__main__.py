@@ -10,7 +10,11 @@ from pathlib import Path
 def main(argv: list[str] | None = None) -> int:
     from kamdesk.bench.core import FULL_SIZES, GROUPS, QUICK_SIZES
     from kamdesk.bench.runner import (
-        default_data_dir, default_results, parse_groups, run_suite, stored_table,
+        default_data_dir,
+        default_results,
+        parse_groups,
+        run_suite,
+        stored_table,
     )
 
     argv = sys.argv[1:] if argv is None else argv

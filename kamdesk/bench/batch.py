@@ -20,13 +20,17 @@ import math
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from kamdesk.bench.core import (
-    NO_TARGET, Result, Target, measure, not_available, summarise, timed,
+    NO_TARGET,
+    Result,
+    Target,
+    not_available,
+    summarise,
+    timed,
 )
 
 RECOMPUTE_TARGET = Target(max_seconds=2.0, max_ratio=3.0)

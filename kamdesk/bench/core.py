@@ -257,7 +257,7 @@ def git_commit(root: Path) -> dict[str, Any]:
     def git(*args: str) -> str:
         try:
             return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                                  timeout=10).stdout.strip()
+                                  timeout=10, check=False).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             return ""
     status = git("status", "--porcelain", "--untracked-files=no")

@@ -37,7 +37,7 @@ def today() -> date:
 
 
 def _source_hash() -> str:
-    import kamdesk.store.demo as demo
+    from kamdesk.store import demo
 
     h = hashlib.sha1(Path(demo.__file__).read_bytes())
     h.update(str(BUILD_VERSION).encode())

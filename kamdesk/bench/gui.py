@@ -21,7 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kamdesk.bench.core import (
-    NO_TARGET, ModuleMissing, Result, Target, measure, not_available, summarise, timed,
+    NO_TARGET,
+    ModuleMissing,
+    Result,
+    Target,
+    measure,
+    not_available,
+    summarise,
+    timed,
 )
 
 SORT_TARGET = Target(max_seconds=0.050)
@@ -86,7 +93,7 @@ def _paint_filter_class():  # type: ignore[no-untyped-def]
                 super().__init__(parent)
                 self.probe = probe
 
-            def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+            def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
                 if event.type() == QEvent.Type.Paint:
                     self.probe.count += 1
                 return False
@@ -284,7 +291,7 @@ def group_sort(w: Window, size: int, runs: int) -> list[Result]:
             for desc in (False, True):
                 order = Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder
 
-                def do(order=order) -> None:  # type: ignore[no-untyped-def]
+                def do(order=order, col=col) -> None:  # type: ignore[no-untyped-def]
                     w.table.sortByColumn(col, order)
                     w.table.viewport().repaint()
                 t = timed(do)
@@ -340,7 +347,7 @@ def group_search(w: Window, size: int, runs: int) -> list[Result]:
         bound: list[float] = []
         for n in range(runs + 1):
             for p in prefixes:
-                b = timed(lambda p=p: bound_page(w.sql, order, tie, search=p))
+                b = timed(lambda p=p, o=order, t=tie: bound_page(w.sql, o, t, search=p))
                 if n:
                     bound.append(b)
         r = Result("search", f"search by {kind}: type {term!r} ({len(prefixes)} keystrokes)",
@@ -370,7 +377,7 @@ def _open_screen(w: Window, key: str, runs: int, tables: set[str]) -> tuple[list
 
         probe: list[PaintProbe] = []
 
-        def show() -> None:
+        def show(probe: list[PaintProbe] = probe) -> None:
             screen = w.win.screen(key)  # built on first use
             probe.append(PaintProbe(screen))
             w.win.show_screen(key)
@@ -494,7 +501,7 @@ def run_gui_groups(db_path: Path, size: int, groups: list[str], runs: int,
                     emit(r)
             except ModuleMissing as exc:
                 emit(not_available(g, g, size, f"module missing ({exc})"))
-            except Exception as exc:  # one broken group must not stop the suite
+            except Exception as exc:  # noqa: BLE001 - one broken group must not stop the suite
                 import traceback
 
                 traceback.print_exc()

@@ -49,7 +49,7 @@ def _paint_watcher(target, on_painted):  # type: ignore[no-untyped-def]
     class Watcher(QObject):
         fired = False
 
-        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
             if not self.fired and event.type() == QEvent.Type.Paint:
                 self.fired = True
                 obj.removeEventFilter(self)
@@ -74,7 +74,7 @@ def bare() -> int:
         say("rss_painted", rss_now()[1])
         app.quit()
 
-    _keep = _paint_watcher(win, painted)  # noqa: F841
+    _keep = _paint_watcher(win, painted)
     win.show()
     return app.exec()
 

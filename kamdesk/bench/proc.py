@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kamdesk.bench.core import NO_TARGET, Result, Target, summarise
+from kamdesk.bench.core import Result, Target, summarise
 
 START_TARGET = Target(max_seconds=1.0, max_ratio=2.0)
 RSS_TARGET = Target(max_bytes=250_000_000)
@@ -46,7 +46,7 @@ def spawn(args: list[str], timeout: float = CHILD_TIMEOUT_S) -> tuple[float, dic
         cmd = [sys.executable, "-m", "kamdesk.bench.gui_child", *args]
         t0 = time.monotonic()
         proc = subprocess.run(cmd, env=child_env(Path(home)), capture_output=True, text=True,
-                              timeout=timeout)
+                              timeout=timeout, check=False)
     values: dict[str, str] = {}
     for line in proc.stdout.splitlines():
         parts = line.split(" ", 2)

@@ -11,8 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from kamdesk.bench.core import (
-    GROUPS, GUI_GROUPS, Result, format_table, git_commit, load_average, machine_info,
-    markdown_table, now_iso, repo_root,
+    GROUPS,
+    GUI_GROUPS,
+    Result,
+    format_table,
+    git_commit,
+    load_average,
+    machine_info,
+    markdown_table,
+    now_iso,
+    repo_root,
 )
 
 RESULTS_VERSION = 1
@@ -68,7 +76,7 @@ def run_suite(sizes: Sequence[int], groups: Sequence[str], runs: int, data_dir: 
         try:
             for r in fn():
                 emit(r)
-        except Exception as exc:  # one broken group must not stop the suite
+        except Exception as exc:  # noqa: BLE001 - one broken group must not stop the suite
             traceback.print_exc(file=sys.stderr)
             emit(Result(group, group, size, status="error",
                         note=f"{type(exc).__name__}: {exc}"))
@@ -93,19 +101,21 @@ def run_suite(sizes: Sequence[int], groups: Sequence[str], runs: int, data_dir: 
 
             try:
                 run_gui_groups(db_path, size, gui, runs, emit)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - the other groups still run
                 traceback.print_exc(file=sys.stderr)
                 emit(Result("gui", "main window", size, status="error",
                             note=f"{type(exc).__name__}: {exc}"))
+        # (each lambda runs at once, inside this iteration)
         if "recompute" in groups:
-            guarded("recompute", size, lambda: batch.group_recompute(db_path, size, runs))
+            guarded("recompute", size,
+                    lambda p=db_path, n=size: batch.group_recompute(p, n, runs))
         if "pdf" in groups:
-            guarded("pdf", size, lambda: batch.group_pdf(db_path, size, runs,
-                                                         batch=size == largest))
+            guarded("pdf", size,
+                    lambda p=db_path, n=size: batch.group_pdf(p, n, runs, batch=n == largest))
         if "start" in groups:
-            guarded("start", size, lambda: proc.group_start(db_path, size, runs))
+            guarded("start", size, lambda p=db_path, n=size: proc.group_start(p, n, runs))
         if "rss" in groups:
-            guarded("rss", size, lambda: proc.group_rss(db_path, size, runs))
+            guarded("rss", size, lambda p=db_path, n=size: proc.group_rss(p, n, runs))
     if "import" in groups:
         guarded("import", largest, lambda: batch.group_import(data_dir, largest, runs))
 
