@@ -108,11 +108,17 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     ctx = AppContext(db, clock or Clock(), lang, settings)
     window = MainWindow(ctx)
     window.show()
-    # After the first paint: tiers are recomputed off the UI thread when they are a
-    # day old, and reminders (including those missed while the app was closed) start.
-    window.recomputer = schedule_recompute(ctx, window)  # type: ignore[attr-defined]
-    window.reminders = install_reminders(window, ctx)  # type: ignore[attr-defined]
-    app.aboutToQuit.connect(window.recomputer.shutdown)  # type: ignore[attr-defined]
+
+    def after_first_paint() -> None:
+        # Tiers are recomputed off the UI thread when a day old, and reminders start
+        # (including those missed while the app was closed) once the window is up.
+        window.recomputer = schedule_recompute(ctx, window)  # type: ignore[attr-defined]
+        window.reminders = install_reminders(window, ctx)  # type: ignore[attr-defined]
+        app.aboutToQuit.connect(window.recomputer.shutdown)  # type: ignore[attr-defined]
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(150, after_first_paint)
     code = app.exec()
     db.dispose()
     return code

@@ -222,6 +222,8 @@ def find_customers(conn: Connection, query: str, limit: int = 12,
     if not words:
         return []
     sub, params = matching_ids_sql(conn, query)
+    if not sub:
+        return []
     whole = "".join(words)
     esc = whole.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     params.update(rq=whole, rp=esc + "%", rc="%" + esc + "%", limit=limit)

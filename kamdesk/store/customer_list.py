@@ -107,8 +107,9 @@ def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
         clauses.append("m.overdue_days > 0")
     if q.search.strip():
         sub, sub_params = matching_ids_sql(conn, q.search)
-        clauses.append(f"c.id IN ({sub})")
-        params.update(sub_params)
+        if sub:
+            clauses.append(f"c.id IN ({sub})")
+            params.update(sub_params)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -60,8 +60,11 @@ def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:
 
 
 def matching_ids_sql(conn: Connection, query: str) -> tuple[str, dict[str, object]]:
-    """A sub-select of customer ids matching ``query`` (every word must match)."""
-    words = [w for w in query.lower().split() if w]
+    """A sub-select of customer ids matching ``query`` (every word must match), or ""
+    when nothing in the query is specific enough to filter on."""
+    # One Latin letter or digit matches nearly the whole book (and scans it): wait for
+    # the second keystroke. A single Chinese character is specific enough to search.
+    words = [w for w in query.lower().split() if w and not (len(w) == 1 and w.isascii())]
     clauses: list[str] = []
     params: dict[str, object] = {}
     for i, word in enumerate(words):
@@ -80,5 +83,5 @@ def matching_ids_sql(conn: Connection, query: str) -> tuple[str, dict[str, objec
             )
             params[key] = f"%{word}%"
     if not clauses:
-        return "SELECT id FROM customers", {}
+        return "", {}
     return " INTERSECT ".join(clauses), params

@@ -136,13 +136,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.tr("Export contact log (表2)…"),
                             lambda: self.io.export_table("contacts"))
         file_menu.addAction(self.tr("Export key people as vCard…"), self.io.export_vcards)
-        calendar_cls = _optional("kamdesk.ui.calendar.screen", "CalendarScreen")
-        if calendar_cls is not None and hasattr(calendar_cls, "export_ical"):
+        if self.has_screen("calendar"):
             file_menu.addAction(icon("calendar"), self.tr("Export calendar (.ics)…"),
-                                lambda: self.screen("calendar").export_ical())
+                                lambda: self.screen("calendar").export_ical(False))
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Back up now"), self.io.backup_now)
-        settings = _optional("kamdesk.ui.settings_dialog", "SettingsDialog")
+        settings = _optional_factory("kamdesk.ui.settings_dialog", "SettingsDialog")
         if settings is not None:
             file_menu.addSeparator()
             act = file_menu.addAction(icon("settings"), self.tr("Settings…"),

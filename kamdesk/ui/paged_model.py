@@ -45,13 +45,16 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
     def query(self) -> Q:
         return self._query
 
-    def set_query(self, query: Q) -> None:
+    def set_query(self, query: Q, recount: bool = True) -> None:
+        """``recount=False`` when only the order changed: the rows are the same, and
+        counting 100k of them again costs more than reading the new first page."""
         self.beginResetModel()
         self._query = query
         self._pages.clear()
         self._today = self.ctx.clock.today()
         with self.ctx.db.engine.connect() as conn:
-            self._count = self.count_rows(conn, query)
+            if recount:
+                self._count = self.count_rows(conn, query)
             # The first page is nearly always needed at once; read it with the count.
             self._pages[0] = self.fetch_rows(conn, query, 0, self.page_size)
         self.endResetModel()

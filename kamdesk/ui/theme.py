@@ -66,7 +66,6 @@ QListWidget#navigation::item:selected { background: palette(highlight); color: p
 QToolBar#mainToolbar { spacing: 6px; padding: 4px 8px; }
 QLineEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox { padding: 3px 6px; min-height: 22px; }
 QPushButton { padding: 4px 12px; min-height: 22px; }
-QTableView, QTreeView, QListView { gridline-color: rgba(128,128,128,60); }
 QHeaderView::section { padding: 4px 6px; font-weight: 600; }
 QLabel[role="title"] { font-size: 16pt; font-weight: 600; }
 QLabel[role="subtitle"] { color: palette(placeholder-text); }

@@ -109,8 +109,10 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0]
-        self.set_query(replace(self._query, sort=key,
-                               descending=order == Qt.SortOrder.DescendingOrder))
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._query.sort, self._query.descending):
+            return
+        self.set_query(replace(self._query, sort=key, descending=descending), recount=False)
 
     def today(self) -> date:
         return self._today

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store import customers as customer_ops
 from kamdesk.store.customer_list import distinct_values
 from kamdesk.store.errors import HasHistory
 from kamdesk.ui import labels
@@ -66,7 +65,6 @@ class CustomersScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("customerTable")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -77,6 +75,8 @@ class CustomersScreen(QWidget):
         # Biggest accounts first: the order a key-account manager reads the book in.
         self.model._query = replace(self.model.query, sort="revenue", descending=True)
         self.table.horizontalHeader().setSortIndicator(COL["revenue"], Qt.SortOrder.DescendingOrder)
+        # Only now: enabling sorting earlier would query the book once per indicator change.
+        self.table.setSortingEnabled(True)
         # Sensible first-run widths (the user's own widths are restored by the window).
         for key, width in (("code", 80), ("name", 250), ("industry", 90), ("months", 64),
                            ("revenue", 125), ("tier", 150), ("key_contact", 90),
@@ -160,6 +160,9 @@ class CustomersScreen(QWidget):
             overdue_only=self.overdue.isChecked(), include_archived=self.archived.isChecked(),
         )
         self.model.set_query(q)
+        # Lay the rows out now rather than on the view's delayed timer, so a keystroke
+        # costs one repaint instead of two.
+        self.table.doItemsLayout()
         self.count_label.setText(self.tr("%n customer(s)", "", self.model.rowCount()))
         self._update_buttons()
 
@@ -190,6 +193,8 @@ class CustomersScreen(QWidget):
         row = self.model.row_at(idx.row()) if idx.isValid() else None
         if row is None:
             return
+        from kamdesk.store import customers as customer_ops
+
         with self.ctx.db.session() as s:
             customer_ops.set_archived(s, row.id, row.status != "archived")
             s.commit()
@@ -208,6 +213,8 @@ class CustomersScreen(QWidget):
             self.tr("Delete %1 for good? This cannot be undone.").replace("%1", row.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        from kamdesk.store import customers as customer_ops
+
         try:
             with self.ctx.db.session() as s:
                 customer_ops.delete_customer(s, row.id)

@@ -26,6 +26,9 @@ from kamdesk.ui.reminders.tray import TrayController
 log = logging.getLogger(__name__)
 
 
+#: app_settings key: the day reminder tasks were last generated from key dates
+SYNCED_KEY = "reminder_tasks_synced"
+
 class ReminderService(QObject):
     def __init__(self, window: QMainWindow, ctx: AppContext, *, use_tray: bool | None = None,
                  watchdog_ms: int | None = None) -> None:
@@ -65,8 +68,18 @@ class ReminderService(QObject):
 
     # -- life cycle --------------------------------------------------------------------
     def start(self) -> None:
-        self.sync_generated()
+        # Generating key-date and renewal reminders reads every key date (about a
+        # second on a 100k book): once a day is enough, and the day change re-runs it.
+        if self._synced_on() != self.ctx.clock.today().isoformat():
+            self.sync_generated()
         self.scheduler.start()
+
+    def _synced_on(self) -> str | None:
+        from kamdesk.store.settings import get_json
+
+        with self.ctx.db.engine.connect() as conn:
+            value = get_json(conn, SYNCED_KEY)
+        return value if isinstance(value, str) else None
 
     def shutdown(self) -> None:
         if self._stopped:
@@ -85,6 +98,9 @@ class ReminderService(QObject):
         try:
             with self.ctx.db.session() as s:
                 result = sync_reminder_tasks(s, now.date(), self.ctx.lang, now=now)
+                from kamdesk.store.settings import put_json
+
+                put_json(s.connection(), SYNCED_KEY, now.date().isoformat())
                 s.commit()
         except Exception:  # noqa: BLE001 - reminders of manual tasks must still run
             log.exception("could not generate key-date reminders")
