@@ -1926,6 +1926,7 @@ Log file: %3</source>
     <name>NotificationPanel</name>
     <message>
         <source>Reminders</source>
+        <extracomment>rows drawn per group; the rest are counted (every one is still on Today/Calendar)</extracomment>
         <translation>提醒</translation>
     </message>
     <message>
@@ -1943,6 +1944,12 @@ Log file: %3</source>
     <message>
         <source>Missed while KAMDesk was closed</source>
         <translation>KAMDesk 关闭期间错过的提醒</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: see Today and the Calendar</source>
+        <translation>
+            <numerusform>…… 另有 %n 条：请在“今日”和“日历”中查看</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3265,6 +3272,7 @@ Log file: %3</source>
     <name>ReminderService</name>
     <message>
         <source>Reminders</source>
+        <extracomment>app_settings key: the day reminder tasks were last generated from key dates</extracomment>
         <translation>提醒</translation>
     </message>
     <message>

@@ -24,6 +24,8 @@ class KeyDate(Timestamps, Base):
         CheckConstraint("recurrence = 'yearly' OR year IS NOT NULL", name="once_has_year"),
         Index("ix_key_dates_customer", "customer_id"),
         Index("ix_key_dates_person", "person_id"),
+        # Today and the calendar look key dates up by (calendar, month, day).
+        Index("ix_key_dates_calendar_month_day", "calendar", "month", "day"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

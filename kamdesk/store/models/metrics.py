@@ -23,6 +23,9 @@ class CustomerMetrics(Base):
         Index("ix_metrics_health", "health"),
         Index("ix_metrics_next_due", "next_due_on"),
         Index("ix_metrics_key_contact", "key_contact_name"),
+        Index("ix_metrics_value_tier", "value_tier"),
+        Index("ix_metrics_activity", "activity"),
+        Index("ix_metrics_key_contact_phone", "key_contact_phone"),
     )
 
     customer_id: Mapped[int] = mapped_column(

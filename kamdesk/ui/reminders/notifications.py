@@ -21,6 +21,10 @@ from kamdesk.ui.icons import icon
 from kamdesk.ui.reminders.notifier import ReminderRowWidget
 
 
+#: rows drawn per group; the rest are counted (every one is still on Today/Calendar)
+MAX_ROWS_PER_GROUP = 50
+
+
 @dataclass(frozen=True)
 class Notice:
     row: ReminderRow
@@ -106,15 +110,21 @@ class NotificationPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(scroll, 1)
-        center.changed.connect(self.rebuild)
+        center.changed.connect(self._on_center_changed)
         self.rebuild()
 
     def row_widgets(self) -> list[ReminderRowWidget]:
         return self.content.findChildren(ReminderRowWidget)
 
+    def _on_center_changed(self) -> None:
+        # A hidden list is rebuilt when it is next opened; rebuilding on every change
+        # cost minutes on a first start with tens of thousands of missed reminders.
+        if self.isVisible():
+            self.rebuild()
+
     def rebuild(self) -> None:
         while self.content_layout.count():
-            item = self.content_layout.takeAt(0)
+            item = self.content_layout.takeAt(self.content_layout.count() - 1)
             w = item.widget()
             if w is not None:
                 w.hide()
@@ -135,10 +145,15 @@ class NotificationPanel(QFrame):
                 label = QLabel(heading)
                 label.setStyleSheet("color: palette(placeholder-text); font-weight: bold;")
                 self.content_layout.addWidget(label)
-            for n in group:
+            for n in group[:MAX_ROWS_PER_GROUP]:
                 w = ReminderRowWidget(n.row, now, self.content, n.missed)
                 w.action_requested.connect(self.action_requested)
                 self.content_layout.addWidget(w)
+            if len(group) > MAX_ROWS_PER_GROUP:
+                more = QLabel(self.tr("… and %n more: see Today and the Calendar", "",
+                                      len(group) - MAX_ROWS_PER_GROUP))
+                more.setStyleSheet("color: palette(placeholder-text);")
+                self.content_layout.addWidget(more)
         self.content_layout.addStretch(1)
 
     def popup_under(self, widget: QWidget) -> None:
