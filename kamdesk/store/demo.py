@@ -223,7 +223,8 @@ def generate_demo(
                 body += [pname, "".join(g.forms(ch)[0] for ch in pname),
                          "".join(g.forms(ch)[1] for ch in pname)]
             body += [people_rows[-len(plist)][9]]
-            fts_rows.append((cid, " ".join(b for b in body if b).lower()))
+            text_body = " ".join(b for b in body if b).lower()
+            fts_rows.append((cid, text_body + " " + search_sqlite.cjk_markers(text_body)))
 
             # Interactions: average interactions_per_customer, more for big accounts.
             active_days = min(horizon, max(30, months * 30))

@@ -34,7 +34,8 @@ def body_for(
         for number in (phone, mobile):
             if number:
                 parts += [number, _DIGITS.sub("", number)]
-    return " ".join(p for p in parts if p).lower()
+    body = " ".join(p for p in parts if p).lower()
+    return body + " " + search_sqlite.cjk_markers(body)
 
 
 def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:

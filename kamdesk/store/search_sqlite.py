@@ -42,13 +42,48 @@ def delete_all(conn: Connection) -> None:
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
 
 
+#: pads one or two Chinese characters to a three-character token the trigram index holds
+MARK = "\ue000"
+
+
+def _is_han(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0x20000 <= o <= 0x2FA1F
+
+
+def cjk_markers(text: str) -> str:
+    """Every Chinese character and adjacent pair in ``text``, padded to three
+    characters ("丰" → "丰" + 2 marks, "丰源" → "丰源" + 1 mark).
+
+    A trigram index cannot answer one- or two-character queries, and Chinese names
+    are searched by one or two characters all the time (typing 丰 then 丰源); these
+    tokens let those queries use the index too instead of scanning every row.
+    """
+    singles: dict[str, None] = {}
+    pairs: dict[str, None] = {}
+    prev = ""
+    for ch in text:
+        if _is_han(ch):
+            singles[ch + MARK + MARK] = None
+            if prev:
+                pairs[prev + ch + MARK] = None
+            prev = ch
+        else:
+            prev = ""
+    return " ".join([*singles, *pairs])
+
+
 def match_clause(query: str) -> tuple[str, tuple[object, ...]]:
     """SQL fragment selecting matching customer ids, and its parameters.
 
-    Trigram FTS needs at least 3 characters; for shorter input LIKE on the same
-    column still avoids scanning the wide customers table.
+    Trigram FTS answers three or more characters from its index; one or two Chinese
+    characters use the padded tokens of :func:`cjk_markers`; anything else that short
+    falls back to LIKE on the same column (still narrower than the customers table).
     """
     q = query.strip().lower()
+    if 1 <= len(q) <= 2 and all(_is_han(ch) for ch in q):
+        token = q + MARK * (3 - len(q))
+        return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (f'"{token}"',)
     if len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
         return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (phrase,)

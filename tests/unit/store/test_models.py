@@ -153,3 +153,24 @@ def test_editing_next_action_moves_its_task(db):
         update_interaction(s, logged.interaction_id, now=now, next_action="回访",
                            deadline=date(2026, 12, 5))
         assert s.query(Task).filter(Task.interaction_id == logged.interaction_id).count() == 1
+
+
+def test_short_chinese_search_uses_the_index(db):
+    from kamdesk.store import customers as customer_ops
+    from kamdesk.store.customer_list import CustomerQuery, fetch_page
+    from kamdesk.store.search_sqlite import match_clause
+
+    with db.session() as s:
+        for name in ("宁波丰源制造有限公司", "上海昌盛商贸", "丰田汽车"):
+            customer_ops.create_customer(s, name=name)
+        s.commit()
+    with db.engine.connect() as conn:
+        def names(q):
+            return sorted(r.name for r in fetch_page(conn, CustomerQuery(search=q), 0, 10))
+        assert names("丰") == ["丰田汽车", "宁波丰源制造有限公司"]
+        assert names("丰源") == ["宁波丰源制造有限公司"]
+        assert names("昌盛商") == ["上海昌盛商贸"]
+        sql, _ = match_clause("丰源")
+        plan = " ".join(str(r) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN " + sql.replace("?", "'\"x\"'")).fetchall())
+        assert "VIRTUAL TABLE INDEX" in plan
