@@ -235,16 +235,25 @@ def due_tasks(conn: Connection, now: datetime, limit: int = 100) -> Listing[DueT
 def _task_rows(conn: Connection, now: datetime, limit: int) -> tuple[DueTask, ...]:
     p = {"now": _ts(now), "end": _ts(end_of_day(now.date())), "limit": limit}
     rows = []
-    # Sort and cut in the inner query, then join the names of the hundred kept: joining
-    # first would look up a customer for every task due today, most of them cut.
     # Order: by the earlier of due and reminder time, i.e. when it needs attention.
+    # Sorting every open task due today by that expression cost 33 ms at 100k; instead
+    # take the first ``limit`` by due time and by reminder time, each walking its own
+    # index (ix_tasks_open_due, ix_tasks_remind). The first ``limit`` by the earlier of
+    # the two are always among those (a task's rank by its earlier time is no better
+    # than its rank by that time alone), so sorting the union gives the same rows.
+    # Names are joined for the kept rows only.
     for r in conn.execute(text(
         "SELECT t.id, t.title, t.kind, t.priority, t.source, t.customer_id, c.name, t.due_at, "
-        f"t.remind_at FROM (SELECT t.*, {_WHEN} AS w FROM tasks t "
-        f"WHERE {_TASK_TODAY} AND NOT {_SNOOZED} "
-        "ORDER BY w, t.priority, t.id LIMIT :limit) t "
-        "LEFT JOIN customers c ON c.id = t.customer_id "
-        "ORDER BY t.w, t.priority, t.id"), p):
+        "t.remind_at FROM ("
+        f" SELECT * FROM (SELECT t.*, {_WHEN} AS w FROM tasks t WHERE t.done_at IS NULL "
+        f"  AND t.due_at <= :end AND NOT {_SNOOZED} "
+        "  ORDER BY t.due_at, t.priority, t.id LIMIT :limit)"
+        " UNION"
+        f" SELECT * FROM (SELECT t.*, {_WHEN} AS w FROM tasks t WHERE t.done_at IS NULL "
+        f"  AND t.remind_at <= :end AND NOT {_SNOOZED} "
+        "  ORDER BY t.remind_at, t.priority, t.id LIMIT :limit)"
+        ") t LEFT JOIN customers c ON c.id = t.customer_id "
+        "ORDER BY t.w, t.priority, t.id LIMIT :limit"), p):
         due, remind = _dt(r[7]), _dt(r[8])
         when = min(x for x in (due, remind) if x is not None)
         rows.append(DueTask(
