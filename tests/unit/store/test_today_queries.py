@@ -339,3 +339,24 @@ def test_every_section_is_a_frozen_row(demo_db, lang):
         for row in listing.rows:
             with pytest.raises(dataclasses.FrozenInstanceError):
                 row.customer_id = 0  # type: ignore[misc]
+
+
+def test_due_tasks_keep_priority_order_on_tied_times(db):
+    """Many tasks at the same time (a batch import): the first few by priority win,
+    not the first few entered, even though each index is read only up to the limit."""
+    from datetime import datetime as _dt
+
+    from kamdesk.store import customers as customer_ops
+    from kamdesk.store.models import Task
+    from kamdesk.store.today_queries import _task_rows
+
+    at = _dt(2026, 11, 23, 9)
+    with db.session() as s:
+        c = customer_ops.create_customer(s, name="并列公司")
+        for i in range(10):
+            s.add(Task(title=f"t{i}", customer_id=c.id, due_at=at, remind_at=at,
+                       priority=1 if i >= 7 else 2))
+        s.commit()
+    with db.engine.connect() as conn:
+        rows = _task_rows(conn, _dt(2026, 11, 23, 10), 3)
+    assert [r.title for r in rows] == ["t7", "t8", "t9"]
