@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.store.models.base import Base, Money
@@ -26,6 +26,8 @@ class CustomerMetrics(Base):
         Index("ix_metrics_value_tier", "value_tier"),
         Index("ix_metrics_activity", "activity"),
         Index("ix_metrics_key_contact_phone", "key_contact_phone"),
+        # The list's RFM column sorts by this expression (customer_list.SORT_COLUMNS).
+        Index("ix_metrics_rfm", text("r_score * 100 + f_score * 10 + m_score")),
     )
 
     customer_id: Mapped[int] = mapped_column(
