@@ -23,7 +23,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.profile.base import ProfileTab
-from kamdesk.ui.profile.rows_model import Column, RowsModel, make_table, selected_row
+from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 
 def _first_line(text: str | None) -> str:

@@ -14,7 +14,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.profile.base import ProfileTab, health_colour
 from kamdesk.ui.profile.header import due_action_text, segment_text
-from kamdesk.ui.profile.rows_model import Column, RowsModel, make_table
+from kamdesk.ui.rows_model import Column, RowsModel, make_table
 
 
 class HealthTab(ProfileTab):

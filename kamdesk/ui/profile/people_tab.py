@@ -24,7 +24,7 @@ from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.profile.base import ProfileTab, section_title
 from kamdesk.ui.profile.overview_tab import key_date_when
-from kamdesk.ui.profile.rows_model import Column, RowsModel, make_table, selected_row
+from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 ATTITUDE_COLOURS = {"supporter": "#2e7d32", "neutral": "#546e7a", "opponent": "#c62828"}
 ATTITUDE_CELLS = {"supporter": "#e8f5e9", "neutral": "#eceff1", "opponent": "#ffebee"}

@@ -10,7 +10,7 @@ from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.profile.base import ProfileTab, section_title
-from kamdesk.ui.profile.rows_model import Column, RowsModel, make_table
+from kamdesk.ui.rows_model import Column, RowsModel, make_table
 
 
 class OrdersTab(ProfileTab):

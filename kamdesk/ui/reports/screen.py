@@ -8,13 +8,11 @@ into plans for the next period. Both are read-only queries; plans open in the ed
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFrame, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
@@ -28,6 +26,7 @@ from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
+from kamdesk.ui.rows_model import Column, RowsModel
 
 __all__ = ["NewPlanDialog", "PlanListModel", "ReportsScreen"]
 
@@ -37,76 +36,27 @@ KPI_TABLES = frozenset({"customers", "customer_metrics", "survey_responses", "co
                         "events", "event_attendance", "trades"})
 
 
-@dataclass(frozen=True)
-class _Column:
-    header: str
-    text: Callable[[P.PlanRow], str]
-    key: Callable[[P.PlanRow], Any]
-    right: bool = False
-
-
-class PlanListModel(QAbstractTableModel):
+class PlanListModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.columns = [
-            _Column(self.tr("Code"), lambda r: r.customer_code, lambda r: r.customer_code),
-            _Column(self.tr("Customer"), lambda r: r.customer_name, lambda r: r.customer_name),
-            _Column(self.tr("Period"), lambda r: r.period, lambda r: r.period),
-            _Column(self.tr("Status"), lambda r: labels.plan_status(r.status), lambda r: r.status),
-            _Column(self.tr("Tier"), lambda r: labels.value_tier(r.value_tier),
-                    lambda r: r.value_tier),
-            _Column(self.tr("Activity"), lambda r: labels.activity(r.activity),
-                    lambda r: r.activity),
-            _Column(self.tr("Objectives"), lambda r: str(r.objectives), lambda r: r.objectives,
-                    True),
-            _Column(self.tr("Open actions"), lambda r: f"{r.open_actions} / {r.actions}",
-                    lambda r: r.open_actions, True),
-            _Column(self.tr("Owner"), lambda r: r.owner or "", lambda r: r.owner or ""),
-            _Column(self.tr("Updated"), lambda r: fmt.moment(r.updated_at),
-                    lambda r: r.updated_at or datetime.min),
-        ]
-        self._rows: list[P.PlanRow] = []
-
-    def set_rows(self, rows: list[P.PlanRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, i: int) -> P.PlanRow | None:
-        return self._rows[i] if 0 <= i < len(self._rows) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # type: ignore[override]
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,  # type: ignore[override]
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3 \
-                and row.status == "draft":
-            return QBrush(QColor("#8a6d00"))
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.columns[column].key
-        self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
+        super().__init__([
+            Column(self.tr("Code"), lambda r: r.customer_code),
+            Column(self.tr("Customer"), lambda r: r.customer_name),
+            Column(self.tr("Period"), lambda r: r.period),
+            Column(self.tr("Status"), lambda r: labels.plan_status(r.status),
+                   sort_key=lambda r: r.status,
+                   colour=lambda r: "#8a6d00" if r.status == "draft" else None),
+            Column(self.tr("Tier"), lambda r: labels.value_tier(r.value_tier),
+                   sort_key=lambda r: r.value_tier),
+            Column(self.tr("Activity"), lambda r: labels.activity(r.activity),
+                   sort_key=lambda r: r.activity),
+            Column(self.tr("Objectives"), lambda r: str(r.objectives),
+                   sort_key=lambda r: r.objectives, right=True),
+            Column(self.tr("Open actions"), lambda r: f"{r.open_actions} / {r.actions}",
+                   sort_key=lambda r: r.open_actions, right=True),
+            Column(self.tr("Owner"), lambda r: r.owner or ""),
+            Column(self.tr("Updated"), lambda r: fmt.moment(r.updated_at),
+                   sort_key=lambda r: r.updated_at or datetime.min),
+        ], parent)
 
 
 class NewPlanDialog(QDialog):

@@ -1,4 +1,4 @@
-"""One small table model for the profile's lists, driven by column descriptions.
+"""One small in-memory table model driven by column descriptions (profile tabs, plan list).
 
 Each tab holds at most a few hundred plain rows for one customer, so they are kept in
 memory and sorted in Python; what differs between tabs is only how a row reads, which
