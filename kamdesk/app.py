@@ -34,7 +34,7 @@ def ensure_demo_database(path: Path, customers: int = 500) -> str:
             from datetime import date
 
             from kamdesk.store.demo import generate_demo
-            from kamdesk.store.today_queries import recompute_and_stamp
+            from kamdesk.store.metrics import recompute_and_stamp
 
             generate_demo(db.engine, customers, seed=1)
             recompute_and_stamp(db, date.today())

@@ -82,7 +82,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 @command("demo")
 def cmd_demo(args: argparse.Namespace) -> int:
     from kamdesk.store.demo import generate_demo
-    from kamdesk.store.today_queries import recompute_and_stamp
+    from kamdesk.store.metrics import recompute_and_stamp
 
     if args.customers < 1:
         print("--customers must be at least 1", file=sys.stderr)

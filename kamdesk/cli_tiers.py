@@ -63,7 +63,7 @@ def _clean(value: object) -> str:
 
 @cli.command("tiers")
 def cmd_tiers(args: argparse.Namespace) -> int:
-    from kamdesk.store.today_queries import metrics_stale, recompute_and_stamp
+    from kamdesk.store.metrics import metrics_stale, recompute_and_stamp
 
     today: date = args.today or date.today()
     db = cli._open(args)

@@ -150,7 +150,7 @@ def recompute(db) -> None:  # type: ignore[no-untyped-def]
     window (with its clock on that day) finds them current and starts no background
     recompute: the measurements are of a book in its steady state."""
     try:
-        from kamdesk.store.today_queries import recompute_and_stamp
+        from kamdesk.store.metrics import recompute_and_stamp
     except ImportError:
         from kamdesk.store.metrics import recompute_metrics
 

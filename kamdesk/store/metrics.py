@@ -415,3 +415,52 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> None:
          "act": activity, "h": health.score, "hr": reasons_json(fake),
          "nd": touch.next_due.isoformat(), "od": touch.overdue_days, "da": touch.action,
          "today": today.isoformat(), "c": customer_id})
+
+
+# -- freshness of the derived figures ---------------------------------------------------
+#: app_settings key: when the last bulk recompute ran ({"day": …, "at": …}).
+RECOMPUTED_KEY = "metrics_recomputed"
+
+
+def recompute_and_stamp(db, today: date, now: datetime | None = None) -> int:  # type: ignore[no-untyped-def]
+    """Bulk recompute and note when, in one transaction; returns the customers done.
+
+    The note is what :func:`metrics_stale` trusts: a metrics row alone cannot tell a
+    customer ranked this morning from one only refreshed by a contact logged today
+    (that refresh dates the row today but leaves its tier at the default).
+    """
+    from kamdesk.store.settings import put_json
+
+    with db.engine.begin() as conn:
+        count = recompute_metrics(conn, today)
+        put_json(conn, RECOMPUTED_KEY, {
+            "day": today.isoformat(),
+            # Wall time, like customers.created_at, to spot customers added after it.
+            "at": (now or datetime.now()).isoformat(sep=" "),
+        })
+    return count
+
+
+def metrics_stale(conn: Connection, today: date) -> bool:
+    """True when ``customer_metrics`` needs a bulk recompute before it can be trusted today.
+
+    Tiers, RFM quintiles and overdue days are relative to the day and the whole book,
+    so they are stale when the last recompute (as noted by :func:`recompute_and_stamp`)
+    ran on an earlier day or never, when a customer was added after it, or when a
+    current customer has never been computed at all.
+    """
+    from kamdesk.store.settings import get_json
+
+    if conn.execute(text(
+            "SELECT 1 FROM customers WHERE status != 'archived' LIMIT 1")).first() is None:
+        return False
+    stamp = get_json(conn, RECOMPUTED_KEY) or {}
+    day, at = (stamp.get("day"), stamp.get("at")) if isinstance(stamp, dict) else (None, None)
+    if not day or not at or str(day) < today.isoformat():
+        return True
+    if conn.execute(text(
+            "SELECT 1 FROM customers WHERE created_at > :at LIMIT 1"), {"at": str(at)}).first():
+        return True
+    return conn.execute(text(
+        "SELECT 1 FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+        "WHERE m.next_due_on IS NULL AND c.status != 'archived' LIMIT 1")).first() is not None

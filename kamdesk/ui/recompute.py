@@ -49,7 +49,7 @@ class _Worker(QThread):
         self._force = force
 
     def run(self) -> None:
-        from kamdesk.store.today_queries import metrics_stale, recompute_and_stamp
+        from kamdesk.store.metrics import metrics_stale, recompute_and_stamp
 
         try:
             if not self._force:

@@ -15,7 +15,7 @@ from kamdesk.store import tasks as task_ops
 from kamdesk.store.interactions import log_contact
 from kamdesk.store.models import KeyDate, Task
 from kamdesk.store.settings import get_json, tiering_settings
-from kamdesk.store.today_queries import recompute_and_stamp
+from kamdesk.store.metrics import recompute_and_stamp
 
 NOW = datetime(2026, 11, 23, 10, 0)
 TODAY = NOW.date()

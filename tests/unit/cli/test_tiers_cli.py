@@ -94,7 +94,7 @@ def test_the_silent_customer_shows_up_to_win_back(db):
 
 
 def test_tiers_command_prints_one_customer_per_line(db, capsys):
-    from kamdesk.store.today_queries import recompute_and_stamp
+    from kamdesk.store.metrics import recompute_and_stamp
 
     _seed(db)
     recompute_and_stamp(db, TODAY)

@@ -13,6 +13,7 @@ from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
 from kamdesk.store import tasks as task_ops
 from kamdesk.store import today_queries as tq
+from kamdesk.store import metrics
 from kamdesk.store.models import Complaint, Contract, KeyDate
 
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -302,17 +303,17 @@ def test_contracts_in_their_renewal_window(db):
 # -- freshness -------------------------------------------------------------------------------
 def test_metrics_are_stale_until_a_recompute_today_covers_every_customer(db):
     with db.engine.connect() as conn:
-        assert not tq.metrics_stale(conn, TODAY)  # nothing to compute
+        assert not metrics.metrics_stale(conn, TODAY)  # nothing to compute
     _customer(db, "已计算")
     with db.engine.connect() as conn:
-        assert tq.metrics_stale(conn, TODAY)  # never ranked in bulk
-    assert tq.recompute_and_stamp(db, TODAY) == 1
+        assert metrics.metrics_stale(conn, TODAY)  # never ranked in bulk
+    assert metrics.recompute_and_stamp(db, TODAY) == 1
     with db.engine.connect() as conn:
-        assert not tq.metrics_stale(conn, TODAY)
-        assert tq.metrics_stale(conn, TODAY + timedelta(days=1))
+        assert not metrics.metrics_stale(conn, TODAY)
+        assert metrics.metrics_stale(conn, TODAY + timedelta(days=1))
     _customer(db, "新客户", computed=False)
     with db.engine.connect() as conn:
-        assert tq.metrics_stale(conn, TODAY)
+        assert metrics.metrics_stale(conn, TODAY)
 
 
 # -- the whole screen on a demo book -----------------------------------------------------------
