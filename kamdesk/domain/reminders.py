@@ -166,3 +166,17 @@ def parse_within(text: str) -> dt.timedelta:
         return dt.timedelta(**{_UNITS[match.group(2).lower()]: amount})
     except OverflowError:
         raise ValueError(f"invalid --within value {text!r}: too large") from None
+
+
+#: the hour a follow-up reminder rings (the deadline's day before, or the day itself)
+REMIND_HOUR = 9
+
+
+def reminder_for_deadline(deadline: dt.date, now: dt.datetime) -> dt.datetime:
+    """09:00 the working day before the deadline; if that has passed, 09:00 on the day;
+    if that has passed too, right away — a promise must never be remembered too late."""
+    before = dt.datetime.combine(deadline - dt.timedelta(days=1), dt.time(REMIND_HOUR))
+    if before > now:
+        return before
+    on_day = dt.datetime.combine(deadline, dt.time(REMIND_HOUR))
+    return on_day if on_day > now else now

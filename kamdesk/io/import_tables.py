@@ -391,7 +391,7 @@ def import_contacts(conn: Connection, table: Table, *, skip_invalid: bool, today
     if (report.problems and not skip_invalid) or dry_run:
         report.created = len(good)
         return report
-    from kamdesk.store.interactions import reminder_for_deadline
+    from kamdesk.domain.reminders import reminder_for_deadline
 
     now = datetime.combine(today, datetime.now().time()).replace(microsecond=0)
     for cid, when, channel, topic, feedback, issue, nxt, owner, deadline in good:

@@ -7,15 +7,21 @@ Everything the UI or CLI needs to start talking to the data goes through
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kamdesk.store.engine import make_engine, make_session_factory
 from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
+from kamdesk.store.ops.changes import Changes
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class DatabaseProblem(Exception):
@@ -40,6 +46,28 @@ class Database:
 
     def session(self) -> Session:
         return self.sessions()
+
+    def read(self, query: Callable[Concatenate[Connection, P], R],
+             *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run a query function (``query(conn, ...)``, plain rows out) on a fresh connection.
+
+        The one way callers above the store read: they hand over the query, never hold
+        a connection, so no screen can keep a transaction (and a WAL snapshot) open.
+        """
+        with self.engine.connect() as conn:
+            return query(conn, *args, **kwargs)
+
+    def write(self, op: Callable[Concatenate[Session, P], Changes],
+              *args: P.args, **kwargs: P.kwargs) -> Changes:
+        """Run one operation of :mod:`kamdesk.store.ops` in its own transaction.
+
+        Commits if the operation returns, rolls everything back if it raises, and returns
+        the operation's :class:`Changes`. The GUI runner, the CLI and tests all write so.
+        """
+        with self.sessions() as session:
+            changes = op(session, *args, **kwargs)
+            session.commit()
+        return changes
 
     @property
     def is_sqlite(self) -> bool:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from kamdesk.domain.cadence import strategy_for
 from kamdesk.domain.health import HealthReason, describe
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.interactions import reminder_for_deadline
+from kamdesk.domain.reminders import reminder_for_deadline
 from kamdesk.store.models import (
     AccountPlan, Complaint, Contract, Customer, CustomerMetrics, Interaction, Opportunity,
     Person, PlanAction, PlanObjective, PlanRisk, SurveyResponse, Task, Transaction,

@@ -1,8 +1,9 @@
 """What every screen gets: the database, the clock, the language and the change bus.
 
-Screens never talk to each other directly. A write goes through a store function,
-then :meth:`AppContext.announce` tells everyone which tables changed; each screen
-refreshes only if it shows one of them.
+Screens never talk to each other directly. A write goes through the runner
+(:func:`kamdesk.ui.ops.run_op`), which announces the :class:`~kamdesk.store.ops.Changes`
+the operation returned; each screen refreshes only if it shows one of the tables (and
+may skip the refresh when ``changes.initiator`` is itself).
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from kamdesk.clock import Clock
 from kamdesk.store.database import Database
+from kamdesk.store.ops import Changes, tables
 
 
 class AppContext(QObject):
-    #: frozenset of table names that changed, e.g. {"interactions", "tasks"}
+    #: a :class:`Changes` (set-like over table names, e.g. {"interactions", "tasks"})
     changed = Signal(object)
     #: ask the main window to show a customer profile (customer id)
     open_customer = Signal(int)
@@ -33,8 +35,14 @@ class AppContext(QObject):
         self.lang = lang
         self.settings = settings
 
-    def announce(self, tables: Iterable[str]) -> None:
-        self.changed.emit(frozenset(tables))
+    def announce(self, changes: Changes | Iterable[str],
+                 initiator: QObject | None = None) -> None:
+        """Tell every screen what changed. Writes call this through the runner; a bare
+        set of table names is accepted for changes made outside this process."""
+        if not isinstance(changes, Changes):
+            changes = tables(*changes)
+        if changes:
+            self.changed.emit(changes.announced_by(initiator))
 
     @property
     def owner_name(self) -> str:

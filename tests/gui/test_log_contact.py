@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
-from kamdesk.store.interactions import log_contact
+from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.models import Interaction, Task
 from kamdesk.ui.contact_log.model import COL as LOG_COL
 from kamdesk.ui.customers.model import COL as CUSTOMER_COL
@@ -267,9 +267,9 @@ def _logged(ctx, cid, wang):
         first = log_contact(s, customer_id=cid, occurred_at=datetime(2026, 11, 20, 15),
                             channel="visit", topic="Q4供货回顾", feedback="对交货速度满意",
                             next_action="整理折扣方案", deadline=date(2026, 11, 27),
-                            owner="李娜", person_ids=[wang], now=NOW)
+                            owner="李娜", person_ids=[wang], now=NOW).value
         second = log_contact(s, customer_id=cid, occurred_at=datetime(2026, 11, 22, 9),
-                             channel="phone", topic="节日问候", owner="李娜", now=NOW)
+                             channel="phone", topic="节日问候", owner="李娜", now=NOW).value
         s.commit()
         return first, second
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
 from kamdesk.store import profile_queries as pq
-from kamdesk.store.interactions import log_contact
+from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.models import Interaction, Task, TierChange
 from kamdesk.ui import labels
 

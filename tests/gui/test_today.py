@@ -12,7 +12,7 @@ from sqlalchemy import text
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
 from kamdesk.store import tasks as task_ops
-from kamdesk.store.interactions import log_contact
+from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.models import KeyDate, Task
 from kamdesk.store.settings import get_json, tiering_settings
 from kamdesk.store.metrics import recompute_and_stamp

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from kamdesk.store.contact_log_queries import LogQuery, LogRow, owners
-from kamdesk.store.interactions import delete_interaction, restore_interaction
+from kamdesk.store.ops import Changes
+from kamdesk.store.ops.interactions import delete_interactions, restore_interactions
 from kamdesk.ui import labels
 from kamdesk.ui.contact_log.model import COL, ContactLogModel
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 from kamdesk.ui.dialogs.log_contact import (
     CHANNEL_ORDER, CustomerPicker, LogContactDialog, TabOutDateEdit,
 )
@@ -32,7 +33,6 @@ from kamdesk.ui.icons import icon
 
 REFRESH_ON = {"interactions", "customers", "people"}
 DEFAULT_DAYS = 90
-CHANGES = frozenset({"interactions", "tasks", "customer_metrics"})
 COLUMN_WIDTHS = {
     "code": 100, "customer": 190, "when": 125, "channel": 80, "people": 110, "topic": 190,
     "feedback": 220, "issue": 150, "next_action": 190, "owner": 80, "deadline": 90,
@@ -63,7 +63,6 @@ class ContactLogScreen(QWidget):
         self.model = ContactLogModel(ctx, self)
         # Each entry is one delete (one or more interactions) that Undo puts back.
         self._undo: list[list[dict[str, Any]]] = []
-        self._announcing = False
         self._default_to = ctx.clock.today()
 
         today = ctx.clock.today()
@@ -260,30 +259,22 @@ class ContactLogScreen(QWidget):
         answer = QMessageBox.question(self, self.tr("Delete contact"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        today = self.ctx.clock.today()
-        with self.ctx.db.session() as s:
-            snaps = [delete_interaction(s, r.id, today=today) for r in rows]
-            s.commit()
+        done = self._run(delete_interactions, [r.id for r in rows], self.ctx.clock.today())
+        if done is None:
+            return
+        snaps = done.value
         self._undo.append(snaps)
-        self._announce()
+        self._update_buttons()
         self.ctx.status.emit(self.tr("Deleted %n contact(s). Undo with Ctrl+Z.", "", len(snaps)))
 
     def undo(self) -> None:
         if not self._undo:
             return
         snaps = self._undo.pop()
-        today = self.ctx.clock.today()
-        try:
-            with self.ctx.db.session() as s:
-                for snap in snaps:
-                    restore_interaction(s, snap, today=today)
-                s.commit()
-        except SQLAlchemyError:
-            QMessageBox.warning(self, self.tr("Undo"),
-                                self.tr("The deleted contact could not be brought back."))
-            self._update_buttons()
+        done = self._run(restore_interactions, snaps, self.ctx.clock.today())
+        self._update_buttons()
+        if done is None:
             return
-        self._announce()
         self.ctx.status.emit(self.tr("Restored %n contact(s).", "", len(snaps)))
         ids = {snap["interaction"]["id"] for snap in snaps}
         for iid in ids:
@@ -292,18 +283,13 @@ class ContactLogScreen(QWidget):
                 self.table.selectRow(row)
                 break
 
-    def _announce(self) -> None:
-        self._announcing = True
-        try:
-            self.ctx.announce(CHANGES)
-        finally:
-            self._announcing = False
-        self._update_buttons()
+    def _run(self, op: Callable[..., Changes], *args: Any) -> Changes | None:
+        return run_op(self.ctx, op, *args, initiator=self)
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if not tables & REFRESH_ON:
             return
-        if "interactions" in tables and not self._announcing:
+        if "interactions" in tables and getattr(tables, "initiator", None) is not self:
             # A snapshot restores rows with their old ids; once someone else has
             # written to the log an id may be taken again, so undo ends here.
             self._undo.clear()

@@ -25,11 +25,11 @@ from kamdesk.store.contact_log_queries import (
 )
 from kamdesk.store.customer_list import distinct_values
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.interactions import log_contact, update_interaction
-from kamdesk.store.models import Task
+from kamdesk.store.ops.interactions import log_contact, update_interaction
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 
 #: Ordered as often as a key-account manager uses them, so the digit keys fall where
 #: the hand expects: 1 is a phone call, 2 a visit.
@@ -42,7 +42,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 3
 SHOWN_ROLE = Qt.ItemDataRole.UserRole + 5
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 4
 
-CHANGES = frozenset({"interactions", "tasks", "customer_metrics"})
 
 
 def error_colour() -> str:
@@ -575,7 +574,7 @@ class LogContactDialog(QDialog):
         if not self.has_deadline.isChecked() or self._interaction_id is not None:
             self.reminder_hint.setText("")
             return
-        from kamdesk.store.interactions import reminder_for_deadline
+        from kamdesk.domain.reminders import reminder_for_deadline
 
         when = reminder_for_deadline(self.deadline.date().toPython(), self.ctx.clock.now())
         self.reminder_hint.setText(self.tr("reminder %1").replace("%1", fmt.moment(when)))
@@ -650,24 +649,23 @@ class LogContactDialog(QDialog):
         )
         remind_at: datetime | None = None
         try:
-            with self.ctx.db.session() as s:
-                if self._interaction_id is None:
-                    logged = log_contact(s, customer_id=v.customer_id, person_ids=v.person_ids,
-                                         now=now, **fields)
-                    saved_id = logged.interaction_id
-                    if logged.task_id is not None:
-                        task = s.get(Task, logged.task_id)
-                        remind_at = task.remind_at if task is not None else None
-                else:
-                    update_interaction(s, self._interaction_id, now=now,
-                                       person_ids=list(v.person_ids), **fields)
-                    saved_id = self._interaction_id
-                s.commit()
+            if self._interaction_id is None:
+                done = run_op(self.ctx, log_contact, customer_id=v.customer_id,
+                              person_ids=v.person_ids, now=now, initiator=self,
+                              reraise=(ValidationError,), **fields)
+                if done is None:
+                    return
+                saved_id, remind_at = done.value.interaction_id, done.value.remind_at
+            else:
+                if run_op(self.ctx, update_interaction, self._interaction_id, now=now,
+                          person_ids=list(v.person_ids), initiator=self,
+                          reraise=(ValidationError,), **fields) is None:
+                    return
+                saved_id = self._interaction_id
         except ValidationError as exc:
             self.show_error(exc.field, exc.code)
             return
         self.saved_id = saved_id
-        self.ctx.announce(CHANGES)
         self.ctx.status.emit(self._status_text(remind_at))
         self.saved.emit(saved_id)
         self.accept()

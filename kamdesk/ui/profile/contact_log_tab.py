@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store import interactions as interaction_ops
-from kamdesk.store.errors import ValidationError
+from kamdesk.store.ops import interactions as interaction_ops
 from kamdesk.store.profile_queries import InteractionRow, interactions
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 from kamdesk.ui.icons import icon
 from kamdesk.ui.profile.base import ProfileTab
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
@@ -192,11 +192,11 @@ class ContactLogTab(ProfileTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         row_index = self.table.currentIndex().row()
-        with self.ctx.db.session() as s:
-            snap = interaction_ops.delete_interaction(s, r.id, self.today())
-            s.commit()
-        self._undo.append(snap)
-        self.ctx.announce({"interactions", "tasks", "customer_metrics"})
+        done = run_op(self.ctx, interaction_ops.delete_interaction, r.id, self.today(),
+                      initiator=self)
+        if done is None:
+            return
+        self._undo.append(done.value)
         self.ensure_loaded()
         # Keep the cursor where it was so several contacts can be deleted in a row.
         if self.model.rowCount():
@@ -208,14 +208,10 @@ class ContactLogTab(ProfileTab):
         if not self._undo:
             return
         snap = self._undo.pop()
-        try:
-            with self.ctx.db.session() as s:
-                interaction_ops.restore_interaction(s, snap, self.today())
-                s.commit()
-        except ValidationError:
+        if run_op(self.ctx, interaction_ops.restore_interaction, snap, self.today(),
+                  initiator=self) is None:
             self.ctx.status.emit(self.tr("The contact could not be restored"))
             return
-        self.ctx.announce({"interactions", "tasks", "customer_metrics"})
         self.ensure_loaded()
         self.select_interaction(int(snap["interaction"]["id"]))
         self._update_buttons()

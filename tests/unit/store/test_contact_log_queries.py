@@ -6,7 +6,7 @@ from sqlalchemy import event
 from kamdesk.store import contact_log_queries as q
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
-from kamdesk.store.interactions import log_contact
+from kamdesk.store.ops.interactions import log_contact
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -24,7 +24,7 @@ def book(db):
 
         def log(cid, when, channel, topic, **kw):
             return log_contact(s, customer_id=cid, occurred_at=when, channel=channel,
-                               topic=topic, now=NOW, **kw).interaction_id
+                               topic=topic, now=NOW, **kw).value.interaction_id
 
         ids = {
             "a_oct": log(a.id, datetime(2026, 10, 20, 9), "visit", "Q3供货回顾",
@@ -174,10 +174,10 @@ def test_owners_and_choices(db, book):
 
 
 def test_deleted_interaction_disappears_from_the_log(db, book):
-    from kamdesk.store.interactions import delete_interaction, restore_interaction
+    from kamdesk.store.ops.interactions import delete_interaction, restore_interaction
 
     with db.session() as s:
-        snap = delete_interaction(s, book["ids"]["a_oct"], today=NOW.date())
+        snap = delete_interaction(s, book["ids"]["a_oct"], today=NOW.date()).value
         s.commit()
     assert _page(db, q.LogQuery())[0] == 4
     with db.session() as s:

@@ -136,13 +136,13 @@ def test_editing_next_action_moves_its_task(db):
     from datetime import date, datetime
 
     from kamdesk.store import customers as customer_ops
-    from kamdesk.store.interactions import log_contact, update_interaction
+    from kamdesk.store.ops.interactions import log_contact, update_interaction
 
     now = datetime(2026, 11, 23, 10)
     with db.session() as s:
         c = customer_ops.create_customer(s, name="甲公司")
         logged = log_contact(s, customer_id=c.id, occurred_at=now, channel="phone", topic="回访",
-                             next_action="发报价", deadline=date(2026, 11, 27), now=now)
+                             next_action="发报价", deadline=date(2026, 11, 27), now=now).value
         update_interaction(s, logged.interaction_id, now=now, next_action="发正式报价",
                            deadline=date(2026, 12, 2))
         task = s.get(Task, logged.task_id)

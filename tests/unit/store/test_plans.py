@@ -8,7 +8,7 @@ from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
 from kamdesk.store import plans as P
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.interactions import log_contact
+from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import (
     AccountPlan, Complaint, Contract, PlanAction, PlanObjective, PlanRisk, Task, Transaction,

@@ -7,7 +7,7 @@ from kamdesk.domain.health import HealthReason
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import key_date_ops, people as people_ops, profile_queries as pq
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.interactions import log_contact
+from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import (
     Contract, Interaction, Task, TierChange, Transaction, interaction_people,

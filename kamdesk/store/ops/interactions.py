@@ -1,4 +1,9 @@
-"""Logging contacts (沟通记录). A next action with a deadline becomes a reminder task."""
+"""Writing the contact log (沟通记录). A next action with a deadline becomes a reminder task.
+
+Every function here also brings the customer's derived row (``customer_metrics``: last
+contact, activity, health, next touch) up to date at once, and may add a
+``tier_changes`` row when the activity state moves; the Changes say so.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +14,25 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kamdesk.domain.reminders import reminder_for_deadline
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, Interaction, Person, Task
 from kamdesk.store.models.interaction import CHANNELS
-
-REMIND_HOUR = 9
+from kamdesk.store.ops.changes import Changes
 
 
 @dataclass(frozen=True)
 class LoggedContact:
     interaction_id: int
     task_id: int | None
+    #: when the follow-up task's reminder rings (None: no task)
+    remind_at: datetime | None = None
 
 
-def reminder_for_deadline(deadline: date, now: datetime) -> datetime:
-    """09:00 the working day before the deadline; if that has passed, 09:00 on the day;
-    if that has passed too, right away — a promise must never be remembered too late."""
-    before = datetime.combine(deadline - timedelta(days=1), time(REMIND_HOUR))
-    if before > now:
-        return before
-    on_day = datetime.combine(deadline, time(REMIND_HOUR))
-    return on_day if on_day > now else now
+def _metrics_changes(customer_id: int) -> Changes:
+    """What :func:`refresh_customer` may write for one customer."""
+    return Changes.of("customer_metrics", customer_id) | Changes.of("tier_changes")
 
 
 def _validate(customer_id: int | None, occurred_at: Any, channel: str, topic: str | None,
@@ -58,7 +60,8 @@ def log_contact(
     feedback: str | None = None, issue: str | None = None, next_action: str | None = None,
     owner: str | None = None, deadline: date | None = None, satisfaction: int | None = None,
     person_ids: list[int] | tuple[int, ...] = (), now: datetime | None = None,
-) -> LoggedContact:
+) -> Changes:
+    """Log one contact; ``value`` is a :class:`LoggedContact`."""
     now = now or datetime.now()
     _validate(customer_id, occurred_at, channel, topic, deadline, satisfaction, now)
     if session.get(Customer, customer_id) is None:
@@ -77,6 +80,7 @@ def log_contact(
     session.add(inter)
     session.flush()
     task_id = None
+    remind_at = None
     if inter.next_action and deadline is not None:
         task = Task(
             title=inter.next_action, customer_id=customer_id,
@@ -87,13 +91,16 @@ def log_contact(
         )
         session.add(task)
         session.flush()
-        task_id = task.id
+        task_id, remind_at = task.id, task.remind_at
     refresh_customer(session.connection(), customer_id, now.date())
-    return LoggedContact(inter.id, task_id)
+    return (Changes.of("interactions", inter.id) | Changes.of("tasks", task_id)
+            | _metrics_changes(customer_id)).with_value(
+        LoggedContact(inter.id, task_id, remind_at))
 
 
 def update_interaction(session: Session, interaction_id: int, now: datetime | None = None,
-                       **fields: Any) -> Interaction:
+                       **fields: Any) -> Changes:
+    """Edit a logged contact; its follow-up task follows. ``value`` is the Interaction."""
     now = now or datetime.now()
     inter = session.get(Interaction, interaction_id)
     if inter is None:
@@ -111,12 +118,13 @@ def update_interaction(session: Session, interaction_id: int, now: datetime | No
         inter.people = list(session.scalars(select(Person).where(
             Person.id.in_(person_ids), Person.customer_id == inter.customer_id)))
     session.flush()
-    _sync_follow_up(session, inter, now)
+    task_changes = _sync_follow_up(session, inter, now)
     refresh_customer(session.connection(), inter.customer_id, now.date())
-    return inter
+    return (Changes.of("interactions", inter.id) | task_changes
+            | _metrics_changes(inter.customer_id)).with_value(inter)
 
 
-def _sync_follow_up(session: Session, inter: Interaction, now: datetime) -> None:
+def _sync_follow_up(session: Session, inter: Interaction, now: datetime) -> Changes:
     """Keep the follow-up task in step with an edited next action / deadline.
 
     An open task follows the edit (title, due, reminder re-armed); a task already
@@ -124,23 +132,30 @@ def _sync_follow_up(session: Session, inter: Interaction, now: datetime) -> None
     """
     task = session.scalars(select(Task).where(
         Task.interaction_id == inter.id, Task.source == "interaction")).first()
+    touched: list[int | None] = []
     if inter.next_action and inter.deadline is not None:
         due = datetime.combine(inter.deadline, time(18))
         if task is None:
-            session.add(Task(
+            task = Task(
                 title=inter.next_action, customer_id=inter.customer_id,
                 person_id=inter.people[0].id if inter.people else None, interaction_id=inter.id,
                 owner=inter.owner, due_at=due, remind_at=reminder_for_deadline(inter.deadline, now),
-                priority=2, source="interaction", kind="task"))
+                priority=2, source="interaction", kind="task")
+            session.add(task)
+            session.flush()
+            touched.append(task.id)
         elif task.done_at is None:
             if task.due_at != due:
                 task.remind_at = reminder_for_deadline(inter.deadline, now)
                 task.snoozed_until = None
                 task.notified_at = None
             task.title, task.due_at, task.owner = inter.next_action, due, inter.owner
+            touched.append(task.id)
     elif task is not None and task.done_at is None:
+        touched.append(task.id)
         session.delete(task)  # the promise was withdrawn
     session.flush()
+    return Changes.of("tasks", *touched) if touched else Changes()
 
 
 def snapshot_interaction(session: Session, interaction_id: int) -> dict[str, Any]:
@@ -154,30 +169,61 @@ def snapshot_interaction(session: Session, interaction_id: int) -> dict[str, Any
     return {"interaction": cols, "people": [p.id for p in inter.people], "tasks": tasks}
 
 
-def delete_interaction(session: Session, interaction_id: int,
-                       today: date | None = None) -> dict[str, Any]:
-    """Delete and return the snapshot that :func:`restore_interaction` puts back.
-
-    Tasks created from it go with it (an undo brings them back too)."""
-    snap = snapshot_interaction(session, interaction_id)
-    inter = session.get(Interaction, interaction_id)
-    for task in session.scalars(select(Task).where(Task.interaction_id == interaction_id)):
-        session.delete(task)
-    session.delete(inter)
+def delete_interactions(session: Session, interaction_ids: list[int] | tuple[int, ...],
+                        today: date | None = None) -> Changes:
+    """Delete contacts; ``value`` is the list of snapshots :func:`restore_interactions`
+    puts back (for undo). Tasks created from them go with them (and come back too)."""
+    changes = Changes()
+    snaps: list[dict[str, Any]] = []
+    customers: set[int] = set()
+    for interaction_id in interaction_ids:
+        snap = snapshot_interaction(session, interaction_id)
+        inter = session.get(Interaction, interaction_id)
+        for task in session.scalars(select(Task).where(Task.interaction_id == interaction_id)):
+            changes = changes.also("tasks", task.id)
+            session.delete(task)
+        session.delete(inter)
+        changes = changes.also("interactions", interaction_id)
+        snaps.append(snap)
+        customers.add(snap["interaction"]["customer_id"])
     session.flush()
-    refresh_customer(session.connection(), snap["interaction"]["customer_id"],
-                     today or date.today())
-    return snap
+    for customer_id in sorted(customers):
+        refresh_customer(session.connection(), customer_id, today or date.today())
+        changes = changes | _metrics_changes(customer_id)
+    return changes.with_value(snaps)
+
+
+def delete_interaction(session: Session, interaction_id: int,
+                       today: date | None = None) -> Changes:
+    """Delete one contact; ``value`` is its snapshot (see :func:`delete_interactions`)."""
+    changes = delete_interactions(session, [interaction_id], today)
+    return changes.with_value(changes.value[0])
+
+
+def restore_interactions(session: Session, snaps: list[dict[str, Any]],
+                         today: date | None = None) -> Changes:
+    """Put deleted contacts back exactly as they were (undo)."""
+    changes = Changes()
+    customers: set[int] = set()
+    for snap in snaps:
+        data = dict(snap["interaction"])
+        inter = Interaction(**data)
+        inter.people = list(session.scalars(
+            select(Person).where(Person.id.in_(snap["people"]))))
+        session.add(inter)
+        session.flush()
+        changes = changes.also("interactions", inter.id)
+        for t in snap["tasks"]:
+            session.add(Task(**t))
+            changes = changes.also("tasks", t.get("id"))
+        customers.add(data["customer_id"])
+    session.flush()
+    for customer_id in sorted(customers):
+        refresh_customer(session.connection(), customer_id, today or date.today())
+        changes = changes | _metrics_changes(customer_id)
+    return changes
 
 
 def restore_interaction(session: Session, snap: dict[str, Any],
-                        today: date | None = None) -> None:
-    data = dict(snap["interaction"])
-    inter = Interaction(**data)
-    inter.people = list(session.scalars(select(Person).where(Person.id.in_(snap["people"]))))
-    session.add(inter)
-    session.flush()
-    for t in snap["tasks"]:
-        session.add(Task(**t))
-    session.flush()
-    refresh_customer(session.connection(), data["customer_id"], today or date.today())
+                        today: date | None = None) -> Changes:
+    return restore_interactions(session, [snap], today)

@@ -1,0 +1,138 @@
+"""The one place the GUI writes: run a store operation, commit, announce what it changed.
+
+Screens and dialogs never open a session, commit or build SQL. They call
+:func:`run_op` with a function of :mod:`kamdesk.store.ops`; the runner
+
+1. opens a short-lived session and runs the operation in one transaction
+   (:meth:`kamdesk.store.database.Database.write`), committing only if it returns;
+2. announces the :class:`~kamdesk.store.ops.Changes` the operation *returned* on the
+   context's change bus, tagged with the initiating widget, so every screen refreshes
+   only what it shows and the initiator may skip refreshing itself;
+3. turns failures into words in the UI language: a validation error names the field,
+   a locked, read-only, corrupt or full database says so; nothing half-written stays.
+
+Slow operations (imports, bulk changes) go through :func:`run_op_in_background`, which
+runs the same operation on a worker thread and announces on the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from kamdesk.messages import database_problem_text
+from kamdesk.store.database import DatabaseProblem, classify_error
+from kamdesk.store.errors import ValidationError
+from kamdesk.store.ops import Changes
+from kamdesk.ui import labels
+from kamdesk.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+Op = Callable[Concatenate[Session, P], Changes]
+
+#: failures of the database itself (not of the input) that the user is told about in words
+STORE_FAILURES: tuple[type[BaseException], ...] = (DBAPIError, sqlite3.DatabaseError, OSError)
+
+
+def failure_text(ctx: AppContext, exc: BaseException) -> str:
+    """What went wrong, in the user's language; never a traceback or raw SQL."""
+    if isinstance(exc, ValidationError):
+        return labels.field_error(labels.field_name(exc.field), labels.validation(exc.code))
+    if isinstance(exc, DatabaseProblem):
+        return database_problem_text(exc, ctx.lang)
+    kind = classify_error(exc)
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        kind = "disk_full"
+    return database_problem_text(
+        DatabaseProblem(kind, ctx.db.location, type(exc).__name__), ctx.lang)
+
+
+def report_failure(ctx: AppContext, exc: BaseException, parent: QWidget | None) -> None:
+    log.warning("write failed: %s", exc)
+    QMessageBox.warning(parent, QObject.tr(QObject(), "KAMDesk"), failure_text(ctx, exc))
+
+
+def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
+           initiator: QObject | None = None, parent: QWidget | None = None,
+           reraise: tuple[type[BaseException], ...] = (), **kwargs: Any) -> Changes | None:
+    """Run ``op(session, *args, **kwargs)`` in one transaction and announce its changes.
+
+    Returns the operation's :class:`Changes` (its ``value`` holds what the operation
+    returned, e.g. a new id), or ``None`` when it failed and the user was told why.
+    Exceptions listed in ``reraise`` (e.g. ``ValidationError`` for a form that marks the
+    field itself, ``HasHistory`` for a delete that offers to archive) are passed on.
+    """
+    try:
+        changes = ctx.db.write(op, *args, **kwargs)
+    except reraise:
+        raise
+    except ValidationError as exc:
+        report_failure(ctx, exc, parent or _as_widget(initiator))
+        return None
+    except STORE_FAILURES as exc:
+        report_failure(ctx, exc, parent or _as_widget(initiator))
+        return None
+    ctx.announce(changes, initiator=initiator)
+    return changes
+
+
+def _as_widget(obj: QObject | None) -> QWidget | None:
+    return obj if isinstance(obj, QWidget) else None
+
+
+class _OpThread(QThread):
+    finished_with = Signal(object, object)  # Changes | None, exception | None
+
+    def __init__(self, ctx: AppContext, op: Callable[..., Changes], args: tuple[Any, ...],
+                 kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self._db, self._op, self._args, self._kwargs = ctx.db, op, args, kwargs
+
+    def run(self) -> None:
+        try:
+            changes = self._db.write(self._op, *self._args, **self._kwargs)
+        except Exception as exc:  # handed to the UI thread, which explains it
+            log.exception("background operation failed")
+            self.finished_with.emit(None, exc)
+            return
+        self.finished_with.emit(changes, None)
+
+
+_running: set[_OpThread] = set()
+
+
+def run_op_in_background(
+    ctx: AppContext, op: Callable[..., Changes], *args: Any,
+    on_done: Callable[[Changes | None], None] | None = None,
+    initiator: QObject | None = None, parent: QWidget | None = None, **kwargs: Any,
+) -> QThread:
+    """Like :func:`run_op`, for slow operations: the write happens on a worker thread
+    with its own connection; the announcement, any message and ``on_done`` happen on
+    the UI thread. Returns the thread (tests wait on its ``finished``)."""
+    thread = _OpThread(ctx, op, args, kwargs)
+    _running.add(thread)
+
+    def finish(changes: Changes | None, exc: BaseException | None) -> None:
+        _running.discard(thread)
+        if exc is not None:
+            if isinstance(exc, (ValidationError, *STORE_FAILURES)):
+                report_failure(ctx, exc, parent or _as_widget(initiator))
+            else:
+                raise exc
+        elif changes is not None:
+            ctx.announce(changes, initiator=initiator)
+        if on_done is not None:
+            on_done(changes)
+
+    thread.finished_with.connect(finish)
+    thread.start()
+    return thread
