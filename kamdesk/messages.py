@@ -6,6 +6,7 @@ explained the same way everywhere, in the user's language.
 
 from __future__ import annotations
 
+from kamdesk.domain import vocab
 from kamdesk.store.database import DatabaseProblem
 
 _TEXT = {
@@ -34,5 +35,5 @@ _TEXT = {
 
 def database_problem_text(exc: DatabaseProblem, lang: str) -> str:
     en, zh = _TEXT.get(exc.kind, _TEXT["other"])
-    template = zh if lang.startswith("zh") else en
+    template = vocab.pick(lang, en, zh)
     return template.format(path=exc.path, detail=exc.detail)

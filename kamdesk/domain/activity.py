@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final, Literal
 
+from kamdesk.domain import vocab
 from kamdesk.domain.calendar_math import add_months
 from kamdesk.domain.tiering_settings import Lang, TieringSettings
 
@@ -42,15 +43,11 @@ __all__ = [
 Activity = Literal["active", "silent", "churned"]
 ACTIVITIES: Final[tuple[Activity, ...]] = ("active", "silent", "churned")
 
-_LABELS: Final[dict[str, dict[Lang, str]]] = {
-    "active": {"en": "Active", "zh_CN": "活跃"},
-    "silent": {"en": "Silent", "zh_CN": "沉默"},
-    "churned": {"en": "Churned", "zh_CN": "流失"},
-}
 
 
 def activity_label(activity: str, lang: Lang) -> str:
-    return _LABELS[activity][lang]
+    """The state's word (活跃/沉默/流失) from the one vocabulary."""
+    return vocab.label("activity", activity, lang)
 
 
 @dataclass(frozen=True, slots=True)

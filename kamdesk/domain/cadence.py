@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Final, Literal
 
+from kamdesk.domain import vocab
 from kamdesk.domain.tiering_settings import Lang, TieringSettings
 
 __all__ = [
@@ -34,17 +35,10 @@ ACTION_KINDS: Final[tuple[ActionKind, ...]] = (
     "contact", "executive_visit", "satisfaction_check", "win_back", "churn_review",
 )
 
-_ACTION_LABELS: Final[dict[str, dict[Lang, str]]] = {
-    "contact": {"en": "Contact", "zh_CN": "例行联系"},
-    "executive_visit": {"en": "Executive visit", "zh_CN": "高层互访"},
-    "satisfaction_check": {"en": "Satisfaction check", "zh_CN": "季度满意度调研"},
-    "win_back": {"en": "Win-back call", "zh_CN": "沉默客户回访"},
-    "churn_review": {"en": "Churn-cause review", "zh_CN": "流失原因复盘"},
-}
-
 
 def action_label(kind: str, lang: Lang) -> str:
-    return _ACTION_LABELS[kind][lang]
+    """The touch's word (例行联系, 高层互访 …) from the one vocabulary."""
+    return vocab.label("cadence_action", kind, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,12 @@ from datetime import date
 from itertools import accumulate
 from typing import Any, Final, Protocol, TypeVar
 
+from kamdesk.domain import vocab
 from kamdesk.domain.tiering_settings import Lang
 
 __all__ = [
     "SEGMENTS",
     "RfmScore",
-    "Segment",
     "quintile_scores",
     "rfm_scores",
     "segment_for",
@@ -91,29 +91,11 @@ def rfm_scores(
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    key: str
-    en: str
-    zh_CN: str
-
-
-SEGMENTS: Final[dict[str, Segment]] = {
-    s.key: s
-    for s in (
-        Segment("champions", "Champions", "重要价值客户"),
-        Segment("loyal", "Loyal", "忠诚客户"),
-        Segment("potential_loyalist", "Potential loyalist", "潜力客户"),
-        Segment("new", "New", "新客户"),
-        Segment("promising", "Promising", "有望发展客户"),
-        Segment("need_attention", "Need attention", "需关注客户"),
-        Segment("about_to_sleep", "About to sleep", "即将沉睡客户"),
-        Segment("at_risk", "At risk", "高风险客户"),
-        Segment("cant_lose", "Can't lose", "不能失去的客户"),
-        Segment("hibernating", "Hibernating", "沉睡客户"),
-        Segment("lost", "Lost", "流失客户"),
-    )
-}
+# The segment keys (stored in customer_metrics.segment); their words are in the vocabulary.
+SEGMENTS: Final[tuple[str, ...]] = (
+    "champions", "loyal", "potential_loyalist", "new", "promising", "need_attention",
+    "about_to_sleep", "at_risk", "cant_lose", "hibernating", "lost",
+)
 
 # Rows are R = 5 … 1, columns FM = 1 … 5. Every cell is named, so every score has
 # exactly one segment and no rule order can shadow another.
@@ -148,5 +130,5 @@ def segments_for(
 
 
 def segment_label(key: str, lang: Lang) -> str:
-    segment = SEGMENTS[key]
-    return segment.en if lang == "en" else segment.zh_CN
+    """The segment's word (重要价值客户 …) from the one vocabulary."""
+    return vocab.label("rfm_segment", key, lang)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Final, Literal
 
+from kamdesk.domain import vocab
 from kamdesk.domain.tiering_settings import Lang, TieringSettings
 
 __all__ = [
@@ -28,15 +29,10 @@ __all__ = [
 ValueTier = Literal["A", "B", "C"]
 VALUE_TIERS: Final[tuple[ValueTier, ...]] = ("A", "B", "C")
 
-_LABELS: Final[dict[str, dict[Lang, str]]] = {
-    "A": {"en": "High value", "zh_CN": "高价值"},
-    "B": {"en": "Middle value", "zh_CN": "中价值"},
-    "C": {"en": "Low value", "zh_CN": "低价值"},
-}
-
 
 def tier_label(value_tier: str, lang: Lang) -> str:
-    return _LABELS[value_tier][lang]
+    """The tier's word (高价值/中价值/低价值) from the one vocabulary."""
+    return vocab.label("value_tier", value_tier, lang)
 
 
 def _exact(share: float) -> Fraction:

@@ -4,6 +4,10 @@ contact log, as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX.
 Free text that starts with = + - @ (or a tab/CR) would be run as a formula by Excel;
 such cells are written as plain text (OWASP CSV injection), without mangling phone
 numbers like "+86 138…" in XLSX, where the cell type can be forced to text.
+
+The Chinese tables word tiers, activity and channels with the one vocabulary
+(:mod:`kamdesk.domain.vocab`), as the screen does; the English tables keep the codes
+(``A/active``, ``visit``). The importer recognises both.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, text
+
+from kamdesk.domain import vocab
 
 CUSTOMER_HEADERS = {
     "zh_CN": ["客户ID", "客户名称", "行业属性", "合作时长(月)", "年度贡献值(万元)",
@@ -28,10 +34,6 @@ CONTACT_HEADERS = {
     "en": ["Customer ID", "When", "Channel", "Topic", "Customer feedback", "Issue",
            "Next action", "Owner", "Deadline"],
 }
-TIER_ZH = {"A": "高价值", "B": "中价值", "C": "低价值"}
-ACT_ZH = {"active": "活跃", "silent": "沉默", "churned": "流失"}
-CHANNEL_ZH = {"visit": "上门拜访", "phone": "电话沟通", "email": "邮件", "wechat": "微信",
-              "video": "视频会议", "meeting": "会议", "event": "活动"}
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
@@ -55,8 +57,8 @@ def customer_rows(conn: Connection, today: date, lang: str) -> Iterable[list[obj
         "m.last_interaction_at FROM customers c JOIN customer_metrics m ON m.customer_id = c.id "
         "WHERE c.status != 'archived' ORDER BY c.code"
     )):
-        tier = (f"{TIER_ZH.get(r[5], r[5])}/{ACT_ZH.get(r[6], r[6])}" if lang.startswith("zh")
-                else f"{r[5]}/{r[6]}")
+        tier = (f"{vocab.label('value_tier', r[5], lang)}/{vocab.label('activity', r[6], lang)}"
+                if vocab.is_zh(lang) else f"{r[5]}/{r[6]}")
         yield [r[0], r[1], r[2] or "", _months(r[3], today),
                float(f"{(r[4] or 0) / 1_000_000:.2f}"), tier, r[7] or "", r[8] or "",
                r[9] or "", str(r[10])[:10] if r[10] else ""]
@@ -71,7 +73,7 @@ def contact_rows(conn: Connection, lang: str, customer_code: str | None = None
         "SELECT c.code, i.occurred_at, i.channel, i.topic, i.feedback, i.issue, i.next_action, "
         f"i.owner, i.deadline FROM interactions i JOIN customers c ON c.id = i.customer_id {where} "
         "ORDER BY i.occurred_at"), params):
-        channel = CHANNEL_ZH.get(r[2], r[2]) if lang.startswith("zh") else r[2]
+        channel = vocab.label("channel", r[2], lang) if vocab.is_zh(lang) else r[2]
         yield [r[0], str(r[1])[:16], channel, r[3], r[4] or "", r[5] or "", r[6] or "",
                r[7] or "", str(r[8] or "")]
 

@@ -1,8 +1,9 @@
 """Words printed on the PDFs, in the UI's two languages.
 
 The PDFs are not translated through Qt (.ts/.qm) because the reports must build without
-Qt (CLI, tests, a worker process), and a printed account plan needs wording tuned for
-paper rather than for buttons. The vocabulary follows METHOD.md (决策者, 沉默客户 …).
+Qt (CLI, tests, a worker process), and a printed account plan needs headings tuned for
+paper rather than for buttons. Stored codes (roles, tiers, channels …) are worded by the
+one vocabulary, :mod:`kamdesk.domain.vocab`, exactly as on screen.
 
 Enumerated fields (decision role, attitude, status, level …) may arrive either as codes
 (``"decision_maker"``) or as text the user typed; :func:`term` translates known codes and
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Literal
+
+from kamdesk.domain import vocab
 
 Lang = Literal["en", "zh_CN"]
 
@@ -111,77 +114,55 @@ _LABELS: dict[str, tuple[str, str]] = {
     "more_items": ("+{n} more in KAMDesk", "另有 {n} 项，详见系统"),
 }
 
-# Enumerations: code -> (English, 简体中文, *other spellings users type). The tuple order of
-# each group is the order used wherever the report sorts by it (e.g. the stakeholder grid
-# runs from decision makers to users, from champions to opponents).
-DECISION_ROLES: dict[str, tuple[str, ...]] = {
-    "decision_maker": ("Decision maker", "决策者", "拍板人"),
-    "economic_buyer": ("Budget holder", "预算审批人", "经济决策者"),
-    "influencer": ("Influencer", "影响者", "影响人"),
-    "technical_evaluator": ("Technical evaluator", "技术评估者", "技术把关人"),
-    "user": ("User", "使用者", "用户"),
-    "gatekeeper": ("Gatekeeper", "把关者", "守门人"),
-    "coach": ("Coach", "内线", "教练"),
-}
-ATTITUDES: dict[str, tuple[str, ...]] = {
-    "champion": ("Champion", "坚定支持", "拥护者"),
-    "supporter": ("Supportive", "支持", "支持者"),
-    "neutral": ("Neutral", "中立"),
-    "skeptic": ("Skeptical", "观望", "疑虑"),
-    "opponent": ("Opposed", "反对", "反对者"),
-}
-LEVELS: dict[str, tuple[str, ...]] = {
-    "high": ("High", "高"),
-    "medium": ("Medium", "中"),
-    "low": ("Low", "低"),
-}
-STRENGTHS: dict[str, tuple[str, ...]] = {
-    "strong": ("Strong", "强"),
-    "medium": ("Medium", "中"),
-    "weak": ("Weak", "弱"),
-    "none": ("None", "无", "未建立"),
-}
-STATUSES: dict[str, tuple[str, ...]] = {
-    "not_started": ("Not started", "未开始"),
-    "in_progress": ("In progress", "进行中"),
-    "on_track": ("On track", "正常推进"),
-    "at_risk": ("At risk", "有风险"),
-    "off_track": ("Behind", "落后"),
-    "overdue": ("Overdue", "已逾期"),
-    "blocked": ("Blocked", "受阻"),
-    "done": ("Done", "已完成"),
-    "achieved": ("Achieved", "已达成"),
-    "cancelled": ("Cancelled", "已取消"),
-}
-RISK_KINDS: dict[str, tuple[str, ...]] = {
-    "credit": ("Credit", "信用风险"),
-    "market": ("Market", "市场风险"),
-    "competition": ("Competition", "竞争风险"),
-    "relationship": ("Relationship", "关系风险"),
-    "delivery": ("Delivery", "交付风险"),
-    "contract": ("Contract", "合同风险"),
-    "price": ("Pricing", "价格风险"),
-}
-VALUE_TIERS: dict[str, tuple[str, ...]] = {
-    "high": ("High value", "高价值"),
-    "medium": ("Mid value", "中价值"),
-    "low": ("Low value", "低价值"),
-}
-ACTIVITIES: dict[str, tuple[str, ...]] = {
-    "active": ("Active", "活跃"),
-    "silent": ("Silent", "沉默"),
-    "churned": ("Churned", "流失"),
-}
-CHANNELS: dict[str, tuple[str, ...]] = {
-    "visit": ("Visit", "上门拜访", "拜访"),
-    "phone": ("Phone", "电话沟通", "电话"),
-    "email": ("Email", "邮件"),
-    "wechat": ("WeChat", "微信"),
-    "meeting": ("Meeting", "会议"),
-    "event": ("Event", "活动"),
-}
+# Enumerations: code -> (English, 简体中文, *other spellings users type). The words come
+# from the one vocabulary; the other spellings (what people type into a free-text role or
+# status, and earlier wordings) are only recognised, never printed. The order of each
+# group is the vocabulary's display order, used wherever the report sorts by it (the
+# stakeholder grid runs from decision makers to users, from champions to opponents).
+Group = dict[str, tuple[str, ...]]
 
-_ALL_GROUPS: tuple[dict[str, tuple[str, ...]], ...] = (
+
+def _group(kind: str, aliases: dict[str, tuple[str, ...]] | None = None,
+           rename: dict[str, str] | None = None) -> Group:
+    """The vocabulary's ``kind`` as a report group; ``rename`` maps a stored code to the
+    report's code (value tier ``A`` is the report's ``high``)."""
+    en, zh = vocab.labels(kind, "en"), vocab.labels(kind, "zh_CN")
+    out: Group = {}
+    for code in vocab.codes(kind):
+        key = (rename or {}).get(code, code)
+        out[key] = (en[code], zh[code], *(aliases or {}).get(key, ()))
+    return out
+
+
+DECISION_ROLES: Group = _group("decision_role", {
+    "decision_maker": ("拍板人",),
+    "economic_buyer": ("Budget holder", "预算审批人", "经济决策者"),
+    "influencer": ("影响人",),
+    "technical_evaluator": ("技术评估者", "技术把关人"),
+    "user": ("用户",),
+    "gatekeeper": ("把关者", "守门人"),
+    "coach": ("教练",),
+})
+ATTITUDES: Group = _group("attitude", {
+    "champion": ("拥护者",),
+    "supporter": ("Supporter", "支持者"),
+    "skeptic": ("疑虑",),
+    "opponent": ("Opponent", "反对者"),
+})
+LEVELS: Group = _group("level")
+STRENGTHS: Group = _group("relationship_strength", {"none": ("未建立",)})
+STATUSES: Group = _group("plan_progress", {"on_track": ("正常推进",)})
+RISK_KINDS: Group = _group("risk_kind", {"single_contact": ("Single contact",)})
+VALUE_TIERS: Group = _group("value_tier", {"medium": ("Mid value",)},
+                            rename={"A": "high", "B": "medium", "C": "low"})
+ACTIVITIES: Group = _group("activity")
+CHANNELS: Group = _group("channel", {
+    "visit": ("上门拜访",),
+    "phone": ("电话沟通",),
+    "video": ("视频会议",),
+})
+
+_ALL_GROUPS: tuple[Group, ...] = (
     DECISION_ROLES,
     ATTITUDES,
     STATUSES,
@@ -196,7 +177,8 @@ _ALL_GROUPS: tuple[dict[str, tuple[str, ...]], ...] = (
 _ZH_NUMERALS = "一二三四五六七八九十"
 # Not strftime("%b"): that follows the process locale, which may be Chinese on the very
 # machines that print English reports.
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_EN_MONTHS = EN_MONTHS  # reports/from_store.py still reads the old name; until the sweep
 
 
 def normalize_lang(lang: str) -> Lang:
@@ -204,7 +186,7 @@ def normalize_lang(lang: str) -> Lang:
 
     Anything not Chinese falls back to English rather than failing an export.
     """
-    return "zh_CN" if lang.lower().replace("-", "_").startswith("zh") else "en"
+    return "zh_CN" if vocab.is_zh(lang) else "en"
 
 
 def label(key: str, lang: str) -> str:
@@ -251,7 +233,7 @@ def format_date(value: date | None, lang: str, long: bool = False) -> str:
         return value.isoformat()
     if normalize_lang(lang) == "zh_CN":
         return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {_EN_MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {EN_MONTHS[value.month - 1]} {value.year}"
 
 
 def page_of(n: int, m: int, lang: str) -> str:

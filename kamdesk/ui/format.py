@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from kamdesk.domain import vocab
+
 
 def money(cents: int | None, lang: str = "en", short: bool = False) -> str:
     """¥1,500,000 — or 150.0万 when short and Chinese (what a manager says aloud)."""
     if cents is None:
         return ""
     yuan = cents / 100
-    if short and lang.startswith("zh") and abs(yuan) >= 10_000:
+    if short and vocab.is_zh(lang) and abs(yuan) >= 10_000:
         return f"{yuan / 10_000:,.1f}万"
     if short:
         return f"¥{yuan:,.0f}"

@@ -1,17 +1,29 @@
 """Language: pick it (setting, else system locale), load the compiled translations.
 
 English is the source language; Simplified Chinese ships as
-``resources/translations/kamdesk_zh_CN.qm`` together with Qt's own strings.
+``resources/translations/kamdesk_zh_CN.qm`` together with Qt's own strings. Words for
+stored codes (tiers, channels, roles…) are not in the .qm: they come from the one
+vocabulary, :mod:`kamdesk.domain.vocab`, in the language installed here
+(:func:`ui_language`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from kamdesk.domain import vocab
 from kamdesk.resources import resource_path
 
 SUPPORTED = ("en", "zh_CN")
 _installed: list[QTranslator] = []
+# The language the UI was started in; English until install_translators says otherwise
+# (tests that never install a translator see the English UI, as with Qt's strings).
+_ui_language = "en"
+
+
+def ui_language() -> str:
+    """The language of the running UI (``"en"`` or ``"zh_CN"``), for vocabulary words."""
+    return _ui_language
 
 
 def choose_language(settings: QSettings, override: str | None = None) -> str:
@@ -20,15 +32,17 @@ def choose_language(settings: QSettings, override: str | None = None) -> str:
     saved = str(settings.value("ui/language", "") or "")
     if saved in SUPPORTED:
         return saved
-    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+    return "zh_CN" if vocab.is_zh(QLocale.system().name()) else "en"
 
 
 def install_translators(app: QCoreApplication, lang: str) -> bool:
     """Returns False if the translation file is missing (the UI then stays English)."""
+    global _ui_language
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
     if lang == "en":
+        _ui_language = "en"
         return True
     ok = False
     ours = QTranslator(app)
@@ -41,4 +55,7 @@ def install_translators(app: QCoreApplication, lang: str) -> bool:
         app.installTranslator(qt)
         _installed.append(qt)
     QLocale.setDefault(QLocale(lang))
+    # Codes are worded in Chinese only when Qt's strings are too, so a missing .qm
+    # leaves one consistent (English) UI rather than a mix.
+    _ui_language = lang if ok else "en"
     return ok

@@ -84,9 +84,18 @@ def test_compiled_translation_loads_and_translates() -> None:
     assert translator.load(str(QM)), "kamdesk_zh_CN.qm cannot be loaded"
     assert translator.translate("MainWindow", "Customers") == "客户"
     assert translator.translate("MainWindow", "Contact log") == "沟通记录"
-    assert translator.translate("Labels", "Decision maker") == "决策者"
-    assert translator.translate("Labels", "Silent") == "沉默"
-    assert translator.translate("Labels", "High value") == "高价值"
-    assert translator.translate("Labels", "Churned") == "流失"
     assert translator.translate("CustomersScreen", "%n customer(s)", "", 3) == "%n 位客户"
     assert translator.translate("MainWindow", "&File") == "文件(&F)"
+
+
+def test_stored_codes_are_worded_by_the_vocabulary_not_the_qm() -> None:
+    """Words for codes (tiers, roles, channels…) moved from the .qm to domain/vocab:
+    the .ts no longer carries a second copy that could drift from it."""
+    from kamdesk.domain import vocab
+
+    contexts = {c.findtext("name") for c in ET.parse(TS).getroot().iter("context")}
+    assert "Labels" not in contexts
+    assert vocab.label("decision_role", "decision_maker", "zh_CN") == "决策者"
+    assert vocab.label("activity", "silent", "zh_CN") == "沉默"
+    assert vocab.label("value_tier", "A", "zh_CN") == "高价值"
+    assert vocab.label("activity", "churned", "zh_CN") == "流失"

@@ -1,0 +1,291 @@
+"""The words of the one vocabulary: for each kind of code, (code, English, 简体中文) rows.
+
+Kept apart from :mod:`kamdesk.domain.vocab` (the API) so the tables can grow without
+crowding the functions. Rows are in display order (the order pick lists and reports
+use). The wording follows METHOD.md (高价值, 沉默客户, 决策者 …); a code means one
+thing everywhere — screen, export, PDF, CLI — so it has one label per language.
+
+Integer codes (priority, satisfaction) are written as strings; :func:`vocab.label`
+accepts either.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+Row = tuple[str, str, str]
+
+TABLES: Final[dict[str, tuple[Row, ...]]] = {
+    # -- customers ---------------------------------------------------------------------
+    "value_tier": (
+        ("A", "High value", "高价值"),
+        ("B", "Middle value", "中价值"),
+        ("C", "Low value", "低价值"),
+    ),
+    "activity": (
+        ("active", "Active", "活跃"),
+        ("silent", "Silent", "沉默"),
+        ("churned", "Churned", "流失"),
+    ),
+    "potential": (
+        ("high", "High potential", "高潜力"),
+        ("medium", "Medium potential", "中潜力"),
+        ("low", "Low potential", "低潜力"),
+    ),
+    "customer_status": (
+        ("prospect", "Prospect", "潜在客户"),
+        ("active", "Active customer", "合作客户"),
+        ("archived", "Archived", "已归档"),
+    ),
+    "rfm_segment": (
+        ("champions", "Champions", "重要价值客户"),
+        ("loyal", "Loyal", "忠诚客户"),
+        ("potential_loyalist", "Potential loyalist", "潜力客户"),
+        ("new", "New", "新客户"),
+        ("promising", "Promising", "有望发展客户"),
+        ("need_attention", "Need attention", "需关注客户"),
+        ("about_to_sleep", "About to sleep", "即将沉睡客户"),
+        ("at_risk", "At risk", "高风险客户"),
+        ("cant_lose", "Can't lose", "不能失去的客户"),
+        ("hibernating", "Hibernating", "沉睡客户"),
+        ("lost", "Lost", "流失客户"),
+    ),
+    "cadence_action": (
+        ("contact", "Contact", "例行联系"),
+        ("executive_visit", "Executive visit", "高层互访"),
+        ("satisfaction_check", "Satisfaction check", "季度满意度调研"),
+        ("win_back", "Win-back call", "沉默客户回访"),
+        ("churn_review", "Churn-cause review", "流失原因复盘"),
+    ),
+    "tiering_method": (
+        ("share", "By share of customers", "按客户数占比"),
+        ("cumulative", "By share of revenue (ABC analysis)", "按营收累计占比（ABC 分析）"),
+    ),
+    # -- contact: interactions, complaints and people's preferred channel share these ----
+    "channel": (
+        ("visit", "Visit", "拜访"),
+        ("phone", "Phone", "电话"),
+        ("email", "Email", "邮件"),
+        ("wechat", "WeChat", "微信"),
+        ("video", "Video call", "视频通话"),
+        ("meeting", "Meeting", "会议"),
+        ("event", "Event", "活动"),
+    ),
+    "satisfaction": (
+        ("1", "Very dissatisfied", "非常不满意"),
+        ("2", "Dissatisfied", "不满意"),
+        ("3", "Neutral", "一般"),
+        ("4", "Satisfied", "满意"),
+        ("5", "Very satisfied", "非常满意"),
+    ),
+    # -- key people: the decision chain, from who signs to who uses ----------------------
+    "decision_role": (
+        ("decision_maker", "Decision maker", "决策者"),
+        ("economic_buyer", "Economic buyer", "经济决策人"),
+        ("influencer", "Influencer", "影响者"),
+        ("technical_evaluator", "Technical evaluator", "技术评估人"),
+        ("user", "User", "使用者"),
+        ("gatekeeper", "Gatekeeper", "把关人"),
+        ("coach", "Coach", "内线"),
+    ),
+    # From champion to opponent; the stored codes are supporter/neutral/opponent, the
+    # printed stakeholder map also knows champion and skeptic.
+    "attitude": (
+        ("champion", "Champion", "坚定支持"),
+        ("supporter", "Supportive", "支持"),
+        ("neutral", "Neutral", "中立"),
+        ("skeptic", "Skeptical", "观望"),
+        ("opponent", "Opposed", "反对"),
+    ),
+    "relationship_strength": (
+        ("strong", "Strong", "强"),
+        ("medium", "Medium", "中"),
+        ("weak", "Weak", "弱"),
+        ("none", "None", "无"),
+    ),
+    # Risk level of a plan risk and a person's influence (高/中/低).
+    "level": (
+        ("high", "High", "高"),
+        ("medium", "Medium", "中"),
+        ("low", "Low", "低"),
+    ),
+    # -- work ----------------------------------------------------------------------------
+    "task_kind": (
+        ("task", "Task", "任务"),
+        ("call", "Call", "电话"),
+        ("visit", "Visit", "拜访"),
+    ),
+    "task_source": (
+        ("manual", "Manual", "手动"),
+        ("interaction", "From a contact", "来自沟通记录"),
+        ("cadence", "Contact rhythm", "维护周期"),
+        ("key_date", "Key date", "关键日期"),
+        ("contract", "Contract", "合同"),
+        ("complaint", "Complaint", "投诉"),
+        ("plan", "Account plan", "客户经营计划"),
+    ),
+    "priority": (
+        ("1", "High", "高"),
+        ("2", "Normal", "普通"),
+        ("3", "Low", "低"),
+    ),
+    "stage": (
+        ("lead", "Lead", "线索"),
+        ("first_contact", "First contact", "初步接触"),
+        ("demo", "Demo", "方案演示"),
+        ("trial", "Trial", "试用体验"),
+        ("won", "Contract won", "合同签订"),
+        ("lost", "Lost", "已丢单"),
+    ),
+    "contract_status": (
+        ("draft", "Draft", "草稿"),
+        ("review", "In review", "审核中"),
+        ("signed", "Signed", "已签订"),
+        ("active", "In force", "生效中"),
+        ("expired", "Expired", "已到期"),
+        ("terminated", "Terminated", "已终止"),
+        ("renewed", "Renewed", "已续签"),
+    ),
+    "complaint_status": (
+        ("open", "Open", "待处理"),
+        ("responded", "Responded", "已响应"),
+        ("resolved", "Resolved", "已解决"),
+        ("closed", "Closed", "已关闭"),
+    ),
+    "severity": (
+        ("low", "Low", "低"),
+        ("medium", "Medium", "中"),
+        ("high", "High", "高"),
+        ("critical", "Critical", "严重"),
+    ),
+    "event_kind": (
+        ("salon", "Customer salon", "客户沙龙"),
+        ("training", "Training", "培训"),
+        ("user_day", "User day", "用户日"),
+        ("appreciation", "Appreciation event", "答谢会"),
+        ("webinar", "Webinar", "线上研讨会"),
+        ("other", "Other", "其他"),
+    ),
+    # -- key dates and the calendar --------------------------------------------------------
+    "key_date_kind": (
+        ("birthday", "Birthday", "生日"),
+        ("anniversary", "Cooperation anniversary", "合作周年"),
+        ("founding", "Founding day", "成立纪念日"),
+        ("custom", "Custom", "自定义"),
+    ),
+    "calendar_kind": (
+        ("solar", "Solar calendar", "公历"),
+        ("lunar", "Lunar calendar", "农历"),
+    ),
+    "recurrence": (
+        ("yearly", "Every year", "每年"),
+        ("once", "Once", "仅一次"),
+    ),
+    # What the Calendar screen's kind filter and legend call each kind of entry.
+    "calendar_entry": (
+        ("task", "Tasks", "任务"),
+        ("visit", "Visits", "拜访"),
+        ("call", "Calls", "电话"),
+        ("key_date", "Key dates", "关键日期"),
+        ("festival", "Festivals", "节日"),
+        ("event", "Events", "活动"),
+        ("renewal", "Renewals", "续签"),
+        ("complaint", "Complaints", "投诉"),
+    ),
+    # -- account plans -------------------------------------------------------------------
+    "plan_status": (
+        ("draft", "Draft", "草稿"),
+        ("final", "Final", "定稿"),
+    ),
+    "objective_status": (
+        ("open", "Not started", "未开始"),
+        ("on_track", "On track", "进展正常"),
+        ("at_risk", "At risk", "有风险"),
+        ("achieved", "Achieved", "已达成"),
+        ("missed", "Missed", "未达成"),
+    ),
+    "plan_action_status": (
+        ("open", "Not started", "未开始"),
+        ("in_progress", "In progress", "进行中"),
+        ("done", "Done", "已完成"),
+        ("dropped", "Dropped", "已放弃"),
+    ),
+    # The printed plan's status column: objectives and actions mapped onto one scale.
+    "plan_progress": (
+        ("not_started", "Not started", "未开始"),
+        ("in_progress", "In progress", "进行中"),
+        ("on_track", "On track", "进展正常"),
+        ("at_risk", "At risk", "有风险"),
+        ("off_track", "Behind", "落后"),
+        ("overdue", "Overdue", "已逾期"),
+        ("blocked", "Blocked", "受阻"),
+        ("done", "Done", "已完成"),
+        ("achieved", "Achieved", "已达成"),
+        ("cancelled", "Cancelled", "已取消"),
+    ),
+    # Stored kinds first (credit … other), then those a printed plan may also carry.
+    "risk_kind": (
+        ("credit", "Credit", "信用风险"),
+        ("market", "Market", "市场风险"),
+        ("single_contact", "Single point of contact", "单点联系"),
+        ("contract", "Contract", "合同风险"),
+        ("other", "Other", "其他"),
+        ("competition", "Competition", "竞争风险"),
+        ("relationship", "Relationship", "关系风险"),
+        ("delivery", "Delivery", "交付风险"),
+        ("price", "Pricing", "价格风险"),
+    ),
+    # -- messages: the fields a ValidationError names and what went wrong -------------------
+    "field": (
+        ("name", "Name", "名称"),
+        ("code", "Code", "编号"),
+        ("short_name", "Short name", "简称"),
+        ("customer", "Customer", "客户"),
+        ("industry", "Industry", "行业"),
+        ("founded_on", "Founded on", "成立日期"),
+        ("cooperation_start", "Cooperation since", "合作起始日"),
+        ("credit_limit_cents", "Credit limit", "信用限额"),
+        ("share_of_wallet_pct", "Share of wallet", "钱包份额"),
+        ("potential", "Potential", "潜力"),
+        ("owner", "Owner", "负责人"),
+        ("website", "Website", "网站"),
+        ("email", "Email", "邮件"),
+        ("title", "Title", "标题"),
+        ("birthday", "Birthday", "生日"),
+        ("reports_to_id", "Reports to", "直属上级"),
+        ("decision_role", "Decision role", "决策角色"),
+        ("attitude", "Attitude", "态度"),
+        ("relationship_strength", "Relationship strength", "关系强度"),
+        ("topic", "Topic", "沟通主题"),
+        ("channel", "Channel", "沟通方式"),
+        ("occurred_at", "Date and time", "日期时间"),
+        ("deadline", "Deadline", "完成时限"),
+        ("satisfaction", "Satisfaction", "满意度"),
+        ("plan", "Account plan", "客户经营计划"),
+        ("period", "Period", "周期"),
+        ("status", "Status", "状态"),
+        ("metric", "Metric", "指标"),
+        ("baseline", "Baseline", "基线"),
+        ("target", "Target", "目标值"),
+        ("due", "Due", "截止日期"),
+        ("objective_status", "Status", "状态"),
+        ("action", "Action", "行动"),
+        ("action_status", "Status", "状态"),
+        ("risk", "Risk", "风险"),
+        ("risk_kind", "Type", "类型"),
+        ("risk_level", "Level", "等级"),
+        ("mitigation", "Mitigation", "应对措施"),
+    ),
+    "validation": (
+        ("required", "This field is required.", "此项为必填项。"),
+        ("duplicate", "This value is already used by another record.", "此值已被其他记录使用。"),
+        ("invalid_date", "This is not a valid date.", "日期无效。"),
+        ("out_of_range", "This value is out of the allowed range.", "此值超出允许范围。"),
+        ("too_long", "This text is too long.", "文字过长。"),
+        ("invalid_choice", "This value is not allowed here.", "此处不允许使用该值。"),
+        ("invalid_number", "This is not a valid number or amount.", "不是有效的数字或金额。"),
+        ("invalid_period",
+         "Use a year (2027), a half-year (2027-H1, 2027-H2) or a quarter (2027-Q1 … 2027-Q4).",
+         "请填写年份（2027）、半年（2027-H1、2027-H2）或季度（2027-Q1 … 2027-Q4）。"),
+    ),
+}
