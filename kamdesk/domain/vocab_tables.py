@@ -261,6 +261,8 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("occurred_at", "Date and time", "日期时间"),
         ("deadline", "Deadline", "完成时限"),
         ("satisfaction", "Satisfaction", "满意度"),
+        ("expected_value_cents", "Expected value", "预计金额"),
+        ("probability", "Probability", "赢单概率"),
         ("plan", "Account plan", "客户经营计划"),
         ("period", "Period", "周期"),
         ("status", "Status", "状态"),

@@ -99,3 +99,27 @@ def test_stored_codes_are_worded_by_the_vocabulary_not_the_qm() -> None:
     assert vocab.label("activity", "silent", "zh_CN") == "沉默"
     assert vocab.label("value_tier", "A", "zh_CN") == "高价值"
     assert vocab.label("activity", "churned", "zh_CN") == "流失"
+
+
+def test_screen_labels_follow_the_installed_language(qapp) -> None:
+    """ui/labels words codes in the language the UI was started in, from the vocabulary."""
+    from PySide6.QtCore import QLocale
+
+    from kamdesk.ui import i18n, labels
+
+    locale_before = QLocale()  # installing Chinese also sets Qt's default locale
+    try:
+        assert i18n.install_translators(qapp, "zh_CN")
+        assert i18n.ui_language() == "zh_CN"
+        assert labels.channel("video") == "视频通话"
+        assert labels.value_tier("A") == "高价值"
+        assert labels.priority(None) == "普通"
+        assert labels.field_error(labels.field_name("name"), labels.validation("required")) \
+            == "名称：此项为必填项。"
+    finally:
+        i18n.install_translators(qapp, "en")
+        QLocale.setDefault(locale_before)
+    assert i18n.ui_language() == "en"
+    assert labels.channel("video") == "Video call"
+    assert labels.satisfaction(None) == "" and labels.satisfaction(9) == ""
+    assert labels.field_error("Name", "This field is required.") == "Name: This field is required."
