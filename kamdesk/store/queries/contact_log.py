@@ -197,7 +197,7 @@ def people_to_involve(conn: Connection, customer_id: int,
                       also: Sequence[int] = ()) -> list[PersonChoice]:
     """The customer's active people, primary contact first; ``also`` keeps people an
     existing interaction already names even if they have since been archived."""
-    cond = _P.archived.is_(False)
+    cond: ColumnElement[bool] = _P.archived.is_(False)
     if also:
         cond = or_(cond, _P.id.in_(list(also)))
     stmt = (select(_P.id, _P.name, _P.title, _P.is_primary)

@@ -223,7 +223,7 @@ class LogContactDialog(QDialog):
             self.satisfaction, self.save_button,
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
         ]
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
     def _row(self, label: str, field: QWidget, error_key: str | None,
