@@ -25,7 +25,8 @@ from sqlalchemy import Connection, text
 
 from kamdesk.domain.calendar_math import trailing_windows
 from kamdesk.domain.scoring import CustomerFacts, CustomerMetrics, compute_metrics
-from kamdesk.store.settings import tiering_settings
+from kamdesk.store.ops.settings import put_json
+from kamdesk.store.queries.settings import get_json, tiering_settings
 
 EXPOSURE_DAYS = 90  # orders of the last quarter count as open credit exposure
 
@@ -425,19 +426,27 @@ RECOMPUTED_KEY = "metrics_recomputed"
 def recompute_and_stamp(db, today: date, now: datetime | None = None) -> int:  # type: ignore[no-untyped-def]
     """Bulk recompute and note when, in one transaction; returns the customers done.
 
-    The note is what :func:`metrics_stale` trusts: a metrics row alone cannot tell a
-    customer ranked this morning from one only refreshed by a contact logged today
-    (that refresh dates the row today but leaves its tier at the default).
+    For the CLI and start-up; the GUI runs the same work as the operation
+    :func:`kamdesk.store.ops.metrics.recompute_all_metrics`, which says what it changed.
     """
-    from kamdesk.store.settings import put_json
-
     with db.engine.begin() as conn:
-        count = recompute_metrics(conn, today)
-        put_json(conn, RECOMPUTED_KEY, {
-            "day": today.isoformat(),
-            # Wall time, like customers.created_at, to spot customers added after it.
-            "at": (now or datetime.now()).isoformat(sep=" "),
-        })
+        return recompute_and_stamp_on(conn, today, now)
+
+
+def recompute_and_stamp_on(conn: Connection, today: date, now: datetime | None = None) -> int:
+    """Bulk recompute on ``conn`` (in the caller's transaction) and note when.
+
+    Writes ``customer_metrics``, ``tier_changes`` and the :data:`RECOMPUTED_KEY` row of
+    ``app_settings``. The note is what :func:`metrics_stale` trusts: a metrics row alone
+    cannot tell a customer ranked this morning from one only refreshed by a contact
+    logged today (that refresh dates the row today but leaves its tier at the default).
+    """
+    count = recompute_metrics(conn, today)
+    put_json(conn, RECOMPUTED_KEY, {
+        "day": today.isoformat(),
+        # Wall time, like customers.created_at, to spot customers added after it.
+        "at": (now or datetime.now()).isoformat(sep=" "),
+    })
     return count
 
 
@@ -445,12 +454,10 @@ def metrics_stale(conn: Connection, today: date) -> bool:
     """True when ``customer_metrics`` needs a bulk recompute before it can be trusted today.
 
     Tiers, RFM quintiles and overdue days are relative to the day and the whole book,
-    so they are stale when the last recompute (as noted by :func:`recompute_and_stamp`)
+    so they are stale when the last recompute (as noted by :func:`recompute_and_stamp_on`)
     ran on an earlier day or never, when a customer was added after it, or when a
     current customer has never been computed at all.
     """
-    from kamdesk.store.settings import get_json
-
     if conn.execute(text(
             "SELECT 1 FROM customers WHERE status != 'archived' LIMIT 1")).first() is None:
         return False

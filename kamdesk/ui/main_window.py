@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
+    QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
     QStackedWidget, QToolBar, QWidget,
 )
 

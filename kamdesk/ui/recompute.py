@@ -1,8 +1,8 @@
 """Recompute tiers, RFM, health and cadence off the UI thread.
 
-The bulk recompute (:func:`kamdesk.store.metrics.recompute_metrics`) takes seconds on a
-big book, so it runs in a QThread on its own database connections; widgets are only
-touched back on the UI thread, through a queued signal. It runs
+The bulk recompute (the operation :func:`kamdesk.store.ops.metrics.recompute_all_metrics`)
+takes seconds on a big book, so it runs in a QThread through ``Database.write`` on its own
+connection; widgets are only touched back on the UI thread, through a queued signal. It runs
 
 * at start-up when the figures are older than today (checked in the thread too, so
   start-up pays nothing when they are current),
@@ -10,8 +10,8 @@ touched back on the UI thread, through a queued signal. It runs
 * just after midnight while the app stays open, since "overdue" and the activity
   windows move with the day.
 
-When it is done, ``{"customer_metrics"}`` is announced and every screen showing
-figures refreshes.
+When it is done, the Changes the operation returned (``customer_metrics``,
+``tier_changes``, ``app_settings``) are announced and every screen showing figures refreshes.
 
 One writer race is handled: a contact logged while the recompute reads would be
 overwritten by figures read before it (the customer would pop back up as overdue).
@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal, Slot
 
+from kamdesk.store.ops import Changes
 from kamdesk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -38,9 +39,9 @@ FACT_TABLES = frozenset({
 
 class _Worker(QThread):
     """Runs one recompute; reports (customers recomputed, -1 when skipped as current;
-    error text or '')."""
+    error text or ''; the operation's Changes or None)."""
 
-    done = Signal(int, str)
+    done = Signal(int, str, object)
 
     def __init__(self, ctx: AppContext, today: date, force: bool) -> None:
         super().__init__()
@@ -49,20 +50,19 @@ class _Worker(QThread):
         self._force = force
 
     def run(self) -> None:
-        from kamdesk.store.metrics import metrics_stale, recompute_and_stamp
+        from kamdesk.store.metrics import metrics_stale
+        from kamdesk.store.ops.metrics import recompute_all_metrics
 
         try:
-            if not self._force:
-                with self._db.engine.connect() as conn:
-                    if not metrics_stale(conn, self._today):
-                        self.done.emit(-1, "")
-                        return
-            count = recompute_and_stamp(self._db, self._today)
+            if not self._force and not self._db.read(metrics_stale, self._today):
+                self.done.emit(-1, "", None)
+                return
+            changes = self._db.write(recompute_all_metrics, self._today)
         except Exception as exc:  # reported on the UI thread; the app goes on
             log.exception("recomputing customer metrics failed")
-            self.done.emit(0, str(exc) or type(exc).__name__)
+            self.done.emit(0, str(exc) or type(exc).__name__, None)
             return
-        self.done.emit(count, "")
+        self.done.emit(int(changes.value), "", changes)
 
 
 class MetricsRecomputer(QObject):
@@ -130,8 +130,8 @@ class MetricsRecomputer(QObject):
         worker.start(QThread.Priority.LowPriority)
         self.started.emit()
 
-    @Slot(int, str)
-    def _on_done(self, count: int, error: str) -> None:
+    @Slot(int, str, object)
+    def _on_done(self, count: int, error: str, changes: Changes | None) -> None:
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.wait()  # it has returned from run(); let the thread wind down
@@ -139,8 +139,8 @@ class MetricsRecomputer(QObject):
         if error:
             self.ctx.status.emit(self.tr("Could not update tiers: %1").replace("%1", error))
             self.failed.emit(error)
-        elif count >= 0:
-            self.ctx.announce({"customer_metrics"})
+        elif count >= 0 and changes is not None:
+            self.ctx.announce(changes, initiator=self)
             self.ctx.status.emit(self.tr("Tiers and contact rhythm updated for %n customer(s).",
                                          "", count))
         self.finished.emit(count)

@@ -9,6 +9,9 @@ Two kinds of settings live here, stored in two places on purpose:
   tray) and goes to QSettings — except the key-date reminder lead times, which the
   reminder generator reads from the database (``app_settings['reminders']``).
 
+The database half is read through :mod:`kamdesk.store.queries.settings` and saved by
+one operation (:func:`kamdesk.store.ops.settings.save_book_settings`) through the runner.
+
 Shares are edited as whole percentages, the way the method states them (top 20 %,
 middle 60 %); the settings object keeps fractions.
 """
@@ -25,10 +28,11 @@ from PySide6.QtWidgets import (
     QMessageBox, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.settings import REMINDER_KEY, get_json, put_json, save_tiering_settings, \
-    tiering_settings
+from kamdesk.store.ops.settings import save_book_settings
+from kamdesk.store.queries.settings import reminder_settings, tiering_settings
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 
 REMINDER_KINDS = ("birthday", "anniversary", "founding", "festival")
 DEFAULT_REMINDER_DAYS = 3
@@ -58,9 +62,8 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(600)
-        with ctx.db.engine.connect() as conn:
-            self._tiering = tiering_settings(conn)
-            self._reminders: dict[str, Any] = dict(get_json(conn, REMINDER_KEY, {}) or {})
+        self._tiering = ctx.db.read(tiering_settings)
+        self._reminders: dict[str, Any] = ctx.db.read(reminder_settings)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(self._tiering_page(), self.tr("Tiering"))
@@ -311,16 +314,11 @@ class SettingsDialog(QDialog):
             self.error.show()
             return
         tiering_changed = tiering != self._tiering
-        reminders = dict(self._reminders)
-        nested = reminders.get("days_before")
-        for kind, days in v["reminders"].items():
-            reminders[kind] = days
-            if isinstance(nested, dict):
-                nested[kind] = days
-        with self.ctx.db.engine.begin() as conn:
-            if tiering_changed:
-                save_tiering_settings(conn, tiering)
-            put_json(conn, REMINDER_KEY, reminders)
+        # The runner announces what was written (app_settings); the recompute that a
+        # tiering change needs is its own operation, run in the background below.
+        if run_op(self.ctx, save_book_settings, tiering=tiering if tiering_changed else None,
+                  reminder_days=v["reminders"], initiator=self) is None:
+            return
         s = self.ctx.settings
         s.setValue("user/name", v["user"])
         s.setValue("ui/language", v["language"])
@@ -330,7 +328,6 @@ class SettingsDialog(QDialog):
         if v["theme"] != self._initial["theme"]:
             self._apply_theme(v["theme"])
         self._initial = v
-        self.ctx.announce({"app_settings"})
         if tiering_changed:
             from kamdesk.ui.recompute import schedule_recompute
 

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from kamdesk.store import customers as customer_ops
-from kamdesk.store import opportunities as ops
+from kamdesk.store.ops.opportunities import create_opportunity
 from kamdesk.store.models import Customer, Opportunity
 from kamdesk.ui.pipeline.screen import PipelineScreen
 
@@ -9,10 +9,11 @@ from kamdesk.ui.pipeline.screen import PipelineScreen
 def _deal(ctx, stage="lead"):
     with ctx.db.session() as s:
         c = customer_ops.create_customer(s, name="星辰物流", status="prospect")
-        o = ops.create_opportunity(s, c.id, datetime(2026, 11, 1), stage=stage, title="仓储系统",
-                                   expected_value_cents=50_000_000)
         s.commit()
-        return c.id, o.id
+        cid = c.id
+    oid = ctx.db.write(create_opportunity, cid, datetime(2026, 11, 1), stage=stage,
+                       title="仓储系统", expected_value_cents=50_000_000).value
+    return cid, oid
 
 
 def test_cards_by_stage_and_advance(qtbot, ctx):

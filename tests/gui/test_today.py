@@ -212,7 +212,7 @@ def test_recompute_runs_off_the_ui_thread_and_announces(qtbot, ctx):
     with qtbot.waitSignal(recomputer.finished, timeout=30_000) as done:
         pass
     assert done.args == [1]
-    assert frozenset({"customer_metrics"}) in changes
+    assert frozenset({"customer_metrics", "tier_changes", "app_settings"}) in changes
     # Never contacted: due today, so not overdue yet, but now ranked and scheduled.
     with ctx.db.engine.connect() as conn:
         row = conn.execute(text("SELECT computed_on, next_due_on FROM customer_metrics "
@@ -281,7 +281,8 @@ def test_saving_tiering_settings_recomputes(qtbot, ctx):
     ctx.changed.connect(changes.append)
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     recomputer = ctx._metrics_recomputer
-    qtbot.waitUntil(lambda: frozenset({"customer_metrics"}) in changes, timeout=30_000)
+    qtbot.waitUntil(lambda: frozenset({"customer_metrics", "tier_changes", "app_settings"})
+                    in changes, timeout=30_000)
     recomputer.wait()
     with ctx.db.engine.connect() as conn:
         assert tiering_settings(conn).cadence_c_days == 365

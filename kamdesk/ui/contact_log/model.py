@@ -13,7 +13,8 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from kamdesk.store.contact_log_queries import LogQuery, LogRow, count, fetch_page
+from kamdesk.domain.vocab import is_zh
+from kamdesk.store.queries.contact_log import LogQuery, LogRow, count, fetch_page
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -96,7 +97,7 @@ class ContactLogModel(PagedTableModel[LogQuery, LogRow]):
         if key == "channel":
             return labels.channel(r.channel)
         if key == "people":
-            return "、".join(r.people) if self.ctx.lang.startswith("zh") else ", ".join(r.people)
+            return "、".join(r.people) if is_zh(self.ctx.lang) else ", ".join(r.people)
         if key in LONG_TEXT:
             return _first_line(getattr(r, key))
         if key == "owner":

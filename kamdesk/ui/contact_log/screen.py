@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.contact_log_queries import LogQuery, LogRow, owners
 from kamdesk.store.ops import Changes
 from kamdesk.store.ops.interactions import delete_interactions, restore_interactions
+from kamdesk.store.queries.contact_log import LogQuery, LogRow, owners
 from kamdesk.ui import labels
 from kamdesk.ui.contact_log.model import COL, ContactLogModel
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.ops import run_op
-from kamdesk.ui.dialogs.log_contact import (
-    CHANNEL_ORDER, CustomerPicker, LogContactDialog, TabOutDateEdit,
-)
+from kamdesk.ui.dialogs.customer_picker import CustomerPicker
+from kamdesk.ui.dialogs.keyboard_fields import TabOutDateEdit
+from kamdesk.ui.dialogs.log_contact import CHANNEL_ORDER, LogContactDialog
 from kamdesk.ui.icons import icon
+from kamdesk.ui.ops import run_op
 
 REFRESH_ON = {"interactions", "customers", "people"}
 DEFAULT_DAYS = 90
@@ -178,8 +178,7 @@ class ContactLogScreen(QWidget):
         if not self._owners_stale:
             return
         self._owners_stale = False
-        with self.ctx.db.engine.connect() as conn:
-            names = owners(conn)
+        names = self.ctx.db.read(owners)
         current = self.owner.currentData()
         self.owner.blockSignals(True)
         self.owner.clear()

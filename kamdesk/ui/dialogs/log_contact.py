@@ -1,10 +1,11 @@
-"""The Log contact dialog (记一笔沟通), and the customer type-ahead it shares with the log.
+"""The Log contact dialog (记一笔沟通): log a new contact or edit one from the log.
 
 A manager logs a call right after hanging up, often with the next call already
 ringing, so the whole dialog is built for the keyboard: Ctrl+L, a few letters of
 pinyin, Enter, Tab to the topic, Enter — well under thirty seconds. Everything
 else (people, time, channel, owner, deadline) has a default that is right for a
-phone call made just now.
+phone call made just now. It reads through ``ctx.db.read`` and saves through the
+runner (:func:`kamdesk.ui.ops.run_op`), which announces what the operation wrote.
 """
 
 from __future__ import annotations
@@ -12,23 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QCompleter, QDateEdit, QDateTimeEdit, QDialog, QDialogButtonBox,
-    QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-    QPlainTextEdit, QVBoxLayout, QWidget,
+    QCheckBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.contact_log_queries import (
-    CustomerChoice, customer_choice, fetch_one, find_customers, people_to_involve,
-)
 from kamdesk.store.customer_list import distinct_values
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.interactions import log_contact, update_interaction
+from kamdesk.store.queries.contact_log import (
+    CustomerChoice, customer_choice, fetch_one, people_to_involve,
+)
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.dialogs.customer_picker import CustomerPicker
+from kamdesk.ui.dialogs.keyboard_fields import (
+    KeyCombo, TabOutDateEdit, TabOutDateTimeEdit, error_colour, notes_edit,
+)
 from kamdesk.ui.ops import run_op
 
 #: Ordered as often as a key-account manager uses them, so the digit keys fall where
@@ -36,207 +40,11 @@ from kamdesk.ui.ops import run_op
 CHANNEL_ORDER = ("phone", "visit", "wechat", "email", "video", "meeting", "event")
 DEFAULT_DEADLINE_DAYS = 3
 
-CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-CODE_ROLE = Qt.ItemDataRole.UserRole + 3
-SHOWN_ROLE = Qt.ItemDataRole.UserRole + 5
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-
-def error_colour() -> str:
-    from kamdesk.ui.theme import is_dark
-
-    return "#ef5350" if is_dark() else "#c62828"
-
-
-# -- small keyboard-first widgets ------------------------------------------------------
-class CustomerPicker(QLineEdit):
-    """A line edit that finds customers with the customer list's search (name, code,
-    pinyin initials, people, phone) and resolves the text to one customer id.
-
-    The completer does no filtering of its own: the list already holds what the
-    search index matched, best match first, and "zgyd" is no prefix of "中国移动".
-    """
-
-    #: the chosen customer id, or 0 when the text no longer names one
-    picked = Signal(int)
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
-                 include_archived: bool = False, advance_on_pick: bool = True,
-                 limit: int = 12) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._include_archived = include_archived
-        self._advance = advance_on_pick
-        self._limit = limit
-        self._customer_id: int | None = None
-        self._model = QStandardItemModel(self)
-        self._completer = QCompleter(self._model, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setMaxVisibleItems(10)
-        # setWidget, not setCompleter: the line edit must not rewrite the text or
-        # re-filter behind our back; choosing is ours to do.
-        self._completer.setWidget(self)
-        self._completer.activated[QModelIndex].connect(self._choose)
-        self.textEdited.connect(self._search)
-        self.editingFinished.connect(self._resolve_on_leave)
-        self.setClearButtonEnabled(True)
-        self.setPlaceholderText(self.tr("Name, code or pinyin initials (zgyd)…"))
-
-    @property
-    def customer_id(self) -> int | None:
-        return self._customer_id
-
-    def completer_popup(self):  # type: ignore[no-untyped-def]
-        return self._completer.popup()
-
-    def matches(self) -> int:
-        return self._model.rowCount()
-
-    def set_customer(self, choice: CustomerChoice | None) -> None:
-        self._customer_id = choice.id if choice else None
-        self.setText(self._display(choice.name, choice.code) if choice else "")
-        self._completer.popup().hide()
-
-    @staticmethod
-    def _display(name: str, code: str) -> str:
-        return f"{name} ({code})"
-
-    def _search(self, text: str) -> None:
-        if self._customer_id is not None:
-            self._customer_id = None
-            self.picked.emit(0)
-        self._model.clear()
-        # One Latin letter matches nearly every customer's pinyin and costs a scan of
-        # the whole book; one Chinese character is a real query and is searched.
-        if not text.strip() or (len(text.strip()) == 1 and text.strip().isascii()):
-            self._completer.popup().hide()
-            return
-        with self.ctx.db.engine.connect() as conn:
-            rows = find_customers(conn, text, self._limit, self._include_archived)
-        for r in rows:
-            shown = f"{r.name}  ·  {r.code}"
-            if r.key_contact_name:
-                shown += f"  ·  {r.key_contact_name}"
-            item = QStandardItem(shown)
-            item.setData(r.id, CUSTOMER_ID_ROLE)
-            item.setData(self._display(r.name, r.code), SHOWN_ROLE)
-            item.setEditable(False)
-            self._model.appendRow(item)
-        if rows:
-            self._completer.complete()
-            # Nothing highlighted: Enter then takes the best match, and Down moves
-            # into the list as usual.
-            self._completer.popup().setCurrentIndex(QModelIndex())
-        else:
-            self._completer.popup().hide()
-
-    def pick_best(self) -> bool:
-        """Take the highlighted completion, or else the best (first) match."""
-        popup = self._completer.popup()
-        current = popup.currentIndex() if popup.isVisible() else QModelIndex()
-        index = current if current.isValid() else self._model.index(0, 0)
-        if not index.isValid():
-            return False
-        self._choose(index)
-        return True
-
-    def _choose(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        cid = index.data(CUSTOMER_ID_ROLE)
-        if cid is None:
-            return
-        self._customer_id = int(cid)
-        self.setText(str(index.data(SHOWN_ROLE)))
-        self._completer.popup().hide()
-        self.picked.emit(self._customer_id)
-
-    def _resolve_on_leave(self) -> None:
-        # Tab after typing "zgyd" means the same as Enter: take the best match,
-        # which then shows in full, so a wrong guess is visible before saving.
-        if not self.text().strip():
-            if self._customer_id is not None:
-                self._customer_id = None
-                self.picked.emit(0)
-            return
-        if self._customer_id is None:
-            self.pick_best()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self._customer_id is None and self.text().strip()):
-            event.accept()
-            if self.pick_best() and self._advance:
-                self.focusNextChild()
-            return
-        super().keyPressEvent(event)
-
-
-class KeyCombo(QComboBox):
-    """Digits pick the item with that number; a letter steps through the items whose
-    code or label starts with it (so p = phone and v, v = visit, video even when the
-    labels are Chinese)."""
-
-    def add(self, text: str, data: object, key: str = "", code: str = "") -> None:
-        self.addItem(text, data)
-        self.setItemData(self.count() - 1, key, KEY_ROLE)
-        self.setItemData(self.count() - 1, code, CODE_ROLE)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
-                                         | Qt.KeyboardModifier.AltModifier)
-        if plain and len(text) == 1 and text.isascii() and text.isalnum():
-            if self._jump(text.lower()):
-                event.accept()
-                return
-        super().keyPressEvent(event)
-
-    def _jump(self, char: str) -> bool:
-        if char.isdigit():
-            i = self.findData(char, KEY_ROLE)
-            if i >= 0:
-                self.setCurrentIndex(i)
-                return True
-            return False
-        n = self.count()
-        for step in range(1, n + 1):
-            i = (self.currentIndex() + step) % n
-            code = str(self.itemData(i, CODE_ROLE) or "").lower()
-            label = self.itemText(i).lower()
-            if code.startswith(char) or label.startswith(char):
-                self.setCurrentIndex(i)
-                return True
-        return False
-
-
-class TabOutDateTimeEdit(QDateTimeEdit):
-    """Tab leaves the field instead of walking year → month → day → hour → minute;
-    the sections are still reachable with the arrow keys, and typing digits fills
-    them in order. Five extra Tabs would cost the quick-log path its speed."""
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        return QWidget.focusNextPrevChild(self, next)
-
-
-class TabOutDateEdit(QDateEdit):
-    __doc__ = TabOutDateTimeEdit.__doc__
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
-        return QWidget.focusNextPrevChild(self, next)
-
-
-def _notes_edit(name: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName(name)
-    edit.setTabChangesFocus(True)
-    line = edit.fontMetrics().lineSpacing()
-    edit.setFixedHeight(line * 3 + 14)
-    return edit
-
-
 @dataclass(frozen=True)
-class _Values:
+class _FormValues:
     customer_id: int | None
     customer_text: str
     person_ids: tuple[int, ...]
@@ -267,7 +75,7 @@ class LogContactDialog(QDialog):
         self._deadline_auto = False
         self._deadline_touched = interaction_id is not None
         self._owner_auto = True
-        self._initial: _Values | None = None
+        self._initial: _FormValues | None = None
         self.saved_id: int | None = None
         # The main window opens a fresh dialog on every Ctrl+L and keeps no reference.
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -317,9 +125,9 @@ class LogContactDialog(QDialog):
         self.topic.setObjectName("topic")
         self.topic.setMaxLength(300)
         self.topic.setPlaceholderText(self.tr("What was it about? e.g. Q1 supply review"))
-        self.feedback = _notes_edit("feedback")
+        self.feedback = notes_edit("feedback")
         self.feedback.setPlaceholderText(self.tr("What the customer said"))
-        self.issue = _notes_edit("issue")
+        self.issue = notes_edit("issue")
         self.issue.setPlaceholderText(self.tr("Problem raised, if any"))
         self.next_action = QLineEdit()
         self.next_action.setObjectName("nextAction")
@@ -415,7 +223,7 @@ class LogContactDialog(QDialog):
             self.satisfaction, self.save_button,
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
         ]
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
     def _row(self, label: str, field: QWidget, error_key: str | None,
@@ -440,14 +248,13 @@ class LogContactDialog(QDialog):
         now = self.ctx.clock.now()
         self.when.setDateTime(now)
         self.deadline.setDate(self.ctx.clock.today() + timedelta(days=DEFAULT_DEADLINE_DAYS))
-        with self.ctx.db.engine.connect() as conn:
-            # The customers' owners come from an index; scanning the whole log for
-            # every name ever typed would slow down every Ctrl+L on a big book.
-            names = distinct_values(conn, "owner")
-            row = fetch_one(conn, self._interaction_id) if self._interaction_id else None
-            if row is not None:
-                customer_id = row.customer_id
-            choice = customer_choice(conn, customer_id) if customer_id else None
+        # The customers' owners come from an index; scanning the whole log for
+        # every name ever typed would slow down every Ctrl+L on a big book.
+        names = self.ctx.db.read(distinct_values, "owner")
+        row = self.ctx.db.read(fetch_one, self._interaction_id) if self._interaction_id else None
+        if row is not None:
+            customer_id = row.customer_id
+        choice = self.ctx.db.read(customer_choice, customer_id) if customer_id else None
         if self.ctx.owner_name and self.ctx.owner_name not in names:
             names.insert(0, self.ctx.owner_name)
         owner_completer = QCompleter(QStringListModel(names, self), self)
@@ -497,8 +304,7 @@ class LogContactDialog(QDialog):
         self.people.clear()
         people = []
         if customer_id:
-            with self.ctx.db.engine.connect() as conn:
-                people = people_to_involve(conn, customer_id, also=checked or ())
+            people = self.ctx.db.read(people_to_involve, customer_id, also=checked or ())
         for p in people:
             text = p.name + (f" · {p.title}" if p.title else "")
             if p.is_primary:
@@ -530,8 +336,7 @@ class LogContactDialog(QDialog):
         self._clear_error("customer")
         choice = None
         if customer_id:
-            with self.ctx.db.engine.connect() as conn:
-                choice = customer_choice(conn, customer_id)
+            choice = self.ctx.db.read(customer_choice, customer_id)
         self._customer = choice
         self._fill_people(choice.id if choice else None, None)
         if self._owner_auto and not self.ctx.owner_name:
@@ -589,8 +394,8 @@ class LogContactDialog(QDialog):
                 out.append(int(pid))
         return out
 
-    def _values(self) -> _Values:
-        return _Values(
+    def _values(self) -> _FormValues:
+        return _FormValues(
             customer_id=self._customer.id if self._customer else None,
             customer_text=self.customer.text(),
             person_ids=tuple(self.checked_person_ids()),

@@ -1,4 +1,4 @@
-"""New / edit opportunity."""
+"""New / edit opportunity: reads the deal as a plain row, saves through the runner."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from PySide6.QtWidgets import (
     QSpinBox, QWidget,
 )
 
-from kamdesk.store import opportunities as ops
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.models import Opportunity
+from kamdesk.store.ops.opportunities import create_opportunity, update_opportunity
+from kamdesk.store.queries.contact_log import customer_choice
+from kamdesk.store.queries.pipeline import opportunity_detail
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.dialogs.log_contact import CustomerPicker
+from kamdesk.ui.dialogs.customer_picker import CustomerPicker
+from kamdesk.ui.ops import run_op
 
 
 class OpportunityDialog(QDialog):
@@ -57,23 +59,18 @@ class OpportunityDialog(QDialog):
             self._load(opportunity_id)
 
     def _load(self, opportunity_id: int) -> None:
-        from kamdesk.store.models import Customer
-
-        with self.ctx.db.session() as s:
-            opp = s.get(Opportunity, opportunity_id)
-            if opp is None:
-                return
-            customer = s.get(Customer, opp.customer_id)
-            self.customer.setText(f"{customer.name} ({customer.code})" if customer else "")
-            self.customer._customer_id = opp.customer_id  # noqa: SLF001 - preset, not typed
-            self.customer.setEnabled(False)
-            self.title.setText(opp.title)
-            self.owner.setText(opp.owner or "")
-            self.value.setText(fmt.money(opp.expected_value_cents) if opp.expected_value_cents
-                               else "")
-            self.probability.setValue(opp.probability)
-            if opp.stage_target_date:
-                self.target.setDate(QDate(opp.stage_target_date))
+        opp = self.ctx.db.read(opportunity_detail, opportunity_id)
+        if opp is None:
+            return
+        self.customer.set_customer(self.ctx.db.read(customer_choice, opp.customer_id))
+        self.customer.setEnabled(False)
+        self.title.setText(opp.title)
+        self.owner.setText(opp.owner or "")
+        self.value.setText(fmt.money(opp.expected_value_cents) if opp.expected_value_cents
+                           else "")
+        self.probability.setValue(opp.probability)
+        if opp.stage_target_date:
+            self.target.setDate(QDate(opp.stage_target_date))
 
     def save(self) -> None:
         try:
@@ -85,20 +82,21 @@ class OpportunityDialog(QDialog):
                       expected_value_cents=value, probability=self.probability.value(),
                       stage_target_date=self.target.date().toPython())
         try:
-            with self.ctx.db.session() as s:
-                if self.opportunity_id:
-                    opp = ops.update_opportunity(s, self.opportunity_id, **fields)
-                else:
-                    if not self.customer.customer_id:
-                        raise ValidationError("customer", "required")
-                    opp = ops.create_opportunity(s, self.customer.customer_id,
-                                                 self.ctx.clock.now(), **fields)
-                s.commit()
-                self.saved_id = opp.id
+            if self.opportunity_id:
+                done = run_op(self.ctx, update_opportunity, self.opportunity_id, initiator=self,
+                              reraise=(ValidationError,), **fields)
+            else:
+                if not self.customer.customer_id:
+                    raise ValidationError("customer", "required")
+                done = run_op(self.ctx, create_opportunity, self.customer.customer_id,
+                              self.ctx.clock.now(), initiator=self,
+                              reraise=(ValidationError,), **fields)
         except ValidationError as exc:
             self._show(exc)
             return
-        self.ctx.announce({"opportunities"})
+        if done is None:
+            return
+        self.saved_id = done.value
         self.accept()
 
     def _show(self, exc: ValidationError) -> None:

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from kamdesk.store import opportunities as ops
+from kamdesk.domain.pipeline import OPEN_STAGES, next_stage
+from kamdesk.store.ops.opportunities import move_stage
+from kamdesk.store.queries.pipeline import PipelineCard, customer_of, pipeline_cards
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("lead", "first_contact", "demo", "trial", "won", "lost")
@@ -105,9 +108,8 @@ class PipelineScreen(QWidget):
 
     def reload(self) -> None:
         today = self.ctx.clock.today()
-        with self.ctx.db.engine.connect() as conn:
-            cards = ops.pipeline_cards(conn, today)
-        by_stage: dict[str, list[ops.PipelineCard]] = {s: [] for s in COLUMNS}
+        cards = self.ctx.db.read(pipeline_cards, today)
+        by_stage: dict[str, list[PipelineCard]] = {s: [] for s in COLUMNS}
         for card in cards:
             by_stage[card.stage].append(card)
         open_weighted = 0
@@ -127,12 +129,12 @@ class PipelineScreen(QWidget):
                 item = QListWidgetItem("\n".join(lines))
                 item.setData(ID_ROLE, card.id)
                 item.setToolTip(self.tr("%n day(s) in this stage", "", card.days_in_stage))
-                late = (card.stage in ops.OPEN_STAGES and card.stage_target_date is not None
+                late = (card.stage in OPEN_STAGES and card.stage_target_date is not None
                         and card.stage_target_date < today)
                 if late:
                     item.setForeground(QBrush(QColor("#c62828")))
                 lst.addItem(item)
-            if stage in ops.OPEN_STAGES:
+            if stage in OPEN_STAGES:
                 open_weighted += weighted
             self.headers[stage].setText(
                 f"{labels.stage(stage)}  ({len(by_stage[stage])})\n"
@@ -156,13 +158,12 @@ class PipelineScreen(QWidget):
         sid = self.selected_id()
         stage = next((s for s, lst in self.columns.items()
                       if lst.currentItem() is not None and lst.currentItem().isSelected()), None)
-        self.advance_btn.setEnabled(sid is not None and stage in ops.OPEN_STAGES)
+        self.advance_btn.setEnabled(sid is not None and stage in OPEN_STAGES)
 
     def move(self, opportunity_id: int, stage: str) -> None:
-        with self.ctx.db.session() as s:
-            ops.move_stage(s, opportunity_id, stage, self.ctx.clock.now())
-            s.commit()
-        self.ctx.announce({"opportunities", "customers"})
+        if run_op(self.ctx, move_stage, opportunity_id, stage, self.ctx.clock.now(),
+                  initiator=self) is None:
+            return
         self.ctx.status.emit(self.tr("Moved to %1").replace("%1", labels.stage(stage)))
 
     def advance_selected(self) -> None:
@@ -171,7 +172,7 @@ class PipelineScreen(QWidget):
             return
         stage = next(s for s, lst in self.columns.items()
                      if lst.currentItem() is not None and lst.currentItem().isSelected())
-        nxt = ops.next_stage(stage)
+        nxt = next_stage(stage)
         if nxt:
             self.move(sid, nxt)
 
@@ -200,11 +201,7 @@ class PipelineScreen(QWidget):
         menu.exec(lst.viewport().mapToGlobal(pos))
 
     def _open_customer(self, opportunity_id: int) -> None:
-        from kamdesk.store.models import Opportunity
-
-        with self.ctx.db.session() as s:
-            opp = s.get(Opportunity, opportunity_id)
-            cid = opp.customer_id if opp else None
+        cid = self.ctx.db.read(customer_of, opportunity_id)
         if cid:
             self.ctx.open_customer.emit(cid)
 

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from kamdesk.domain.vocab import is_zh
 from kamdesk.store.ops import interactions as interaction_ops
 from kamdesk.store.profile_queries import InteractionRow, interactions
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.ops import run_op
 from kamdesk.ui.icons import icon
+from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
@@ -50,7 +51,7 @@ class ContactLogTab(ProfileTab):
             Column(self.tr("When"), lambda r: fmt.moment(r.occurred_at),
                    sort_key=lambda r: r.occurred_at, width=128),
             Column(self.tr("Channel"), lambda r: labels.channel(r.channel), width=70),
-            Column(self.tr("With"), lambda r: "、".join(r.people) if ctx.lang.startswith("zh")
+            Column(self.tr("With"), lambda r: "、".join(r.people) if is_zh(ctx.lang)
                    else ", ".join(r.people), width=90),
             Column(self.tr("Topic"), lambda r: r.topic, width=150),
             Column(self.tr("Feedback"), lambda r: _first_line(r.feedback), width=170),
@@ -129,8 +130,7 @@ class ContactLogTab(ProfileTab):
     def refresh(self) -> None:
         assert self.customer_id is not None
         keep = selected_row(self.table)
-        with self.ctx.db.engine.connect() as conn:
-            rows = interactions(conn, self.customer_id)
+        rows = self.ctx.db.read(interactions, self.customer_id)
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("%n contact(s)", "", len(rows)))
         if keep is not None:

@@ -3,7 +3,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import event
 
-from kamdesk.store import contact_log_queries as q
+from kamdesk.store.queries import contact_log as q
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
 from kamdesk.store.ops.interactions import log_contact

@@ -1,0 +1,86 @@
+"""Writing the settings stored with the data (``app_settings``).
+
+Each setting is one JSON value under a key. The operations here validate what they are
+given and return Changes naming ``app_settings``; saving tiering settings writes only the
+settings (the recompute that follows is its own operation,
+:func:`kamdesk.store.ops.metrics.recompute_all_metrics`, run in the background).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+from kamdesk.domain.tiering_settings import TieringSettings
+from kamdesk.store.errors import ValidationError
+from kamdesk.store.ops.changes import Changes
+from kamdesk.store.queries.settings import REMINDER_KEY, TIERING_KEY, reminder_settings
+
+#: the longest key-date reminder lead time accepted, in days
+MAX_REMINDER_DAYS = 365
+
+
+def put_json(conn: Connection, key: str, value: Any) -> Changes:
+    """Store ``value`` under ``key`` on a connection already in a transaction.
+
+    The building block of the operations below, and of bulk writes that run on a bare
+    connection (the metrics recompute stamps its time with it)."""
+    payload = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    updated = conn.execute(
+        text("UPDATE app_settings SET value = :v WHERE key = :k"), {"k": key, "v": payload}
+    ).rowcount
+    if not updated:
+        conn.execute(text("INSERT INTO app_settings (key, value) VALUES (:k, :v)"),
+                     {"k": key, "v": payload})
+    return Changes.of("app_settings")
+
+
+def put_setting(session: Session, key: str, value: Any) -> Changes:
+    """Store any JSON-ready ``value`` under ``key``."""
+    if not key or not key.strip():
+        raise ValidationError("key", "required")
+    return put_json(session.connection(), key, value)
+
+
+def save_tiering_settings(session: Session, settings: TieringSettings) -> Changes:
+    """Replace the tiering settings (the domain object has already checked them)."""
+    if not isinstance(settings, TieringSettings):
+        raise ValidationError("tiering", "invalid_choice")
+    return put_json(session.connection(), TIERING_KEY, settings.to_dict())
+
+
+def save_reminder_lead_times(session: Session, days_before: Mapping[str, Any]) -> Changes:
+    """Set how many days before a key date of each kind (birthday, festival…) to remind.
+
+    The other reminder settings stored beside them (time of day, horizon, tiers) are
+    kept; a lead time is written at the top level and, when the stored settings use the
+    nested ``days_before`` layout, there too, so either reader sees the new value.
+    """
+    for kind, days in days_before.items():
+        if isinstance(days, bool) or not isinstance(days, int):
+            raise ValidationError(kind, "invalid_choice")
+        if not 0 <= days <= MAX_REMINDER_DAYS:
+            raise ValidationError(kind, "out_of_range")
+    conn = session.connection()
+    stored = reminder_settings(conn)
+    nested = stored.get("days_before")
+    for kind, days in days_before.items():
+        stored[kind] = days
+        if isinstance(nested, dict):
+            nested[kind] = days
+    return put_json(conn, REMINDER_KEY, stored)
+
+
+def save_book_settings(session: Session, *, tiering: TieringSettings | None = None,
+                       reminder_days: Mapping[str, Any] | None = None) -> Changes:
+    """Save the settings dialog's database half in one transaction (``None``: unchanged)."""
+    changes = Changes()
+    if tiering is not None:
+        changes |= save_tiering_settings(session, tiering)
+    if reminder_days is not None:
+        changes |= save_reminder_lead_times(session, reminder_days)
+    return changes
