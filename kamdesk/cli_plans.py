@@ -39,7 +39,7 @@ cli._EXTRA_PARSERS.append(_add_parsers)
 
 
 def _customer(conn, code: str):  # type: ignore[no-untyped-def]
-    from kamdesk.store.plans import customer_by_code
+    from kamdesk.store.queries.plans import customer_by_code
 
     found = customer_by_code(conn, code)
     if found is None:
@@ -65,7 +65,8 @@ def _write(render, doc, out: str, letter: bool) -> int:  # type: ignore[no-untyp
 def cmd_plan(args: argparse.Namespace) -> int:
     from kamdesk.reports.from_store import plan_document
     from kamdesk.store.errors import ValidationError
-    from kamdesk.store.plans import normalize_period, plan_periods
+    from kamdesk.store.ops.plans import normalize_period
+    from kamdesk.store.queries.plans import plan_periods
 
     today: date = args.today or date.today()
     lang = args.lang or "en"

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from kamdesk.reports.from_store import plan_document
-from kamdesk.store import plans as P
+from kamdesk.store.ops.plans import normalize_period
+from kamdesk.store.queries.plans import customer_by_id, find_customers, list_plans
 
 __all__ = ["ExportJob", "export_one", "export_plans", "plan_file_name", "plan_jobs", "sanitize"]
 
@@ -67,8 +68,8 @@ def plan_jobs(conn: Any, *, tier: str | None = None, customer_ids: Iterable[int]
     optionally of one period or only each customer's latest; with ``draft_missing``,
     a customer with no such plan gets a draft for ``period`` (default: this year)."""
     wanted = None if customer_ids is None else set(customer_ids)
-    period = P.normalize_period(period) if period else None
-    rows = P.list_plans(conn, value_tier=tier)
+    period = normalize_period(period) if period else None
+    rows = list_plans(conn, value_tier=tier)
     if wanted is not None:
         rows = [r for r in rows if r.customer_id in wanted]
     if period is not None:
@@ -83,10 +84,10 @@ def plan_jobs(conn: Any, *, tier: str | None = None, customer_ids: Iterable[int]
     if draft_missing:
         draft_period = period or str((today or date.today()).year)
         if wanted is not None:
-            found = (P.customer_by_id(conn, c) for c in sorted(wanted) if c not in seen)
+            found = (customer_by_id(conn, c) for c in sorted(wanted) if c not in seen)
             picks = {c.id: c for c in found if c is not None}
         else:
-            picks = {c.id: c for c in P.find_customers(conn, "", limit=10_000_000)
+            picks = {c.id: c for c in find_customers(conn, "", limit=10_000_000)
                      if (tier is None or c.value_tier == tier) and c.id not in seen}
         for cid in sorted(picks, key=lambda i: picks[i].code):
             c = picks[cid]
@@ -129,9 +130,8 @@ def export_plans(
     out_dir = Path(folder)
     out_dir.mkdir(parents=True, exist_ok=True)
     if jobs is None:
-        with db.engine.connect() as conn:
-            jobs = plan_jobs(conn, tier=tier, customer_ids=customer_ids, period=period,
-                             latest_only=latest_only, draft_missing=draft_missing, today=today)
+        jobs = db.read(plan_jobs, tier=tier, customer_ids=customer_ids, period=period,
+                       latest_only=latest_only, draft_missing=draft_missing, today=today)
     written: list[Path] = []
     total = len(jobs)
     for done, job in enumerate(jobs):
@@ -159,8 +159,7 @@ def export_one(db: Any, job: ExportJob, folder: Path, lang: str, today: date,
     from kamdesk.reports.plan_pdf import render_plan_pdf
 
     target = folder / plan_file_name(job.code, job.name, job.period)
-    with db.engine.connect() as conn:
-        doc = plan_document(conn, job.plan_id, job.customer_id, lang, today, job.period)
+    doc = db.read(plan_document, job.plan_id, job.customer_id, lang, today, job.period)
     partial = target.with_name(f".{target.stem}.{os.getpid()}.part")
     try:
         render_plan_pdf(doc, partial, pagesize=pagesize)  # type: ignore[arg-type]

@@ -33,7 +33,11 @@ from kamdesk.reports.plan_data import (
     StakeholderRow,
     Swot,
 )
-from kamdesk.store import plans as P
+from kamdesk.domain.plan_text import describe_reason, situation_text, split_lines
+from kamdesk.domain.plans import ROLE_ORDER, PlanFacts, Stakeholder
+from kamdesk.domain.vocab import is_zh
+from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
+from kamdesk.store.queries.plans import draft_detail, plan_detail
 from kamdesk.store.models import (
     Complaint, Contract, Customer, Event, EventAttendance, Interaction, KeyDate, Person, Task,
     Transaction,
@@ -66,12 +70,8 @@ _RISK_KIND_WORDS = {"single_contact": ("Single contact", "单点联系"),
                     "other": ("Other", "其他")}
 
 
-def _zh(lang: str) -> bool:
-    return L.normalize_lang(lang) == "zh_CN"
-
-
 def confidentiality(lang: str) -> str:
-    return ("内部资料 · 仅限客户经营团队使用，请勿外传" if _zh(lang)
+    return ("内部资料 · 仅限客户经营团队使用，请勿外传" if is_zh(lang)
             else "Internal — for the account team only. Do not forward.")
 
 
@@ -108,12 +108,12 @@ def interactions_by_month(conn: Connection, customer_id: int, today: date,
     return tuple((k, got.get(k, 0)) for k in keys)
 
 
-def _situation(facts: P.PlanFacts, summary: str, lang: str) -> Situation:
+def _situation(facts: PlanFacts, summary: str, lang: str) -> Situation:
     return Situation(
         value_tier=_TIER_CODE.get(facts.value_tier, facts.value_tier),
         activity=facts.activity,
         health=facts.health,
-        health_reasons=tuple(P.describe_reason(r, lang) for r in facts.health_reasons),
+        health_reasons=tuple(describe_reason(r, lang) for r in facts.health_reasons),
         revenue_12m=facts.revenue_12m,
         revenue_trend_pct=facts.revenue_trend_pct,
         share_of_wallet_pct=facts.share_of_wallet_pct,
@@ -125,7 +125,7 @@ def _situation(facts: P.PlanFacts, summary: str, lang: str) -> Situation:
     )
 
 
-def _stakeholder_rows(people: list[P.Stakeholder], lang: str) -> tuple[StakeholderRow, ...]:
+def _stakeholder_rows(people: list[Stakeholder], lang: str) -> tuple[StakeholderRow, ...]:
     return tuple(StakeholderRow(
         name=s.name, title=s.title, decision_role=s.decision_role or "—",
         attitude=s.attitude, influence=s.influence, strength=_strength_word(s.strength),
@@ -136,29 +136,29 @@ def _risk_kind(kind: str, lang: str) -> str:
     words = _RISK_KIND_WORDS.get(kind)
     if words is None:
         return kind
-    return words[1] if _zh(lang) else words[0]
+    return words[1] if is_zh(lang) else words[0]
 
 
 def plan_document(conn: Connection, plan_id: int | None, customer_id: int, lang: str,
                   today: date, period: str | None = None) -> PlanDocument:
     """The printable plan: a stored plan (``plan_id``), or — with ``plan_id`` None — the
-    draft :func:`kamdesk.store.plans.create_plan` would make for ``period`` (default: the
+    draft :func:`kamdesk.store.ops.plans.create_plan` would make for ``period`` (default: the
     current year), built without saving anything.
 
     Raises LookupError when the plan or the customer does not exist.
     """
     lang = L.normalize_lang(lang)
-    facts = P.plan_facts(conn, customer_id, today)
+    facts = plan_facts(conn, customer_id, today)
     if facts is None:
         raise LookupError(f"customer {customer_id} not found")
     if plan_id is None:
-        detail = P.draft_detail(conn, customer_id, period or str(today.year), today, lang)
+        detail = draft_detail(conn, customer_id, period or str(today.year), today, lang)
     else:
-        detail = P.plan_detail(conn, plan_id)
+        detail = plan_detail(conn, plan_id)
     if detail is None or detail.customer_id != customer_id:
         raise LookupError(f"plan {plan_id} of customer {customer_id} not found")
-    people = P.stakeholders(conn, customer_id, today, lang)
-    summary = detail.situation_summary.strip() or P.situation_text(facts, today, lang)
+    people = stakeholders(conn, customer_id, today, lang)
+    summary = detail.situation_summary.strip() or situation_text(facts, today, lang)
     return PlanDocument(
         customer_name=facts.name,
         customer_code=facts.code,
@@ -168,20 +168,20 @@ def plan_document(conn: Connection, plan_id: int | None, customer_id: int, lang:
         lang=lang,
         confidentiality=confidentiality(lang),
         situation=_situation(facts, summary, lang),
-        swot=Swot(P.split_lines(detail.strengths), P.split_lines(detail.weaknesses),
-                  P.split_lines(detail.swot_opportunities), P.split_lines(detail.threats)),
+        swot=Swot(split_lines(detail.strengths), split_lines(detail.weaknesses),
+                  split_lines(detail.swot_opportunities), split_lines(detail.threats)),
         objectives=tuple(Objective(o.metric, o.baseline, o.target, o.due,
                                    _OBJECTIVE_STATUS.get(o.status, o.status))
                          for o in detail.objectives),
-        strategies=P.split_lines(detail.strategies),
+        strategies=split_lines(detail.strategies),
         actions=tuple(PlanActionRow(a.action, a.owner, a.due,
                                     _ACTION_STATUS.get(a.status, a.status))
                       for a in detail.actions),
         stakeholders=_stakeholder_rows(people, lang),
-        opportunities=P.split_lines(detail.opportunities),
+        opportunities=split_lines(detail.opportunities),
         risks=tuple(RiskRow(r.risk, _risk_kind(r.kind, lang), r.level, r.mitigation)
                     for r in detail.risks),
-        resources=P.split_lines(detail.resources_needed),
+        resources=split_lines(detail.resources_needed),
         revenue_by_month=revenue_by_month(conn, customer_id, today),
         interactions_by_month=interactions_by_month(conn, customer_id, today),
     )
@@ -191,7 +191,7 @@ def plan_document(conn: Connection, plan_id: int | None, customer_id: int, lang:
 
 
 def _short_date(d: date, lang: str) -> str:
-    if _zh(lang):
+    if is_zh(lang):
         return f"{d.month}月{d.day}日"
     return f"{d.day} {L._EN_MONTHS[d.month - 1]}"
 
@@ -204,7 +204,7 @@ def _upcoming(conn: Connection, customer_id: int, start: date | None, today: dat
               lang: str) -> list[tuple[date, str, str]]:
     """(day, text, kind) of key dates, the cooperation anniversary, renewals and events
     in the coming weeks."""
-    zh = _zh(lang)
+    zh = is_zh(lang)
     horizon = today + timedelta(days=BRIEF_DAYS_AHEAD)
     out: list[tuple[date, str, str]] = []
     for r in conn.execute(
@@ -229,20 +229,20 @@ def _upcoming(conn: Connection, customer_id: int, start: date | None, today: dat
         when, n = cooperation_anniversary(start, today)
         if when <= horizon:
             out.append((when, f"合作 {n} 周年" if zh else _ordinal_anniversary(n), "personal"))
-    for r in conn.execute(
+    for k in conn.execute(
         select(_k.number, _k.title, _k.end_on)
         .where(_k.customer_id == customer_id, _k.status.in_(("signed", "active")),
                _k.end_on >= today, _k.end_on <= today + timedelta(days=RENEWAL_DAYS_AHEAD))
     ):
-        out.append((r.end_on, f"合同 {r.number} 到期（{r.title}）" if zh
-                    else f"Contract {r.number} ends ({r.title})", "renewal"))
-    for r in conn.execute(
+        out.append((k.end_on, f"合同 {k.number} 到期（{k.title}）" if zh
+                    else f"Contract {k.number} ends ({k.title})", "renewal"))
+    for ev in conn.execute(
         select(_ev.name, _ev.held_on)
         .select_from(EventAttendance.__table__.join(Event.__table__, _ev.id == _ea.event_id))
         .where(_ea.customer_id == customer_id, _ev.held_on >= today, _ev.held_on <= horizon)
         .distinct()
     ):
-        out.append((r.held_on, f"活动：{r.name}" if zh else f"Event: {r.name}", "event"))
+        out.append((ev.held_on, f"活动：{ev.name}" if zh else f"Event: {ev.name}", "event"))
     out.sort(key=lambda x: x[0])
     return out
 
@@ -255,29 +255,29 @@ def _ordinal_anniversary(n: int) -> str:
 def brief_document(conn: Connection, customer_id: int, lang: str, today: date) -> BriefDocument:
     """The one-page pre-visit brief. Raises LookupError for an unknown customer."""
     lang = L.normalize_lang(lang)
-    zh = _zh(lang)
-    facts = P.plan_facts(conn, customer_id, today)
+    zh = is_zh(lang)
+    facts = plan_facts(conn, customer_id, today)
     if facts is None:
         raise LookupError(f"customer {customer_id} not found")
     now = datetime.combine(today, time.max)
 
-    order = {r: i for i, r in enumerate(P.ROLE_ORDER)}
-    person_rows = conn.execute(
+    order = {r: i for i, r in enumerate(ROLE_ORDER)}
+    person_rows = list(conn.execute(
         select(_p.name, _p.title, _p.decision_role, _p.attitude, _p.communication_style,
                _p.concerns, _p.taboos, _p.interests, _p.preferred_contact_time, _p.is_primary)
-        .where(_p.customer_id == customer_id, _p.archived.is_(False))).all()
+        .where(_p.customer_id == customer_id, _p.archived.is_(False))))
     person_rows.sort(key=lambda r: (order.get(r.decision_role, len(order)), not r.is_primary,
                                     r.name))
     people = []
-    for r in person_rows:
-        likes = [x for x in (r.communication_style,
-                             (("关注：" if zh else "cares about ") + r.concerns)
-                             if r.concerns else None) if x]
+    for pr in person_rows:
+        likes = [x for x in (pr.communication_style,
+                             (("关注：" if zh else "cares about ") + pr.concerns)
+                             if pr.concerns else None) if x]
         people.append(BriefPerson(
-            name=r.name, title=r.title or "", role=r.decision_role or "—",
-            attitude=r.attitude or "neutral", preferences=("；" if zh else "; ").join(likes),
-            taboos=r.taboos or "", interests=r.interests or "",
-            best_time=r.preferred_contact_time or ""))
+            name=pr.name, title=pr.title or "", role=pr.decision_role or "—",
+            attitude=pr.attitude or "neutral", preferences=("；" if zh else "; ").join(likes),
+            taboos=pr.taboos or "", interests=pr.interests or "",
+            best_time=pr.preferred_contact_time or ""))
 
     inter_rows = conn.execute(
         select(_i.id, _i.occurred_at, _i.channel, _i.topic, _i.feedback, _i.issue,
@@ -296,23 +296,23 @@ def brief_document(conn: Connection, customer_id: int, lang: str, today: date) -
         .order_by(_task.due_at.is_(None), _task.due_at)).all()
     promises: list[str] = []
     overdue_promises: list[str] = []
-    for r in tasks:
-        text = r.title
-        if r.due_at is not None:
-            due = r.due_at.date()
+    for t in tasks:
+        text = t.title
+        if t.due_at is not None:
+            due = t.due_at.date()
             late = (today - due).days
             if late > 0:
                 text += f"（逾期 {late} 天）" if zh else f" (overdue {late} days)"
-                overdue_promises.append(r.title)
+                overdue_promises.append(t.title)
             else:
                 text += f"（{_short_date(due, lang)}前）" if zh else f" (by {_short_date(due, lang)})"
         promises.append(text)
-    linked = {r.interaction_id for r in tasks if r.interaction_id}
-    for r in inter_rows[:1]:
+    linked = {t.interaction_id for t in tasks if t.interaction_id}
+    for ir in inter_rows[:1]:
         # A promise made last time without a date never became a task: still owed.
-        if r.next_action and r.id not in linked and r.deadline is None \
-                and r.next_action not in promises:
-            promises.append(r.next_action)
+        if ir.next_action and ir.id not in linked and ir.deadline is None \
+                and ir.next_action not in promises:
+            promises.append(ir.next_action)
 
     complaint_rows = conn.execute(
         select(_cp.category, _cp.description, _cp.received_at, _cp.owner, _cp.status,
@@ -320,12 +320,12 @@ def brief_document(conn: Connection, customer_id: int, lang: str, today: date) -
         .where(_cp.customer_id == customer_id, _cp.status.in_(("open", "responded")))
         .order_by(_cp.received_at.desc())).all()
     complaints = []
-    for r in complaint_rows:
-        head = "" if not r.category else f"{r.category}：" if zh else f"{r.category}: "
-        received = _short_date(r.received_at.date(), lang)
-        tail = (f"（{received}受理" + (f"，责任人{r.owner}" if r.owner else "") + "）") if zh \
-            else (f" (received {received}" + (f", owner {r.owner}" if r.owner else "") + ")")
-        complaints.append(head + r.description + tail)
+    for cr in complaint_rows:
+        head = "" if not cr.category else f"{cr.category}：" if zh else f"{cr.category}: "
+        received = _short_date(cr.received_at.date(), lang)
+        tail = (f"（{received}受理" + (f"，责任人{cr.owner}" if cr.owner else "") + "）") if zh \
+            else (f" (received {received}" + (f", owner {cr.owner}" if cr.owner else "") + ")")
+        complaints.append(head + cr.description + tail)
 
     upcoming = _upcoming(conn, customer_id, facts.cooperation_start, today, lang)
     dates = tuple(f"{_short_date(d, lang)} · {text}" for d, text, _ in upcoming)
@@ -343,16 +343,16 @@ def brief_document(conn: Connection, customer_id: int, lang: str, today: date) -
 
 
 def _first_item(text: str | None) -> str | None:
-    items = P.split_lines((text or "").replace("；", "\n").replace(";", "\n"))
+    items = split_lines((text or "").replace("；", "\n").replace(";", "\n"))
     return items[0] if items else None
 
 
-def _talking_points(facts: P.PlanFacts, complaints: Sequence[Any], overdue: list[str],
+def _talking_points(facts: PlanFacts, complaints: Sequence[Any], overdue: list[str],
                     inters: Sequence[Any], upcoming: list[tuple[date, str, str]],
                     people: list[BriefPerson], today: date, lang: str) -> list[str]:
     """What to raise, most pressing first: what we owe, then what they need, then the
     relationship. The brief prints the first few."""
-    zh = _zh(lang)
+    zh = is_zh(lang)
     out: list[str] = []
     if complaints:
         c = complaints[0]

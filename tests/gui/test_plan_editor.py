@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QProgressDialog, QPushButton
 from sqlalchemy import text
 
-from kamdesk.store import plans as P
+from kamdesk.domain.plan_text import suggest_strategies
+from kamdesk.store.queries import plans as Q
 from kamdesk.store.models import PlanAction, Task
 from kamdesk.ui.plan.batch_dialog import BatchExportDialog
 from kamdesk.ui.plan.editor import PlanEditor, open_plan_editor
@@ -21,7 +22,7 @@ from kamdesk.ui.plan.editor import PlanEditor, open_plan_editor
 def opened(monkeypatch):
     """Every URL handed to the system viewer."""
     urls: list[str] = []
-    monkeypatch.setattr("kamdesk.ui.plan.editor.QDesktopServices.openUrl",
+    monkeypatch.setattr("kamdesk.ui.pdf_export.QDesktopServices.openUrl",
                         lambda url: urls.append(url.toLocalFile()) or True)
     return urls
 
@@ -86,7 +87,7 @@ def test_create_edit_task_copy_through_the_editor(qtbot, demo_ctx, monkeypatch, 
     qtbot.mouseClick(ed.save_button, Qt.MouseButton.LeftButton)
     assert not ed.is_dirty() and not ed.error_label.isVisible()
     with demo_ctx.db.engine.connect() as conn:
-        d = P.plan_detail(conn, ed.plan_id)
+        d = Q.plan_detail(conn, ed.plan_id)
     assert d.objectives[-1].metric == "新品试用产线" and d.objectives[-1].status == "on_track"
     assert d.objectives[-1].due == date(2027, 9, 30)
     assert [a.action for a in d.actions] == ["安排高层互访，确认年度合作框架"]
@@ -122,18 +123,18 @@ def test_create_edit_task_copy_through_the_editor(qtbot, demo_ctx, monkeypatch, 
     # -- export: Save as…, then the system viewer
     target = tmp_path / "out" / "plan"
     target.parent.mkdir()
-    monkeypatch.setattr("kamdesk.ui.plan.editor.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("kamdesk.ui.pdf_export.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "PDF"))
     qtbot.mouseClick(ed.export_button, Qt.MouseButton.LeftButton)
     pdf = target.with_name("plan.pdf")
     assert pdf.exists() and pdf.stat().st_size > 10_000
     assert opened[-1] == str(pdf)
     brief = tmp_path / "out" / "brief.pdf"
-    monkeypatch.setattr("kamdesk.ui.plan.editor.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("kamdesk.ui.pdf_export.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(brief), "PDF"))
     qtbot.mouseClick(ed.brief_button, Qt.MouseButton.LeftButton)
     assert brief.exists() and opened[-1] == str(brief)
-    monkeypatch.setattr("kamdesk.ui.plan.editor.tempfile.gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr("kamdesk.ui.pdf_export.tempfile.gettempdir", lambda: str(tmp_path))
     qtbot.mouseClick(ed.print_button, Qt.MouseButton.LeftButton)
     assert opened[-1].endswith("-2027.pdf") and Path(opened[-1]).exists()
     assert Path(opened[-1]).parent == tmp_path / "kamdesk-print"
@@ -141,7 +142,7 @@ def test_create_edit_task_copy_through_the_editor(qtbot, demo_ctx, monkeypatch, 
 
 def test_validation_and_unsaved_changes(qtbot, demo_ctx, monkeypatch):
     with demo_ctx.db.engine.connect() as conn:
-        row = P.list_plans(conn)[0]
+        row = Q.list_plans(conn)[0]
     ed = _editor(qtbot, demo_ctx, row.customer_id)
     assert ed.plan_id == row.id  # the latest plan opens
 
@@ -172,14 +173,27 @@ def test_validation_and_unsaved_changes(qtbot, demo_ctx, monkeypatch):
     ed.reject()
     assert not ed.isVisible()
     with demo_ctx.db.engine.connect() as conn:
-        assert P.plan_detail(conn, row.id).objectives[1].metric.strip()  # nothing written
+        assert Q.plan_detail(conn, row.id).objectives[1].metric.strip()  # nothing written
+
+
+def test_save_announces_what_the_save_wrote(qtbot, demo_ctx):
+    with demo_ctx.db.engine.connect() as conn:
+        row = Q.list_plans(conn)[0]
+    ed = _editor(qtbot, demo_ctx, row.customer_id)
+    heard = []
+    demo_ctx.changed.connect(heard.append)
+    ed.owner_edit.setText("新负责人")
+    assert ed.save()
+    assert [set(c.names) for c in heard] == [
+        {"account_plans", "plan_objectives", "plan_actions", "plan_risks"}]
+    assert heard[0].initiator is ed and heard[0].ids("account_plans") == {row.id}
 
 
 def test_suggest_risks_and_strategies(qtbot, demo_ctx, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Discard)
     with demo_ctx.db.engine.connect() as conn:
-        row = P.list_plans(conn)[0]
+        row = Q.list_plans(conn)[0]
     ed = _editor(qtbot, demo_ctx, row.customer_id)
     before = ed.risks.table.rowCount()
     added = ed.suggest_risks()
@@ -188,7 +202,7 @@ def test_suggest_risks_and_strategies(qtbot, demo_ctx, monkeypatch):
     ed.strategies_edit.clear()
     ed.reset_strategies()
     assert ed.strategies_edit.toPlainText().splitlines() == list(
-        P.suggest_strategies(ed.facts.value_tier, ed.facts.activity, "en"))
+        suggest_strategies(ed.facts.value_tier, ed.facts.activity, "en"))
     assert ed.people_table.rowCount() > 0
 
 
@@ -197,7 +211,7 @@ def test_batch_export_tier_a_with_progress(qtbot, demo_ctx, tmp_path):
     qtbot.addWidget(dlg)
     dlg.show()
     with demo_ctx.db.engine.connect() as conn:
-        expected = len([r for r in P.list_plans(conn) if r.value_tier == "A"])
+        expected = len([r for r in Q.list_plans(conn) if r.value_tier == "A"])
     assert expected and str(expected) in dlg.count_label.text()
     dlg.folder_edit.setText(str(tmp_path / "tier-a"))
     with qtbot.waitSignal(dlg.exported, timeout=60_000) as done:
@@ -243,7 +257,7 @@ def test_reports_screen(qtbot, demo_ctx, make_window, monkeypatch, opened, tmp_p
     screen.table.selectRow(0)
     row = screen.selected()
     target = tmp_path / "one.pdf"
-    monkeypatch.setattr("kamdesk.ui.plan.editor.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("kamdesk.ui.pdf_export.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(target), "PDF"))
     qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
     assert target.exists() and opened[-1] == str(target)

@@ -382,12 +382,13 @@ def test_health_tab_tells_tier_history_in_words(qtbot, ctx, screen):
 
 def test_profile_opens_the_account_plan_and_brief(qtbot, demo_ctx, make_window, monkeypatch,
                                                   tmp_path):
+    import kamdesk.ui.pdf_export as pdf_export_module
     import kamdesk.ui.plan.editor as editor_module
 
     opened = {}
     monkeypatch.setattr(editor_module, "open_plan_editor",
                         lambda ctx, cid, parent: opened.setdefault("plan", cid))
-    monkeypatch.setattr(editor_module, "export_brief_pdf",
+    monkeypatch.setattr(pdf_export_module, "export_brief_pdf",
                         lambda ctx, cid, parent: opened.setdefault("brief", cid))
     w = make_window(demo_ctx)
     w.show_customer(3)

@@ -11,6 +11,7 @@ that thread, can free Qt objects there and crash the application.
 from __future__ import annotations
 
 from pathlib import Path
+
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget,
 )
 
-from kamdesk.reports.batch import ExportJob, export_one, plan_jobs, plan_file_name
+from kamdesk.reports.batch import ExportJob, export_one, plan_file_name, plan_jobs
 from kamdesk.store.errors import ValidationError
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -126,12 +127,11 @@ class BatchExportDialog(QDialog):
     def jobs(self) -> list[ExportJob] | None:
         """The plans the current choices select; None (and a message) for a bad period."""
         try:
-            with self.ctx.db.engine.connect() as conn:
-                return plan_jobs(conn, tier=self.tier_combo.currentData(),
-                                 period=self.period_edit.text().strip() or None,
-                                 latest_only=self.latest_check.isChecked(),
-                                 draft_missing=self.draft_check.isChecked(),
-                                 today=self.ctx.clock.today())
+            return self.ctx.db.read(plan_jobs, tier=self.tier_combo.currentData(),
+                                    period=self.period_edit.text().strip() or None,
+                                    latest_only=self.latest_check.isChecked(),
+                                    draft_missing=self.draft_check.isChecked(),
+                                    today=self.ctx.clock.today())
         except ValidationError as exc:
             self.count_label.setText(labels.field_error(labels.plan_field_name(exc.field),
                                                         labels.plan_validation(exc.code)))

@@ -156,7 +156,7 @@ class ProfileScreen(QWidget):
 
     def export_brief(self) -> None:
         if self._customer_id is not None:
-            from kamdesk.ui.plan.editor import export_brief_pdf
+            from kamdesk.ui.pdf_export import export_brief_pdf
 
             export_brief_pdf(self.ctx, self._customer_id, self)
 

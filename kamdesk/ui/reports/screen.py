@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.domain.kpis import ACTIVITIES, TIERS, KpiReport
-from kamdesk.store import plans as P
-from kamdesk.store.kpi_queries import kpi_report
+from kamdesk.store.queries.kpis import kpi_report
+from kamdesk.store.queries.plans import PlanRow, find_customers, list_plans
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -30,10 +30,11 @@ from kamdesk.ui.rows_model import Column, RowsModel
 
 __all__ = ["NewPlanDialog", "PlanListModel", "ReportsScreen"]
 
-PLAN_TABLES = frozenset({"account_plans", "plan_objectives", "plan_actions", "plan_risks",
-                         "customers", "customer_metrics"})
-KPI_TABLES = frozenset({"customers", "customer_metrics", "survey_responses", "complaints",
-                        "events", "event_attendance", "trades"})
+#: what the plan list and the KPI panel are read from: each goes stale when these change
+PLANS_REFRESH_ON = frozenset({"account_plans", "plan_objectives", "plan_actions", "plan_risks",
+                              "customers", "customer_metrics"})
+KPIS_REFRESH_ON = frozenset({"customers", "customer_metrics", "survey_responses", "complaints",
+                             "events", "event_attendance", "trades"})
 
 
 class PlanListModel(RowsModel):
@@ -92,8 +93,7 @@ class NewPlanDialog(QDialog):
         self._fill()
 
     def _fill(self) -> None:
-        with self.ctx.db.engine.connect() as conn:
-            found = P.find_customers(conn, self.search.text(), limit=100)
+        found = self.ctx.db.read(find_customers, self.search.text(), limit=100)
         self.list.clear()
         for c in found:
             item = QListWidgetItem(f"{c.code}  {c.name}  ·  {labels.value_tier(c.value_tier)}")
@@ -217,8 +217,7 @@ class ReportsScreen(QWidget):
     def refresh_kpis(self) -> None:
         self._kpis_stale = False
         today = self.ctx.clock.today()
-        with self.ctx.db.engine.connect() as conn:
-            k = kpi_report(conn, today)
+        k = self.ctx.db.read(kpi_report, today)
         self.kpis = k
         self.window_label.setText(
             self.tr("Last 12 months up to %1 · %2 customers in the book")
@@ -336,8 +335,7 @@ class ReportsScreen(QWidget):
     def refresh_plans(self) -> None:
         self._plans_stale = False
         keep = self.selected()
-        with self.ctx.db.engine.connect() as conn:
-            rows = P.list_plans(conn, value_tier=self.tier_filter.currentData(),
+        rows = self.ctx.db.read(list_plans, value_tier=self.tier_filter.currentData(),
                                 search=self.search.text().strip() or None)
         self.model.set_rows(rows)
         if self._sort[0] >= 0:
@@ -356,7 +354,7 @@ class ReportsScreen(QWidget):
         self.table.horizontalHeader().setSortIndicator(column, order)
         self.model.sort(column, order)
 
-    def selected(self) -> P.PlanRow | None:
+    def selected(self) -> PlanRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row(rows[0].row()) if rows else None
 
@@ -408,7 +406,7 @@ class ReportsScreen(QWidget):
         row = self.selected()
         if row is None:
             return None
-        from kamdesk.ui.plan.editor import export_plan_pdf
+        from kamdesk.ui.pdf_export import export_plan_pdf
 
         return export_plan_pdf(self.ctx, row.id, row.customer_id, self)
 
@@ -416,7 +414,7 @@ class ReportsScreen(QWidget):
         row = self.selected()
         if row is None:
             return None
-        from kamdesk.ui.plan.editor import export_brief_pdf
+        from kamdesk.ui.pdf_export import export_brief_pdf
 
         return export_brief_pdf(self.ctx, row.customer_id, self)
 
@@ -430,10 +428,10 @@ class ReportsScreen(QWidget):
         return dlg
 
     # -- refreshing ------------------------------------------------------------------
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        if tables & PLAN_TABLES:
+    def _on_changed(self, changes: Any) -> None:
+        if changes & PLANS_REFRESH_ON:
             self._plans_stale = True
-        if tables & KPI_TABLES:
+        if changes & KPIS_REFRESH_ON:
             self._kpis_stale = True
         if self.isVisible():
             self._catch_up()

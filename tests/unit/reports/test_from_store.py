@@ -24,7 +24,10 @@ from kamdesk.reports.from_store import (
     revenue_by_month,
 )
 from kamdesk.reports.plan_pdf import render_plan_pdf
-from kamdesk.store import plans as P
+from kamdesk.domain.plan_text import split_lines
+from kamdesk.store.ops import plans as ops
+from kamdesk.store.queries import plans as Q
+from kamdesk.store.queries.plan_facts import plan_facts
 from kamdesk.store.models import KeyDate, Task
 
 TODAY = date(2026, 11, 23)
@@ -56,9 +59,9 @@ def page_count(pdf: Path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", out).group(1))
 
 
-def chinese_plan(conn) -> P.PlanRow:  # type: ignore[no-untyped-def]
+def chinese_plan(conn) -> Q.PlanRow:  # type: ignore[no-untyped-def]
     """A demo plan whose customer has a Chinese name (a few demo names are English)."""
-    return next(r for r in P.list_plans(conn) if re.search(r"[\u4e00-\u9fff]", r.customer_name))
+    return next(r for r in Q.list_plans(conn) if re.search(r"[\u4e00-\u9fff]", r.customer_name))
 
 
 # --------------------------------------------------------------------------- documents
@@ -67,15 +70,15 @@ def chinese_plan(conn) -> P.PlanRow:  # type: ignore[no-untyped-def]
 def test_plan_document_from_a_stored_plan(demo_db):
     with demo_db.engine.connect() as conn:
         row = chinese_plan(conn)
-        detail = P.plan_detail(conn, row.id)
+        detail = Q.plan_detail(conn, row.id)
         doc = plan_document(conn, row.id, row.customer_id, "zh_CN", TODAY)
-        facts = P.plan_facts(conn, row.customer_id, TODAY)
+        facts = plan_facts(conn, row.customer_id, TODAY)
     assert doc.customer_name == row.customer_name and doc.period == row.period
     assert doc.lang == "zh_CN" and doc.generated_on == TODAY
     assert [o.metric for o in doc.objectives] == [o.metric for o in detail.objectives]
     assert [a.action for a in doc.actions] == [a.action for a in detail.actions]
     assert all(a.status == "not_started" for a in doc.actions)  # stored 'open'
-    assert doc.strategies == P.split_lines(detail.strategies)
+    assert doc.strategies == split_lines(detail.strategies)
     assert doc.situation.value_tier in ("high", "medium", "low")
     assert doc.situation.revenue_12m == facts.revenue_12m
     assert doc.situation.health == facts.health
@@ -105,10 +108,10 @@ def test_monthly_series_match_the_rows(demo_db):
 
 def test_draft_document_for_a_customer_without_a_plan(demo_db):
     with demo_db.engine.connect() as conn:
-        planned = {r.customer_id for r in P.list_plans(conn)}
+        planned = {r.customer_id for r in Q.list_plans(conn)}
         cid = next(c for c in range(1, 50) if c not in planned)
         doc = plan_document(conn, None, cid, "en", TODAY)
-        assert P.plan_periods(conn, cid) == []
+        assert Q.plan_periods(conn, cid) == []
     assert doc.period == "2026"
     assert doc.strategies and doc.objectives and doc.situation.summary
     with demo_db.engine.connect() as conn, pytest.raises(LookupError):
@@ -145,8 +148,8 @@ def test_sixty_action_plan_breaks_across_pages_with_repeated_header(demo_db, tmp
         row = chinese_plan(conn)
     with demo_db.session() as s:
         for i in range(60):
-            P.add_action(s, row.id, f"第{i + 1:02d}项行动：季度高层互访与满意度回访安排",
-                         owner="王磊", due=TODAY + timedelta(days=7 * i))
+            ops.add_action(s, row.id, f"第{i + 1:02d}项行动：季度高层互访与满意度回访安排",
+                           owner="王磊", due=TODAY + timedelta(days=7 * i))
         s.commit()
     with demo_db.engine.connect() as conn:
         doc = plan_document(conn, row.id, row.customer_id, "zh_CN", TODAY)
@@ -164,7 +167,7 @@ def test_sixty_action_plan_breaks_across_pages_with_repeated_header(demo_db, tmp
 @needs_poppler
 def test_english_plan_and_letter(demo_db, tmp_path):
     with demo_db.engine.connect() as conn:
-        row = P.list_plans(conn)[0]
+        row = Q.list_plans(conn)[0]
         doc = plan_document(conn, row.id, row.customer_id, "en", TODAY)
     path = tmp_path / "plan_en.pdf"
     render_plan_pdf(doc, path, pagesize="Letter")
@@ -204,7 +207,7 @@ def test_brief_pdf_from_demo_db(demo_db, tmp_path):
 
 def test_plan_end_to_end_is_fast(demo_db, tmp_path):
     with demo_db.engine.connect() as conn:
-        row = P.list_plans(conn)[0]
+        row = Q.list_plans(conn)[0]
     render_plan_pdf(plan_document(demo_db.engine.connect(), row.id, row.customer_id, "zh_CN",
                                   TODAY), tmp_path / "warm.pdf")  # fonts, imports
     best = 9.9

@@ -6,7 +6,12 @@ import pytest
 
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
-from kamdesk.store import plans as P
+from kamdesk.domain.plan_periods import next_period, period_bounds, period_key, suggest_period
+from kamdesk.domain.plan_text import coverage_gap, split_lines, suggest_strategies
+from kamdesk.domain.plans import ActionItem, ObjectiveItem
+from kamdesk.store.ops import plans as ops
+from kamdesk.store.queries import plans as Q
+from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.metrics import recompute_metrics
@@ -51,9 +56,9 @@ def account(db):
 
 def _create(db, customer_id, period="2027", lang="en"):
     with db.session() as s:
-        plan = P.create_plan(s, customer_id, period, "王磊", TODAY, lang)
+        plan_id = ops.create_plan(s, customer_id, period, "王磊", TODAY, lang).value
         s.commit()
-        return plan.id
+        return plan_id
 
 
 # -- periods ------------------------------------------------------------------------
@@ -64,7 +69,7 @@ def _create(db, customer_id, period="2027", lang="en"):
     ("2027/H2", "2027-H2"),
 ])
 def test_period_formats_accepted(text, expected):
-    assert P.normalize_period(text) == expected
+    assert ops.normalize_period(text) == expected
 
 
 @pytest.mark.parametrize("text, code", [
@@ -73,26 +78,26 @@ def test_period_formats_accepted(text, expected):
 ])
 def test_period_formats_refused(text, code):
     with pytest.raises(ValidationError) as e:
-        P.normalize_period(text)
+        ops.normalize_period(text)
     assert (e.value.field, e.value.code) == ("period", code)
 
 
 def test_period_bounds_next_and_order():
-    assert P.period_bounds("2027") == (date(2027, 1, 1), date(2027, 12, 31))
-    assert P.period_bounds("2027-H2") == (date(2027, 7, 1), date(2027, 12, 31))
-    assert P.period_bounds("2027-Q1") == (date(2027, 1, 1), date(2027, 3, 31))
-    assert P.period_bounds("2028-Q1") == (date(2028, 1, 1), date(2028, 3, 31))
-    assert [P.next_period(p) for p in ("2027", "2027-H1", "2027-H2", "2027-Q3", "2027-Q4")] == \
+    assert period_bounds("2027") == (date(2027, 1, 1), date(2027, 12, 31))
+    assert period_bounds("2027-H2") == (date(2027, 7, 1), date(2027, 12, 31))
+    assert period_bounds("2027-Q1") == (date(2027, 1, 1), date(2027, 3, 31))
+    assert period_bounds("2028-Q1") == (date(2028, 1, 1), date(2028, 3, 31))
+    assert [next_period(p) for p in ("2027", "2027-H1", "2027-H2", "2027-Q3", "2027-Q4")] == \
         ["2028", "2027-H2", "2028-H1", "2027-Q4", "2028-Q1"]
-    ordered = sorted(["2027-Q4", "2026", "2027-H1", "2027"], key=P.period_key)
+    ordered = sorted(["2027-Q4", "2026", "2027-H1", "2027"], key=period_key)
     assert ordered == ["2026", "2027-H1", "2027", "2027-Q4"]
-    assert P.suggest_period([], date(2026, 5, 1)) == "2026"
-    assert P.suggest_period([], date(2026, 11, 1)) == "2027"  # Q4 plans next year
-    assert P.suggest_period(["2026", "2027"], TODAY) == "2028"
+    assert suggest_period([], date(2026, 5, 1)) == "2026"
+    assert suggest_period([], date(2026, 11, 1)) == "2027"  # Q4 plans next year
+    assert suggest_period(["2026", "2027"], TODAY) == "2028"
 
 
 def test_split_lines_drops_typed_bullets():
-    assert P.split_lines("- one\n\n• two\n3. three\n  four  ") == ("one", "two", "three", "four")
+    assert split_lines("- one\n\n• two\n3. three\n  four  ") == ("one", "two", "three", "four")
 
 
 # -- create: pre-filled from the data ------------------------------------------------
@@ -101,12 +106,12 @@ def test_split_lines_drops_typed_bullets():
 def test_create_plan_prefills_from_data(db, account):
     plan_id = _create(db, account["customer"], "2027", "en")
     with db.engine.connect() as conn:
-        d = P.plan_detail(conn, plan_id)
-        facts = P.plan_facts(conn, account["customer"], TODAY)
+        d = Q.plan_detail(conn, plan_id)
+        facts = plan_facts(conn, account["customer"], TODAY)
     assert d.period == "2027" and d.status == "draft" and d.owner == "王磊"
     # strategies: the method's points for the customer's tier and activity
-    expected = P.suggest_strategies(facts.value_tier, facts.activity, "en")
-    assert P.split_lines(d.strategies) == expected and expected
+    expected = suggest_strategies(facts.value_tier, facts.activity, "en")
+    assert split_lines(d.strategies) == expected and expected
     # situation summary in words, with the figures
     assert "华东精工机械" in d.situation_summary and "interactions" in d.situation_summary
     # objectives: revenue with today's baseline, due at the end of the period
@@ -126,7 +131,7 @@ def test_create_plan_prefills_from_data(db, account):
 def test_create_plan_in_chinese(db, account):
     plan_id = _create(db, account["customer"], "2027-H1", "zh_CN")
     with db.engine.connect() as conn:
-        d = P.plan_detail(conn, plan_id)
+        d = Q.plan_detail(conn, plan_id)
     assert "客户" in d.situation_summary and "近 12 个月营收" in d.situation_summary
     assert d.objectives[0].metric == "营收" and d.objectives[0].due == date(2027, 6, 30)
     assert any("信用" in r.risk for r in d.risks)
@@ -135,27 +140,27 @@ def test_create_plan_in_chinese(db, account):
 def test_existing_period_is_refused_not_overwritten(db, account):
     plan_id = _create(db, account["customer"], "2027")
     with db.session() as s:
-        P.update_plan(s, plan_id, situation_summary="mine")
+        ops.update_plan(s, plan_id, situation_summary="mine")
         s.commit()
     with db.session() as s, pytest.raises(ValidationError) as e:
-        P.create_plan(s, account["customer"], " 2027 ", None, TODAY)
+        ops.create_plan(s, account["customer"], " 2027 ", None, TODAY)
     assert (e.value.field, e.value.code, e.value.detail) == ("period", "duplicate", "2027")
     with db.engine.connect() as conn:
-        assert P.plan_detail(conn, plan_id).situation_summary == "mine"
-        assert len(P.plan_periods(conn, account["customer"])) == 1
+        assert Q.plan_detail(conn, plan_id).situation_summary == "mine"
+        assert len(Q.plan_periods(conn, account["customer"])) == 1
 
 
 def test_unknown_customer_refused(db):
     with db.session() as s, pytest.raises(ValidationError) as e:
-        P.create_plan(s, 999, "2027", None, TODAY)
+        ops.create_plan(s, 999, "2027", None, TODAY)
     assert e.value.field == "customer"
 
 
 def test_draft_detail_writes_nothing(db, account):
     with db.engine.connect() as conn:
-        d = P.draft_detail(conn, account["customer"], "2026", TODAY, "en")
+        d = Q.draft_detail(conn, account["customer"], "2026", TODAY, "en")
         assert d.id == 0 and d.period == "2026" and d.objectives and d.risks
-        assert P.plan_periods(conn, account["customer"]) == []
+        assert Q.plan_periods(conn, account["customer"]) == []
 
 
 # -- copy -------------------------------------------------------------------------------
@@ -164,20 +169,18 @@ def test_draft_detail_writes_nothing(db, account):
 def test_copy_plan_carries_texts_objectives_open_actions(db, account):
     plan_id = _create(db, account["customer"], "2027")
     with db.session() as s:
-        P.update_plan(s, plan_id, strengths="长期合作", resources_needed="工程师 2 人天")
-        P.add_objective(s, plan_id, "CSAT", "4.1", "4.5", date(2027, 6, 30), "achieved")
-        done = P.add_action(s, plan_id, "已完成的事", status="done")
-        open_ = P.add_action(s, plan_id, "高层互访", owner="王磊", due=date(2027, 3, 1))
-        P.action_to_task(s, open_.id, NOW)
+        ops.update_plan(s, plan_id, strengths="长期合作", resources_needed="工程师 2 人天")
+        ops.add_objective(s, plan_id, "CSAT", "4.1", "4.5", date(2027, 6, 30), "achieved")
+        done_id = ops.add_action(s, plan_id, "已完成的事", status="done").value
+        open_id = ops.add_action(s, plan_id, "高层互访", owner="王磊", due=date(2027, 3, 1)).value
+        ops.action_to_task(s, open_id, NOW)
         s.commit()
-        done_id = done.id
     with db.session() as s:
-        new = P.copy_plan(s, plan_id, "2028")
+        new_id = ops.copy_plan(s, plan_id, "2028").value
         s.commit()
-        new_id = new.id
     with db.engine.connect() as conn:
-        old = P.plan_detail(conn, plan_id)
-        d = P.plan_detail(conn, new_id)
+        old = Q.plan_detail(conn, plan_id)
+        d = Q.plan_detail(conn, new_id)
     assert d.period == "2028" and d.status == "draft"
     assert d.strengths == "长期合作" and d.resources_needed == "工程师 2 人天"
     assert [o.metric for o in d.objectives] == [o.metric for o in old.objectives]
@@ -188,7 +191,7 @@ def test_copy_plan_carries_texts_objectives_open_actions(db, account):
     # the old period is untouched
     assert any(a.id == done_id for a in old.actions)
     with db.session() as s, pytest.raises(ValidationError) as e:
-        P.copy_plan(s, plan_id, "2028")
+        ops.copy_plan(s, plan_id, "2028")
     assert e.value.code == "duplicate"
 
 
@@ -199,28 +202,30 @@ def test_objective_action_risk_add_edit_delete_reorder(db, account):
     plan_id = _create(db, account["customer"], "2027")
     with db.session() as s:
         before = len(s.get(AccountPlan, plan_id).objectives)
-        o = P.add_objective(s, plan_id, "  New lines  ", "0", "3", date(2027, 9, 30))
+        o = s.get(PlanObjective,
+                  ops.add_objective(s, plan_id, "  New lines  ", "0", "3", date(2027, 9, 30)).value)
         assert o.metric == "New lines" and o.position == before
-        P.update_objective(s, o.id, target="4", status="on_track")
+        ops.update_objective(s, o.id, target="4", status="on_track")
         with pytest.raises(ValidationError) as e:
-            P.update_objective(s, o.id, metric=" ")
+            ops.update_objective(s, o.id, metric=" ")
         assert e.value.field == "metric"
         with pytest.raises(ValidationError):
-            P.update_objective(s, o.id, status="nonsense")
-        P.move_objective(s, o.id, -100)
-        a1 = P.add_action(s, plan_id, "first")
-        a2 = P.add_action(s, plan_id, "second", due=date(2027, 1, 10))
-        P.move_action(s, a2.id, -1)
-        P.update_action(s, a1.id, status="in_progress", owner="李工")
+            ops.update_objective(s, o.id, status="nonsense")
+        ops.move_objective(s, o.id, -100)
+        a1 = s.get(PlanAction, ops.add_action(s, plan_id, "first").value)
+        a2 = s.get(PlanAction, ops.add_action(s, plan_id, "second", due=date(2027, 1, 10)).value)
+        ops.move_action(s, a2.id, -1)
+        ops.update_action(s, a1.id, status="in_progress", owner="李工")
         with pytest.raises(ValidationError):
-            P.add_action(s, plan_id, "x", status="finished")
-        r = P.add_risk(s, plan_id, "price war", "market", "high", "value, not price")
+            ops.add_action(s, plan_id, "x", status="finished")
+        r = s.get(PlanRisk,
+                  ops.add_risk(s, plan_id, "price war", "market", "high", "value, not price").value)
         with pytest.raises(ValidationError):
-            P.update_risk(s, r.id, kind="weather")
-        P.delete_risk(s, r.id)
+            ops.update_risk(s, r.id, kind="weather")
+        ops.delete_risk(s, r.id)
         s.commit()
     with db.engine.connect() as conn:
-        d = P.plan_detail(conn, plan_id)
+        d = Q.plan_detail(conn, plan_id)
     assert d.objectives[0].metric == "New lines" and d.objectives[0].target == "4"
     assert d.objectives[0].status == "on_track"
     assert [a.action for a in d.actions] == ["second", "first"]
@@ -231,36 +236,37 @@ def test_objective_action_risk_add_edit_delete_reorder(db, account):
 def test_save_plan_syncs_rows_and_reports_the_bad_row(db, account):
     plan_id = _create(db, account["customer"], "2027")
     with db.engine.connect() as conn:
-        d = P.plan_detail(conn, plan_id)
-    objectives = [d.objectives[0], P.ObjectiveItem(None, "Visits", "2", "6", date(2027, 12, 1))]
-    actions = [P.ActionItem(None, f"action {i}", "me", None, "open") for i in range(3)]
+        d = Q.plan_detail(conn, plan_id)
+    objectives = [d.objectives[0], ObjectiveItem(None, "Visits", "2", "6", date(2027, 12, 1))]
+    actions = [ActionItem(None, f"action {i}", "me", None, "open") for i in range(3)]
     with db.session() as s:
-        P.save_plan(s, plan_id, {"owner": "新经理", "status": "final", "threats": "价格战"},
+        ops.save_plan(s, plan_id, {"owner": "新经理", "status": "final", "threats": "价格战"},
                     objectives, actions, [], now=NOW)
         s.commit()
     with db.engine.connect() as conn:
-        d = P.plan_detail(conn, plan_id)
+        d = Q.plan_detail(conn, plan_id)
     assert d.owner == "新经理" and d.status == "final" and d.threats == "价格战"
     assert [o.metric for o in d.objectives][1] == "Visits" and len(d.objectives) == 2
     assert [a.action for a in d.actions] == ["action 0", "action 1", "action 2"]
     assert d.risks == ()
-    bad = list(d.actions) + [P.ActionItem(None, "   ")]
+    bad = list(d.actions) + [ActionItem(None, "   ")]
     with db.session() as s, pytest.raises(ValidationError) as e:
-        P.save_plan(s, plan_id, {}, d.objectives, bad, [])
+        ops.save_plan(s, plan_id, {}, d.objectives, bad, [])
     assert (e.value.field, e.value.code, e.value.detail) == ("action", "required", "actions:4")
     with db.session() as s, pytest.raises(ValidationError) as e:
-        P.save_plan(s, plan_id, {"status": "published"}, d.objectives, d.actions, [])
+        ops.save_plan(s, plan_id, {"status": "published"}, d.objectives, d.actions, [])
     assert e.value.field == "status"
 
 
 def test_action_to_task_is_a_linked_reminder_made_once(db, account):
     plan_id = _create(db, account["customer"], "2027")
     with db.session() as s:
-        a = P.add_action(s, plan_id, "Executive visit", owner="王磊", due=date(2026, 12, 10))
-        b = P.add_action(s, plan_id, "Send the case study")
-        t1 = P.action_to_task(s, a.id, NOW, "en")
-        t2 = P.action_to_task(s, a.id, NOW, "en")
-        tb = P.action_to_task(s, b.id, NOW, "zh_CN")
+        a = s.get(PlanAction, ops.add_action(s, plan_id, "Executive visit", owner="王磊",
+                                             due=date(2026, 12, 10)).value)
+        b = s.get(PlanAction, ops.add_action(s, plan_id, "Send the case study").value)
+        t1 = s.get(Task, ops.action_to_task(s, a.id, NOW, "en").value.task_id)
+        t2 = s.get(Task, ops.action_to_task(s, a.id, NOW, "en").value.task_id)
+        tb = s.get(Task, ops.action_to_task(s, b.id, NOW, "zh_CN").value.task_id)
         s.commit()
         assert t1.id == t2.id
         assert t1.source == "plan" and t1.customer_id == account["customer"]
@@ -271,11 +277,11 @@ def test_action_to_task_is_a_linked_reminder_made_once(db, account):
         assert s.get(PlanAction, a.id).status == "in_progress"
         action_id, task_id = a.id, t1.id
     with db.engine.connect() as conn:
-        d = P.plan_detail(conn, plan_id)
-    done = [P.ActionItem(x.id, x.action, x.owner, x.due,
+        d = Q.plan_detail(conn, plan_id)
+    done = [ActionItem(x.id, x.action, x.owner, x.due,
                          "done" if x.id == action_id else x.status) for x in d.actions]
     with db.session() as s:
-        P.save_plan(s, plan_id, {}, d.objectives, done, d.risks, now=NOW)
+        ops.save_plan(s, plan_id, {}, d.objectives, done, d.risks, now=NOW)
         s.commit()
         assert s.get(Task, task_id).done_at == NOW  # ticking the action closes its task
 
@@ -283,7 +289,7 @@ def test_action_to_task_is_a_linked_reminder_made_once(db, account):
 def test_delete_plan_takes_its_rows(db, account):
     plan_id = _create(db, account["customer"], "2027")
     with db.session() as s:
-        P.delete_plan(s, plan_id)
+        ops.delete_plan(s, plan_id)
         s.commit()
         assert s.query(PlanObjective).count() == 0 and s.query(PlanRisk).count() == 0
 
@@ -293,30 +299,30 @@ def test_delete_plan_takes_its_rows(db, account):
 
 def test_stakeholders_gaps(db, account):
     with db.engine.connect() as conn:
-        people = P.stakeholders(conn, account["customer"], TODAY, "en")
+        people = stakeholders(conn, account["customer"], TODAY, "en")
     assert [p.name for p in people] == ["陈建国", "刘海燕"]  # decision maker first
     boss, buyer = people
     assert boss.gap == "decision maker never contacted" and boss.influence == "high"
     assert buyer.gap is None and buyer.last_contact == TODAY - timedelta(days=5)
-    late = P.coverage_gap("decision_maker", "opponent", 3, TODAY - timedelta(days=70), TODAY, "en")
+    late = coverage_gap("decision_maker", "opponent", 3, TODAY - timedelta(days=70), TODAY, "en")
     assert late == "no contact with the decision maker in 70 days; " \
                    "opposed: plan how to answer their concerns"
-    assert P.coverage_gap("user", "neutral", 3, TODAY - timedelta(days=100), TODAY, "en") is None
-    zh = P.coverage_gap("decision_maker", "neutral", 3, None, TODAY, "zh_CN")
+    assert coverage_gap("user", "neutral", 3, TODAY - timedelta(days=100), TODAY, "en") is None
+    zh = coverage_gap("decision_maker", "neutral", 3, None, TODAY, "zh_CN")
     assert zh == "从未与该决策者接触"
 
 
 def test_list_plans_filters_and_orders(demo_db):
     with demo_db.session() as s:
-        P.create_plan(s, 1, "2026-H2", None, TODAY)
-        P.create_plan(s, 1, "2027", None, TODAY)
+        ops.create_plan(s, 1, "2026-H2", None, TODAY)
+        ops.create_plan(s, 1, "2027", None, TODAY)
         s.commit()
     with demo_db.engine.connect() as conn:
-        everything = P.list_plans(conn)
-        mine = P.list_plans(conn, customer_id=1)
-        tier_a = P.list_plans(conn, value_tier="A")
-        found = P.list_plans(conn, search="C001")
-        assert P.latest_plan_id(conn, 1) == mine[0].id
+        everything = Q.list_plans(conn)
+        mine = Q.list_plans(conn, customer_id=1)
+        tier_a = Q.list_plans(conn, value_tier="A")
+        found = Q.list_plans(conn, search="C001")
+        assert Q.latest_plan_id(conn, 1) == mine[0].id
     assert [p.period for p in mine] == ["2027", "2026-H2"]
     assert len(everything) == 7  # the demo's five and ours
     assert tier_a and all(p.value_tier == "A" for p in tier_a)
@@ -327,8 +333,8 @@ def test_list_plans_filters_and_orders(demo_db):
 
 def test_find_customers_and_by_code(demo_db):
     with demo_db.engine.connect() as conn:
-        assert P.customer_by_code(conn, "c002").id == 2
-        assert P.customer_by_code(conn, "nope") is None
-        assert P.customer_by_id(conn, 2).code == "C002"
-        assert [c.code for c in P.find_customers(conn, "C00", limit=3)] == ["C001", "C002",
+        assert Q.customer_by_code(conn, "c002").id == 2
+        assert Q.customer_by_code(conn, "nope") is None
+        assert Q.customer_by_id(conn, 2).code == "C002"
+        assert [c.code for c in Q.find_customers(conn, "C00", limit=3)] == ["C001", "C002",
                                                                           "C003"]
