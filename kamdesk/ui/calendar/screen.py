@@ -17,14 +17,17 @@ from PySide6.QtWidgets import (
     QMenu, QMessageBox, QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store import tasks as task_ops
 from kamdesk.store.calendar_queries import KINDS, TASK_KINDS, CalendarEntry, calendar_page
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
 from kamdesk.ui.calendar.grid import CalendarGrid
 from kamdesk.ui.calendar.kinds import KIND_COLOURS, OVERDUE_COLOUR, kind_icon
-from kamdesk.ui.calendar.task_dialog import CustomerPicker, TaskDialog, pick_date
+from kamdesk.ui.calendar.customer_picker import CustomerPicker
+from kamdesk.ui.calendar.date_picker import pick_date
+from kamdesk.ui.calendar.task_dialog import TaskDialog
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
+from kamdesk.ui.ops import run_op
 
 REFRESH_ON = {"tasks", "key_dates", "customers", "customer_metrics", "contracts", "complaints",
               "events", "event_attendance", "people"}
@@ -356,10 +359,9 @@ class CalendarScreen(QWidget):
         self._dirty = False
         first, last, weeks, month = self.visible_range()
         now = self.ctx.clock.now()
-        with self.ctx.db.engine.connect() as conn:
-            page = calendar_page(
-                conn, first, last, self._kinds, self.customer.customer_id, self.ctx.lang, now,
-                per_day_limit=WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
+        page = self.ctx.db.read(
+            calendar_page, first, last, self._kinds, self.customer.customer_id, self.ctx.lang,
+            now, per_day_limit=WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
         self._entries = page.entries
         self.grid.set_view(first, weeks, month)
         self.grid.set_today(now.date())
@@ -422,9 +424,8 @@ class CalendarScreen(QWidget):
                 lunar_text = ""
         self.day_lunar.setText(lunar_text)
         self.day_lunar.setVisible(bool(lunar_text))
-        with self.ctx.db.engine.connect() as conn:
-            page = calendar_page(conn, day, day, self._kinds, self.customer.customer_id,
-                                 self.ctx.lang, self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
+        page = self.ctx.db.read(calendar_page, day, day, self._kinds, self.customer.customer_id,
+                                self.ctx.lang, self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
         entries = page.entries
         self._day_entries = list(entries)
         self.day_list.clear()
@@ -487,10 +488,9 @@ class CalendarScreen(QWidget):
     def _reschedule(self, task_id: int, due: dt.datetime, day: dt.date, title: str) -> None:
         if due.date() == day:
             return
-        with self.ctx.db.session() as s:
-            task_ops.reschedule_task(s, task_id, dt.datetime.combine(day, due.time()))
-            s.commit()
-        self.ctx.announce({"tasks"})
+        if run_op(self.ctx, task_ops.reschedule_task, task_id,
+                  dt.datetime.combine(day, due.time()), initiator=self) is None:
+            return
         self.ctx.status.emit(self.tr("Moved “%1” to %2").replace("%1", title).replace(
             "%2", day.isoformat()))
 
@@ -508,13 +508,11 @@ class CalendarScreen(QWidget):
     def set_done(self, entry: CalendarEntry, done: bool) -> None:
         if entry.task_id is None:
             return
-        with self.ctx.db.session() as s:
-            if done:
-                task_ops.complete_task(s, entry.task_id, self.ctx.clock.now())
-            else:
-                task_ops.reopen_task(s, entry.task_id)
-            s.commit()
-        self.ctx.announce({"tasks"})
+        if done:
+            run_op(self.ctx, task_ops.complete_task, entry.task_id, self.ctx.clock.now(),
+                   initiator=self)
+        else:
+            run_op(self.ctx, task_ops.reopen_task, entry.task_id, initiator=self)
 
     def entry_actions(self, entry: CalendarEntry) -> list[QAction]:
         """The context-menu actions for an entry (also what tests trigger)."""
@@ -596,10 +594,9 @@ class CalendarScreen(QWidget):
             target = target.with_name(target.name + ".ics")
         today = self.ctx.clock.today()
         try:
-            with self.ctx.db.engine.connect() as conn:
-                items = iter_calendar_items_for_ical(
-                    conn, today - dt.timedelta(days=EXPORT_DAYS_BACK),
-                    today + dt.timedelta(days=EXPORT_DAYS_AHEAD), customer_id, self.ctx.lang)
+            items = self.ctx.db.read(
+                iter_calendar_items_for_ical, today - dt.timedelta(days=EXPORT_DAYS_BACK),
+                today + dt.timedelta(days=EXPORT_DAYS_AHEAD), customer_id, self.ctx.lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_ical(items, target)
         except (OSError, ValueError) as exc:
