@@ -177,16 +177,14 @@ def delete_task(session: Session, task_id: int) -> Changes:
     the snapshot remembers them so undo links them again.
     """
     task = _get(session, task_id)
-    snapshot = {
-        "task": {c.key: getattr(task, c.key) for c in Task.__table__.columns},
-        "plan_actions": list(session.scalars(
-            select(PlanAction.id).where(PlanAction.task_id == task_id))),
-    }
+    linked = list(session.scalars(select(PlanAction.id).where(PlanAction.task_id == task_id)))
+    snapshot = {"task": {c.key: getattr(task, c.key) for c in Task.__table__.columns},
+                "plan_actions": linked}
     changes = _changed(task_id)
-    if snapshot["plan_actions"]:
+    if linked:
         session.execute(update(PlanAction).where(PlanAction.task_id == task_id)
                         .values(task_id=None))
-        changes = changes.also("plan_actions", *snapshot["plan_actions"])
+        changes = changes.also("plan_actions", *linked)
     session.delete(task)
     session.flush()
     return changes.with_value(snapshot)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -235,11 +236,11 @@ class TaskDialog(QDialog):
         self._initial = self._snapshot()
         self.accept()
 
-    def _edits(self, snap: _Snapshot, customer_id: int | None) -> dict[str, object]:
+    def _edits(self, snap: _Snapshot, customer_id: int | None) -> dict[str, Any]:
         """What the user may have changed, as :func:`update_task` takes it: the due time
         only when it moved (moving shifts the reminder along), the reminder only when
         its choice changed (which re-arms it)."""
-        edits: dict[str, object] = {"title": snap.title, "kind": snap.kind,
+        edits: dict[str, Any] = {"title": snap.title, "kind": snap.kind,
                                     "customer_id": customer_id, "notes": snap.notes or None}
         if snap.due != self._initial.due:
             edits["due_at"] = snap.due
