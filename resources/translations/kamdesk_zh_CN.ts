@@ -129,6 +129,27 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Export to calendar</source>
+        <translation>导出到日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>The calendar could not be written:
+%1</source>
+        <translation>无法写入日历文件：
+%1</translation>
+    </message>
+    <message>
+        <source>Exported %1 calendar entries to %2</source>
+        <translation>已将 %1 条日程导出到 %2</translation>
+    </message>
+</context>
+<context>
     <name>CalendarScreen</name>
     <message>
         <source>Previous (Page Up)</source>
@@ -187,24 +208,12 @@ Your saved data is safe. Details were written to the log file:
         <translation>+%1 项</translation>
     </message>
     <message>
-        <source>Nothing on this day. Double-click a day or press Enter to plan a task, call or visit.</source>
-        <translation>当天没有安排。双击日期或按 Enter 键可安排任务、电话或拜访。</translation>
-    </message>
-    <message>
         <source>Plan visit…</source>
         <translation>安排拜访…</translation>
     </message>
     <message>
         <source>Plan call…</source>
         <translation>安排电话…</translation>
-    </message>
-    <message>
-        <source>Lunar %1</source>
-        <translation>农历 %1</translation>
-    </message>
-    <message>
-        <source>%1 more not listed — narrow the kinds or pick a customer</source>
-        <translation>另有 %1 项未列出——请缩小类别或选择客户</translation>
     </message>
     <message>
         <source>Event: %1</source>
@@ -249,24 +258,6 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Log contact…</source>
         <translation>记录沟通…</translation>
-    </message>
-    <message>
-        <source>Export to calendar</source>
-        <translation>导出到日历</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics)</source>
-        <translation>iCalendar 文件 (*.ics)</translation>
-    </message>
-    <message>
-        <source>The calendar could not be written:
-%1</source>
-        <translation>无法写入日历文件：
-%1</translation>
-    </message>
-    <message>
-        <source>Exported %1 calendar entries to %2</source>
-        <translation>已将 %1 条日程导出到 %2</translation>
     </message>
 </context>
 <context>
@@ -715,7 +706,7 @@ Your saved data is safe. Details were written to the log file:
     <name>CustomerPicker</name>
     <message>
         <source>Name, code or pinyin initials (zgyd)…</source>
-        <extracomment>Ordered as often as a key-account manager uses them, so the digit keys fall where the hand expects: 1 is a phone call, 2 a visit. the chosen customer id, or 0 when the text no longer names one</extracomment>
+        <extracomment>the chosen customer id, or 0 when the text no longer names one</extracomment>
         <translation>名称、编号或拼音首字母（zgyd）…</translation>
     </message>
 </context>
@@ -874,6 +865,29 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Pick a date</source>
         <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <source>Nothing on this day. Double-click a day or press Enter to plan a task, call or visit.</source>
+        <translation>当天没有安排。双击日期或按 Enter 键可安排任务、电话或拜访。</translation>
+    </message>
+    <message>
+        <source>Plan visit…</source>
+        <translation>安排拜访…</translation>
+    </message>
+    <message>
+        <source>Plan call…</source>
+        <translation>安排电话…</translation>
+    </message>
+    <message>
+        <source>Lunar %1</source>
+        <translation>农历 %1</translation>
+    </message>
+    <message>
+        <source>%1 more not listed — narrow the kinds or pick a customer</source>
+        <translation>另有 %1 项未列出——请缩小类别或选择客户</translation>
     </message>
 </context>
 <context>
@@ -1106,7 +1120,7 @@ Your database is unchanged.</source>
     <name>LogContactDialog</name>
     <message>
         <source>Edit contact</source>
-        <extracomment>the saved interaction&apos;s id</extracomment>
+        <extracomment>Ordered as often as a key-account manager uses them, so the digit keys fall where the hand expects: 1 is a phone call, 2 a visit. the saved interaction&apos;s id</extracomment>
         <translation>编辑沟通记录</translation>
     </message>
     <message>
@@ -2038,6 +2052,7 @@ Log file: %3</source>
     </message>
     <message>
         <source>Account plan</source>
+        <extracomment>what the live figures and the stakeholder map are read from: refresh when these change</extracomment>
         <translation>客户经营计划</translation>
     </message>
     <message>
@@ -2481,6 +2496,7 @@ Log file: %3</source>
     <name>PlanListModel</name>
     <message>
         <source>Code</source>
+        <extracomment>what the plan list and the KPI panel are read from: each goes stale when these change</extracomment>
         <translation>编号</translation>
     </message>
     <message>
@@ -2736,7 +2752,6 @@ Log file: %3</source>
     <name>ReminderService</name>
     <message>
         <source>Reminders</source>
-        <extracomment>app_settings key: the day reminder tasks were last generated from key dates</extracomment>
         <translation>提醒</translation>
     </message>
     <message>
@@ -3272,81 +3287,27 @@ Log file: %3</source>
     </message>
 </context>
 <context>
-    <name>TodayScreen</name>
+    <name>TodayCard</name>
     <message>
-        <source>Today</source>
-        <translation>今日</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Tasks overdue and due today</source>
-        <translation>逾期及今日到期的任务</translation>
-    </message>
-    <message>
-        <source>No tasks due today.</source>
-        <translation>今日没有到期任务。</translation>
-    </message>
-    <message>
-        <source>Overdue for contact</source>
-        <translation>超期未联系</translation>
-    </message>
-    <message>
-        <source>Every customer is within their contact rhythm.</source>
-        <translation>所有客户均在维护周期内。</translation>
-    </message>
-    <message>
-        <source>Complaints to answer</source>
-        <translation>待响应投诉</translation>
-    </message>
-    <message>
-        <source>No complaint is near its response deadline.</source>
-        <translation>没有临近响应时限的投诉。</translation>
-    </message>
-    <message>
-        <source>Key dates in the next 7 days</source>
-        <translation>未来 7 天的关键日期</translation>
-    </message>
-    <message>
-        <source>No birthdays, anniversaries or festivals this week.</source>
-        <translation>本周没有生日、周年纪念或节日。</translation>
-    </message>
-    <message>
-        <source>Contracts up for renewal</source>
-        <translation>待续签合同</translation>
-    </message>
-    <message>
-        <source>No contract is in its renewal window.</source>
-        <translation>没有处于续签窗口期的合同。</translation>
-    </message>
-    <message>
-        <source>Silent customers to win back</source>
-        <translation>待唤回的沉默客户</translation>
-    </message>
-    <message>
-        <source>No silent customers.</source>
-        <translation>没有沉默客户。</translation>
+        <source>Show fewer</source>
+        <extracomment>rows shown per card before &quot;Show all&quot;</extracomment>
+        <translation>收起</translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s)</source>
+        <source>Show %n more</source>
         <translation>
-            <numerusform>%n 项任务</numerusform>
+            <numerusform>展开其余 %n 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n customer(s) to contact</source>
+        <source>and %n more</source>
         <translation>
-            <numerusform>%n 位客户待联系</numerusform>
+            <numerusform>另有 %n 项</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n complaint(s)</source>
-        <translation>
-            <numerusform>%n 件投诉</numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>TodayRows</name>
     <message>
         <source>today</source>
         <translation>今天</translation>
@@ -3409,7 +3370,7 @@ Log file: %3</source>
     </message>
     <message>
         <source>Done</source>
-        <translation>完成</translation>
+        <translation>已完成</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
@@ -3509,6 +3470,84 @@ Log file: %3</source>
         <source>ends %1, %2</source>
         <translation>%1 到期（%2）</translation>
     </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <source>Today</source>
+        <extracomment>tables whose change can alter what Today shows</extracomment>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Tasks overdue and due today</source>
+        <translation>逾期及今日到期的任务</translation>
+    </message>
+    <message>
+        <source>No tasks due today.</source>
+        <translation>今日没有到期任务。</translation>
+    </message>
+    <message>
+        <source>Overdue for contact</source>
+        <translation>超期未联系</translation>
+    </message>
+    <message>
+        <source>Every customer is within their contact rhythm.</source>
+        <translation>所有客户均在维护周期内。</translation>
+    </message>
+    <message>
+        <source>Complaints to answer</source>
+        <translation>待响应投诉</translation>
+    </message>
+    <message>
+        <source>No complaint is near its response deadline.</source>
+        <translation>没有临近响应时限的投诉。</translation>
+    </message>
+    <message>
+        <source>Key dates in the next 7 days</source>
+        <translation>未来 7 天的关键日期</translation>
+    </message>
+    <message>
+        <source>No birthdays, anniversaries or festivals this week.</source>
+        <translation>本周没有生日、周年纪念或节日。</translation>
+    </message>
+    <message>
+        <source>Contracts up for renewal</source>
+        <translation>待续签合同</translation>
+    </message>
+    <message>
+        <source>No contract is in its renewal window.</source>
+        <translation>没有处于续签窗口期的合同。</translation>
+    </message>
+    <message>
+        <source>Silent customers to win back</source>
+        <translation>待唤回的沉默客户</translation>
+    </message>
+    <message>
+        <source>No silent customers.</source>
+        <translation>没有沉默客户。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) to contact</source>
+        <translation>
+            <numerusform>%n 位客户待联系</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Greeting copied. Paste it into WeChat or an email.</source>
         <translation>祝福语已复制，可粘贴到微信或邮件中。</translation>
@@ -3566,26 +3605,6 @@ Log file: %3</source>
     <message>
         <source>…and %1 more</source>
         <translation>…另有 %1 条</translation>
-    </message>
-</context>
-<context>
-    <name>_Card</name>
-    <message>
-        <source>Show fewer</source>
-        <extracomment>tables whose change can alter what Today shows rows shown per card before &quot;Show all&quot;</extracomment>
-        <translation>收起</translation>
-    </message>
-    <message numerus="yes">
-        <source>Show %n more</source>
-        <translation>
-            <numerusform>展开其余 %n 项</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>and %n more</source>
-        <translation>
-            <numerusform>另有 %n 项</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
 from kamdesk.store import customers as customer_ops
-from kamdesk.store import tasks as task_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.models import KeyDate, Task
 
 TODAY = date(2026, 11, 23)
@@ -144,7 +144,7 @@ def test_move_to_reschedules_a_task(qtbot, ctx, make_window):
         t = task_ops.create_task(s, title="回访王总", due_at=datetime(2026, 11, 24, 14, 30),
                                  remind_at=datetime(2026, 11, 24, 14, 0))
         s.commit()
-        tid = t.id
+        tid = t.value
     w = make_window(ctx)
     screen = _screen(w)
     entry = next(e for e in screen.entries() if e.task_id == tid)
@@ -184,7 +184,7 @@ def test_click_opens_task_and_key_date_opens_customer(qtbot, ctx, make_window):
         t = task_ops.create_task(s, title="回访王总", due_at=datetime(2026, 11, 24, 9, 0),
                                  customer_id=c.id)
         s.commit()
-        cid, tid = c.id, t.id
+        cid, tid = c.id, t.value
     w = make_window(ctx)
     screen = _screen(w)
     screen.set_view("month")

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from kamdesk.store import customers as customer_ops
-from kamdesk.store import tasks as task_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.models import Task
 from kamdesk.store.settings import APP_LAST_SEEN_KEY, get_json, put_json
 NOW = datetime(2026, 11, 23, 10, 0)  # the clock of the gui fixtures (conftest.NOW)
@@ -31,7 +31,7 @@ def _task(ctx, title, remind_at, due_at=None, customer_id=None):
                                  due_at=due_at or remind_at + timedelta(minutes=30),
                                  customer_id=customer_id)
         s.commit()
-        return t.id
+        return t.value
 
 
 def _get(ctx, task_id):

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
-from kamdesk.store import tasks as task_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.models import KeyDate, Task
 from kamdesk.store.settings import get_json, tiering_settings
@@ -35,7 +35,7 @@ def _overdue_customer(ctx, name="华信制造", last_contact=datetime(2026, 5, 6
 
 def _task(ctx, title, **fields):
     with ctx.db.session() as s:
-        tid = task_ops.create_task(s, title=title, **fields).id
+        tid = task_ops.create_task(s, title=title, **fields).value
         s.commit()
     return tid
 

@@ -18,13 +18,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from kamdesk.store.calendar_queries import CalendarEntry
-from kamdesk.ui.calendar.kinds import OVERDUE_COLOUR, kind_colour, kind_icon
+from kamdesk.ui.calendar.chips import chip_text, entry_tooltip, is_dark, paint_chip
 
 MIME_TASK = "application/x-kamdesk-task"
-
-
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
 class CalendarGrid(QWidget):
@@ -179,7 +175,7 @@ class CalendarGrid(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
-        dark = _is_dark(pal)
+        dark = is_dark(pal)
         base = pal.color(QPalette.ColorRole.Base)
         p.fillRect(self.rect(), base)
 
@@ -330,61 +326,11 @@ class CalendarGrid(QWidget):
 
     def chip_text(self, entry: CalendarEntry) -> tuple[str, str]:
         """(first line, second line) of a chip; the second only shows in week mode."""
-        who = entry.customer_short or entry.customer_name or ""
-        title = entry.title
-        if isinstance(entry.start, dt.datetime):
-            title = f"{entry.start:%H:%M} {title}"
-        second = who if who and who not in entry.title else ""
-        if entry.detail and entry.kind in ("key_date", "festival") and entry.detail != entry.title:
-            second = " · ".join(x for x in (second, entry.detail) if x)
-        if not self.week_mode and second and entry.kind != "festival":
-            title = f"{title} · {who}" if who and who not in entry.title else title
-        return title, second
+        return chip_text(entry, self.week_mode)
 
     def _paint_chip(self, p: QPainter, entry: CalendarEntry, rect: QRect, dark: bool) -> None:
-        colour = kind_colour(entry.kind)
-        bg = QColor(colour)
-        bg.setAlpha(70 if dark else 34)
-        if entry.done:
-            bg.setAlpha(18)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(bg)
-        p.drawRoundedRect(rect, 3, 3)
-        bar = QColor(colour)
-        if entry.done:
-            bar.setAlpha(110)
-        p.setBrush(bar)
-        p.drawRoundedRect(QRect(rect.left(), rect.top(), 3, rect.height()), 1.5, 1.5)
-        base_font = self._chip_font()
-        fm = QFontMetrics(base_font)
-        icon_size = min(14, fm.height())
-        kind_icon(entry.kind).paint(
-            p, QRect(rect.left() + 6, rect.top() + 1 + (fm.height() + 2 - icon_size) // 2,
-                     icon_size, icon_size))
-        text_left = rect.left() + 8 + icon_size
-        first, second = self.chip_text(entry)
-        font = QFont(base_font)
-        if entry.done:
-            font.setStrikeOut(True)
-        pal = self.palette()
-        if entry.done:
-            pen = pal.color(QPalette.ColorRole.PlaceholderText)
-        elif entry.overdue:
-            pen = QColor(OVERDUE_COLOUR if not dark else "#ff6b6b")
-        else:
-            pen = pal.color(QPalette.ColorRole.Text)
-        p.setFont(font)
-        p.setPen(pen)
-        line = QRect(text_left, rect.top() + 1 + (2 if self.week_mode else 0),
-                     rect.right() - text_left - 2, fm.height() + 1)
-        p.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(first, Qt.TextElideMode.ElideRight, line.width()))
-        if self.week_mode and second:
-            p.setFont(base_font)
-            p.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-            line2 = QRect(text_left, line.bottom() + 2, line.width(), fm.height())
-            p.drawText(line2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       fm.elidedText(second, Qt.TextElideMode.ElideRight, line2.width()))
+        paint_chip(p, entry, rect, font=self._chip_font(), palette=self.palette(), dark=dark,
+                   week_mode=self.week_mode)
         p.setFont(self.font())
 
     # -- mouse and keyboard ----------------------------------------------------------
@@ -476,15 +422,7 @@ class CalendarGrid(QWidget):
         return super().event(event)
 
     def tooltip_for(self, entry: CalendarEntry) -> str:
-        lines = [entry.title]
-        if entry.customer_name:
-            lines.append(" ".join(x for x in (entry.customer_code, entry.customer_name) if x))
-        when = f"{entry.start:%Y-%m-%d %H:%M}" if isinstance(entry.start, dt.datetime) \
-            else entry.start.isoformat()
-        lines.append(when)
-        if entry.detail and entry.kind != "complaint":
-            lines.append(entry.detail)
-        return "\n".join(lines)
+        return entry_tooltip(entry)
 
     # -- drag and drop ---------------------------------------------------------------
     def _start_drag(self, entry: CalendarEntry) -> None:
@@ -500,7 +438,7 @@ class CalendarGrid(QWidget):
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             self._paint_chip(painter, entry, QRect(QPoint(0, 0), rect.size()),
-                             _is_dark(self.palette()))
+                             is_dark(self.palette()))
             painter.end()
             drag.setPixmap(pixmap)
             drag.setHotSpot(QPoint(10, rect.height() // 2))

@@ -13,18 +13,23 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QDate, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QMenu, QMessageBox, QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QMenu, QPushButton, QSplitter, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
-from kamdesk.store import tasks as task_ops
 from kamdesk.store.calendar_queries import KINDS, TASK_KINDS, CalendarEntry, calendar_page
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
+from kamdesk.ui.calendar.customer_picker import CustomerPicker
+from kamdesk.ui.calendar.date_picker import pick_date
+from kamdesk.ui.calendar.day_panel import DayPanel
 from kamdesk.ui.calendar.grid import CalendarGrid
-from kamdesk.ui.calendar.kinds import KIND_COLOURS, OVERDUE_COLOUR, kind_icon
-from kamdesk.ui.calendar.task_dialog import CustomerPicker, TaskDialog, pick_date
+from kamdesk.ui.calendar.ics_export import CalendarExport
+from kamdesk.ui.calendar.kinds import KIND_COLOURS, kind_icon
+from kamdesk.ui.calendar.task_dialog import TaskDialog
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
+from kamdesk.ui.ops import run_op
 
 REFRESH_ON = {"tasks", "key_dates", "customers", "customer_metrics", "contracts", "complaints",
               "events", "event_attendance", "people"}
@@ -33,8 +38,6 @@ REFRESH_ON = {"tasks", "key_dates", "customers", "customer_metrics", "contracts"
 MONTH_LIMIT = 8
 WEEK_LIMIT = 40
 DAY_LIMIT = 200
-EXPORT_DAYS_BACK = 30
-EXPORT_DAYS_AHEAD = 365
 
 
 def _to_date(d: QDate) -> dt.date:
@@ -53,10 +56,10 @@ class CalendarScreen(QWidget):
         self._selected = today
         self._dirty = True
         self._entries: list[CalendarEntry] = []
-        self._day_entries: list[CalendarEntry] = []
         self.task_dialog: TaskDialog | None = None
         # Seams for tests: the file and date choosers are modal and OS-dependent.
-        self.ask_save_path = self._ask_save_path
+        self.exporter = CalendarExport(ctx, self)
+        self.ask_save_path = self.exporter.ask_save_path
         self.ask_date = pick_date
 
         s = ctx.settings
@@ -198,47 +201,16 @@ class CalendarScreen(QWidget):
         self.grid.more_clicked.connect(self.select_day)
         self.grid.task_dropped.connect(self._task_dropped)
 
-        self.day_title = QLabel()
-        self.day_title.setObjectName("calendarDayTitle")
-        bold = self.day_title.font()
-        bold.setBold(True)
-        self.day_title.setFont(bold)
-        self.day_lunar = QLabel()
-        self.day_lunar.setObjectName("calendarDayLunar")
-        self.day_list = QListWidget()
-        self.day_list.setObjectName("calendarDayList")
-        self.day_list.setIconSize(QSize(16, 16))
-        self.day_list.setWordWrap(True)
-        self.day_list.setSpacing(2)
-        self.day_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.day_list.itemActivated.connect(self._day_item_activated)
-        self.day_list.customContextMenuRequested.connect(self._day_list_menu)
-        self.day_empty = QLabel(self.tr("Nothing on this day. Double-click a day or press Enter "
-                                        "to plan a task, call or visit."))
-        self.day_empty.setWordWrap(True)
-        self.day_empty.setObjectName("calendarDayEmpty")
-        self.day_empty.setStyleSheet("color: palette(placeholder-text);")
-        new_visit = QPushButton(icon("visit"), self.tr("Plan visit…"))
-        new_visit.clicked.connect(lambda: self.create_task(self._selected, "visit"))
-        new_call = QPushButton(icon("phone"), self.tr("Plan call…"))
-        new_call.clicked.connect(lambda: self.create_task(self._selected, "call"))
-        day_buttons = QHBoxLayout()
-        day_buttons.addWidget(new_visit)
-        day_buttons.addWidget(new_call)
-        panel = QWidget()
-        panel.setObjectName("calendarDayPanel")
-        pl = QVBoxLayout(panel)
-        pl.setContentsMargins(8, 0, 0, 0)
-        pl.addWidget(self.day_title)
-        pl.addWidget(self.day_lunar)
-        pl.addWidget(self.day_list, 1)
-        pl.addWidget(self.day_empty)
-        pl.addLayout(day_buttons)
+        self.day_panel = DayPanel(self._locale, self._zh)
+        self.day_panel.entry_activated.connect(self.open_entry)
+        self.day_panel.entry_menu.connect(self._entry_menu)
+        self.day_panel.plan_requested.connect(lambda kind: self.create_task(self._selected, kind))
+        self.day_list = self.day_panel.day_list
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("calendarSplitter")
         self.splitter.addWidget(self.grid)
-        self.splitter.addWidget(panel)
+        self.splitter.addWidget(self.day_panel)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setCollapsible(0, False)
         self.splitter.setSizes([900, 280])
@@ -356,10 +328,9 @@ class CalendarScreen(QWidget):
         self._dirty = False
         first, last, weeks, month = self.visible_range()
         now = self.ctx.clock.now()
-        with self.ctx.db.engine.connect() as conn:
-            page = calendar_page(
-                conn, first, last, self._kinds, self.customer.customer_id, self.ctx.lang, now,
-                per_day_limit=WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
+        page = self.ctx.db.read(
+            calendar_page, first, last, self._kinds, self.customer.customer_id, self.ctx.lang,
+            now, per_day_limit=WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
         self._entries = page.entries
         self.grid.set_view(first, weeks, month)
         self.grid.set_today(now.date())
@@ -394,64 +365,13 @@ class CalendarScreen(QWidget):
         self._fill_day_panel()
 
     def day_entries(self) -> list[CalendarEntry]:
-        return list(self._day_entries)
-
-    def _day_entry(self, item: QListWidgetItem | None) -> CalendarEntry | None:
-        # Items keep an index, not the entry: a Python object inside a QVariant that
-        # outlives the interpreter crashes PySide at exit.
-        index = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if isinstance(index, int) and 0 <= index < len(self._day_entries):
-            return self._day_entries[index]
-        return None
+        return self.day_panel.entries()
 
     def _fill_day_panel(self) -> None:
         day = self._selected
-        qd = QDate(day.year, day.month, day.day)
-        self.day_title.setText(self._locale.toString(
-            qd, "yyyy年M月d日 dddd" if self._zh else "dddd, d MMMM yyyy"))
-        lunar_text = ""
-        if self.lunar.isChecked():
-            from kamdesk.domain.lunar import lunar_label_zh, solar_to_lunar
-
-            try:
-                ld = solar_to_lunar(day)
-                lunar_text = ("农历" + lunar_label_zh(ld.month, ld.day, ld.leap)) if self._zh \
-                    else self.tr("Lunar %1").replace(
-                        "%1", f"{'leap ' if ld.leap else ''}{ld.month}/{ld.day}")
-            except Exception:  # noqa: BLE001 - outside lunar_python's range
-                lunar_text = ""
-        self.day_lunar.setText(lunar_text)
-        self.day_lunar.setVisible(bool(lunar_text))
-        with self.ctx.db.engine.connect() as conn:
-            page = calendar_page(conn, day, day, self._kinds, self.customer.customer_id,
-                                 self.ctx.lang, self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
-        entries = page.entries
-        self._day_entries = list(entries)
-        self.day_list.clear()
-        for index, e in enumerate(entries):
-            first = f"{e.start:%H:%M}  {e.title}" if isinstance(e.start, dt.datetime) else e.title
-            second = " ".join(x for x in (e.customer_code, e.customer_name) if x)
-            if e.detail and e.kind in ("key_date", "renewal"):
-                second = " · ".join(x for x in (second, e.detail) if x)
-            item = QListWidgetItem(kind_icon(e.kind), first + (f"\n{second}" if second else ""))
-            item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(self.grid.tooltip_for(e))
-            if e.done:
-                f = item.font()
-                f.setStrikeOut(True)
-                item.setFont(f)
-                item.setForeground(self.palette().placeholderText())
-            elif e.overdue:
-                item.setForeground(QColor(OVERDUE_COLOUR))
-            self.day_list.addItem(item)
-        hidden = page.hidden(day)
-        if hidden:
-            more = QListWidgetItem(self.tr("%1 more not listed — narrow the kinds or pick a "
-                                           "customer").replace("%1", str(hidden)))
-            more.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.day_list.addItem(more)
-        self.day_list.setVisible(bool(entries))
-        self.day_empty.setVisible(not entries)
+        page = self.ctx.db.read(calendar_page, day, day, self._kinds, self.customer.customer_id,
+                                self.ctx.lang, self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
+        self.day_panel.show_day(day, page, self.lunar.isChecked())
 
     # -- opening and changing entries ---------------------------------------------------
     def open_entry(self, entry: CalendarEntry) -> None:
@@ -487,10 +407,9 @@ class CalendarScreen(QWidget):
     def _reschedule(self, task_id: int, due: dt.datetime, day: dt.date, title: str) -> None:
         if due.date() == day:
             return
-        with self.ctx.db.session() as s:
-            task_ops.reschedule_task(s, task_id, dt.datetime.combine(day, due.time()))
-            s.commit()
-        self.ctx.announce({"tasks"})
+        if run_op(self.ctx, task_ops.reschedule_task, task_id,
+                  dt.datetime.combine(day, due.time()), initiator=self) is None:
+            return
         self.ctx.status.emit(self.tr("Moved “%1” to %2").replace("%1", title).replace(
             "%2", day.isoformat()))
 
@@ -508,13 +427,11 @@ class CalendarScreen(QWidget):
     def set_done(self, entry: CalendarEntry, done: bool) -> None:
         if entry.task_id is None:
             return
-        with self.ctx.db.session() as s:
-            if done:
-                task_ops.complete_task(s, entry.task_id, self.ctx.clock.now())
-            else:
-                task_ops.reopen_task(s, entry.task_id)
-            s.commit()
-        self.ctx.announce({"tasks"})
+        if done:
+            run_op(self.ctx, task_ops.complete_task, entry.task_id, self.ctx.clock.now(),
+                   initiator=self)
+        else:
+            run_op(self.ctx, task_ops.reopen_task, entry.task_id, initiator=self)
 
     def entry_actions(self, entry: CalendarEntry) -> list[QAction]:
         """The context-menu actions for an entry (also what tests trigger)."""
@@ -560,53 +477,8 @@ class CalendarScreen(QWidget):
                        lambda: self.create_task(day, "visit"))
         menu.exec(pos)
 
-    def _day_item_activated(self, item: QListWidgetItem) -> None:
-        entry = self._day_entry(item)
-        if entry is not None:
-            self.open_entry(entry)
-
-    def _day_list_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
-        entry = self._day_entry(self.day_list.itemAt(pos))
-        if entry is not None:
-            self._entry_menu(entry, self.day_list.viewport().mapToGlobal(pos))
-
     # -- export ------------------------------------------------------------------------
-    def _ask_save_path(self, suggested: Path) -> str:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export to calendar"), str(suggested),
-            self.tr("iCalendar files (*.ics)"))
-        return path
-
     def export_ical(self, only_customer: bool) -> Path | None:
-        from kamdesk.io.ical import write_ical
-        from kamdesk.paths import app_paths
-        from kamdesk.store.calendar_queries import iter_calendar_items_for_ical
-
         customer_id = self.customer.customer_id if only_customer else None
-        folder = app_paths().export_dir
-        name = "kamdesk-calendar.ics"
-        if customer_id is not None:
-            code = self.customer.text().split(" ")[0] or str(customer_id)
-            name = f"kamdesk-{code}.ics"
-        path = self.ask_save_path(folder / name)
-        if not path:
-            return None
-        target = Path(path)
-        if target.suffix.lower() != ".ics":
-            target = target.with_name(target.name + ".ics")
-        today = self.ctx.clock.today()
-        try:
-            with self.ctx.db.engine.connect() as conn:
-                items = iter_calendar_items_for_ical(
-                    conn, today - dt.timedelta(days=EXPORT_DAYS_BACK),
-                    today + dt.timedelta(days=EXPORT_DAYS_AHEAD), customer_id, self.ctx.lang)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_ical(items, target)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, self.tr("Export to calendar"),
-                                self.tr("The calendar could not be written:\n%1").replace(
-                                    "%1", str(exc)))
-            return None
-        self.ctx.status.emit(self.tr("Exported %1 calendar entries to %2").replace(
-            "%1", str(len(items))).replace("%2", str(target)))
-        return target
+        code = self.customer.text().split(" ")[0] if customer_id is not None else ""
+        return self.exporter.export(customer_id, code, self.ask_save_path)

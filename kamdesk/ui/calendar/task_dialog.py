@@ -1,120 +1,36 @@
-"""A small dialog to plan a task, call or visit on a day, or to look at and edit one,
-plus the customer type-ahead and the "Move to…" date picker the calendar shares."""
+"""A small dialog to plan a task, call or visit on a day, or to look at and edit one.
+
+Saving runs :func:`kamdesk.store.ops.tasks.create_task` or
+:func:`~kamdesk.store.ops.tasks.update_task` through the runner; a field the store
+rejects is marked here, in the dialog, rather than in a message box.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QCalendarWidget, QComboBox, QCompleter, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTimeEdit,
-    QVBoxLayout, QWidget,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store import tasks as task_ops
+from kamdesk.store.calendar_queries import ReminderRow, reminder_rows
 from kamdesk.store.errors import ValidationError
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
+from kamdesk.ui.calendar.customer_picker import CustomerPicker
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 
 # (code, minutes before the due time); None = no reminder
 REMINDER_CHOICES: tuple[tuple[str, int | None], ...] = (
     ("none", None), ("at_due", 0), ("15m", 15), ("1h", 60), ("1d", 24 * 60),
 )
 DEFAULT_REMINDER = "15m"
-
-
-class CustomerPicker(QLineEdit):
-    """Type a name, code, contact or pinyin; pick from the list. ``customer_id`` is
-    None until a customer is picked (or when the text is cleared)."""
-
-    customer_changed = Signal(object)  # int | None
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._id: int | None = None
-        self._choices: dict[str, int] = {}
-        self._model = QStringListModel(self)
-        self._completer = QCompleter(self._model, self)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setCompleter(self._completer)
-        self.setClearButtonEnabled(True)
-        self.textEdited.connect(self._search)
-        self._completer.activated.connect(self._picked)
-        self.textChanged.connect(self._text_changed)
-
-    @property
-    def customer_id(self) -> int | None:
-        return self._id
-
-    def set_customer(self, customer_id: int | None) -> None:
-        if customer_id is None:
-            self.blockSignals(True)
-            self.clear()
-            self.blockSignals(False)
-            self._set_id(None)
-            return
-        from sqlalchemy import select
-
-        from kamdesk.store.models import Customer
-
-        with self.ctx.db.engine.connect() as conn:
-            row = conn.execute(select(Customer.code, Customer.name).where(
-                Customer.id == customer_id)).first()
-        if row is None:
-            self.set_customer(None)
-            return
-        text = f"{row[0]} {row[1]}"
-        self._choices[text] = customer_id
-        self.blockSignals(True)
-        self.setText(text)
-        self.blockSignals(False)
-        self._set_id(customer_id)
-
-    def _set_id(self, customer_id: int | None) -> None:
-        if customer_id != self._id:
-            self._id = customer_id
-            self.customer_changed.emit(customer_id)
-
-    def _search(self, text: str) -> None:
-        from kamdesk.store.calendar_queries import customer_choices
-
-        with self.ctx.db.engine.connect() as conn:
-            found = customer_choices(conn, text, 15)
-        self._choices = {f"{code} {name}": cid for cid, code, name in found}
-        self._model.setStringList(list(self._choices))
-        if found:
-            self._completer.complete()
-
-    def _picked(self, text: str) -> None:
-        cid = self._choices.get(text)
-        if cid is not None:
-            self._set_id(cid)
-
-    def _text_changed(self, text: str) -> None:
-        if not text.strip():
-            self._set_id(None)
-        elif text in self._choices:
-            self._set_id(self._choices[text])
-        elif self._id is not None:
-            self._set_id(None)
-
-    def resolve(self) -> int | None:
-        """The picked customer, or the only match for what was typed."""
-        if self._id is not None or not self.text().strip():
-            return self._id
-        from kamdesk.store.calendar_queries import customer_by_code, customer_choices
-
-        with self.ctx.db.engine.connect() as conn:
-            exact = customer_by_code(conn, self.text().strip().split(" ")[0])
-            found = [exact] if exact else customer_choices(conn, self.text(), 2)
-        if len(found) == 1:
-            self.set_customer(found[0][0])
-        return self._id
 
 
 @dataclass(frozen=True)
@@ -239,10 +155,7 @@ class TaskDialog(QDialog):
             self.customer.set_customer(customer_id)
 
     def _load(self, task_id: int) -> None:
-        from kamdesk.store.calendar_queries import reminder_rows
-
-        with self.ctx.db.engine.connect() as conn:
-            rows = reminder_rows(conn, [task_id])
+        rows = self.ctx.db.read(reminder_rows, [task_id])
         if not rows:
             return
         row = rows[0]
@@ -261,7 +174,7 @@ class TaskDialog(QDialog):
             self.done_button.setText(self.tr("Reopen") if row.done else self.tr("Mark done"))
 
     @staticmethod
-    def _reminder_code(row) -> str:  # type: ignore[no-untyped-def]
+    def _reminder_code(row: ReminderRow) -> str:
         if row.remind_at is None:
             return "none"
         if row.due_at is None:
@@ -304,58 +217,47 @@ class TaskDialog(QDialog):
             return
         snap = self._snapshot()
         try:
-            with self.ctx.db.session() as s:
-                if self.task_id is None:
-                    task = task_ops.create_task(
-                        s, title=snap.title, kind=snap.kind, customer_id=customer_id,
-                        due_at=snap.due, remind_at=self.remind_at(), notes=snap.notes or None,
-                        owner=self.ctx.owner_name or None, source="manual",
-                    )
-                    self.saved_id = task.id
-                else:
-                    self._update(s, snap, customer_id)
-                    self.saved_id = self.task_id
-                s.commit()
+            if self.task_id is None:
+                changes = run_op(
+                    self.ctx, task_ops.create_task, title=snap.title, kind=snap.kind,
+                    customer_id=customer_id, due_at=snap.due, remind_at=self.remind_at(),
+                    notes=snap.notes or None, owner=self.ctx.owner_name or None,
+                    source="manual", initiator=self, reraise=(ValidationError,))
+            else:
+                changes = run_op(self.ctx, task_ops.update_task, self.task_id,
+                                 **self._edits(snap, customer_id),
+                                 initiator=self, reraise=(ValidationError,))
         except ValidationError as exc:
             self._show_error(exc.field, exc.code)
             return
-        self.ctx.announce({"tasks"})
+        if changes is None:
+            return
+        self.saved_id = self.task_id if self.task_id is not None else changes.value
         self._initial = self._snapshot()
         self.accept()
 
-    def _update(self, s, snap: _Snapshot,  # type: ignore[no-untyped-def]
-                customer_id: int | None) -> None:
-        if not snap.title:
-            raise ValidationError("title", "required")
+    def _edits(self, snap: _Snapshot, customer_id: int | None) -> dict[str, Any]:
+        """What the user may have changed, as :func:`update_task` takes it: the due time
+        only when it moved (moving shifts the reminder along), the reminder only when
+        its choice changed (which re-arms it)."""
+        edits: dict[str, Any] = {"title": snap.title, "kind": snap.kind,
+                                    "customer_id": customer_id, "notes": snap.notes or None}
         if snap.due != self._initial.due:
-            task_ops.reschedule_task(s, self.task_id, snap.due)  # type: ignore[arg-type]
-        # store.tasks has no general "edit" yet; these are plain column edits of the
-        # task the user is looking at (move to store.tasks.update_task when it lands).
-        from kamdesk.store.models import Task
-
-        task = s.get(Task, self.task_id)
-        if task is None:
-            raise ValidationError("task", "required")
-        task.title = snap.title
-        task.kind = snap.kind
-        task.customer_id = customer_id
-        task.notes = snap.notes or None
+            edits["due_at"] = snap.due
         if snap.reminder != self._initial.reminder:
-            task.remind_at = self.remind_at()
-            task.snoozed_until = None
-            task.notified_at = None
-        s.flush()
+            edits["remind_at"] = self.remind_at()
+        return edits
 
     def _toggle_done(self) -> None:
         if self.task_id is None:
             return
-        with self.ctx.db.session() as s:
-            if self._done:
-                task_ops.reopen_task(s, self.task_id)
-            else:
-                task_ops.complete_task(s, self.task_id, self.ctx.clock.now())
-            s.commit()
-        self.ctx.announce({"tasks"})
+        if self._done:
+            changes = run_op(self.ctx, task_ops.reopen_task, self.task_id, initiator=self)
+        else:
+            changes = run_op(self.ctx, task_ops.complete_task, self.task_id,
+                             self.ctx.clock.now(), initiator=self)
+        if changes is None:
+            return
         self.saved_id = self.task_id
         if self.is_dirty():
             self.save()
@@ -391,35 +293,3 @@ class TaskDialog(QDialog):
             self.save()
             return
         super().keyPressEvent(event)
-
-
-class DatePickerDialog(QDialog):
-    """"Move to…": pick the new day on a month calendar."""
-
-    def __init__(self, initial: dt.date, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.calendar = QCalendarWidget()
-        self.calendar.setObjectName("moveToCalendar")
-        self.calendar.setGridVisible(True)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.setSelectedDate(QDate(initial.year, initial.month, initial.day))
-        self.calendar.activated.connect(lambda _d: self.accept())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.calendar)
-        layout.addWidget(buttons)
-
-    def chosen(self) -> dt.date:
-        d = self.calendar.selectedDate()
-        return dt.date(d.year(), d.month(), d.day())
-
-
-def pick_date(parent: QWidget | None, initial: dt.date, title: str) -> dt.date | None:
-    dlg = DatePickerDialog(initial, title, parent)
-    if dlg.exec() == QDialog.DialogCode.Accepted:
-        return dlg.chosen()
-    return None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kamdesk.store import tasks as task_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.profile_queries import TaskRow, tasks
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
+from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
@@ -83,8 +84,7 @@ class TasksTab(ProfileTab):
 
     def refresh(self) -> None:
         assert self.customer_id is not None
-        with self.ctx.db.engine.connect() as conn:
-            self._rows = tasks(conn, self.customer_id)
+        self._rows = self.ctx.db.read(tasks, self.customer_id)
         self._fill()
 
     def _fill(self) -> None:
@@ -120,18 +120,14 @@ class TasksTab(ProfileTab):
         t = selected_row(self.table)
         if t is None or t.is_done:
             return
-        with self.ctx.db.session() as s:
-            task_ops.complete_task(s, t.id, self.now())
-            s.commit()
-        self.ctx.announce({"tasks"})
+        if run_op(self.ctx, task_ops.complete_task, t.id, self.now(), initiator=self) is None:
+            return
         self.ctx.status.emit(self.tr("Done: %1").replace("%1", t.title))
 
     def reopen(self) -> None:
         t = selected_row(self.table)
         if t is None or not t.is_done:
             return
-        with self.ctx.db.session() as s:
-            task_ops.reopen_task(s, t.id)
-            s.commit()
-        self.ctx.announce({"tasks"})
+        if run_op(self.ctx, task_ops.reopen_task, t.id, initiator=self) is None:
+            return
         self.ctx.status.emit(self.tr("Reopened: %1").replace("%1", t.title))

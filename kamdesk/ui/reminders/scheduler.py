@@ -26,7 +26,10 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
 from kamdesk.domain.reminders import ReminderState, is_due, next_wakeup, split_missed
+from kamdesk.store.ops.reminder_state import record_last_seen
+from kamdesk.store.ops.tasks import mark_notified
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 
 log = logging.getLogger(__name__)
 
@@ -90,9 +93,8 @@ class ReminderScheduler(QObject):
 
         now = self.ctx.clock.now()
         self.started_at = now
-        with self.ctx.db.engine.connect() as conn:
-            last_seen = _parse_moment(get_json(conn, APP_LAST_SEEN_KEY))
-            states = reminder_states(conn, now)
+        last_seen = _parse_moment(self.ctx.db.read(get_json, APP_LAST_SEEN_KEY))
+        states = self.ctx.db.read(reminder_states, now)
         missed, due = split_missed(states, now, last_seen)
         self._deliver(missed, now, self.missed)
         self._deliver(due, now, self.fired)
@@ -112,18 +114,15 @@ class ReminderScheduler(QObject):
 
     def save_last_seen(self, when: dt.datetime | None = None) -> None:
         """Remember the app was running, so a later start knows what it missed."""
-        from kamdesk.store.settings import APP_LAST_SEEN_KEY, put_json
-
-        moment = when or self.ctx.clock.now()
-        with self.ctx.db.engine.begin() as conn:
-            put_json(conn, APP_LAST_SEEN_KEY, moment.isoformat(timespec="seconds"))
+        # Bookkeeping no screen shows: written directly, not announced (announcing
+        # app_settings would make Today re-read every few minutes).
+        self.ctx.db.write(record_last_seen, when or self.ctx.clock.now())
 
     # -- the timer ---------------------------------------------------------------------
     def _states(self, until: dt.datetime) -> list[ReminderState]:
         from kamdesk.store.calendar_queries import reminder_states
 
-        with self.ctx.db.engine.connect() as conn:
-            return reminder_states(conn, until)
+        return self.ctx.db.read(reminder_states, until)
 
     def arm(self) -> None:
         """Fire what is due already, then set the one timer for the next reminder (or
@@ -153,24 +152,22 @@ class ReminderScheduler(QObject):
                  signal: SignalInstance) -> None:
         if not states:
             return
-        from kamdesk.store import tasks as task_ops
         from kamdesk.store.calendar_queries import reminder_rows
 
         ids = [s.task_id for s in states]
         self._busy = True
         try:
-            with self.ctx.db.session() as s:
-                task_ops.mark_notified(s, ids, now)
-                s.commit()
-            with self.ctx.db.engine.connect() as conn:
-                rows = reminder_rows(conn, ids)
+            if run_op(self.ctx, mark_notified, ids, now, initiator=self) is None:
+                return
+            rows = self.ctx.db.read(reminder_rows, ids)
             if rows:
                 signal.emit(rows)
         finally:
             self._busy = False
 
     def _on_changed(self, tables: frozenset[str]) -> None:
-        if "tasks" in tables:
+        # Marking reminders shown is this object's own write; it re-arms itself after.
+        if "tasks" in tables and getattr(tables, "initiator", None) is not self:
             self._rearm_soon.start()
 
     # -- watchdog ----------------------------------------------------------------------

@@ -15,7 +15,11 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from kamdesk.store.calendar_queries import ReminderRow
+from kamdesk.store.ops import NOTHING, Changes, tables
+from kamdesk.store.ops import tasks as task_ops
+from kamdesk.store.ops.reminder_state import REMINDERS_SYNCED_KEY, record_reminders_synced
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 from kamdesk.ui.reminders.notifications import BellButton, NotificationCenter, NotificationPanel
 from kamdesk.ui.reminders.notifier import (
     CustomSnoozeDialog, Notifier, pick_notifier, tray_available,
@@ -24,10 +28,6 @@ from kamdesk.ui.reminders.scheduler import ReminderScheduler
 from kamdesk.ui.reminders.tray import TrayController
 
 log = logging.getLogger(__name__)
-
-
-#: app_settings key: the day reminder tasks were last generated from key dates
-SYNCED_KEY = "reminder_tasks_synced"
 
 class ReminderService(QObject):
     def __init__(self, window: QMainWindow, ctx: AppContext, *, use_tray: bool | None = None,
@@ -77,8 +77,7 @@ class ReminderService(QObject):
     def _synced_on(self) -> str | None:
         from kamdesk.store.settings import get_json
 
-        with self.ctx.db.engine.connect() as conn:
-            value = get_json(conn, SYNCED_KEY)
+        value = self.ctx.db.read(get_json, REMINDERS_SYNCED_KEY)
         return value if isinstance(value, str) else None
 
     def shutdown(self) -> None:
@@ -96,17 +95,16 @@ class ReminderService(QObject):
 
         now = self.ctx.clock.now()
         try:
-            with self.ctx.db.session() as s:
-                result = sync_reminder_tasks(s, now.date(), self.ctx.lang, now=now)
-                from kamdesk.store.settings import put_json
-
-                put_json(s.connection(), SYNCED_KEY, now.date().isoformat())
-                s.commit()
+            # Written directly, not through run_op: a failure here is logged, never a
+            # message box at start-up, and the "synced on" mark is bookkeeping no
+            # screen shows (so it is not announced).
+            result = self.ctx.db.write(sync_reminder_tasks,  # type: ignore[arg-type]  # until it returns Changes
+                                       now.date(), self.ctx.lang, now=now)
+            self.ctx.db.write(record_reminders_synced, now.date())
         except Exception:  # noqa: BLE001 - reminders of manual tasks must still run
             log.exception("could not generate key-date reminders")
             return
-        if result.changed:
-            self.ctx.announce({"tasks"})
+        self.ctx.announce(_sync_changes(result), initiator=self)
 
     # -- showing -----------------------------------------------------------------------
     def _fired(self, rows: list[ReminderRow]) -> None:
@@ -141,8 +139,7 @@ class ReminderService(QObject):
         from kamdesk.store.calendar_queries import reminder_rows
 
         self.show_window()
-        with self.ctx.db.engine.connect() as conn:
-            rows = reminder_rows(conn, [task_id])
+        rows = self.ctx.db.read(reminder_rows, [task_id])
         if rows and rows[0].customer_id is not None:
             self.ctx.open_customer.emit(rows[0].customer_id)
         if rows:
@@ -153,17 +150,14 @@ class ReminderService(QObject):
             dlg.open()
 
     def done(self, task_id: int) -> None:
-        from kamdesk.store import tasks as task_ops
-
-        with self.ctx.db.session() as s:
-            task_ops.complete_task(s, task_id, self.ctx.clock.now())
-            s.commit()
+        if run_op(self.ctx, task_ops.complete_task, task_id, self.ctx.clock.now(),
+                  initiator=self, parent=self.window) is None:
+            return
         self._handled(task_id)
         self.ctx.status.emit(self.tr("Done."))
 
     def snooze(self, task_id: int, kind: str) -> dt.datetime | None:
         from kamdesk.domain.reminders import snooze_until
-        from kamdesk.store import tasks as task_ops
 
         now = self.ctx.clock.now()
         if kind == "custom":
@@ -173,9 +167,9 @@ class ReminderService(QObject):
             until = snooze_until("custom", now, chosen)
         else:
             until = snooze_until(kind, now)  # type: ignore[arg-type]
-        with self.ctx.db.session() as s:
-            task_ops.snooze_task(s, task_id, until)
-            s.commit()
+        if run_op(self.ctx, task_ops.snooze_task, task_id, until,
+                  initiator=self, parent=self.window) is None:
+            return None
         self._handled(task_id)
         self.ctx.status.emit(self.tr("Snoozed until %1").replace(
             "%1", until.strftime("%Y-%m-%d %H:%M")))
@@ -192,7 +186,14 @@ class ReminderService(QObject):
     def _handled(self, task_id: int) -> None:
         self.center.remove(task_id)
         self.notifier.remove(task_id)
-        self.ctx.announce({"tasks"})
+
+
+def _sync_changes(result: object) -> Changes:
+    """What the key-date/renewal sync changed, whichever shape it reports: the
+    operation's Changes, or (before it became an operation) a count summary."""
+    if isinstance(result, Changes):
+        return result
+    return tables("tasks") if getattr(result, "changed", False) else NOTHING
 
 
 def install_reminders(window: QMainWindow, ctx: AppContext, *, use_tray: bool | None = None,

@@ -39,7 +39,7 @@ def _customer(db, name, *, tier="C", activity="active", next_due=None, revenue=0
 
 def _task(db, title, **fields):
     with db.session() as s:
-        tid = task_ops.create_task(s, title=title, **fields).id
+        tid = task_ops.create_task(s, title=title, **fields).value
         s.commit()
     return tid
 
