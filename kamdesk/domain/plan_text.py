@@ -25,7 +25,7 @@ from kamdesk.domain.plans import (
     OTHER_PERSON_GAP_DAYS, RENEWAL_HORIZON_DAYS, ObjectiveItem, PlanDetail, PlanFacts,
     RiskItem, Stakeholder,
 )
-from kamdesk.domain.vocab import is_zh
+from kamdesk.domain.vocab import inline, is_zh
 
 __all__ = [
     "coverage_gap", "describe_reason", "draft_plan", "join_lines", "money", "situation_text",
@@ -121,26 +121,13 @@ def coverage_gap(role: str | None, attitude: str, strength: int, last_contact: d
 
 # --------------------------------------------------------------------------- suggestions
 
-_TIER_WORD = {"A": ("high-value", "高价值"), "B": ("middle-value", "中价值"),
-              "C": ("low-value", "低价值")}
-_ACTIVITY_WORD = {"active": ("active", "活跃"), "silent": ("silent", "沉默"),
-                  "churned": ("churned", "流失")}
-_STAGE_WORD = {"lead": ("lead", "线索"), "first_contact": ("first contact", "初步接触"),
-               "demo": ("demo", "方案演示"), "trial": ("trial", "试用体验")}
-
-
-def _word(table: dict[str, tuple[str, str]], code: str, lang: str) -> str:
-    pair = table.get(code)
-    if pair is None:
-        return code
-    return pair[1] if is_zh(lang) else pair[0]
 
 
 def situation_text(f: PlanFacts, today: date, lang: str) -> str:
     """The situation summary a new plan starts with: the figures in sentences."""
     zh = is_zh(lang)
-    tier = _word(_TIER_WORD, f.value_tier, lang)
-    act = _word(_ACTIVITY_WORD, f.activity, lang)
+    tier = inline("value_tier", f.value_tier, lang)
+    act = inline("activity", f.activity, lang)
     trend = f.revenue_trend_pct
     reasons = [describe_reason(r, lang) for r in f.health_reasons]
     parts: list[str] = []
@@ -410,7 +397,7 @@ def suggest_swot(f: PlanFacts, people: Sequence[Stakeholder], today: date, lang:
         names = "、".join(opponents[:3]) if zh else ", ".join(opponents[:3])
         t.append(f"关键人持反对态度：{names}" if zh else f"Opposed key people: {names}")
     if f.activity in ("silent", "churned"):
-        t.append(_word(_ACTIVITY_WORD, f.activity, lang) + ("客户，存在流失风险" if zh
+        t.append(inline("activity", f.activity, lang) + ("客户，存在流失风险" if zh
                                                              else " customer: risk of losing it"))
     return tuple(s), tuple(w), tuple(o), tuple(t)
 
@@ -419,7 +406,7 @@ def suggest_opportunities(f: PlanFacts, lang: str) -> tuple[str, ...]:
     """Open pipeline opportunities, as the plan's business opportunities."""
     out = []
     for title, stage, value in f.open_opportunities:
-        bits = [_word(_STAGE_WORD, stage, lang)]
+        bits = [inline("stage", stage, lang)]
         if value:
             bits.append(money(int(value), lang))
         sep = "，" if is_zh(lang) else ", "

@@ -51,6 +51,16 @@ def label(kind: str, code: str | int | None, lang: str | None) -> str:
     return pair[1] if is_zh(lang) else pair[0]
 
 
+def inline(kind: str, code: str | None, lang: str | None) -> str:
+    """The label as it reads inside a sentence: English lower-cased and, used as an
+    adjective ("a high-value customer"), hyphenated; Chinese unchanged."""
+    text = label(kind, code, lang)
+    if is_zh(lang) or text == (code or ""):
+        return text
+    text = text[:1].lower() + text[1:]
+    return text.replace(" ", "-") if kind in ("value_tier",) else text
+
+
 def labels(kind: str, lang: str | None) -> dict[str, str]:
     """code -> word for every code of ``kind``, in display order (for pick lists)."""
     index = 1 if is_zh(lang) else 0

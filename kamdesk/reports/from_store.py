@@ -35,6 +35,7 @@ from kamdesk.reports.plan_data import (
 )
 from kamdesk.domain.plan_text import describe_reason, situation_text, split_lines
 from kamdesk.domain.plans import ROLE_ORDER, PlanFacts, Stakeholder
+from kamdesk.domain import vocab
 from kamdesk.domain.vocab import is_zh
 from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
 from kamdesk.store.queries.plans import draft_detail, plan_detail
@@ -65,9 +66,6 @@ _ea = EventAttendance.__table__.c
 _TIER_CODE = {"A": "high", "B": "medium", "C": "low"}
 _OBJECTIVE_STATUS = {"open": "not_started", "missed": "off_track"}
 _ACTION_STATUS = {"open": "not_started", "dropped": "cancelled"}
-# Risk kinds the report's vocabulary lacks are handed over already worded.
-_RISK_KIND_WORDS = {"single_contact": ("Single contact", "单点联系"),
-                    "other": ("Other", "其他")}
 
 
 def confidentiality(lang: str) -> str:
@@ -133,10 +131,7 @@ def _stakeholder_rows(people: list[Stakeholder], lang: str) -> tuple[Stakeholder
 
 
 def _risk_kind(kind: str, lang: str) -> str:
-    words = _RISK_KIND_WORDS.get(kind)
-    if words is None:
-        return kind
-    return words[1] if is_zh(lang) else words[0]
+    return vocab.label("risk_kind", kind, lang)
 
 
 def plan_document(conn: Connection, plan_id: int | None, customer_id: int, lang: str,
@@ -193,7 +188,7 @@ def plan_document(conn: Connection, plan_id: int | None, customer_id: int, lang:
 def _short_date(d: date, lang: str) -> str:
     if is_zh(lang):
         return f"{d.month}月{d.day}日"
-    return f"{d.day} {L._EN_MONTHS[d.month - 1]}"
+    return f"{d.day} {L.EN_MONTHS[d.month - 1]}"
 
 
 _KIND_WORDS = {"birthday": ("birthday", "生日"), "anniversary": ("anniversary", "纪念日"),

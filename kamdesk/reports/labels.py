@@ -178,7 +178,6 @@ _ZH_NUMERALS = "一二三四五六七八九十"
 # Not strftime("%b"): that follows the process locale, which may be Chinese on the very
 # machines that print English reports.
 EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_EN_MONTHS = EN_MONTHS  # reports/from_store.py still reads the old name; until the sweep
 
 
 def normalize_lang(lang: str) -> Lang:
