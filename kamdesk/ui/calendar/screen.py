@@ -580,7 +580,7 @@ class CalendarScreen(QWidget):
     def export_ical(self, only_customer: bool) -> Path | None:
         from kamdesk.io.ical import write_ical
         from kamdesk.paths import app_paths
-        from kamdesk.store.calendar_queries import iter_calendar_items_for_ical
+        from kamdesk.io.ical_feed import iter_calendar_items_for_ical
 
         customer_id = self.customer.customer_id if only_customer else None
         folder = app_paths().export_dir
