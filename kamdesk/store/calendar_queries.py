@@ -1,4 +1,4 @@
-"""Moved to kamdesk.store.queries (calendar, reminders, key_dates, renewals) and kamdesk.io.ical_feed; shim until the merge."""
+"""Moved to kamdesk.store.queries.* and kamdesk.io.ical_feed; shim until the merge."""
 from kamdesk.store.queries.calendar import (  # noqa: F401
     DEFAULT_ANNIVERSARY_TIERS, GENERATED_SOURCES, KINDS, TASK_KINDS, CalendarEntry, CalendarPage,
     calendar_page, customer_by_code, customer_choices, items_between, sort_key, with_overdue,

@@ -1,4 +1,4 @@
-"""Moved to kamdesk.store.ops.key_date_reminders (writes) and kamdesk.store.queries.reminder_plan (plans); shim until the merge."""
+"""Moved to kamdesk.store.ops.key_date_reminders and queries.reminder_plan; shim until the merge."""
 from kamdesk.domain.reminder_settings import ReminderSettings  # noqa: F401
 from kamdesk.store.ops.key_date_reminders import (  # noqa: F401
     SyncChanges, SyncResult, sync_contract_tasks, sync_key_date_tasks, sync_reminder_tasks,

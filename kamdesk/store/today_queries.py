@@ -1,4 +1,4 @@
-"""Moved to kamdesk.store.queries.today (+ today_dates, renewals) and kamdesk.store.ops.cadence; shim until the merge."""
+"""Moved to kamdesk.store.queries.today* and kamdesk.store.ops.cadence; shim until the merge."""
 from kamdesk.store.ops.cadence import CADENCE_SNOOZE_PREFIX, snooze_cadence  # noqa: F401
 from kamdesk.store.queries.listing import Listing  # noqa: F401
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due  # noqa: F401

@@ -84,17 +84,18 @@ def _apply(session: Session, source: str, plan: Plan, now: dt.datetime) -> SyncC
     for chunk in in_chunks(keys):
         for row in session.execute(select(Task.source_key, Task.id, Task.done_at, *cols)
                                    .where(Task.source_key.in_(chunk))):
-            existing[row[0]] = tuple(row)
+            existing[str(row[0])] = tuple(row)
     updated: set[int] = set()
-    new_rows = []
+    new_rows: list[dict[str, Any]] = []
     for key in keys:
         want = plan.tasks[key].columns()
-        row = existing.get(key)
-        if row is None:
+        found = existing.get(key)
+        if found is None:
             new_rows.append({**want, "source": source, "source_key": key,
                              "created_at": now, "updated_at": now})
             continue
-        task_id, done_at, current = row[1], row[2], dict(zip(OWNED, row[3:], strict=True))
+        task_id, done_at = found[1], found[2]
+        current = dict(zip(OWNED, found[3:], strict=True))
         if done_at is not None:
             continue
         changes = {f: v for f, v in want.items() if current[f] != v}
@@ -107,8 +108,8 @@ def _apply(session: Session, source: str, plan: Plan, now: dt.datetime) -> SyncC
         changes["updated_at"] = now
         session.execute(update(Task).where(Task.id == task_id).values(**changes))  # tasks
         updated.add(task_id)
-    for chunk in in_chunks(new_rows):
-        session.execute(insert(Task), list(chunk))  # tasks
+    for batch in in_chunks(new_rows):
+        session.execute(insert(Task), list(batch))  # tasks
     # Open generated tasks (inside the plan's window) whose source no longer wants them.
     q = select(Task.id, Task.source_key).where(
         Task.source == source, Task.done_at.is_(None), Task.source_key.is_not(None))

@@ -82,7 +82,8 @@ def _linked_tasks(conn: Connection, keys: list[str]) -> dict[str, tuple[int, boo
         for tid, key, done_at in conn.execute(
             select(Task.id, Task.source_key, Task.done_at).where(Task.source_key.in_(chunk))
         ):
-            found[key] = (tid, done_at is not None)
+            if key is not None:
+                found[key] = (tid, done_at is not None)
     return found
 
 
@@ -198,7 +199,8 @@ def complaint_entries(conn: Connection, start: dt.date, end: dt.date, customer_i
     )
     if customer_id is not None:
         q = q.where(Complaint.customer_id == customer_id)
-    prefix, default = pick(lang, "Complaint due: ", "投诉答复："), pick(lang, "complaint", "客户投诉")
+    prefix = pick(lang, "Complaint due: ", "投诉答复：")
+    default = pick(lang, "complaint", "客户投诉")
     out = []
     for r in conn.execute(q):
         deadline = as_datetime(r[2])

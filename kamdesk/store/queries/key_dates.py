@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import Connection, and_, exists, extract, false, or_, select
 
@@ -134,19 +135,19 @@ def key_date_occurrences(
             d = stored.get(row_id)
             if d is None:
                 continue
-            lunar_month = lunar_day = None
+            lunar_month: int | None = None
+            lunar_day: int | None = None
             leap = False
-            if d["calendar"] == "lunar":
+            if d.calendar == "lunar":
                 _y, lunar_month, lunar_day, leap = lunar_of(day)
             out.append(KeyDateOccurrence(
-                source_key=f"keydate:{row_id}:{year}", key_date_id=row_id, kind=d["kind"],
-                calendar=d["calendar"], date=day, year=year, years=years,
-                customer_id=d["customer_id"], customer_name=d["customer_name"],
-                customer_short=d["customer_short"], customer_code=d["customer_code"],
-                value_tier=d["value_tier"], person_id=d["person_id"],
-                person_name=d["person_name"], stored_title=d["title"],
-                remind_days_before=d["remind_days_before"], lunar_month=lunar_month,
-                lunar_day=lunar_day, lunar_leap=leap,
+                source_key=f"keydate:{row_id}:{year}", key_date_id=row_id, kind=d.kind,
+                calendar=d.calendar, date=day, year=year, years=years,
+                customer_id=d.customer_id, customer_name=d.customer_name,
+                customer_short=d.customer_short, customer_code=d.customer_code,
+                value_tier=d.value_tier, person_id=d.person_id, person_name=d.person_name,
+                stored_title=d.title, remind_days_before=d.remind_days_before,
+                lunar_month=lunar_month, lunar_day=lunar_day, lunar_leap=leap,
             ))
         else:
             c = derived.get(row_id)
@@ -156,7 +157,8 @@ def key_date_occurrences(
                 source_key=f"{source}:{row_id}:{year}", key_date_id=None,
                 kind="anniversary" if source == "coop" else "founding", calendar="solar",
                 date=day, year=year, years=years, customer_id=row_id,
-                customer_name=c[0], customer_short=c[1], customer_code=c[2], value_tier=c[3],
+                customer_name=c.name, customer_short=c.short_name, customer_code=c.code,
+                value_tier=c.value_tier,
                 person_id=None, person_name=None, stored_title=None, remind_days_before=None,
             ))
     return out
@@ -217,8 +219,8 @@ def _derived_candidates(conn: Connection, start: dt.date, end: dt.date, customer
                    col.is_not(None))
         )
         if spans is not None:
-            month, day = extract("month", col), extract("day", col)
-            q = q.where(or_(false(), *(and_(month == m, day >= first, day <= last)
+            month_of, day_of = extract("month", col), extract("day", col)
+            q = q.where(or_(false(), *(and_(month_of == m, day_of >= first, day_of <= last)
                                        for m, first, last in spans)))
         if customer_id is not None:
             q = q.where(Customer.id == customer_id)
@@ -232,8 +234,22 @@ def _derived_candidates(conn: Connection, start: dt.date, end: dt.date, customer
     return out
 
 
-def _stored_details(conn: Connection, ids: list[int]) -> dict[int, dict[str, object]]:
-    out: dict[int, dict[str, object]] = {}
+class _StoredDetails(NamedTuple):
+    kind: str
+    title: str | None
+    calendar: str
+    remind_days_before: int | None
+    customer_id: int
+    person_id: int | None
+    customer_name: str
+    customer_short: str | None
+    customer_code: str
+    value_tier: str | None
+    person_name: str | None
+
+
+def _stored_details(conn: Connection, ids: list[int]) -> dict[int, _StoredDetails]:
+    out: dict[int, _StoredDetails] = {}
     for chunk in in_chunks(sorted(set(ids))):
         q = (
             select(KeyDate.id, KeyDate.kind, KeyDate.title, KeyDate.calendar,
@@ -246,23 +262,25 @@ def _stored_details(conn: Connection, ids: list[int]) -> dict[int, dict[str, obj
             .where(KeyDate.id.in_(chunk))
         )
         for r in conn.execute(q):
-            out[r[0]] = {
-                "kind": r[1], "title": r[2], "calendar": r[3], "remind_days_before": r[4],
-                "customer_id": r[5], "person_id": r[6], "customer_name": r[7],
-                "customer_short": r[8], "customer_code": r[9], "value_tier": r[10],
-                "person_name": r[11],
-            }
+            out[r[0]] = _StoredDetails(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                                       r[10], r[11])
     return out
 
 
-def _customer_details(conn: Connection, ids: list[int]
-                      ) -> dict[int, tuple[str, str | None, str, str | None]]:
-    out = {}
+class _CustomerDetails(NamedTuple):
+    name: str
+    short_name: str | None
+    code: str
+    value_tier: str | None
+
+
+def _customer_details(conn: Connection, ids: list[int]) -> dict[int, _CustomerDetails]:
+    out: dict[int, _CustomerDetails] = {}
     for chunk in in_chunks(sorted(set(ids))):
         q = (select(Customer.id, Customer.name, Customer.short_name, Customer.code,
                     CustomerMetrics.value_tier)
              .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Customer.id)
              .where(Customer.id.in_(chunk)))
         for r in conn.execute(q):
-            out[r[0]] = (r[1], r[2], r[3], r[4])
+            out[r[0]] = _CustomerDetails(*r[1:])
     return out

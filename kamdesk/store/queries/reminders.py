@@ -152,7 +152,7 @@ def _planned_reminders(conn: Connection, today: dt.date, until: dt.datetime,
     keys = sorted(planned)
     for chunk in in_chunks(keys):
         for (key,) in conn.execute(select(Task.source_key).where(Task.source_key.in_(chunk))):
-            planned.pop(key, None)  # written already (open: listed above; done: not due)
+            planned.pop(str(key), None)  # written already (open: listed above; done: not due)
     return [
         ReminderRow(None, task_titles.render_title(p.title_code, p.title_params, lang),
                     "task", task_titles.render_notes(p.title_code, p.title_params, lang),

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import ColumnElement, Connection, func, select, text
 
 from kamdesk.store.models import Contract, Customer, CustomerMetrics
 from kamdesk.store.queries.key_dates import DayCap
@@ -54,7 +55,8 @@ def renewal_dates(conn: Connection, start: dt.date, end: dt.date,
                   customer_id: int | None = None, cap: DayCap | None = None
                   ) -> list[RenewalDate]:
     """Notice days and end days of live contracts inside ``[start, end]``, by day."""
-    where = [Contract.status.in_(LIVE_CONTRACT_STATUSES), Contract.end_on.is_not(None)]
+    where: list[ColumnElement[bool]] = [Contract.status.in_(LIVE_CONTRACT_STATUSES),
+                                        Contract.end_on.is_not(None)]
     if customer_id is not None:
         where.append(Contract.customer_id == customer_id)
     # The notice lead time varies per contract; bound the index range by the longest.
@@ -78,7 +80,7 @@ def renewal_dates(conn: Connection, start: dt.date, end: dt.date,
     found.sort()
     if cap is not None:
         found = [f for f in found if cap.keep(f[0], "renewal")]
-    details: dict[int, tuple[object, ...]] = {}
+    details: dict[int, Any] = {}
     for chunk in in_chunks(sorted({f[1] for f in found})):
         for r in conn.execute(
             select(Contract.id, Contract.number, Contract.title, Contract.status,
@@ -96,9 +98,8 @@ def renewal_dates(conn: Connection, start: dt.date, end: dt.date,
             key=f"renewal:{cid}" if subkind == "notice" else f"contract_end:{cid}",
             contract_id=cid, subkind=subkind, date=day, end_on=end_on,
             notice_days=notice_days, number=str(r[1]), title=str(r[2]), status=str(r[3]),
-            customer_id=int(r[4]), customer_name=str(r[5]),  # type: ignore[call-overload]
-            customer_short=r[6], customer_code=str(r[7]),  # type: ignore[arg-type]
-            value_tier=r[8], updated=as_datetime(r[9]),  # type: ignore[arg-type]
+            customer_id=int(r[4]), customer_name=str(r[5]), customer_short=r[6],
+            customer_code=str(r[7]), value_tier=r[8], updated=as_datetime(r[9]),
         ))
     return out
 

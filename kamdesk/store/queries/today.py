@@ -176,7 +176,8 @@ def task_rows(conn: Connection, now: datetime, limit: int, lang: str = "en"
         due, remind = as_datetime(r[7]), as_datetime(r[8])
         when = min(x for x in (due, remind) if x is not None)
         rows.append(DueTask(
-            id=r[0], title=task_titles.render_title(r[9], as_json(r[10]), lang, r[1]), kind=r[2], priority=int(r[3] or 2), source=r[4],
+            id=r[0], title=task_titles.render_title(r[9], as_json(r[10]), lang, r[1]),
+            kind=r[2], priority=int(r[3] or 2), source=r[4],
             customer_id=r[5], customer_name=r[6], due_at=due, remind_at=remind, when=when,
             overdue=(due or remind or now) < now,
         ))
@@ -252,7 +253,8 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
         "SELECT count(*) FROM customer_metrics "
         "WHERE value_tier IN ('A','B','C') AND activity = 'silent'")).scalar_one())
     rows = [
-        SilentCustomer(r[0], r[1], r[2], r[3], int(r[4] or 0), as_datetime(r[5]), as_date(r[6]), r[7], r[8])
+        SilentCustomer(r[0], r[1], r[2], r[3], int(r[4] or 0), as_datetime(r[5]), as_date(r[6]),
+                       r[7], r[8])
         for r in conn.execute(text(
             "SELECT m.customer_id, c.code, c.name, m.value_tier, m.revenue_12m_cents, "
             "m.last_interaction_at, m.last_trade_on, m.key_contact_name, m.key_contact_phone "
@@ -281,8 +283,8 @@ def complaints_due(conn: Connection, now: datetime, limit: int = 50,
         deadline = as_datetime(r[7])
         assert deadline is not None
         minutes = int((deadline - now).total_seconds() // 60)
-        rows.append(ComplaintDue(r[0], r[1], r[2], r[3], r[4], r[5], as_datetime(r[6]), deadline, r[8],
-                                 minutes))
+        rows.append(ComplaintDue(r[0], r[1], r[2], r[3], r[4], r[5], as_datetime(r[6]), deadline,
+                                 r[8], minutes))
     return Listing(tuple(rows), int(total))
 
 

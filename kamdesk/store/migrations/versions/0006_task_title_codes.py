@@ -67,9 +67,11 @@ def _split_key(key: str) -> tuple[int, int | None] | None:
 
 def _key_date_params(conn: sa.Connection, key: str) -> dict[str, Any] | None:
     split = _split_key(key)
-    if split is None or split[1] is None:
+    if split is None:
         return None
     row_id, year = split
+    if year is None:
+        return None
     if key.startswith("keydate:"):
         r = conn.execute(sa.text(
             "SELECT k.kind, k.title, k.year, k.recurrence, p.name, c.short_name, c.name, "
