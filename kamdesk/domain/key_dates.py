@@ -225,12 +225,13 @@ class RuleWindow:
             occ = _occurrence_of_key(key, year)
             if occ is not None and self.start <= occ <= self.end:
                 self._found[key].append((year, occ))
+        # Years ascend, and so do the days of one rule's occurrences.
 
     def occurrences(self, key: RuleKey) -> list[tuple[int, dt.date]]:
         """(year the occurrence belongs to — lunar for lunar rules —, solar day), in order."""
         if key not in self._found:
             self.prepare([key])
-        return sorted(self._found[key], key=lambda pair: pair[1])
+        return self._found[key]
 
 
 def occurrence_years(key: RuleKey, year: int) -> int | None:

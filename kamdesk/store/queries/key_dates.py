@@ -25,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, and_, exists, extract, false, or_, select
+from sqlalchemy import Connection, and_, exists, false, func, or_, select
 
 from kamdesk.domain.key_dates import (
     DEFAULT_ANNIVERSARY_TIERS, RuleKey, RuleWindow, lunar_of, lunar_spans,
@@ -97,6 +97,33 @@ class DayCap:
         self.totals[day] = self.totals.get(day, 0) + n
 
 
+class _StoredDetails(NamedTuple):
+    kind: str
+    title: str | None
+    calendar: str
+    remind_days_before: int | None
+    customer_id: int
+    person_id: int | None
+    customer_name: str
+    customer_short: str | None
+    customer_code: str
+    value_tier: str | None
+    person_name: str | None
+
+
+#: the columns of :class:`_StoredDetails`, in its order
+_DETAIL_COLUMNS = (KeyDate.kind, KeyDate.title, KeyDate.calendar, KeyDate.remind_days_before,
+                   KeyDate.customer_id, KeyDate.person_id, Customer.name, Customer.short_name,
+                   Customer.code, CustomerMetrics.value_tier, Person.name)
+
+
+class _CustomerDetails(NamedTuple):
+    name: str
+    short_name: str | None
+    code: str
+    value_tier: str | None
+
+
 # (day, customer id, source, row id, year, years)
 _Found = tuple[dt.date, int, str, int, int, int | None]
 
@@ -122,13 +149,20 @@ def key_date_occurrences(
         return []
     cap = cap or DayCap(per_day_limit)
     window = RuleWindow(start, end)
-    found: list[_Found] = _stored_candidates(conn, start, end, customer_id, window)
+    # Capped (a calendar page of a big book): the rules alone first, names only for the
+    # few kept per day. Uncapped (Today's week, reminders): everything in one pass.
+    eager = cap.limit is None
+    stored: dict[int, _StoredDetails] = {}
+    derived: dict[int, _CustomerDetails] = {}
+    found = _stored_candidates(conn, start, end, customer_id, window, stored if eager else None)
     if anniversary_tiers:
-        found += _derived_candidates(conn, start, end, customer_id, tuple(anniversary_tiers))
+        found += _derived_candidates(conn, start, end, customer_id, tuple(anniversary_tiers),
+                                     derived if eager else None)
     found.sort()
     kept = [f for f in found if cap.keep(f[0], "key_date")]
-    stored = _stored_details(conn, [f[3] for f in kept if f[2] == "keydate"])
-    derived = _customer_details(conn, [f[3] for f in kept if f[2] != "keydate"])
+    if not eager:
+        stored = _stored_details(conn, [f[3] for f in kept if f[2] == "keydate"])
+        derived = _customer_details(conn, [f[3] for f in kept if f[2] != "keydate"])
     out: list[KeyDateOccurrence] = []
     for day, _cid, source, row_id, year, years in kept:
         if source == "keydate":
@@ -174,7 +208,9 @@ def _spans_clause(spans: list[tuple[int, int, int]] | None):  # type: ignore[no-
 
 
 def _stored_candidates(conn: Connection, start: dt.date, end: dt.date, customer_id: int | None,
-                       window: RuleWindow) -> list[_Found]:
+                       window: RuleWindow, details: dict[int, _StoredDetails] | None
+                       ) -> list[_Found]:
+    """Stored key dates falling in the window; with ``details``, their names too."""
     solar = KeyDate.calendar == "solar"
     clause = _spans_clause(solar_spans(start, end))
     if clause is not None:
@@ -183,95 +219,92 @@ def _stored_candidates(conn: Connection, start: dt.date, end: dt.date, customer_
     clause = _spans_clause(lunar_spans(start, end))
     if clause is not None:
         lunar = and_(lunar, clause)
+    columns = [KeyDate.id, KeyDate.customer_id, KeyDate.calendar, KeyDate.month, KeyDate.day,
+               KeyDate.leap_month, KeyDate.year, KeyDate.recurrence]
     q = (
-        select(KeyDate.id, KeyDate.customer_id, KeyDate.calendar, KeyDate.month, KeyDate.day,
-               KeyDate.leap_month, KeyDate.year, KeyDate.recurrence)
+        select(*columns, *(_DETAIL_COLUMNS if details is not None else ()))
         .join(Customer, Customer.id == KeyDate.customer_id)
         .outerjoin(Person, Person.id == KeyDate.person_id)
         .where(Customer.status != "archived", or_(Person.id.is_(None), Person.archived.is_(False)),
                or_(solar, lunar))
     )
+    if details is not None:
+        q = q.outerjoin(CustomerMetrics, CustomerMetrics.customer_id == KeyDate.customer_id)
     if customer_id is not None:
         q = q.where(KeyDate.customer_id == customer_id)
-    rows = conn.execute(q).all()
+    rows: list[Any] = list(conn.execute(q))
     rules: list[RuleKey] = [(r[2], int(r[3]), int(r[4]), bool(r[5]), r[6], r[7]) for r in rows]
     window.prepare(rules)
     out: list[_Found] = []
     for r, rule in zip(rows, rules, strict=True):
-        for year, day in window.occurrences(rule):
+        falls = window.occurrences(rule)
+        for year, day in falls:
             out.append((day, r[1], "keydate", r[0], year, occurrence_years(rule, year)))
+        if falls and details is not None:
+            details[r[0]] = _StoredDetails(*r[len(columns):])
     return out
 
 
 def _derived_candidates(conn: Connection, start: dt.date, end: dt.date, customer_id: int | None,
-                        tiers: tuple[str, ...]) -> list[_Found]:
+                        tiers: tuple[str, ...], details: dict[int, _CustomerDetails] | None
+                        ) -> list[_Found]:
     """Cooperation anniversaries and founding days of customers in ``tiers``, in one
-    pass over those customers per kind."""
+    pass over those customers; with ``details``, their names too."""
     spans = solar_spans(start, end)
+    kinds = (("anniversary", Customer.cooperation_start, "coop"),
+             ("founding", Customer.founded_on, "founded"))
+
+    def falls(col):  # type: ignore[no-untyped-def]
+        if spans is None:
+            return col.is_not(None)
+        # Dates are stored as 'YYYY-MM-DD' text: compare 'MM-DD' (no date parsing).
+        month_day = func.substr(col, 6, 5)
+        return or_(false(), *(month_day.between(f"{m:02d}-{first:02d}", f"{m:02d}-{last:02d}")
+                              for m, first, last in spans))
+
+    # Whether the customer has a key date of the kind typed in: probed only for the
+    # rows that survived the day filter.
+    typed_in = [exists().where(KeyDate.customer_id == Customer.id, KeyDate.kind == kind)
+                for kind, _col, _source in kinds]
+    names = (Customer.name, Customer.short_name, Customer.code, CustomerMetrics.value_tier)
+    q = (
+        select(Customer.id, *(col for _kind, col, _source in kinds), *typed_in,
+               *(names if details is not None else ()))
+        .join(CustomerMetrics, CustomerMetrics.customer_id == Customer.id)
+        .where(CustomerMetrics.value_tier.in_(tiers), Customer.status != "archived",
+               or_(*(falls(col) for _kind, col, _source in kinds)))
+    )
+    if customer_id is not None:
+        q = q.where(Customer.id == customer_id)
     out: list[_Found] = []
-    for kind, col, source in (("anniversary", Customer.cooperation_start, "coop"),
-                              ("founding", Customer.founded_on, "founded")):
-        hand_entered = exists().where(KeyDate.customer_id == Customer.id, KeyDate.kind == kind)
-        q = (
-            select(Customer.id, col)
-            .join(CustomerMetrics, CustomerMetrics.customer_id == Customer.id)
-            .where(CustomerMetrics.value_tier.in_(tiers), Customer.status != "archived",
-                   col.is_not(None))
-        )
-        if spans is not None:
-            month_of, day_of = extract("month", col), extract("day", col)
-            q = q.where(or_(false(), *(and_(month_of == m, day_of >= first, day_of <= last)
-                                       for m, first, last in spans)))
-        if customer_id is not None:
-            q = q.where(Customer.id == customer_id)
-        # The NOT EXISTS probe runs only for rows that survived the month filter.
-        q = q.where(~hand_entered)
-        for cid, raw in conn.execute(q):
-            origin = as_date(raw)
-            assert origin is not None
-            for year, day, years in yearly_occurrences(origin, start, end):
+    for r in conn.execute(q):
+        cid = r[0]
+        for i, (_kind, _col, source) in enumerate(kinds):
+            origin = as_date(r[1 + i])
+            if origin is None or r[3 + i]:
+                continue
+            found = yearly_occurrences(origin, start, end)
+            for year, day, years in found:
                 out.append((day, cid, source, cid, year, years))
+            if found and details is not None:
+                details[cid] = _CustomerDetails(r[5], r[6], r[7], r[8])
     return out
-
-
-class _StoredDetails(NamedTuple):
-    kind: str
-    title: str | None
-    calendar: str
-    remind_days_before: int | None
-    customer_id: int
-    person_id: int | None
-    customer_name: str
-    customer_short: str | None
-    customer_code: str
-    value_tier: str | None
-    person_name: str | None
 
 
 def _stored_details(conn: Connection, ids: list[int]) -> dict[int, _StoredDetails]:
     out: dict[int, _StoredDetails] = {}
     for chunk in in_chunks(sorted(set(ids))):
         q = (
-            select(KeyDate.id, KeyDate.kind, KeyDate.title, KeyDate.calendar,
-                   KeyDate.remind_days_before, KeyDate.customer_id, KeyDate.person_id,
-                   Customer.name, Customer.short_name, Customer.code, CustomerMetrics.value_tier,
-                   Person.name)
+            select(KeyDate.id, *_DETAIL_COLUMNS)
             .join(Customer, Customer.id == KeyDate.customer_id)
             .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == KeyDate.customer_id)
             .outerjoin(Person, Person.id == KeyDate.person_id)
             .where(KeyDate.id.in_(chunk))
         )
-        for r in conn.execute(q):
-            out[r[0]] = _StoredDetails(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
-                                       r[10], r[11])
+        rows: list[Any] = list(conn.execute(q))
+        for r in rows:
+            out[r[0]] = _StoredDetails(*r[1:])
     return out
-
-
-class _CustomerDetails(NamedTuple):
-    name: str
-    short_name: str | None
-    code: str
-    value_tier: str | None
 
 
 def _customer_details(conn: Connection, ids: list[int]) -> dict[int, _CustomerDetails]:
