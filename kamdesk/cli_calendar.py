@@ -93,7 +93,8 @@ def format_due_line(row, now: datetime) -> str:  # type: ignore[no-untyped-def]
 @cli.command("ical")
 def cmd_ical(args: argparse.Namespace) -> int:
     from kamdesk.io.ical import write_ical
-    from kamdesk.store.calendar_queries import customer_by_code, iter_calendar_items_for_ical
+    from kamdesk.io.ical_feed import iter_calendar_items_for_ical
+    from kamdesk.store.calendar_queries import customer_by_code
 
     today = date.today()
     start = args.date_from or today - timedelta(days=ICAL_DAYS_BACK)

@@ -3,6 +3,11 @@
 Computed offline from the lunar calendar and the solar terms, so the app needs no
 holiday feed and works for any year ``lunar_python`` covers (tested 1901–2099).
 Official days off (调休) are not modelled: a greeting goes out on the festival itself.
+
+This module asks ``lunar_python`` directly rather than :mod:`kamdesk.domain.lunar`:
+the lunar module labels grid days with festival names, so it depends on this one,
+and the arrow must not point back (the festival days always exist, so none of the
+lunar module's "closest existing day" rules are needed here).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+from kamdesk.domain.vocab import is_zh
 
 
 class FestivalInfo(NamedTuple):
@@ -52,7 +59,7 @@ class Festival:
         return FESTIVALS[self.key].short_en
 
     def name(self, lang: str) -> str:
-        return self.name_zh if lang.lower().startswith("zh") else self.name_en
+        return self.name_zh if is_zh(lang) else self.name_en
 
 
 def festival_name(key: str, lang: str) -> str:
@@ -61,7 +68,7 @@ def festival_name(key: str, lang: str) -> str:
         info = FESTIVALS[key]
     except KeyError:
         raise KeyError(f"unknown festival key {key!r}; known: {', '.join(FESTIVALS)}") from None
-    return info.name_zh if lang.lower().startswith("zh") else info.name_en
+    return info.name_zh if is_zh(lang) else info.name_en
 
 
 def _make(key: str, day: dt.date) -> Festival:
@@ -74,7 +81,10 @@ def _all_in_year(year: int) -> tuple[Festival, ...]:
     # Cached because the calendar grid asks for every visible day.
     from lunar_python import Lunar
 
-    from kamdesk.domain.lunar import lunar_to_solar
+    def lunar_to_solar(lunar_year: int, month: int, day: int) -> dt.date:
+        # Ordinary months, days 1–15: they exist in every lunar year.
+        solar = Lunar.fromYmd(lunar_year, month, day).getSolar()
+        return dt.date(solar.getYear(), solar.getMonth(), solar.getDay())
 
     spring = lunar_to_solar(year, 1, 1)
     qingming_solar = Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]

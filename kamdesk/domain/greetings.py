@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Literal
 
 from kamdesk.domain.festivals import FESTIVALS
+from kamdesk.domain.vocab import is_zh
 
 GreetingKind = Literal["birthday", "anniversary", "founding", "festival", "custom"]
 Tier = Literal["A", "B", "C"]
@@ -126,16 +127,12 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _is_zh(lang: str) -> bool:
-    return lang.lower().replace("-", "_").startswith("zh")
-
-
 def _validate(kind: str, tier: str, lang: str, festival_key: str | None, years: int | None) -> None:
     if kind not in _KINDS:
         raise ValueError(f"kind must be one of {', '.join(_KINDS)}; got {kind!r}")
     if tier not in ("A", "B", "C"):
         raise ValueError(f"tier must be 'A', 'B' or 'C'; got {tier!r}")
-    if not (_is_zh(lang) or lang.lower().startswith("en")):
+    if not (is_zh(lang) or lang.lower().startswith("en")):
         raise ValueError(f"lang must be 'en' or 'zh_CN'; got {lang!r}")
     if kind == "festival":
         if festival_key is None:
@@ -161,7 +158,7 @@ def suggest_greeting(
     _validate(kind, tier, lang, festival_key, years)
     name = (person_name or "").strip() or None
     company = company.strip()
-    if _is_zh(lang):
+    if is_zh(lang):
         return _zh(kind, tier, name, company, festival_key, years)
     return _en(kind, tier, name, company, festival_key, years)
 
@@ -332,4 +329,4 @@ def suggested_action(tier: Tier, lang: Lang) -> str:
     """The manager-facing to-do that goes with a greeting for this tier."""
     if tier not in ("A", "B", "C"):
         raise ValueError(f"tier must be 'A', 'B' or 'C'; got {tier!r}")
-    return (_ACTIONS_ZH if _is_zh(lang) else _ACTIONS_EN)[tier]
+    return (_ACTIONS_ZH if is_zh(lang) else _ACTIONS_EN)[tier]

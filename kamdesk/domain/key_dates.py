@@ -15,13 +15,21 @@ day per year even when the stored day does not exist that year:
 For lunar rules ``year`` means the *lunar* year: a 腊月 date of lunar year Y falls in
 January or February of solar year Y+1. Date-range functions take solar dates and
 handle that shift themselves.
+
+This is the one occurrence engine: Today, the Calendar, the reminder generator and
+the iCalendar feed all ask :class:`RuleWindow` (many stored rules over one window) and
+:func:`yearly_occurrences` (anniversaries derived from a customer's dates), so a
+birthday can never fall on different days on different screens. The span helpers
+turn a window into (month, day) ranges a database query can filter on first.
 """
 
 from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 CalendarKind = Literal["solar", "lunar"]
@@ -153,3 +161,149 @@ def reminder_date(occurrence: dt.date, days_before: int = 3) -> dt.date:
     if days_before < 0:
         raise ValueError(f"days_before must not be negative, got {days_before}")
     return occurrence - dt.timedelta(days=days_before)
+
+
+# -- many rules over one window: the engine every screen, reminder and export uses ------
+
+#: Value tiers whose cooperation anniversaries and founding days are derived from the
+#: customer record. The method reserves that personal care for high-value accounts, and
+#: every customer has a start date: deriving them for all would bury a month under
+#: anniversaries nobody acts on. A key date typed in is always shown.
+DEFAULT_ANNIVERSARY_TIERS: tuple[str, ...] = ("A",)
+KEY_DATE_KINDS: tuple[str, ...] = ("birthday", "anniversary", "founding", "custom")
+
+#: A rule as stored: (calendar, month, day, leap_month, year, recurrence).
+RuleKey = tuple[str, int, int, bool, int | None, str]
+
+
+@lru_cache(maxsize=8192)
+def _occurrence_of_key(key: RuleKey, year: int) -> dt.date | None:
+    """Memoised across windows: paging a calendar month by month asks the same rules."""
+    try:
+        rule = KeyDateRule(*key)  # type: ignore[arg-type]
+    except ValueError:
+        return None  # a stored day the rules refuse (31 April) never falls
+    return occurrence_in_year(rule, year)
+
+
+@lru_cache(maxsize=4096)
+def lunar_of(day: dt.date) -> tuple[int, int, int, bool]:
+    """(lunar year, month, day, leap) of a solar day, cached: windows ask each day often."""
+    from kamdesk.domain.lunar import solar_to_lunar
+
+    ld = solar_to_lunar(day)
+    return ld.year, ld.month, ld.day, ld.leap
+
+
+class RuleWindow:
+    """Where key-date rules fall inside ``[start, end]`` (both included).
+
+    Each distinct rule is evaluated once: thousands of birthdays share a few hundred
+    (month, day) rules. Rules are evaluated year by year across all of them
+    (:meth:`prepare`), never rule by rule, because ``lunar_python`` keeps only the last
+    lunar year it set up (~20–50 ms each): alternating years would set it up again for
+    every rule.
+    """
+
+    def __init__(self, start: dt.date, end: dt.date) -> None:
+        self.start, self.end = start, end
+        self._found: dict[RuleKey, list[tuple[int, dt.date]]] = {}
+
+    def years(self, calendar: str) -> range:
+        """The years whose occurrence may fall in the window. Exact for lunar rules: an
+        occurrence inside the window belongs to a lunar year between those of its ends."""
+        if calendar == "lunar":
+            return range(lunar_of(self.start)[0], lunar_of(self.end)[0] + 1)
+        return range(self.start.year, self.end.year + 1)
+
+    def prepare(self, keys: Iterable[RuleKey]) -> None:
+        todo = [k for k in set(keys) if k not in self._found]
+        for key in todo:
+            self._found[key] = []
+        for year, key in sorted(((y, k) for k in todo for y in self.years(k[0])),
+                                key=lambda pair: pair[0]):
+            occ = _occurrence_of_key(key, year)
+            if occ is not None and self.start <= occ <= self.end:
+                self._found[key].append((year, occ))
+        # Years ascend, and so do the days of one rule's occurrences.
+
+    def occurrences(self, key: RuleKey) -> list[tuple[int, dt.date]]:
+        """(year the occurrence belongs to — lunar for lunar rules —, solar day), in order."""
+        if key not in self._found:
+            self.prepare([key])
+        return self._found[key]
+
+
+def occurrence_years(key: RuleKey, year: int) -> int | None:
+    """Which birthday or anniversary the occurrence of ``year`` is (>= 1), if the rule
+    knows its first year and recurs; None otherwise."""
+    first, recurrence = key[4], key[5]
+    if first is None or recurrence != "yearly":
+        return None
+    n = year - first
+    return n if n > 0 else None
+
+
+def yearly_occurrences(origin: dt.date, start: dt.date, end: dt.date
+                       ) -> list[tuple[int, dt.date, int]]:
+    """(year, day, which anniversary) of a date kept every year from ``origin`` — a
+    cooperation start, a founding day — inside ``[start, end]``. The origin itself is
+    not an anniversary; 29 February is kept on 28 February in common years."""
+    out = []
+    for year in range(max(start.year, origin.year + 1), end.year + 1):
+        last = _calendar.monthrange(year, origin.month)[1]
+        day = dt.date(year, origin.month, min(origin.day, last))
+        if start <= day <= end:
+            out.append((year, day, year - origin.year))
+    return out
+
+
+# -- narrowing a window to (month, day) spans, so a database index does the first cut --
+
+
+def solar_spans(start: dt.date, end: dt.date) -> list[tuple[int, int, int]] | None:
+    """(month, first day, last day) spans that a solar yearly date inside the window
+    must match; None when the window is a year or longer (everything matches).
+
+    29 February is let through whenever a span reaches 28 February of a common year,
+    because that is where the rules keep it.
+    """
+    if end < start:
+        return []
+    if (end - start).days >= 365:
+        return None
+    spans = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        first = start.day if (y, m) == (start.year, start.month) else 1
+        last = end.day if (y, m) == (end.year, end.month) else 31
+        if m == 2 and last >= 28 and not _calendar.isleap(y):
+            last = 31
+        spans.append((m, first, last))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return spans
+
+
+def lunar_spans(start: dt.date, end: dt.date) -> list[tuple[int, int, int]] | None:
+    """The same for lunar (month, day) rules; None for windows of 330 days or more.
+
+    On the 29th of a 29-day month the 30th is let through as well (三十 is kept on the
+    month's last day). Leap months share their number with the ordinary month, so a
+    span is a superset: every candidate is checked against its full rule afterwards.
+    """
+    from kamdesk.domain.lunar import lunar_month_days
+
+    if end < start:
+        return []
+    if (end - start).days >= 330:
+        return None
+    days: dict[int, set[int]] = {}
+    day = start
+    while day <= end:
+        year, month, d, leap = lunar_of(day)
+        days.setdefault(month, set()).add(d)
+        if d == 29 and lunar_month_days(year, month, leap) == 29:
+            days[month].add(30)
+        day += dt.timedelta(days=1)
+    return [(m, min(ds), max(ds)) for m, ds in sorted(days.items())]
+

@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kamdesk.domain.vocab import is_zh
+
 # 十一月 and 十二月 are called 冬月 and 腊月 in everyday speech and on printed calendars.
 _MONTH_NAMES_ZH: tuple[str, ...] = (
     "正",
@@ -134,10 +136,6 @@ def lunar_label_zh(month: int, day: int, leap: bool = False) -> str:
     return lunar_month_name_zh(month, leap) + lunar_day_name_zh(day)
 
 
-def _is_zh(lang: str) -> bool:
-    return lang.lower().replace("-", "_").startswith("zh")
-
-
 def lunar_day_label(d: dt.date, lang: str = "zh_CN", *, solar_terms: bool = False) -> str:
     """Short text shown under a date in a month grid.
 
@@ -150,7 +148,7 @@ def lunar_day_label(d: dt.date, lang: str = "zh_CN", *, solar_terms: bool = Fals
     from kamdesk.domain.festivals import festival_on
 
     festival = festival_on(d, include_optional=True)
-    zh = _is_zh(lang)
+    zh = is_zh(lang)
     if festival is not None:
         return festival.name_zh if zh else festival.short_en
     if solar_terms:

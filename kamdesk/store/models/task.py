@@ -3,13 +3,23 @@
 ``notified_at`` records when the user was last shown it, so a reminder is never
 fired twice for the same due time, and one that fell due while the laptop was off
 is recognised as missed at the next start.
+
+A task the app generates (a key-date greeting, "prepare renewal", a snoozed cadence
+touch) stores ``title_code`` and the facts of its title in ``title_params``; its title
+and notes are rendered when shown, in the language in use
+(:mod:`kamdesk.domain.task_titles`). ``title`` then holds the facts alone (names and
+numbers). A task without a code has the title the user typed.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, SmallInteger, String, Text
+from typing import Any
+
+from sqlalchemy import (
+    JSON, CheckConstraint, DateTime, ForeignKey, Index, SmallInteger, String, Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.store.models.base import Base, Timestamps
@@ -51,3 +61,6 @@ class Task(Timestamps, Base):
     source: Mapped[str] = mapped_column(String(12), default="manual", server_default="manual")
     # What generated the task (e.g. "keydate:12:2026"), so regenerating never duplicates.
     source_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+    # Generated tasks: what the title says, as a code and facts (revision 0006).
+    title_code: Mapped[str | None] = mapped_column(String(24))
+    title_params: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))

@@ -35,7 +35,7 @@ class CalendarExport(QObject):
         the file could not be written (the user was told why)."""
         from kamdesk.io.ical import write_ical
         from kamdesk.paths import app_paths
-        from kamdesk.store.calendar_queries import iter_calendar_items_for_ical
+        from kamdesk.io.ical_feed import iter_calendar_items_for_ical
 
         folder = app_paths().export_dir
         name = "kamdesk-calendar.ics"

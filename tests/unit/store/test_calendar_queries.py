@@ -8,7 +8,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from kamdesk.domain.lunar import lunar_to_solar
-from kamdesk.store import calendar_queries as cq
+from kamdesk.io.ical_feed import iter_calendar_items_for_ical
+from kamdesk.store.queries import calendar as cq
+from kamdesk.store.queries import reminders as rq
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import tasks as task_ops
 from kamdesk.store.models import (
@@ -197,7 +199,7 @@ def test_per_day_cap_counts_everything(db):
 
 def test_generated_tasks_stand_behind_their_date(book):
     db, ids = book
-    from kamdesk.store.key_date_reminders import sync_reminder_tasks
+    from kamdesk.store.ops.key_date_reminders import sync_reminder_tasks
 
     with db.session() as s:
         sync_reminder_tasks(s, date(2026, 11, 23))
@@ -216,8 +218,8 @@ def test_generated_tasks_stand_behind_their_date(book):
 def test_ical_items_have_stable_uids(book):
     db, ids = book
     with db.engine.connect() as conn:
-        items = cq.iter_calendar_items_for_ical(conn, date(2026, 11, 1), date(2027, 11, 30))
-        again = cq.iter_calendar_items_for_ical(conn, date(2026, 11, 1), date(2027, 11, 30))
+        items = iter_calendar_items_for_ical(conn, date(2026, 11, 1), date(2027, 11, 30))
+        again = iter_calendar_items_for_ical(conn, date(2026, 11, 1), date(2027, 11, 30))
     uids = [i.uid for i in items]
     assert uids == [i.uid for i in again]
     assert len(uids) == len(set(uids))
@@ -240,9 +242,9 @@ def test_ical_items_have_stable_uids(book):
 def test_reminder_queries(book):
     db, ids = book
     with db.engine.connect() as conn:
-        states = cq.reminder_states(conn, NOW + timedelta(days=2))
+        states = rq.reminder_states(conn, NOW + timedelta(days=2))
         assert [s.remind_at for s in states] == [datetime(2026, 11, 24, 9, 0)]
-        due = cq.due_reminders(conn, NOW, timedelta(days=1))
+        due = rq.due_task_reminders(conn, NOW, timedelta(days=1))
     titles = [r.title for r in due]
     assert titles == ["回访华星", "拜访移动"]  # overdue first; done tasks never
     assert due[0].overdue(NOW) and not due[1].overdue(NOW)

@@ -9,10 +9,12 @@ from sqlalchemy import select
 from kamdesk.domain.lunar import lunar_to_solar
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import tasks as task_ops
-from kamdesk.store.key_date_reminders import (
-    ReminderSettings, load_reminder_settings, sync_contract_tasks, sync_key_date_tasks,
-    sync_reminder_tasks,
+from kamdesk.domain.reminder_settings import ReminderSettings
+from kamdesk.store.ops.key_date_reminders import (
+    sync_contract_tasks, sync_key_date_tasks, sync_reminder_tasks,
 )
+from kamdesk.store.queries.reminder_plan import load_reminder_settings
+from kamdesk.store.queries.reminders import reminder_rows
 from kamdesk.store.models import Contract, CustomerMetrics, KeyDate, Person, Task
 from kamdesk.store.settings import REMINDER_KEY, put_json
 
@@ -44,6 +46,13 @@ def _generated(db, source="key_date"):
         return list(s.scalars(select(Task).where(Task.source == source).order_by(Task.due_at)))
 
 
+def _shown(db, task, lang="en"):
+    """The task as the app shows it: title and notes rendered in ``lang``."""
+    with db.engine.connect() as conn:
+        (row,) = reminder_rows(conn, [task.id], lang)
+    return row
+
+
 def test_one_task_per_occurrence_in_the_horizon(db):
     with db.session() as s:
         a = _customer(s, "华星科技", "A", short_name="华星")
@@ -54,17 +63,17 @@ def test_one_task_per_occurrence_in_the_horizon(db):
     with db.session() as s:
         result = sync_key_date_tasks(s, TODAY)
         s.commit()
-    assert result.created == 1
+    assert result.value.created == 1
     (task,) = _generated(db)
     assert task.source_key == f"keydate:{kd_id}:2026"
     assert task.due_at == datetime(2026, 12, 5, 9, 0)
     assert task.remind_at == datetime(2026, 12, 2, 9, 0)  # default 3 days before, 09:00
-    assert task.title == "Birthday: 王总 · 华星"
+    assert _shown(db, task).title == "Birthday: 王总 · 华星"
     assert task.priority == 1  # tier A
     assert task.person_id is not None and task.customer_id == 1
     # tier A: the greeting offers a visit and a gift
-    assert "Dear 王总, happy birthday!" in (task.notes or "")
-    assert "gift" in (task.notes or "")
+    assert "Dear 王总, happy birthday!" in (_shown(db, task).notes or "")
+    assert "gift" in (_shown(db, task).notes or "")
 
 
 def test_idempotent_and_follows_edits(db):
@@ -79,7 +88,7 @@ def test_idempotent_and_follows_edits(db):
             s.commit()
     assert len(_generated(db)) == 1
     with db.session() as s:
-        assert sync_key_date_tasks(s, TODAY).changed is False
+        assert sync_key_date_tasks(s, TODAY).value.changed is False
 
     # the task was shown, then the key date is moved: the open task moves and re-arms
     (task,) = _generated(db)
@@ -90,7 +99,7 @@ def test_idempotent_and_follows_edits(db):
     with db.session() as s:
         result = sync_key_date_tasks(s, TODAY)
         s.commit()
-    assert (result.created, result.updated) == (0, 1)
+    assert (result.value.created, result.value.updated) == (0, 1)
     (task,) = _generated(db)
     assert task.due_at == datetime(2026, 12, 3, 9, 0)
     assert task.remind_at == datetime(2026, 11, 30, 9, 0)
@@ -104,7 +113,7 @@ def test_idempotent_and_follows_edits(db):
     with db.session() as s:
         result = sync_key_date_tasks(s, TODAY)
         s.commit()
-    assert not result.changed
+    assert not result.value.changed
     (task,) = _generated(db)
     assert task.done_at is not None and task.due_at == datetime(2026, 12, 3, 9, 0)
 
@@ -123,7 +132,7 @@ def test_deleted_key_date_removes_its_open_task(db):
         s.delete(s.get(KeyDate, kd_id))
         s.commit()
     with db.session() as s:
-        assert sync_key_date_tasks(s, TODAY).removed == 1
+        assert sync_key_date_tasks(s, TODAY).value.removed == 1
         s.commit()
     assert _generated(db) == []
 
@@ -171,9 +180,9 @@ def test_lunar_birthday_and_chinese_greeting(db):
     (task,) = _generated(db)
     assert task.source_key == f"keydate:{kd_id}:2026"
     assert task.due_at.date() == day
-    assert task.title == "王总生日 · 华星"
-    assert "王总，生日快乐！" in (task.notes or "")
-    assert "建议祝福语" in (task.notes or "")
+    assert _shown(db, task, "zh_CN").title == "王总生日 · 华星"
+    assert "王总，生日快乐！" in (_shown(db, task, "zh_CN").notes or "")
+    assert "建议祝福语" in (_shown(db, task, "zh_CN").notes or "")
 
 
 def test_derived_anniversary_for_tier_a_only(db):
@@ -187,8 +196,8 @@ def test_derived_anniversary_for_tier_a_only(db):
         s.commit()
     (task,) = _generated(db)
     assert task.source_key == f"coop:{a_id}:2026"
-    assert task.title == "5th cooperation anniversary · A客户"
-    assert "5th anniversary of our partnership" in (task.notes or "")
+    assert _shown(db, task).title == "5th cooperation anniversary · A客户"
+    assert "5th anniversary of our partnership" in (_shown(db, task).notes or "")
 
 
 def test_contract_renewal_tasks(db):
@@ -206,19 +215,20 @@ def test_contract_renewal_tasks(db):
         s.commit()
         soon_id, late_id = soon.id, late.id
     with db.session() as s:
-        assert sync_contract_tasks(s, TODAY).created == 2
+        assert sync_contract_tasks(s, TODAY).value.created == 2
         s.commit()
     tasks = {t.source_key: t for t in _generated(db, "contract")}
     assert set(tasks) == {f"renewal:{soon_id}:2026", f"renewal:{late_id}:2026"}
     assert tasks[f"renewal:{soon_id}:2026"].due_at == datetime(2026, 12, 1, 9, 0)
     assert tasks[f"renewal:{late_id}:2026"].due_at == datetime(2026, 10, 11, 9, 0)
-    assert tasks[f"renewal:{soon_id}:2026"].title == "Prepare renewal: 供货合同 (HT-1) · 华星"
+    assert _shown(db, tasks[f"renewal:{soon_id}:2026"]).title == \
+        "Prepare renewal: 供货合同 (HT-1) · 华星"
     # renewed: the open task goes away
     with db.session() as s:
         s.get(Contract, late_id).status = "renewed"
         s.commit()
     with db.session() as s:
-        assert sync_contract_tasks(s, TODAY).removed == 1
+        assert sync_contract_tasks(s, TODAY).value.removed == 1
         s.commit()
     assert set(t.source_key for t in _generated(db, "contract")) == {f"renewal:{soon_id}:2026"}
 
@@ -236,4 +246,4 @@ def test_sync_all_reads_settings_once(db):
     with db.session() as s:
         result = sync_reminder_tasks(s, TODAY)
         s.commit()
-    assert result.created == 2
+    assert result.value.created == 2

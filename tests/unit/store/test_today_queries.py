@@ -12,7 +12,9 @@ from kamdesk.domain.lunar import lunar_to_solar
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
 from kamdesk.store import tasks as task_ops
-from kamdesk.store import today_queries as tq
+from kamdesk.store.ops.cadence import snooze_cadence
+from kamdesk.store.queries import renewals, today_dates
+from kamdesk.store.queries import today as tq
 from kamdesk.store import metrics
 from kamdesk.store.models import Complaint, Contract, KeyDate
 
@@ -130,8 +132,8 @@ def test_snoozing_a_cadence_touch_hides_the_customer_until_then(db):
     other = _customer(db, "另一家", tier="B", next_due=TODAY - timedelta(days=3))
     tomorrow_9 = datetime.combine(TODAY + timedelta(days=1), datetime.min.time()).replace(hour=9)
     with db.session() as s:
-        first = tq.snooze_cadence(s, cid, NOW + timedelta(hours=1), "回访: 沉默客户", NOW)
-        again = tq.snooze_cadence(s, cid, tomorrow_9, "回访: 沉默客户", NOW)
+        first = snooze_cadence(s, cid, NOW + timedelta(hours=1), "win_back", NOW).value
+        again = snooze_cadence(s, cid, tomorrow_9, "win_back", NOW).value
         s.commit()
     assert first == again  # one row per customer, moved
     with db.engine.connect() as conn:
@@ -171,8 +173,8 @@ def test_key_dates_in_the_window_with_a_greeting_for_the_tier(db):
         people_ops.set_person_archived(s, gone, True)
         s.commit()
     with db.engine.connect() as conn:
-        en = tq.key_dates_ahead(conn, TODAY, "en")
-        zh = tq.key_dates_ahead(conn, TODAY, "zh_CN")
+        en = today_dates.key_dates_ahead(conn, TODAY, "en")
+        zh = today_dates.key_dates_ahead(conn, TODAY, "zh_CN")
     assert [(k.kind, k.on, k.value_tier) for k in en.rows] == [
         ("custom", TODAY, "A"),
         ("birthday", date(2026, 11, 25), "A"),  # the high-value customer first that day
@@ -191,7 +193,7 @@ def test_founding_day_counts_its_years(db):
     a = _customer(db, "华信制造", tier="B")
     _add(db, _key_date(a, "founding", 11, 26, year=2010))
     with db.engine.connect() as conn:
-        row, = tq.key_dates_ahead(conn, TODAY, "zh_CN").rows
+        row, = today_dates.key_dates_ahead(conn, TODAY, "zh_CN").rows
     assert row.years == 16 and "16" in row.greeting
 
 
@@ -203,8 +205,8 @@ def test_lunar_and_leap_month_birthdays(db):
     leap_day = lunar_to_solar(2025, 6, 10, leap=True)  # 2025 has a leap sixth month
     plain_day = lunar_to_solar(2025, 6, 10)
     with db.engine.connect() as conn:
-        leap = tq.key_dates_ahead(conn, leap_day - timedelta(days=2), "en")
-        plain = tq.key_dates_ahead(conn, plain_day - timedelta(days=2), "en")
+        leap = today_dates.key_dates_ahead(conn, leap_day - timedelta(days=2), "en")
+        plain = today_dates.key_dates_ahead(conn, plain_day - timedelta(days=2), "en")
     assert [(k.title, k.on) for k in leap.rows] == [("闰月生日", leap_day)]
     # In a year with that leap month, the leap-month rule keeps to the leap month.
     assert [(k.title, k.on) for k in plain.rows] == [("普通六月初十", plain_day)]
@@ -214,7 +216,7 @@ def test_29_february_is_kept_on_the_28th_in_a_common_year(db):
     cid = _customer(db, "闰日客户", tier="B")
     _add(db, _key_date(cid, "birthday", 2, 29))
     with db.engine.connect() as conn:
-        row, = tq.key_dates_ahead(conn, date(2027, 2, 25), "en").rows
+        row, = today_dates.key_dates_ahead(conn, date(2027, 2, 25), "en").rows
     assert row.on == date(2027, 2, 28)
 
 
@@ -224,7 +226,7 @@ def test_cooperation_anniversary_derived_for_high_value_only(db):
     typed = _customer(db, "已登记", tier="A", cooperation_start=date(2021, 11, 24))
     _add(db, _key_date(typed, "anniversary", 11, 24, year=2021, title="合作纪念"))
     with db.engine.connect() as conn:
-        rows = tq.key_dates_ahead(conn, TODAY, "en").rows
+        rows = today_dates.key_dates_ahead(conn, TODAY, "en").rows
     derived = [k for k in rows if k.key_date_id is None]
     assert [(k.customer_id, k.kind, k.years, k.on) for k in derived] == [
         (a, "anniversary", 6, date(2026, 11, 27))]
@@ -240,8 +242,8 @@ def test_festival_of_the_week_has_a_greeting_per_tier(db):
     mid_autumn = next(f for f in festivals_between(date(2026, 9, 1), date(2026, 10, 31))
                       if f.key == "mid_autumn")
     with db.engine.connect() as conn:
-        festivals = tq.festivals_ahead(conn, mid_autumn.date - timedelta(days=3), "zh_CN")
-        none = tq.festivals_ahead(conn, date(2026, 10, 3), "zh_CN")  # after 国庆
+        festivals = today_dates.festivals_ahead(conn, mid_autumn.date - timedelta(days=3), "zh_CN")
+        none = today_dates.festivals_ahead(conn, date(2026, 10, 3), "zh_CN")  # after 国庆
     assert none == ()
     festival, = festivals
     assert festival.key == "mid_autumn" and festival.days_until == 3
@@ -294,7 +296,7 @@ def test_contracts_in_their_renewal_window(db):
          contract("F-lapsed", -10), contract("G-expired", -10, status="expired"),
          contract("H-old", -60))
     with db.engine.connect() as conn:
-        listing = tq.renewals_due(conn, TODAY)
+        listing = renewals.renewals_due(conn, TODAY)
     assert [(r.number, r.days_left) for r in listing.rows] == [
         ("F-lapsed", -10), ("A-30", 30), ("E-signed", 45), ("C-90-long", 90)]
     assert listing.total == 4
@@ -349,7 +351,7 @@ def test_due_tasks_keep_priority_order_on_tied_times(db):
 
     from kamdesk.store import customers as customer_ops
     from kamdesk.store.models import Task
-    from kamdesk.store.today_queries import _task_rows
+    from kamdesk.store.queries.today import task_rows
 
     at = _dt(2026, 11, 23, 9)
     with db.session() as s:
@@ -359,5 +361,5 @@ def test_due_tasks_keep_priority_order_on_tied_times(db):
                        priority=1 if i >= 7 else 2))
         s.commit()
     with db.engine.connect() as conn:
-        rows = _task_rows(conn, _dt(2026, 11, 23, 10), 3)
+        rows = task_rows(conn, _dt(2026, 11, 23, 10), 3)
     assert [r.title for r in rows] == ["t7", "t8", "t9"]

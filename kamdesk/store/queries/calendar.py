@@ -1,0 +1,152 @@
+"""What falls on which day: the read side of the Calendar screen (month, week, agenda).
+
+Everything dated in the book of business is folded into one list of plain
+:class:`~kamdesk.store.queries.calendar_entries.CalendarEntry` rows, so the grid, the
+agenda and the iCalendar feed (:mod:`kamdesk.io.ical_feed`) share one set of rules
+about what is shown where. The readers of each kind, and the volume rules that keep a
+100k-customer month fast, are in :mod:`kamdesk.store.queries.calendar_entries` and
+:mod:`kamdesk.store.queries.key_dates`.
+
+Also here: the calendar's own customer filter look-ups (:func:`customer_choices`,
+:func:`customer_by_code`). They stay one query of the calendar's until the one shared
+customer picker query replaces them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from sqlalchemy import Connection, select
+
+from kamdesk.domain.key_dates import DEFAULT_ANNIVERSARY_TIERS
+from kamdesk.store.models import Customer
+from kamdesk.store.queries.calendar_entries import (
+    GENERATED_SOURCES, TASK_KINDS, CalendarEntry, complaint_entries, event_entries,
+    festival_entries, key_date_entries, renewal_entries, task_entries,
+)
+from kamdesk.store.queries.key_dates import DayCap
+
+__all__ = [
+    "DEFAULT_ANNIVERSARY_TIERS", "GENERATED_SOURCES", "KINDS", "TASK_KINDS", "CalendarEntry",
+    "CalendarPage", "calendar_page", "customer_by_code", "customer_choices", "items_between",
+    "sort_key", "with_overdue",
+]
+
+KINDS: tuple[str, ...] = (
+    "task", "visit", "call", "key_date", "festival", "event", "renewal", "complaint",
+)
+_KIND_ORDER = {k: i for i, k in enumerate(
+    ("festival", "key_date", "renewal", "event", "complaint", "visit", "call", "task"))}
+
+
+@dataclass(frozen=True)
+class CalendarPage:
+    """Entries of a range, perhaps capped per day, with the true count of every day."""
+
+    entries: list[CalendarEntry]
+    totals: dict[dt.date, int]
+
+    def hidden(self, day: dt.date) -> int:
+        """How many entries of ``day`` were left out by the cap."""
+        shown = sum(1 for e in self.entries if e.day == day)
+        return max(0, self.totals.get(day, 0) - shown)
+
+
+def items_between(
+    conn: Connection,
+    start: dt.date,
+    end: dt.date,
+    kinds: Iterable[str] | None = None,
+    customer_id: int | None = None,
+    lang: str = "en",
+    now: dt.datetime | None = None,
+    anniversary_tiers: Iterable[str] | None = DEFAULT_ANNIVERSARY_TIERS,
+    include_optional_festivals: bool = False,
+) -> list[CalendarEntry]:
+    """Everything dated in ``[start, end]`` (both days included), sorted by day, then
+    all-day entries before timed ones, then time.
+
+    ``kinds``: subset of :data:`KINDS` (None = all). ``now`` decides ``overdue``
+    (open tasks and unanswered complaints past their time); without it nothing is
+    overdue. Texts the store makes up (key-date, renewal, complaint titles, generated
+    task titles) follow ``lang``.
+    """
+    return calendar_page(conn, start, end, kinds, customer_id, lang, now, anniversary_tiers,
+                         include_optional_festivals).entries
+
+
+def calendar_page(
+    conn: Connection,
+    start: dt.date,
+    end: dt.date,
+    kinds: Iterable[str] | None = None,
+    customer_id: int | None = None,
+    lang: str = "en",
+    now: dt.datetime | None = None,
+    anniversary_tiers: Iterable[str] | None = DEFAULT_ANNIVERSARY_TIERS,
+    include_optional_festivals: bool = False,
+    per_day_limit: int | None = None,
+) -> CalendarPage:
+    """:func:`items_between` for a screen: at most ``per_day_limit`` entries of each
+    kind per day (the first by time), plus the full count of each day for "+N more"."""
+    wanted = set(KINDS if kinds is None else kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise ValueError(f"unknown calendar kinds: {', '.join(sorted(unknown))}")
+    cap = DayCap(per_day_limit)
+    if end < start:
+        return CalendarPage([], {})
+    out: list[CalendarEntry] = []
+    if wanted & set(TASK_KINDS):
+        out += task_entries(conn, start, end, sorted(wanted & set(TASK_KINDS)), customer_id,
+                            now, cap, lang)
+    if "key_date" in wanted:
+        out += key_date_entries(conn, start, end, customer_id, lang, anniversary_tiers, cap)
+    if "renewal" in wanted:
+        out += renewal_entries(conn, start, end, customer_id, lang, cap)
+    if "complaint" in wanted:
+        out += complaint_entries(conn, start, end, customer_id, lang, now, cap)
+    if "event" in wanted:
+        out += event_entries(conn, start, end, customer_id, cap)
+    if "festival" in wanted:
+        out += festival_entries(start, end, lang, include_optional_festivals, cap)
+    out.sort(key=sort_key)
+    return CalendarPage(out, cap.totals)
+
+
+def sort_key(e: CalendarEntry) -> tuple[object, ...]:
+    timed = isinstance(e.start, dt.datetime)
+    t = e.start.time() if isinstance(e.start, dt.datetime) else dt.time(0)
+    return (e.day, timed, t, _KIND_ORDER.get(e.kind, 99), e.title, e.key)
+
+
+def with_overdue(entries: list[CalendarEntry], now: dt.datetime) -> list[CalendarEntry]:
+    """Re-evaluate ``overdue`` for a later ``now`` without querying again."""
+    out = []
+    for e in entries:
+        if e.kind in TASK_KINDS or e.kind == "complaint":
+            late = not e.done and isinstance(e.start, dt.datetime) and e.start < now
+            out.append(replace(e, overdue=late) if late != e.overdue else e)
+        else:
+            out.append(e)
+    return out
+
+
+def customer_choices(conn: Connection, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
+    """(id, code, name) for the customer filter's type-ahead, via the shared search.
+    The calendar's own picker query, kept as it is until the one shared picker query
+    replaces it."""
+    from kamdesk.store.customer_list import CustomerQuery, fetch_page
+
+    if not text.strip():
+        return []
+    rows = fetch_page(conn, CustomerQuery(search=text), 0, limit)
+    return [(r.id, r.code, r.name) for r in rows]
+
+
+def customer_by_code(conn: Connection, code: str) -> tuple[int, str, str] | None:
+    row = conn.execute(select(Customer.id, Customer.code, Customer.name).where(
+        Customer.code == code)).first()
+    return (row[0], row[1], row[2]) if row else None
