@@ -56,26 +56,14 @@ class SyncResult:
                           self.removed + other.removed)
 
 
-class SyncChanges(Changes):
-    """The Changes of a sync (``value`` is the :class:`SyncResult`).
-
-    ``changed`` answers what callers written before operations returned Changes ask
-    (``if result.changed``); new callers test the Changes itself.
-    """
-
-    @property
-    def changed(self) -> bool:
-        return bool(self)
-
-
-def _changes(result: SyncResult, ids: set[int]) -> SyncChanges:
+def _changes(result: SyncResult, ids: set[int]) -> Changes:
     if not result.changed:
-        return SyncChanges(value=result)
+        return Changes(value=result)
     # Bulk inserts do not report their ids: then the task ids are not tracked.
-    return SyncChanges({"tasks": None if result.created else frozenset(ids)}, value=result)
+    return Changes({"tasks": None if result.created else frozenset(ids)}, value=result)
 
 
-def _apply(session: Session, source: str, plan: Plan, now: dt.datetime) -> SyncChanges:
+def _apply(session: Session, source: str, plan: Plan, now: dt.datetime) -> Changes:
     # Plain rows, not ORM objects: a big book compares thousands of tasks per run and
     # almost none of them change.
     cols = [getattr(Task, f) for f in OWNED]
@@ -130,7 +118,7 @@ def sync_key_date_tasks(
     horizon_days: int | None = None,
     settings: ReminderSettings | None = None,
     now: dt.datetime | None = None,
-) -> SyncChanges:
+) -> Changes:
     """Create or update one reminder task per key-date occurrence in the next
     ``horizon_days`` days (today included); ``value`` is the :class:`SyncResult`.
 
@@ -150,7 +138,7 @@ def sync_contract_tasks(
     horizon_days: int | None = None,
     settings: ReminderSettings | None = None,
     now: dt.datetime | None = None,
-) -> SyncChanges:
+) -> Changes:
     """One task per live contract whose renewal notice day falls within the horizon
     (or has passed while the contract still runs), due on the notice day; ``value`` is
     the :class:`SyncResult`. ``lang`` is ignored, as for :func:`sync_key_date_tasks`."""
@@ -161,7 +149,7 @@ def sync_contract_tasks(
 
 
 def sync_reminder_tasks(session: Session, today: dt.date, lang: str | None = None,
-                        now: dt.datetime | None = None) -> SyncChanges:
+                        now: dt.datetime | None = None) -> Changes:
     """Both generators with one settings read; what the app runs at start and daily.
     ``value`` is the summed :class:`SyncResult`."""
     settings = load_reminder_settings(session.connection())
@@ -169,4 +157,4 @@ def sync_reminder_tasks(session: Session, today: dt.date, lang: str | None = Non
     renewals = sync_contract_tasks(session, today, settings=settings, now=now)
     result = key_dates.value + renewals.value
     merged = key_dates | renewals
-    return SyncChanges(merged.tables, value=result)
+    return Changes(merged.tables, value=result)

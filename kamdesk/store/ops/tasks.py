@@ -91,6 +91,11 @@ def update_task(session: Session, task_id: int, **fields: Any) -> Changes:
     for key in EDITABLE:
         if key in fields:
             setattr(task, key, _clean(key, fields[key]))
+    if "title" in fields or "notes" in fields:
+        # The user typed the words: a generated task's title is no longer rendered
+        # from its code (it would hide the edit); the words are now the user's.
+        task.title_code = None
+        task.title_params = None
     session.flush()
     return _changed(task.id)
 

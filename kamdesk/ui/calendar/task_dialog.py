@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTimeEdit, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.calendar_queries import ReminderRow, reminder_rows
+from kamdesk.store.queries.reminders import ReminderRow, reminder_rows
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
@@ -155,7 +155,7 @@ class TaskDialog(QDialog):
             self.customer.set_customer(customer_id)
 
     def _load(self, task_id: int) -> None:
-        rows = self.ctx.db.read(reminder_rows, [task_id])
+        rows = self.ctx.db.read(reminder_rows, [task_id], self.ctx.lang)
         if not rows:
             return
         row = rows[0]
@@ -240,8 +240,11 @@ class TaskDialog(QDialog):
         """What the user may have changed, as :func:`update_task` takes it: the due time
         only when it moved (moving shifts the reminder along), the reminder only when
         its choice changed (which re-arms it)."""
-        edits: dict[str, Any] = {"title": snap.title, "kind": snap.kind,
-                                    "customer_id": customer_id, "notes": snap.notes or None}
+        edits: dict[str, Any] = {"kind": snap.kind, "customer_id": customer_id}
+        if (snap.title, snap.notes) != (self._initial.title, self._initial.notes):
+            # Only words the user edited are written: a generated reminder keeps its
+            # code and is shown in the language in use until someone retypes it.
+            edits.update(title=snap.title, notes=snap.notes or None)
         if snap.due != self._initial.due:
             edits["due_at"] = snap.due
         if snap.reminder != self._initial.reminder:

@@ -152,14 +152,14 @@ class ReminderScheduler(QObject):
                  signal: SignalInstance) -> None:
         if not states:
             return
-        from kamdesk.store.calendar_queries import reminder_rows
+        from kamdesk.store.queries.reminders import reminder_rows
 
         ids = [s.task_id for s in states]
         self._busy = True
         try:
             if run_op(self.ctx, mark_notified, ids, now, initiator=self) is None:
                 return
-            rows = self.ctx.db.read(reminder_rows, ids)
+            rows = self.ctx.db.read(reminder_rows, ids, self.ctx.lang)
             if rows:
                 signal.emit(rows)
         finally:

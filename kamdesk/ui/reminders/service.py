@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from kamdesk.store.calendar_queries import ReminderRow
-from kamdesk.store.ops import NOTHING, Changes, tables
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.ops.reminder_state import REMINDERS_SYNCED_KEY, record_reminders_synced
 from kamdesk.ui.context import AppContext
@@ -91,20 +90,20 @@ class ReminderService(QObject):
 
     def sync_generated(self) -> None:
         """Create or update the reminder tasks of upcoming key dates and renewals."""
-        from kamdesk.store.key_date_reminders import sync_reminder_tasks
+        from kamdesk.store.ops.key_date_reminders import sync_reminder_tasks
 
         now = self.ctx.clock.now()
         try:
             # Written directly, not through run_op: a failure here is logged, never a
             # message box at start-up, and the "synced on" mark is bookkeeping no
             # screen shows (so it is not announced).
-            result = self.ctx.db.write(sync_reminder_tasks,  # type: ignore[arg-type]  # until it returns Changes
-                                       now.date(), self.ctx.lang, now=now)
+            changes = self.ctx.db.write(sync_reminder_tasks, now.date(), self.ctx.lang,
+                                        now=now)
             self.ctx.db.write(record_reminders_synced, now.date())
         except Exception:  # noqa: BLE001 - reminders of manual tasks must still run
             log.exception("could not generate key-date reminders")
             return
-        self.ctx.announce(_sync_changes(result), initiator=self)
+        self.ctx.announce(changes, initiator=self)
 
     # -- showing -----------------------------------------------------------------------
     def _fired(self, rows: list[ReminderRow]) -> None:
@@ -136,10 +135,10 @@ class ReminderService(QObject):
             self.window.activateWindow()
 
     def open(self, task_id: int) -> None:
-        from kamdesk.store.calendar_queries import reminder_rows
+        from kamdesk.store.queries.reminders import reminder_rows
 
         self.show_window()
-        rows = self.ctx.db.read(reminder_rows, [task_id])
+        rows = self.ctx.db.read(reminder_rows, [task_id], self.ctx.lang)
         if rows and rows[0].customer_id is not None:
             self.ctx.open_customer.emit(rows[0].customer_id)
         if rows:
@@ -186,14 +185,6 @@ class ReminderService(QObject):
     def _handled(self, task_id: int) -> None:
         self.center.remove(task_id)
         self.notifier.remove(task_id)
-
-
-def _sync_changes(result: object) -> Changes:
-    """What the key-date/renewal sync changed, whichever shape it reports: the
-    operation's Changes, or (before it became an operation) a count summary."""
-    if isinstance(result, Changes):
-        return result
-    return tables("tasks") if getattr(result, "changed", False) else NOTHING
 
 
 def install_reminders(window: QMainWindow, ctx: AppContext, *, use_tray: bool | None = None,

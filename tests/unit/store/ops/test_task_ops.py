@@ -172,3 +172,16 @@ def test_delete_of_an_unlinked_task_writes_only_tasks(db):
     tid = _task(db)
     deleted, written = _declares(db, delete_task, tid)
     assert written == {"tasks"} and deleted.names == {"tasks"}
+
+
+def test_retyping_a_generated_title_makes_the_words_the_users(db):
+    task_id = _task(db)
+    with db.session() as s:
+        task = s.get(Task, task_id)
+        task.title_code, task.title_params = "renewal", {"contract": "年度框架", "number": "K1"}
+        s.commit()
+    _declares(db, update_task, task_id, kind="visit")
+    assert _row(db, task_id).title_code == "renewal"       # untouched words keep rendering
+    _declares(db, update_task, task_id, title="和王总谈续签")
+    row = _row(db, task_id)
+    assert (row.title, row.title_code, row.title_params) == ("和王总谈续签", None, None)
