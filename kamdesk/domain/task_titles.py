@@ -23,7 +23,10 @@ from kamdesk.domain.vocab import is_zh
 KEY_DATE = "key_date"
 RENEWAL = "renewal"
 CADENCE = "cadence"
-TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE)
+#: a task made from an account-plan action: the title is the user's action text; only
+#: the note naming the plan ("Account plan 2027") is generated
+PLAN_ACTION = "plan_action"
+TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE, PLAN_ACTION)
 
 Params = Mapping[str, Any]
 
@@ -93,6 +96,9 @@ def render_notes(code: str | None, params: Params | None, lang: str,
             return _key_date_notes(params, lang)
         if code == RENEWAL:
             return _renewal_notes(params, lang)
+        if code == PLAN_ACTION:
+            period = params["period"]
+            return f"客户经营计划 {period}" if is_zh(lang) else f"Account plan {period}"
     except (TypeError, ValueError, KeyError):
         pass
     return typed

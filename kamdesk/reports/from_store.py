@@ -36,6 +36,7 @@ from kamdesk.reports.plan_data import (
 from kamdesk.domain.plan_text import describe_reason, situation_text, split_lines
 from kamdesk.domain.plans import ROLE_ORDER, PlanFacts, Stakeholder
 from kamdesk.domain import vocab
+from kamdesk.domain.task_titles import render_title
 from kamdesk.domain.vocab import is_zh
 from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
 from kamdesk.store.queries.plans import draft_detail, plan_detail
@@ -285,20 +286,22 @@ def brief_document(conn: Connection, customer_id: int, lang: str, today: date) -
         next_action=r.next_action or "") for r in inter_rows)
 
     tasks = conn.execute(
-        select(_task.title, _task.due_at, _task.owner, _task.interaction_id)
+        select(_task.title, _task.title_code, _task.title_params, _task.due_at, _task.owner,
+               _task.interaction_id)
         .where(_task.customer_id == customer_id, _task.done_at.is_(None),
                _task.source.not_in(("key_date", "cadence")))
         .order_by(_task.due_at.is_(None), _task.due_at)).all()
     promises: list[str] = []
     overdue_promises: list[str] = []
     for t in tasks:
-        text = t.title
+        title = render_title(t.title_code, t.title_params, lang, t.title)
+        text = title
         if t.due_at is not None:
             due = t.due_at.date()
             late = (today - due).days
             if late > 0:
                 text += f"（逾期 {late} 天）" if zh else f" (overdue {late} days)"
-                overdue_promises.append(t.title)
+                overdue_promises.append(title)
             else:
                 text += f"（{_short_date(due, lang)}前）" if zh else f" (by {_short_date(due, lang)})"
         promises.append(text)

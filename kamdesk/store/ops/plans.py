@@ -27,7 +27,7 @@ from kamdesk.domain.plans import (
     EDITABLE_FIELDS, OBJECTIVE_STATUSES, PLAN_STATUSES, ActionItem, ObjectiveItem, RiskItem,
 )
 from kamdesk.domain.reminders import reminder_for_deadline
-from kamdesk.domain.vocab import pick
+from kamdesk.domain.task_titles import PLAN_ACTION
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import (
     AccountPlan, Customer, PlanAction, PlanObjective, PlanRisk, Task,
@@ -454,8 +454,9 @@ def action_to_task(session: Session, action_id: int, now: datetime,
         else:
             due_at = None
             remind_at = datetime.combine(now.date() + timedelta(days=1), time(9))
-        notes = pick(lang, f"Account plan {plan.period}", f"客户经营计划 {plan.period}")
-        task = Task(title=action.action.strip()[:300], notes=notes, kind="task",
+        # The note naming the plan is rendered when shown, in the language in use.
+        task = Task(title=action.action.strip()[:300], kind="task",
+                    title_code=PLAN_ACTION, title_params={"period": plan.period},
                     customer_id=plan.customer_id, owner=action.owner or plan.owner,
                     due_at=due_at, remind_at=remind_at, priority=2, source="plan",
                     source_key=key)

@@ -13,6 +13,7 @@ from kamdesk.store.ops import plans as ops
 from kamdesk.store.queries import plans as Q
 from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
 from kamdesk.store.errors import ValidationError
+from kamdesk.domain.task_titles import render_notes
 from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import (
@@ -271,7 +272,9 @@ def test_action_to_task_is_a_linked_reminder_made_once(db, account):
         assert t1.id == t2.id
         assert t1.source == "plan" and t1.customer_id == account["customer"]
         assert t1.due_at == datetime(2026, 12, 10, 18) and t1.remind_at == datetime(2026, 12, 9, 9)
-        assert t1.owner == "王磊" and "2027" in t1.notes
+        assert t1.owner == "王磊" and t1.notes is None   # the plan note is rendered:
+        assert render_notes(t1.title_code, t1.title_params, "zh_CN") == "客户经营计划 2027"
+        assert render_notes(t1.title_code, t1.title_params, "en") == "Account plan 2027"
         assert tb.due_at is None and tb.remind_at == datetime(2026, 11, 24, 9)
         assert s.get(PlanAction, a.id).task_id == t1.id
         assert s.get(PlanAction, a.id).status == "in_progress"

@@ -3,7 +3,8 @@
 Adds ``tasks.title_code`` and ``tasks.title_params`` and converts the tasks the app
 generated before (recognised by ``source``/``source_key``): key-date greetings
 ('keydate:…', 'coop:…', 'founded:…'), renewals ('renewal:…') and cadence snoozes
-('cadence:…'). Their facts are read again from the rows they came from; ``title``
+('cadence:…'), and the note of tasks made from account-plan actions ('plan_action:…',
+"Account plan 2027" / "客户经营计划 2027"). Their facts are read again from the rows they came from; ``title``
 keeps the facts alone and ``notes`` (the generated greeting) is emptied, both being
 rendered when shown, in the language in use. A task whose source row is gone (a
 deleted key date, a contract since renewed into another term) keeps its text as it is.
@@ -154,6 +155,22 @@ def upgrade() -> None:
             conn.execute(sa.text(
                 "UPDATE tasks SET title_code = :code, title_params = :params, title = :title, "
                 "notes = NULL WHERE id = :id"), values)
+
+
+    # Plan-action tasks: the title is the user's action; only the plan note was generated.
+    for task_id, key, notes in conn.execute(sa.text(
+            "SELECT t.id, t.source_key, t.notes FROM tasks t WHERE t.source = 'plan' "
+            "AND t.source_key LIKE 'plan_action:%' AND t.title_code IS NULL")).all():
+        period = conn.execute(sa.text(
+            "SELECT p.period FROM plan_actions a JOIN account_plans p ON p.id = a.plan_id "
+            "WHERE a.id = :a"), {"a": int(key.split(":", 1)[1])}).scalar()
+        if period is None or (notes or "") not in (f"Account plan {period}",
+                                                    f"客户经营计划 {period}"):
+            continue  # the plan is gone or the user rewrote the note: keep the words
+        conn.execute(sa.text(
+            "UPDATE tasks SET title_code = 'plan_action', title_params = :params, "
+            "notes = NULL WHERE id = :id"),
+            {"id": task_id, "params": json.dumps({"period": period}, ensure_ascii=False)})
 
 
 def downgrade() -> None:
