@@ -2,8 +2,9 @@
 
 One real :class:`~kamdesk.ui.main_window.MainWindow` per database
 (:class:`benchmarks.gui_window.Window`), offscreen, with a fixed clock (2026-11-23
-10:00) and throw-away QSettings. Each timing runs from the user's action to the moment ``repaint()`` of what changed has returned, so it holds
-the query, the model reset, the first rows' ``data()`` calls and the painting.
+10:00) and throw-away QSettings. Each timing runs from the user's action to the moment
+``repaint()`` of what changed has returned, so it holds the query, the model reset, the
+first rows' ``data()`` calls and the painting.
 
 Bounds (the floor the operation cannot beat) are the equivalent hand-written queries on
 a plain ``sqlite3`` connection to the same file: the same rows in the same order,
