@@ -3,6 +3,8 @@
 Those databases are opened with ``synchronous="OFF"``: a test's file is thrown away, so
 an fsync per commit buys nothing, and with FULL the suite spent most of its wall time
 waiting for the disk. The app's own path keeps FULL (tests/unit/store/test_engine.py).
+Both the empty and the demo database are built once per run and copied for each test
+(a copy costs a tenth of creating the schema and stamping it).
 """
 
 from __future__ import annotations
@@ -19,12 +21,33 @@ DEMO_TODAY = date(2026, 11, 23)
 TEST_SYNCHRONOUS = "OFF"
 
 
-@pytest.fixture
-def db(tmp_path: Path):
+def _checkpoint_and_close(database) -> None:  # type: ignore[no-untyped-def]
+    # Everything into the main file, so copying that one file copies the database.
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory) -> Path:
+    """An empty database at the current schema, created once per test run; tests copy it."""
     from kamdesk.store.database import open_database
 
-    database = open_database(str(tmp_path / "test.sqlite3"), tmp_path / "backups",
-                             synchronous=TEST_SYNCHRONOUS)
+    path = tmp_path_factory.mktemp("empty") / "empty.sqlite3"
+    _checkpoint_and_close(open_database(str(path), path.parent / "backups",
+                                        synchronous=TEST_SYNCHRONOUS))
+    return path
+
+
+@pytest.fixture
+def db(empty_template: Path, tmp_path: Path):
+    import shutil
+
+    from kamdesk.store.database import open_database
+
+    target = tmp_path / "test.sqlite3"
+    shutil.copy(empty_template, target)
+    database = open_database(str(target), tmp_path / "backups", synchronous=TEST_SYNCHRONOUS)
     yield database
     database.dispose()
 
@@ -40,9 +63,7 @@ def demo_template(tmp_path_factory) -> Path:
     database = open_database(str(path), path.parent / "backups", synchronous=TEST_SYNCHRONOUS)
     generate_demo(database.engine, 200, seed=7, today=DEMO_TODAY)
     recompute_metrics(database, DEMO_TODAY)
-    with database.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    database.dispose()
+    _checkpoint_and_close(database)
     return path
 
 
