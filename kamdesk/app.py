@@ -12,6 +12,10 @@ import logging
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from kamdesk.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,18 @@ def ensure_demo_database(path: Path, customers: int = 500) -> str:
     return str(path)
 
 
+def open_app_database(args: argparse.Namespace) -> Database:
+    """The database this window works on: the separate demo file (``--demo``), else
+    ``--db``, KAMDESK_DB or the default file; checked, upgraded if needed, and opened
+    with the store's durable defaults (synchronous=FULL)."""
+    from kamdesk.paths import backup_dir_for, resolve_db
+    from kamdesk.store.database import open_database
+
+    location = (ensure_demo_database(demo_database_path()) if getattr(args, "demo", False)
+                else resolve_db(args.db))
+    return open_database(location, backup_dir_for(location))
+
+
 def _install_excepthook(log_file: Path) -> None:
     """An unexpected error becomes a readable message with the log path; the app goes on.
 
@@ -72,28 +88,27 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     from kamdesk.clock import Clock
     from kamdesk.log import setup_logging
     from kamdesk.messages import database_problem_text
-    from kamdesk.paths import app_paths, backup_dir_for, resolve_db
-    from kamdesk.store.database import DatabaseProblem, open_database
+    from kamdesk.paths import app_paths
+    from kamdesk.store.database import DatabaseProblem
     from kamdesk.ui.i18n import choose_language, install_translators
     from kamdesk.ui.theme import apply_theme, register_fonts
 
     paths = app_paths()
     log_file = setup_logging(paths.log_dir)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # instance() is typed as the core application; here it is always the widgets one.
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setOrganizationName("KAMDesk")
     app.setApplicationName("KAMDesk")
     app.setApplicationDisplayName("KAMDesk")
     settings = QSettings()
     lang = choose_language(settings, getattr(args, "lang", None))
     install_translators(app, lang)
-    register_fonts(app)  # type: ignore[arg-type]
-    apply_theme(app, str(settings.value("ui/theme", "system")))  # type: ignore[arg-type]
+    register_fonts(app)
+    apply_theme(app, str(settings.value("ui/theme", "system")))
     _install_excepthook(log_file)
 
     try:
-        location = (ensure_demo_database(demo_database_path()) if args.demo
-                    else resolve_db(args.db))
-        db = open_database(location, backup_dir_for(location))
+        db = open_app_database(args)
     except DatabaseProblem as exc:
         log.error("cannot open database: %s", exc)
         QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
@@ -101,7 +116,6 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
 
     from kamdesk.ui.context import AppContext
     from kamdesk.ui.main_window import MainWindow
-
     from kamdesk.ui.recompute import schedule_recompute
     from kamdesk.ui.reminders import install_reminders
 

@@ -10,13 +10,18 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kamdesk.store.engine import make_engine, make_session_factory
+from kamdesk.store.engine import (
+    DEFAULT_SYNCHRONOUS,
+    Synchronous,
+    make_engine,
+    make_session_factory,
+)
 from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
 from kamdesk.store.ops.changes import Changes
 
@@ -90,8 +95,15 @@ def classify_error(exc: BaseException) -> str:
     return "other"
 
 
-def open_database(location: str, backup_dir: Path) -> Database:
-    engine = make_engine(location)
+def open_database(location: str, backup_dir: Path,
+                  synchronous: Synchronous = DEFAULT_SYNCHRONOUS) -> Database:
+    """Open ``location``, upgrading its schema (after a backup into ``backup_dir``) if
+    needed; a problem the user must hear about becomes :class:`DatabaseProblem`.
+
+    ``synchronous`` is SQLite's durability level, FULL for the app and the CLI; only
+    tests, whose databases are thrown away, pass "OFF" (see :mod:`kamdesk.store.engine`).
+    """
+    engine = make_engine(location, synchronous)
     try:
         report = ensure_schema(engine, backup_dir)
     except SchemaTooNew as exc:

@@ -21,7 +21,7 @@ def book(tmp_path):
     from kamdesk.store.models import KeyDate
 
     path = str(tmp_path / "cal.sqlite3")
-    db = open_database(path, tmp_path / "backups")
+    db = open_database(path, tmp_path / "backups", synchronous="OFF")
     with db.session() as s:
         c = customer_ops.create_customer(s, name="华星科技", code="C012")
         other = customer_ops.create_customer(s, name="中国移动", code="C013")

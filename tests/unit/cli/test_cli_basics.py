@@ -22,7 +22,8 @@ def test_help_lists_commands(capsys):
 
 def test_demo_doctor_search(tmp_path, capsys):
     db = str(tmp_path / "x.sqlite3")
-    assert main(["--db", db, "demo", "--customers", "50", "--seed", "3", "--today", "2026-11-23"]) == 0
+    assert main(["--db", db, "demo", "--customers", "50", "--seed", "3",
+                 "--today", "2026-11-23"]) == 0
     assert main(["--db", db, "doctor"]) == 0
     assert "sound" in capsys.readouterr().out
     conn = sqlite3.connect(db)

@@ -19,9 +19,9 @@ from sqlalchemy import text
 from kamdesk.cli import main
 from kamdesk.store import customers as customer_ops
 from kamdesk.store import people as people_ops
-from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import Transaction
+from kamdesk.store.ops.interactions import log_contact
 
 TODAY = date(2024, 3, 20)
 NOW = datetime(2024, 3, 20, 9, 0)

@@ -1,4 +1,4 @@
-"""``python -m kamdesk.bench``: see :mod:`kamdesk.bench` and ``benchmarks/README.md``."""
+"""``python -m benchmarks``: see :mod:`benchmarks` and ``benchmarks/README.md``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    from kamdesk.bench.core import FULL_SIZES, GROUPS, QUICK_SIZES
-    from kamdesk.bench.runner import (
+    from benchmarks.core import FULL_SIZES, GROUPS, QUICK_SIZES
+    from benchmarks.runner import (
         default_data_dir,
         default_results,
         parse_groups,
@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else argv
     p = argparse.ArgumentParser(
-        prog="python -m kamdesk.bench",
+        prog="python -m benchmarks",
         description="KAMDesk benchmarks: speed and memory against the targets, with bounds.",
         epilog="groups: " + "; ".join(f"{k}: {v}" for k, v in GROUPS.items()))
     p.add_argument("--quick", action="store_true",

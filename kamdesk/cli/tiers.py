@@ -14,29 +14,29 @@ import csv
 import sys
 from collections.abc import Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
-from kamdesk import cli
+from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, iso_date, open_db
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 COLUMNS = ("code", "name", "value_tier", "activity", "potential", "r", "f", "m", "segment",
            "health", "next_due", "due_action", "overdue_days")
 
 
-def _add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    t = sub.add_parser(
-        "tiers", help="print value tier, activity, potential, RFM, health and next touch "
-                      "per customer")
+def add_tiers_arguments(t: argparse.ArgumentParser) -> None:
     t.add_argument("--customer", metavar="CODE", help="only this customer (its code, e.g. C001)")
     t.add_argument("--csv", action="store_true", help="CSV with a header instead of tab-separated")
     t.add_argument("--recompute", action="store_true",
                    help="recompute every customer's figures first (done anyway when stale)")
-    t.add_argument("--today", type=cli._date, default=None, metavar="YYYY-MM-DD",
+    t.add_argument("--today", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help="evaluate as of this day (default: today)")
 
 
-cli._EXTRA_PARSERS.append(_add_parser)
-
-
-def _rows(conn, code: str | None) -> Iterator[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+def tier_rows(conn: Connection, code: str | None) -> Iterator[tuple[object, ...]]:
+    """One tuple per customer in :data:`COLUMNS` order (all of them but the archived, or
+    the one with ``code``); blanks where a figure does not apply."""
     from sqlalchemy import text
 
     where = "c.code = :code" if code else "c.status != 'archived'"
@@ -56,48 +56,40 @@ def _rows(conn, code: str | None) -> Iterator[tuple[object, ...]]:  # type: igno
         )
 
 
-def _clean(value: object) -> str:
-    # A tab or newline inside a name would split the line for the reader.
+def one_line(value: object) -> str:
+    """The value as text with no tab or line break: one inside a name would split the
+    line for the reader."""
     return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-@cli.command("tiers")
-def cmd_tiers(args: argparse.Namespace) -> int:
+def run_tiers(args: argparse.Namespace) -> int:
     from kamdesk.store.metrics import metrics_stale, recompute_and_stamp
 
     today: date = args.today or date.today()
-    db = cli._open(args)
+    db = open_db(args)
     try:
-        with db.engine.connect() as conn:
-            stale = metrics_stale(conn, today)
-        if args.recompute or stale:
+        if args.recompute or db.read(metrics_stale, today):
             n = recompute_and_stamp(db, today)
             print(f"recomputed figures for {n} customers as of {today.isoformat()}",
                   file=sys.stderr)
         count = 0
         with db.engine.connect() as conn:
-            rows = _rows(conn, args.customer)
-            try:
-                if args.csv:
-                    writer = csv.writer(sys.stdout, lineterminator="\n")
-                    writer.writerow(COLUMNS)
-                    for row in rows:
-                        writer.writerow(row)
-                        count += 1
-                else:
-                    for row in rows:
-                        print("\t".join(_clean(v) for v in row))
-                        count += 1
-                sys.stdout.flush()
-            except BrokenPipeError:
-                # `kamdesk tiers | head`: the reader has all it wanted; not an error.
-                import os
-
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                return cli.EXIT_OK
+            # Streamed: `kamdesk tiers | head` stops early; kamdesk.cli.main handles
+            # the closed pipe.
+            rows = tier_rows(conn, args.customer)
+            if args.csv:
+                writer = csv.writer(sys.stdout, lineterminator="\n")
+                writer.writerow(COLUMNS)
+                for row in rows:
+                    writer.writerow(row)
+                    count += 1
+            else:
+                for row in rows:
+                    print("\t".join(one_line(v) for v in row))
+                    count += 1
     finally:
         db.dispose()
     if args.customer and not count:
         print(f"no customer with code {args.customer!r}", file=sys.stderr)
-        return cli.EXIT_ERROR
-    return cli.EXIT_OK
+        return EXIT_ERROR
+    return EXIT_OK

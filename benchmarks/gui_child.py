@@ -1,7 +1,7 @@
 """The child process of the start-up and memory measurements.
 
-    python -m kamdesk.bench.gui_child app DB [--rss]   # the real start path: kamdesk --db DB
-    python -m kamdesk.bench.gui_child bare             # the floor: Qt window + sqlalchemy.orm
+    python -m benchmarks.gui_child app DB [--rss]   # the real start path: kamdesk --db DB
+    python -m benchmarks.gui_child bare             # the floor: Qt window + sqlalchemy.orm
 
 It prints ``KAMBENCH <key> <value>`` lines; ``painted`` is ``time.monotonic()`` (the
 same clock in every process on Linux) once the customer list's first page (or, for
@@ -153,12 +153,11 @@ def app_start(db: str, rss: bool) -> int:
     import os
     from datetime import datetime
 
-    from kamdesk import commands_extra  # noqa: F401  - the launcher imports it too
     from kamdesk.app import run_gui
     from kamdesk.cli import build_parser
     from kamdesk.clock import FixedClock
 
-    now = os.environ.get("KAMBENCH_NOW")  # set by the parent (kamdesk.bench.proc)
+    now = os.environ.get("KAMBENCH_NOW")  # set by the parent (benchmarks.proc)
     clock = FixedClock(datetime.fromisoformat(now)) if now else None
     return run_gui(build_parser().parse_args(["--db", db]), clock=clock)
 
@@ -168,7 +167,7 @@ def main(argv: list[str]) -> int:
     if "--rss" in argv:
         # Scrolling and sorting make enough PySide6 calls to hit the PySide6 6.12 /
         # Python 3.11 abort (see guard.py); the start-up alone does not, and stays as is.
-        from kamdesk.bench.guard import protect
+        from benchmarks.guard import protect
 
         protect()
     if argv and argv[0] == "bare":

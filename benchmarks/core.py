@@ -248,9 +248,8 @@ def markdown_table(results: Sequence[Result]) -> str:
 
 # -- the environment ---------------------------------------------------------------------------
 def repo_root() -> Path:
-    """The checkout holding this package (where ``benchmarks/`` lives), else the cwd."""
-    here = Path(__file__).resolve().parents[2]
-    return here if (here / "benchmarks").is_dir() else Path.cwd()
+    """The checkout this suite lives in (``benchmarks/`` is a top-level folder of it)."""
+    return Path(__file__).resolve().parents[1]
 
 
 def git_commit(root: Path) -> dict[str, Any]:

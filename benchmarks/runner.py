@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kamdesk.bench.core import (
+from benchmarks.core import (
     GROUPS,
     GUI_GROUPS,
     Result,
@@ -50,7 +50,7 @@ def run_suite(sizes: Sequence[int], groups: Sequence[str], runs: int, data_dir: 
               out: Path | None, log: Callable[[str], None] = print,
               argv: Sequence[str] = ()) -> dict[str, Any]:
     """Run ``groups`` at ``sizes``; returns the run document (also merged into ``out``)."""
-    from kamdesk.bench import batch, data, proc
+    from benchmarks import batch, data, proc
 
     started = time.perf_counter()
     run_info: dict[str, Any] = {
@@ -59,7 +59,7 @@ def run_suite(sizes: Sequence[int], groups: Sequence[str], runs: int, data_dir: 
         "load_avg_start": load_average(),
     }
     try:
-        from kamdesk.bench.guard import none_leak_per_call
+        from benchmarks.guard import none_leak_per_call
 
         leak = none_leak_per_call()
     except ImportError:
@@ -88,7 +88,7 @@ def run_suite(sizes: Sequence[int], groups: Sequence[str], runs: int, data_dir: 
     if leak:
         log(f"WARNING: this PySide6 loses {leak:g} reference(s) to None per void call on "
             f"Python {sys.version.split()[0]}; the app aborts after enough calls "
-            "(see kamdesk/bench/guard.py). The benchmark processes are protected.")
+            "(see benchmarks/guard.py). The benchmark processes are protected.")
     needs_db = [g for g in groups if g != "import"]
     largest = max(sizes)
     for size in sizes:
@@ -97,7 +97,7 @@ def run_suite(sizes: Sequence[int], groups: Sequence[str], runs: int, data_dir: 
         db_path = data.ensure_database(data_dir, size, log=log)
         gui = [g for g in groups if g in GUI_GROUPS]
         if gui:
-            from kamdesk.bench.gui import run_gui_groups
+            from benchmarks.gui import run_gui_groups
 
             try:
                 run_gui_groups(db_path, size, gui, runs, emit)
@@ -136,7 +136,7 @@ def run_suite(sizes: Sequence[int], groups: Sequence[str], runs: int, data_dir: 
 
 
 def progress_line(r: Result) -> str:
-    from kamdesk.bench.core import MARK, fmt_size, fmt_value
+    from benchmarks.core import MARK, fmt_size, fmt_value
 
     if r.status in ("n/a", "error"):
         return f"  [{r.group} {fmt_size(r.size)}] {r.operation}: {MARK[r.status]} — {r.note}"
@@ -176,7 +176,7 @@ def merge_results(path: Path, document: dict[str, Any]) -> None:
 
 def stored_table(path: Path, markdown: bool = False) -> str:
     """The table of a results.json (every stored row), plain or as Markdown."""
-    from kamdesk.bench.core import Target
+    from benchmarks.core import Target
 
     doc = json.loads(path.read_text(encoding="utf-8"))
     rows = []

@@ -24,7 +24,7 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from kamdesk.bench.core import (
+from benchmarks.core import (
     NO_TARGET,
     Result,
     Target,
@@ -53,7 +53,7 @@ BOUND_AGGREGATE = (
 
 
 def group_recompute(db_path: Path, size: int, runs: int) -> list[Result]:
-    from kamdesk.bench.data import today
+    from benchmarks.data import today
     from kamdesk.store.database import open_database
     from kamdesk.store.metrics import recompute_metrics
 
@@ -112,7 +112,7 @@ class FlatBound:
 
 
 def group_pdf(db_path: Path, size: int, runs: int, batch: bool) -> list[Result]:
-    from kamdesk.bench.data import today
+    from benchmarks.data import today
 
     try:
         from kamdesk.reports.plan_pdf import render_plan_pdf
@@ -205,7 +205,7 @@ def _batch(conn: Any, size: int, has_store: bool, day: Any, tmp: str) -> Result:
     total = time.perf_counter() - t0
     cpu = time.process_time() - cpu0
     # The bound: each document's flat twin, as many pages each (sized untimed).
-    flats = [FlatBound(d, p) for d, p in zip(docs(), pages)]
+    flats = [FlatBound(d, p) for d, p in zip(docs(), pages, strict=True)]
     bound = timed(lambda: [f.build() for f in flats])
     r = Result("pdf", f"{BATCH_PLANS} account plans to files ({sum(pages)} pages)", size,
                target=BATCH_TARGET, bound_name="100 flat text documents",
@@ -280,7 +280,7 @@ def _bound_insert(target: Path, rows: dict[str, tuple[list[str], list[tuple]]]) 
 
 
 def group_import(data_dir: Path, rows: int, runs: int) -> list[Result]:
-    from kamdesk.bench.data import ensure_csv, fresh_schema, scratch_copy, today
+    from benchmarks.data import ensure_csv, fresh_schema, scratch_copy, today
     from kamdesk.io.import_tables import import_file
     from kamdesk.store.engine import make_engine
     from kamdesk.store.metrics import recompute_metrics

@@ -20,7 +20,7 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from kamdesk.bench.core import INTERACTIONS_AVG, ORDERS_AVG, SEED, TODAY_ISO
+from benchmarks.core import INTERACTIONS_AVG, ORDERS_AVG, SEED, TODAY_ISO
 
 BUILD_VERSION = 3  # bump when the extra rows, the priming or the CSV written here change
 #: a first start still busy after this long is stopped (its reminders are already marked
@@ -100,7 +100,7 @@ def prime_database(path: Path) -> dict[str, float | None]:
     """
     import subprocess
 
-    from kamdesk.bench.proc import spawn
+    from benchmarks.proc import spawn
 
     try:
         t0, values = spawn(["app", str(path)], timeout=PRIME_TIMEOUT_S)

@@ -1,7 +1,9 @@
 """``kamdesk due`` and ``kamdesk ical``: reminders and the calendar, headless.
 
 ``due`` is meant for a terminal or a cron job on a machine where the window is not
-running; ``ical`` feeds a phone or Outlook calendar. Both only read the database.
+running; ``ical`` feeds a phone or Outlook calendar. Both only read the database,
+except ``due --sync``, which first creates the generated reminder tasks as the window
+does at start.
 """
 
 from __future__ import annotations
@@ -9,15 +11,35 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
-from kamdesk import cli
+from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, iso_date, language, open_db
 
 DEFAULT_WITHIN = "7d"
 ICAL_DAYS_BACK = 30
 ICAL_DAYS_AHEAD = 365
 
 
-def _moment(text: str) -> datetime:
+class DueRow(Protocol):
+    """What a due line shows of a reminder row (the store's ``ReminderRow``)."""
+
+    @property
+    def when(self) -> datetime | None: ...
+    @property
+    def remind_at(self) -> datetime | None: ...
+    @property
+    def snoozed_until(self) -> datetime | None: ...
+    @property
+    def customer_code(self) -> str | None: ...
+    @property
+    def customer_name(self) -> str | None: ...
+    @property
+    def title(self) -> str: ...
+    def overdue(self, now: datetime) -> bool: ...
+
+
+def iso_moment(text: str) -> datetime:
+    """argparse type for ``--now``: a date and time, ``YYYY-MM-DDTHH:MM``."""
     try:
         return datetime.fromisoformat(text)
     except ValueError:
@@ -25,32 +47,28 @@ def _moment(text: str) -> datetime:
             f"not a date and time (YYYY-MM-DDTHH:MM): {text!r}") from None
 
 
-def _add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    d = sub.add_parser("due", help="list due and overdue reminders (one per line)")
+def add_due_arguments(d: argparse.ArgumentParser) -> None:
     d.add_argument("--within", default=DEFAULT_WITHIN, metavar="WINDOW",
                    help="look ahead this far: 30m, 12h, 7d, 2w (default 7d)")
-    d.add_argument("--now", type=_moment, default=None, metavar="YYYY-MM-DDTHH:MM",
+    d.add_argument("--now", type=iso_moment, default=None, metavar="YYYY-MM-DDTHH:MM",
                    help="pretend it is this time (default: the clock)")
     d.add_argument("--sync", action="store_true",
                    help="first create reminder tasks for upcoming key dates and renewals, "
                         "as the window does at start")
 
-    i = sub.add_parser("ical", help="export tasks, visits, key dates and renewals as .ics")
+
+def add_ical_arguments(i: argparse.ArgumentParser) -> None:
     i.add_argument("--out", required=True, metavar="FILE.ics")
     i.add_argument("--customer", metavar="CODE", help="only this customer (its code, e.g. C012)")
-    i.add_argument("--from", dest="date_from", type=cli._date, default=None, metavar="YYYY-MM-DD",
+    i.add_argument("--from", dest="date_from", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help=f"first day (default: {ICAL_DAYS_BACK} days ago)")
-    i.add_argument("--to", dest="date_to", type=cli._date, default=None, metavar="YYYY-MM-DD",
+    i.add_argument("--to", dest="date_to", type=iso_date, default=None, metavar="YYYY-MM-DD",
                    help=f"last day (default: {ICAL_DAYS_AHEAD} days ahead)")
     i.add_argument("--tz", default=None, metavar="ZONE",
                    help="time zone of the times, e.g. Asia/Shanghai (default: this machine's)")
 
 
-cli._EXTRA_PARSERS.append(_add_parsers)
-
-
-@cli.command("due")
-def cmd_due(args: argparse.Namespace) -> int:
+def run_due(args: argparse.Namespace) -> int:
     from kamdesk.domain.reminders import parse_within
     from kamdesk.store.calendar_queries import due_reminders
 
@@ -58,25 +76,26 @@ def cmd_due(args: argparse.Namespace) -> int:
         within = parse_within(args.within)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
-        return cli.EXIT_USAGE
+        return EXIT_USAGE
     now = args.now or datetime.now().replace(microsecond=0)
-    db = cli._open(args)
+    db = open_db(args)
     if args.sync:
+        # No operation in store/ops for the reminder sync yet: the window's start-up
+        # calls the same function, in one session committed here.
         from kamdesk.store.key_date_reminders import sync_reminder_tasks
 
         with db.session() as s:
-            sync_reminder_tasks(s, now.date(), args.lang or "en", now=now)
+            sync_reminder_tasks(s, now.date(), language(args), now=now)
             s.commit()
-    with db.engine.connect() as conn:
-        rows = due_reminders(conn, now, within)
+    rows = db.read(due_reminders, now, within)
     for row in rows:
         print(format_due_line(row, now))
     if not rows:
         print(f"nothing due within {args.within}", file=sys.stderr)
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
-def format_due_line(row, now: datetime) -> str:  # type: ignore[no-untyped-def]
+def format_due_line(row: DueRow, now: datetime) -> str:
     """'2026-11-24 09:00<TAB>overdue<TAB>C012 华信制造<TAB>回访王总' — tab-separated so a
     script can cut it; status is overdue (past its due time), due (reminder time
     reached) or upcoming."""
@@ -90,8 +109,7 @@ def format_due_line(row, now: datetime) -> str:  # type: ignore[no-untyped-def]
     return f"{when}\t{status}\t{customer}\t{row.title}"
 
 
-@cli.command("ical")
-def cmd_ical(args: argparse.Namespace) -> int:
+def run_ical(args: argparse.Namespace) -> int:
     from kamdesk.io.ical import write_ical
     from kamdesk.io.ical_feed import iter_calendar_items_for_ical
     from kamdesk.store.calendar_queries import customer_by_code
@@ -101,24 +119,23 @@ def cmd_ical(args: argparse.Namespace) -> int:
     end = args.date_to or today + timedelta(days=ICAL_DAYS_AHEAD)
     if end < start:
         print("--to must not be before --from", file=sys.stderr)
-        return cli.EXIT_USAGE
-    db = cli._open(args)
-    with db.engine.connect() as conn:
-        customer_id = None
-        if args.customer:
-            found = customer_by_code(conn, args.customer)
-            if found is None:
-                print(f"no customer with code {args.customer!r}", file=sys.stderr)
-                return cli.EXIT_ERROR
-            customer_id = found[0]
-        items = iter_calendar_items_for_ical(conn, start, end, customer_id, args.lang or "en")
+        return EXIT_USAGE
+    db = open_db(args)
+    customer_id = None
+    if args.customer:
+        found = db.read(customer_by_code, args.customer)
+        if found is None:
+            print(f"no customer with code {args.customer!r}", file=sys.stderr)
+            return EXIT_ERROR
+        customer_id = found[0]
+    items = db.read(iter_calendar_items_for_ical, start, end, customer_id, language(args))
     try:
         write_ical(items, args.out, tz_name=args.tz)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
-        return cli.EXIT_USAGE
+        return EXIT_USAGE
     except OSError as exc:
         print(f"cannot write {args.out}: {exc}", file=sys.stderr)
-        return cli.EXIT_ERROR
+        return EXIT_ERROR
     print(f"wrote {len(items)} item(s) from {start} to {end} to {args.out}")
-    return cli.EXIT_OK
+    return EXIT_OK

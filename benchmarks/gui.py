@@ -1,9 +1,10 @@
 """In-process GUI measurements: the customer list, the profile, Today and Calendar.
 
-One real :class:`~kamdesk.ui.main_window.MainWindow` per database, offscreen, with a
-fixed clock (2026-11-23 10:00) and throw-away QSettings. Each timing runs from the
-user's action to the moment ``repaint()`` of what changed has returned, so it holds
-the query, the model reset, the first rows' ``data()`` calls and the painting.
+One real :class:`~kamdesk.ui.main_window.MainWindow` per database
+(:class:`benchmarks.gui_window.Window`), offscreen, with a fixed clock (2026-11-23
+10:00) and throw-away QSettings. Each timing runs from the user's action to the moment
+``repaint()`` of what changed has returned, so it holds the query, the model reset, the
+first rows' ``data()`` calls and the painting.
 
 Bounds (the floor the operation cannot beat) are the equivalent hand-written queries on
 a plain ``sqlite3`` connection to the same file: the same rows in the same order,
@@ -13,14 +14,11 @@ without SQLAlchemy, dataclasses or Qt.
 from __future__ import annotations
 
 import importlib.util
-import os
 import sqlite3
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kamdesk.bench.core import (
+from benchmarks.core import (
     NO_TARGET,
     ModuleMissing,
     Result,
@@ -30,6 +28,7 @@ from kamdesk.bench.core import (
     summarise,
     timed,
 )
+from benchmarks.gui_window import PaintProbe, Window, settle
 
 SORT_TARGET = Target(max_seconds=0.050)
 SEARCH_TARGET = Target(max_seconds=0.016)
@@ -51,153 +50,6 @@ def module_exists(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except ModuleNotFoundError:
         return False
-
-
-def ensure_qapp():  # type: ignore[no-untyped-def]
-    """The QApplication, offscreen, with the app's fonts and theme (as ``run_gui`` sets)."""
-    from PySide6.QtWidgets import QApplication
-
-    from kamdesk.bench.guard import protect
-
-    protect()  # PySide6 6.12 on Python 3.11 would abort this process (see guard.py)
-    app = QApplication.instance()
-    if app is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        app = QApplication(["kamdesk-bench"])
-        from kamdesk.ui.theme import apply_theme, register_fonts
-
-        register_fonts(app)  # type: ignore[arg-type]
-        apply_theme(app, "system")  # type: ignore[arg-type]
-    return app
-
-
-def settle() -> None:
-    """Let queued work (zero-timers, posted events) run, as the event loop would."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    app.processEvents()
-    app.processEvents()
-
-
-_FILTER_CLASS = None
-
-
-def _paint_filter_class():  # type: ignore[no-untyped-def]
-    global _FILTER_CLASS
-    if _FILTER_CLASS is None:
-        from PySide6.QtCore import QEvent, QObject
-
-        class PaintFilter(QObject):
-            def __init__(self, probe: PaintProbe, parent) -> None:  # type: ignore[no-untyped-def]
-                super().__init__(parent)
-                self.probe = probe
-
-            def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]
-                if event.type() == QEvent.Type.Paint:
-                    self.probe.count += 1
-                return False
-
-        _FILTER_CLASS = PaintFilter
-    return _FILTER_CLASS
-
-
-class PaintProbe:
-    """Counts the paint events a widget receives (an event filter on that widget only).
-
-    The event loop paints a view once after a model reset; calling ``repaint()`` on top
-    would time two paints. :meth:`finish` therefore lets the loop run and paints by hand
-    only if the loop did not.
-    """
-
-    def __init__(self, widget) -> None:  # type: ignore[no-untyped-def]
-        self.widget = widget
-        self.count = 0
-        self._filter = _paint_filter_class()(self, widget)
-        widget.installEventFilter(self._filter)
-
-    def mark(self) -> int:
-        return self.count
-
-    def finish(self, mark: int) -> None:
-        """Run the event loop; paint now if it painted nothing since ``mark``."""
-        settle()
-        if self.count == mark:
-            self.widget.repaint()
-
-    def close(self) -> None:
-        self.widget.removeEventFilter(self._filter)
-        self._filter.deleteLater()
-
-
-class Window:
-    """A MainWindow over ``db_path`` plus a plain sqlite3 connection for the bounds."""
-
-    def __init__(self, db_path: Path) -> None:
-        from PySide6.QtCore import QSettings
-        from PySide6.QtWidgets import QLineEdit, QTableView
-
-        from kamdesk.bench.data import bench_now
-        from kamdesk.clock import FixedClock
-        from kamdesk.store.database import open_database
-        from kamdesk.ui.context import AppContext
-        from kamdesk.ui.main_window import MainWindow
-
-        self.app = ensure_qapp()
-        self._tmp = tempfile.TemporaryDirectory(prefix="kamdesk-bench-")
-        tmp = Path(self._tmp.name)
-        self.db = open_database(str(db_path), tmp / "backups")
-        settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("window/screen", "customers")
-        self.ctx = AppContext(self.db, FixedClock(bench_now()), "en", settings)
-        self.win = MainWindow(self.ctx)
-        self.win.resize(1280, 760)
-        self.win.show()
-        settle()
-        self.win.show_screen("customers")
-        settle()
-        self.customers = self.win.customers
-        self.table = self.win.findChild(QTableView, "customerTable")
-        self.search = self.win.findChild(QLineEdit, "customerSearch")
-        self.model = self.table.model()
-        self.sql = sqlite3.connect(str(db_path))
-        self.win.repaint()
-        self.list_paints = PaintProbe(self.table.viewport())
-
-    def close(self) -> None:
-        self.sql.close()
-        self.win.hide()
-        self.win.deleteLater()
-        settle()
-        self.db.dispose()
-        self._tmp.cleanup()
-
-    def has_screen(self, key: str) -> bool:
-        has = getattr(self.win, "has_screen", None)
-        if callable(has):
-            return bool(has(key))
-        try:
-            self.win.screen(key)
-            return True
-        except KeyError:
-            return False
-
-    def to_customers(self) -> None:
-        self.win.show_screen("customers")
-        settle()
-
-    # -- the list -------------------------------------------------------------------------
-    def set_search_now(self, text: str) -> None:
-        """Put ``text`` in the search box and wait until the list has painted its result
-        (the screen applies the text from a zero-timer, i.e. on the next loop turn)."""
-        mark = self.list_paints.mark()
-        self.search.setText(text)
-        deadline = time.perf_counter() + 5.0
-        while self.model.query.search != text and time.perf_counter() < deadline:
-            self.app.processEvents()
-        if self.model.query.search != text:
-            raise RuntimeError(f"the list never applied the search {text!r}")
-        self.list_paints.finish(mark)
 
 
 # -- bounds: the same rows with a plain sqlite3 connection -------------------------------------
@@ -318,7 +170,7 @@ def search_terms(con: sqlite3.Connection) -> dict[str, str]:
     from kamdesk.store.pinyin import has_han, pinyin_forms
 
     n = con.execute("SELECT max(id) FROM customers").fetchone()[0] or 1
-    for cid, short, phone in con.execute(
+    for _cid, short, phone in con.execute(
         "SELECT c.id, c.short_name, m.key_contact_phone FROM customers c "
         "JOIN customer_metrics m ON m.customer_id = c.id WHERE c.id >= ? AND c.code != 'BENCH500'"
         " ORDER BY c.id", (n // 2,)):
@@ -442,7 +294,7 @@ def group_calendar(w: Window, size: int, runs: int) -> list[Result]:
 def group_profile(w: Window, size: int, runs: int) -> list[Result]:
     from PySide6.QtWidgets import QTabWidget
 
-    from kamdesk.bench.data import PROFILE_INTERACTIONS, profile_customer_id
+    from benchmarks.data import PROFILE_INTERACTIONS, profile_customer_id
 
     base = f"open profile ({PROFILE_INTERACTIONS} contacts)"
     if not module_exists(SCREEN_MODULES["profile"]) or not w.has_screen("profile"):

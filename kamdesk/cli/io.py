@@ -1,13 +1,12 @@
-"""Headless import/export: ``import``, ``export``, ``vcard``, ``backup``."""
+"""``kamdesk import``, ``export`` and ``vcard``: tables and contacts in and out, headless."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
-from kamdesk import cli
+from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, iso_date, language, open_db
 
 PROBLEM_TEXT = {
     "en": {
@@ -17,52 +16,43 @@ PROBLEM_TEXT = {
         "invalid_choice": "is not an allowed value", "out_of_range": "is out of range",
     },
     "zh_CN": {
-        "required": "为必填项但为空", "invalid_date": "不是有效日期", "invalid_number": "不是有效数字",
+        "required": "为必填项但为空", "invalid_date": "不是有效日期",
+        "invalid_number": "不是有效数字",
         "unknown_customer": "找不到对应客户", "duplicate": "与文件中前面的客户ID重复",
         "invalid_choice": "不是允许的取值", "out_of_range": "超出允许范围",
     },
 }
 
 
-def _parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("import", help="import a customers / contact log / events table (CSV or XLSX)")
+def add_import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
     p.add_argument("--kind", choices=("customers", "contacts", "events"),
                    help="table kind (default: detected from the headers)")
     p.add_argument("--skip-invalid", action="store_true",
                    help="import the good rows and list the skipped ones (default: all or nothing)")
     p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
-    p.add_argument("--today", type=cli._date, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--today", type=iso_date, default=None, help=argparse.SUPPRESS)
 
-    e = sub.add_parser("export", help="export customers (表1) or the contact log (表2) to CSV/XLSX")
+
+def add_export_arguments(e: argparse.ArgumentParser) -> None:
     e.add_argument("what", choices=("customers", "contacts"))
     e.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx")
     e.add_argument("--customer", metavar="CODE", help="contact log of one customer only")
 
-    v = sub.add_parser("vcard", help="export key people as vCard 3.0 (.vcf)")
+
+def add_vcard_arguments(v: argparse.ArgumentParser) -> None:
     v.add_argument("--out", required=True, metavar="FILE.vcf")
     v.add_argument("--customer", metavar="CODE")
 
-    b = sub.add_parser("backup", help="make a consistent copy of the database")
-    b.add_argument("--out", metavar="FOLDER", help="folder for the copy (default: backups dir)")
 
-
-cli._EXTRA_PARSERS.append(_parsers)
-
-
-def _lang(args: argparse.Namespace) -> str:
-    return args.lang or "en"
-
-
-@cli.command("import")
-def cmd_import(args: argparse.Namespace) -> int:
+def run_import(args: argparse.Namespace) -> int:
     from kamdesk.io.import_tables import import_file
     from kamdesk.io.tabular import TableReadError
     from kamdesk.store.metrics import recompute_metrics
 
-    db = cli._open(args)
-    lang = _lang(args)
+    db = open_db(args)
     try:
+        # One transaction for the rows and the recomputed figures: all or nothing.
         with db.engine.begin() as conn:
             report = import_file(conn, args.file, args.kind, args.skip_invalid, args.today,
                                  args.dry_run)
@@ -70,31 +60,30 @@ def cmd_import(args: argparse.Namespace) -> int:
                 recompute_metrics(conn, args.today)
     except TableReadError as exc:
         print(f"cannot read {exc.path}: {exc.code} {exc.detail}".strip(), file=sys.stderr)
-        return cli.EXIT_ERROR
+        return EXIT_ERROR
     if report.missing_columns:
         print(f"{args.file}: missing column(s): {', '.join(report.missing_columns)} "
               f"(not a {report.kind} table?)", file=sys.stderr)
-        return cli.EXIT_ERROR
-    texts = PROBLEM_TEXT.get(lang, PROBLEM_TEXT["en"])
+        return EXIT_ERROR
+    texts = PROBLEM_TEXT.get(language(args), PROBLEM_TEXT["en"])
     for p in report.problems:
         value = f" ({p.value!r})" if p.value else ""
         print(f"line {p.line}: {p.column}{value} {texts.get(p.code, p.code)}", file=sys.stderr)
     if report.problems and not report.written:
         print(f"nothing imported: {len(report.skipped_lines)} of {report.total_rows} rows have "
               "problems (fix them, or use --skip-invalid)", file=sys.stderr)
-        return cli.EXIT_ERROR
+        return EXIT_ERROR
     verb = "would import" if args.dry_run else "imported"
     print(f"{verb} {report.kind}: {report.created} new, {report.updated} updated, "
           f"{len(report.skipped_lines)} skipped (lines {report.skipped_lines or '-'})")
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
-@cli.command("export")
-def cmd_export(args: argparse.Namespace) -> int:
+def run_export(args: argparse.Namespace) -> int:
     from kamdesk.io import export_tables as ex
 
-    db = cli._open(args)
-    lang = _lang(args)
+    db = open_db(args)
+    lang = language(args)
     try:
         with db.engine.connect() as conn:
             if args.what == "customers":
@@ -105,41 +94,20 @@ def cmd_export(args: argparse.Namespace) -> int:
                                   ex.contact_rows(conn, lang, args.customer))
     except OSError as exc:
         print(f"cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return cli.EXIT_ERROR
+        return EXIT_ERROR
     print(f"{n} rows -> {args.out}")
-    return cli.EXIT_OK
+    return EXIT_OK
 
 
-@cli.command("vcard")
-def cmd_vcard(args: argparse.Namespace) -> int:
+def run_vcard(args: argparse.Namespace) -> int:
     from kamdesk.io.vcard import write_vcards
 
-    db = cli._open(args)
+    db = open_db(args)
     try:
         with db.engine.connect() as conn:
             n = write_vcards(conn, args.out, args.customer)
     except OSError as exc:
         print(f"cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
-        return cli.EXIT_ERROR
+        return EXIT_ERROR
     print(f"{n} contacts -> {args.out}")
-    return cli.EXIT_OK
-
-
-@cli.command("backup")
-def cmd_backup(args: argparse.Namespace) -> int:
-    from kamdesk.io.backup import BackupError, backup_file
-    from kamdesk.paths import backup_dir_for
-
-    db = cli._open(args)
-    if not db.is_sqlite:
-        print("backup works on SQLite files; use your server's tools for a server database",
-              file=sys.stderr)
-        return cli.EXIT_ERROR
-    folder = Path(args.out) if args.out else backup_dir_for(db.location)
-    try:
-        target = backup_file(db.engine.url.database or "", folder)
-    except (BackupError, OSError) as exc:
-        print(f"backup failed: {exc}", file=sys.stderr)
-        return cli.EXIT_ERROR
-    print(f"backup -> {target}")
-    return cli.EXIT_OK
+    return EXIT_OK

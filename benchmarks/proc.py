@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kamdesk.bench.core import Result, Target, summarise
+from benchmarks.core import Result, Target, repo_root, summarise
 
 START_TARGET = Target(max_seconds=1.0, max_ratio=2.0)
 RSS_TARGET = Target(max_bytes=250_000_000)
@@ -33,7 +33,11 @@ def child_env(home: Path) -> dict[str, str]:
                      ("XDG_STATE_HOME", "state")):
         env[var] = str(home / sub)
     env.pop("KAMDESK_DB", None)
-    from kamdesk.bench.data import bench_now
+    # The child runs ``-m benchmarks.gui_child`` from a temporary folder: it finds this
+    # suite, and the kamdesk of the same checkout, through the repository root.
+    root = str(repo_root())
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    from benchmarks.data import bench_now
 
     env["KAMBENCH_NOW"] = bench_now().isoformat()  # the child's clock: the bench day
     return env
@@ -43,7 +47,7 @@ def spawn(args: list[str], timeout: float = CHILD_TIMEOUT_S) -> tuple[float, dic
     """Run the child; returns (monotonic at spawn, its KAMBENCH values); ``exited`` is
     added: seconds from spawn to the child's exit."""
     with tempfile.TemporaryDirectory(prefix="kamdesk-bench-home-") as home:
-        cmd = [sys.executable, "-m", "kamdesk.bench.gui_child", *args]
+        cmd = [sys.executable, "-m", "benchmarks.gui_child", *args]
         t0 = time.monotonic()
         proc = subprocess.run(cmd, env=child_env(Path(home)), capture_output=True, text=True,
                               timeout=timeout, check=False)
@@ -82,7 +86,7 @@ def group_start(db_path: Path, size: int, runs: int) -> list[Result]:
     out = [r]
     import json
 
-    from kamdesk.bench.data import prime_path
+    from benchmarks.data import prime_path
 
     try:
         prime = json.loads(prime_path(db_path).read_text(encoding="utf-8"))

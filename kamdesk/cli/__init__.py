@@ -1,0 +1,126 @@
+"""Command line: the same operations as the GUI, headless.
+
+``kamdesk`` with no command opens the GUI. Global options (``--db``) come before
+the command: ``kamdesk --db x.sqlite3 demo --customers 200``. Output is plain text,
+one record per line, so it can be piped and scripted.
+
+Every command is listed in :data:`COMMANDS` below, in the order ``--help`` shows them;
+a command module only defines its arguments and its ``run_*`` function, it registers
+nothing itself. Importing this package costs only argparse: each command imports the
+store, io and reports modules it needs when it runs, so the window starts as fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kamdesk import __version__
+from kamdesk.cli import calendar, db, demo, io, plans, search, tiers
+from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+
+__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command", "build_parser", "main"]
+
+EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C (128 + SIGINT)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One sub-command: its name and one-line help, the function that adds its
+    arguments to its sub-parser, and the function that runs it (returns the exit code)."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("demo", "fill a database with a deterministic demo book of business",
+            demo.add_demo_arguments, demo.run_demo),
+    Command("doctor", "check the database file is sound (integrity and foreign keys)",
+            db.add_doctor_arguments, db.run_doctor),
+    Command("search", "find customers by name, code, contact, phone or pinyin",
+            search.add_search_arguments, search.run_search),
+    Command("import", "import a customers / contact log / events table (CSV or XLSX)",
+            io.add_import_arguments, io.run_import),
+    Command("export", "export customers (表1) or the contact log (表2) to CSV/XLSX",
+            io.add_export_arguments, io.run_export),
+    Command("vcard", "export key people as vCard 3.0 (.vcf)",
+            io.add_vcard_arguments, io.run_vcard),
+    Command("backup", "make a consistent copy of the database",
+            db.add_backup_arguments, db.run_backup),
+    Command("due", "list due and overdue reminders (one per line)",
+            calendar.add_due_arguments, calendar.run_due),
+    Command("ical", "export tasks, visits, key dates and renewals as .ics",
+            calendar.add_ical_arguments, calendar.run_ical),
+    Command("tiers", "print value tier, activity, potential, RFM, health and next touch "
+                     "per customer",
+            tiers.add_tiers_arguments, tiers.run_tiers),
+    Command("plan", "write a customer's account plan as PDF",
+            plans.add_plan_arguments, plans.run_plan),
+    Command("brief", "write the one-page pre-visit brief of a customer as PDF",
+            plans.add_brief_arguments, plans.run_brief),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kamdesk",
+        description="KAMDesk — the key-account manager's desktop. "
+        "Without a command, opens the window.",
+    )
+    p.add_argument("--version", action="version", version=f"KAMDesk {__version__}")
+    p.add_argument("--db", metavar="PATH",
+                   help="database file or URL (default: user data dir; env KAMDESK_DB)")
+    p.add_argument("--demo", action="store_true",
+                   help="open the window on a separate demo database")
+    p.add_argument("--lang", choices=("en", "zh_CN"), help="interface language for this run")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_arguments(sub.add_parser(command.name, help=command.help))
+    return p
+
+
+def run_command(argv: Sequence[str] | None) -> int:
+    """Parse ``argv`` and run the command it names, or open the window if it names none."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from kamdesk.app import run_gui
+
+        return run_gui(args)
+    from kamdesk.store.database import DatabaseProblem
+
+    by_name = {command.name: command for command in COMMANDS}
+    try:
+        return by_name[args.command].run(args)
+    except DatabaseProblem as exc:
+        from kamdesk.messages import database_problem_text
+
+        print(database_problem_text(exc, args.lang or "en"), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The entry point of ``kamdesk``, ``kamdesk-cli`` and ``python -m kamdesk``.
+
+    A reader that closes the pipe early (``kamdesk search x | head -1``) has all it
+    wanted: that is not an error and gets no traceback. As Python's documentation on
+    SIGPIPE recommends, the output is flushed here so the error surfaces inside the
+    ``try``, and stdout is then pointed at devnull so the flush at interpreter exit
+    cannot raise it again.
+    """
+    try:
+        code = run_command(argv)
+        if sys.stdout is not None:  # None in a Windows GUI launch (no console)
+            sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

@@ -1,0 +1,50 @@
+"""``kamdesk doctor`` and ``kamdesk backup``: care of the database file itself."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, open_db
+
+
+def add_doctor_arguments(parser: argparse.ArgumentParser) -> None:
+    """``doctor`` takes no options of its own: it checks the ``--db`` file."""
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    from kamdesk.store.database import integrity_report
+
+    db = open_db(args)
+    problems = integrity_report(db)
+    if problems:
+        for line in problems:
+            print(line)
+        print(f"{len(problems)} problem(s) found in {db.location}")
+        return EXIT_ERROR
+    print(f"ok: {db.location} is sound (schema {db.report.to_revision if db.report else '?'})")
+    return EXIT_OK
+
+
+def add_backup_arguments(b: argparse.ArgumentParser) -> None:
+    b.add_argument("--out", metavar="FOLDER", help="folder for the copy (default: backups dir)")
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from kamdesk.io.backup import BackupError, backup_file
+    from kamdesk.paths import backup_dir_for
+
+    db = open_db(args)
+    if not db.is_sqlite:
+        print("backup works on SQLite files; use your server's tools for a server database",
+              file=sys.stderr)
+        return EXIT_ERROR
+    folder = Path(args.out) if args.out else backup_dir_for(db.location)
+    try:
+        target = backup_file(db.engine.url.database or "", folder)
+    except (BackupError, OSError) as exc:
+        print(f"backup failed: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"backup -> {target}")
+    return EXIT_OK
