@@ -70,7 +70,7 @@ def add_ical_arguments(i: argparse.ArgumentParser) -> None:
 
 def run_due(args: argparse.Namespace) -> int:
     from kamdesk.domain.reminders import parse_within
-    from kamdesk.store.calendar_queries import due_reminders
+    from kamdesk.store.queries.reminders import due_reminders
 
     try:
         within = parse_within(args.within)
@@ -80,14 +80,13 @@ def run_due(args: argparse.Namespace) -> int:
     now = args.now or datetime.now().replace(microsecond=0)
     db = open_db(args)
     if args.sync:
-        # No operation in store/ops for the reminder sync yet: the window's start-up
-        # calls the same function, in one session committed here.
-        from kamdesk.store.key_date_reminders import sync_reminder_tasks
+        # The same operation the window runs at start.
+        from kamdesk.store.ops.key_date_reminders import sync_reminder_tasks
 
-        with db.session() as s:
-            sync_reminder_tasks(s, now.date(), language(args), now=now)
-            s.commit()
-    rows = db.read(due_reminders, now, within)
+        db.write(sync_reminder_tasks, now.date(), language(args), now=now)
+    # Every reminder the window would raise — generated key-date, renewal and cadence
+    # reminders included, written yet or not — in the language of this run.
+    rows = db.read(due_reminders, now, within, language(args))
     for row in rows:
         print(format_due_line(row, now))
     if not rows:
@@ -112,7 +111,7 @@ def format_due_line(row: DueRow, now: datetime) -> str:
 def run_ical(args: argparse.Namespace) -> int:
     from kamdesk.io.ical import write_ical
     from kamdesk.io.ical_feed import iter_calendar_items_for_ical
-    from kamdesk.store.calendar_queries import customer_by_code
+    from kamdesk.store.queries.calendar import customer_by_code
 
     today = date.today()
     start = args.date_from or today - timedelta(days=ICAL_DAYS_BACK)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import vobject
 
 from kamdesk.cli import main
+from kamdesk.store.database import open_database
 
 NOW = "2026-11-23T10:00"
 
@@ -63,12 +65,23 @@ def test_due_window_and_errors(book, capsys):
     assert "invalid --within" in capsys.readouterr().err
 
 
-def test_due_sync_generates_key_date_reminders(book, capsys):
+def test_due_lists_generated_reminders_before_and_after_sync(book, capsys):
+    # ``due`` lists every reminder the window would raise: a key date whose reminder
+    # task is not written yet is listed too, and --sync writes it without changing
+    # what is listed.
+    line = "2026-12-05 09:00\tupcoming\tC012 华星科技\t王总生日"
     assert main(["--db", book, "due", "--now", NOW, "--within", "2w"]) == 0
-    assert "王总生日" not in capsys.readouterr().out
+    before = capsys.readouterr().out
+    assert line in before
+    db = open_database(book, Path(book).parent / "backups")
+    with db.engine.connect() as conn:
+        count = "SELECT count(*) FROM tasks WHERE source = 'key_date'"
+        assert conn.exec_driver_sql(count).scalar() == 0
     assert main(["--db", book, "due", "--now", NOW, "--within", "2w", "--sync"]) == 0
-    out = capsys.readouterr().out
-    assert "2026-12-05 09:00\tupcoming\tC012 华星科技\t王总生日" in out
+    assert capsys.readouterr().out == before
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql(count).scalar() > 0
+    db.dispose()
 
 
 def _export(book, out, *extra):
