@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from kamdesk.domain.vocab import is_zh
 from kamdesk.store.calendar_queries import KINDS, TASK_KINDS, CalendarEntry, calendar_page
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
@@ -49,7 +50,7 @@ class CalendarScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("calendarScreen")
-        self._zh = ctx.lang.lower().startswith("zh")
+        self._zh = is_zh(ctx.lang)
         self._locale = QLocale(QLocale.Language.Chinese if self._zh else QLocale.Language.English)
         today = ctx.clock.today()
         self._anchor = today
