@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.store.errors import HasHistory, ValidationError
 from kamdesk.store.models import Customer, CustomerMetrics
 from kamdesk.store.models.customer import CUSTOMER_STATUSES, POTENTIALS
+from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.people import (
     KeyContact, add_key_contacts, refresh_key_contacts, reindex_customers,
@@ -114,20 +115,21 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
     contact (as primary person) and search row. Returns the new ids in row order."""
     if not rows:
         return []
+    # Ids given here, after the highest, so the rows that hang off a new customer can
+    # name it without RETURNING (which SQLite would answer one row at a time).
+    first = int(session.execute(select(func.max(_customers.c.id))).scalar() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    columns = ("id", *EDITABLE, "name_pinyin", "name_initials", "created_at", "updated_at")
     values = []
-    for row in rows:
+    for cid, row in zip(ids, rows, strict=True):
         v = {key: row.get(key) for key in EDITABLE}
         for key, default in DEFAULTS.items():
             if v[key] is None:
                 v[key] = default
-        v.update(_derived(v["name"]), created_at=now, updated_at=now)
-        values.append(v)
-    # One executemany, then the ids by code (unique): RETURNING in parameter order
-    # would make SQLite insert row by row.
-    session.execute(insert(_customers), values)
-    by_code = _codes_in_use(session, [v["code"] for v in values])
-    ids = [by_code[v["code"]] for v in values]
-    session.execute(insert(_metrics), [{"customer_id": cid} for cid in ids])
+        v.update(_derived(v["name"]), id=cid, created_at=now, updated_at=now)
+        values.append(tuple(v[c] for c in columns))
+    insert_rows(session, _customers, columns, values)
+    insert_rows(session, _metrics, ("customer_id",), [(cid,) for cid in ids])
     with_contact = [(cid, c) for cid, c in zip(ids, contacts, strict=True) if c is not None]
     add_key_contacts(session, with_contact, now)
     refresh_key_contacts(session, [cid for cid, _c in with_contact])

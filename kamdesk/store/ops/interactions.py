@@ -19,6 +19,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, Interaction, Person, Task
 from kamdesk.store.models.interaction import CHANNELS
+from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 
 
@@ -267,13 +268,12 @@ def add_interactions(session: Session, rows: list[NewInteraction] | tuple[NewInt
     # RETURNING, which SQLite would answer one row at a time.
     first = int(session.execute(select(func.max(Interaction.id))).scalar() or 0) + 1
     ids = list(range(first, first + len(rows)))
-    session.execute(
-        insert(Interaction.__table__),
-        [{"id": iid, "customer_id": r.customer_id, "occurred_at": r.occurred_at, "channel": r.channel,
-          "topic": r.topic.strip(), "feedback": clean(r.feedback), "issue": clean(r.issue),
-          "next_action": clean(r.next_action), "owner": clean(r.owner),
-          "deadline": r.deadline, "created_at": stamp, "updated_at": stamp}
-         for iid, r in zip(ids, rows, strict=True)])
+    insert_rows(session, Interaction.__table__, (
+        "id", "customer_id", "occurred_at", "channel", "topic", "feedback", "issue",
+        "next_action", "owner", "deadline", "created_at", "updated_at"), [
+        (iid, r.customer_id, r.occurred_at, r.channel, r.topic.strip(), clean(r.feedback),
+         clean(r.issue), clean(r.next_action), clean(r.owner), r.deadline, stamp, stamp)
+        for iid, r in zip(ids, rows, strict=True)])
     tasks = [{"title": clean(r.next_action), "kind": "task", "customer_id": r.customer_id,
               "interaction_id": iid, "owner": clean(r.owner),
               "due_at": datetime.combine(r.deadline, time(18)),

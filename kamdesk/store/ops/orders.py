@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Transaction
+from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 
 __all__ = ["NewOrder", "add_orders"]
@@ -35,7 +35,7 @@ def add_orders(session: Session, orders: Sequence[NewOrder]) -> Changes:
             raise ValidationError("occurred_on", "invalid_date")
         if order.amount_cents < 0:
             raise ValidationError("amount_cents", "out_of_range")
-    session.execute(insert(Transaction.__table__), [
-        {"customer_id": o.customer_id, "occurred_on": o.occurred_on,
-         "amount_cents": o.amount_cents, "notes": o.notes} for o in orders])
+    insert_rows(session, Transaction.__table__,
+                ("customer_id", "occurred_on", "amount_cents", "notes"),
+                [(o.customer_id, o.occurred_on, o.amount_cents, o.notes) for o in orders])
     return Changes.of("trades")

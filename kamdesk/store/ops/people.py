@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.store import search
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, CustomerMetrics, Person
 from kamdesk.store.models.person import ATTITUDES, DECISION_ROLES
+from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.key_dates import Birthday, clear_birthday, set_birthday
 from kamdesk.store.pinyin import pinyin_forms
@@ -164,18 +165,18 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
     if not contacts:
         return Changes()
     stamp = now or datetime.now()
+    columns = ("customer_id", "name", "mobile", "is_primary", "archived", "attitude",
+               "relationship_strength", "name_pinyin", "name_initials", "created_at",
+               "updated_at")
     rows = []
     for customer_id, contact in contacts:
         data = clean_person_fields({"name": contact.name, "mobile": contact.mobile})
         if not data.get("name"):
             raise ValidationError("name", "required")
         full, initials = pinyin_forms(data["name"])
-        rows.append({"customer_id": customer_id, "name": data["name"],
-                     "mobile": data.get("mobile"), "is_primary": True, "archived": False,
-                     "attitude": "neutral", "relationship_strength": 3,
-                     "name_pinyin": full, "name_initials": initials,
-                     "created_at": stamp, "updated_at": stamp})
-    session.execute(insert(_people), rows)
+        rows.append((customer_id, data["name"], data.get("mobile"), True, False, "neutral", 3,
+                     full, initials, stamp, stamp))
+    insert_rows(session, _people, columns, rows)
     return Changes.of("people")
 
 
