@@ -186,6 +186,12 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
     return report
 
 
+def preview_file(conn: Connection, path: str | Path, today: date | None = None,
+                 kind: str | None = None) -> ImportReport:
+    """What importing ``path`` would do (counts, every bad row), writing nothing."""
+    return import_file(conn, path, kind, today=today, dry_run=True)
+
+
 def import_table(session: Session, path: str | Path, kind: str | None = None,
                  skip_invalid: bool = False, today: date | None = None) -> Changes:
     """The import as one operation for :func:`kamdesk.ui.ops.run_op`: import, then

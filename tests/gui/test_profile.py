@@ -121,7 +121,8 @@ def test_create_customer_by_keyboard(qtbot, ctx):
     type_text(qtbot, dlg.explicit_edit, "快速响应")
     with qtbot.waitSignal(ctx.changed) as changed:
         qtbot.keyClick(dlg.name_edit, Qt.Key.Key_Return)
-    assert changed.args == [frozenset({"customers"})]
+    # A new customer gets its metrics row too, and the save says so (issue #10).
+    assert changed.args == [frozenset({"customers", "customer_metrics"})]
     assert dlg.result() == QDialog.DialogCode.Accepted and dlg.saved_id
     with ctx.db.engine.connect() as conn:
         o = pq.overview(conn, dlg.saved_id)
