@@ -22,7 +22,7 @@ from kamdesk.store.search import matching_ids_sql
 __all__ = [
     "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "count", "fetch_page",
     "distinct_values", "pick_customers", "history_counts", "fresh_codes", "suggested_code",
-    "ids_by_code",
+    "ids_by_code", "pick_customer",
 ]
 
 # Sort keys the UI may ask for -> SQL expression (every one is indexed or cheap).
@@ -285,3 +285,9 @@ def suggested_code(conn: Connection) -> str:
 def ids_by_code(conn: Connection) -> dict[str, int]:
     """Every customer's id by code (an importer matches its rows by code)."""
     return {code: cid for cid, code in conn.execute(sql_text("SELECT id, code FROM customers"))}
+
+
+def pick_customer(conn: Connection, customer_id: int) -> CustomerPick | None:
+    """One customer as a picker shows it (to preset a picker), archived or not."""
+    row = conn.execute(sql_text(f"{_PICK_SELECT}WHERE c.id = :id"), {"id": customer_id}).first()
+    return None if row is None else _pick(row)
