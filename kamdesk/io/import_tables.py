@@ -31,7 +31,11 @@ from kamdesk.io.tabular import Table, cell_text, parse_day, parse_moment, read_t
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import (
-    CustomerUpsert, KeyContact, UpsertResult, clean_customer_fields, upsert_customers,
+    CustomerUpsert,
+    KeyContact,
+    UpsertResult,
+    clean_customer_fields,
+    upsert_customers,
 )
 from kamdesk.store.ops.events import NewEvent, add_events
 from kamdesk.store.ops.interactions import NewInteraction, add_interactions, validate_contact

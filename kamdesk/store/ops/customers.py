@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.store.errors import HasHistory, ValidationError
@@ -31,7 +31,10 @@ from kamdesk.store.models.customer import CUSTOMER_STATUSES, POTENTIALS
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.people import (
-    KeyContact, add_key_contacts, refresh_key_contacts, reindex_customers,
+    KeyContact,
+    add_key_contacts,
+    refresh_key_contacts,
+    reindex_customers,
 )
 from kamdesk.store.pinyin import pinyin_forms
 from kamdesk.store.queries.customers import fresh_codes, history_counts, suggested_code
@@ -50,8 +53,8 @@ EDITABLE = (
 )
 DEFAULTS = {"potential": "medium", "status": "active"}
 
-_customers = Customer.__table__
-_metrics = CustomerMetrics.__table__
+_customers = cast(Table, Customer.__table__)
+_metrics = cast(Table, CustomerMetrics.__table__)
 
 
 # -- the invariants --------------------------------------------------------------------
@@ -126,7 +129,7 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
         for key, default in DEFAULTS.items():
             if v[key] is None:
                 v[key] = default
-        v.update(_derived(v["name"]), id=cid, created_at=now, updated_at=now)
+        v.update(_derived(str(v["name"])), id=cid, created_at=now, updated_at=now)
         values.append(tuple(v[c] for c in columns))
     insert_rows(session, _customers, columns, values)
     insert_rows(session, _metrics, ("customer_id",), [(cid,) for cid in ids])

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from kamdesk.store.errors import ValidationError
@@ -50,5 +51,5 @@ def add_events(session: Session, events: Sequence[NewEvent],
                      "satisfaction": e.satisfaction, "improvements": e.improvements,
                      "follow_up_plan": e.follow_up_plan, "created_at": stamp,
                      "updated_at": stamp})
-    session.execute(insert(Event.__table__), rows)
+    session.execute(insert(cast(Table, Event.__table__)), rows)
     return Changes.of("events")

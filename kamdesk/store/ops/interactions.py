@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.reminders import reminder_for_deadline
@@ -268,7 +268,7 @@ def add_interactions(session: Session, rows: list[NewInteraction] | tuple[NewInt
     # RETURNING, which SQLite would answer one row at a time.
     first = int(session.execute(select(func.max(Interaction.id))).scalar() or 0) + 1
     ids = list(range(first, first + len(rows)))
-    insert_rows(session, Interaction.__table__, (
+    insert_rows(session, cast(Table, Interaction.__table__), (
         "id", "customer_id", "occurred_at", "channel", "topic", "feedback", "issue",
         "next_action", "owner", "deadline", "created_at", "updated_at"), [
         (iid, r.customer_id, r.occurred_at, r.channel, r.topic.strip(), clean(r.feedback),
@@ -284,6 +284,6 @@ def add_interactions(session: Session, rows: list[NewInteraction] | tuple[NewInt
              and (open_from is None or r.deadline >= open_from)]
     changes = Changes.of("interactions")
     if tasks:
-        session.execute(insert(Task.__table__), tasks)
+        session.execute(insert(cast(Table, Task.__table__)), tasks)
         changes = changes | Changes.of("tasks")
     return changes

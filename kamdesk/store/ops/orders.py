@@ -7,7 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from kamdesk.store.errors import ValidationError
@@ -35,7 +37,7 @@ def add_orders(session: Session, orders: Sequence[NewOrder]) -> Changes:
             raise ValidationError("occurred_on", "invalid_date")
         if order.amount_cents < 0:
             raise ValidationError("amount_cents", "out_of_range")
-    insert_rows(session, Transaction.__table__,
+    insert_rows(session, cast(Table, Transaction.__table__),
                 ("customer_id", "occurred_on", "amount_cents", "notes"),
                 [(o.customer_id, o.occurred_on, o.amount_cents, o.notes) for o in orders])
     return Changes.of("trades")

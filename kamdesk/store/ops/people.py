@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.store import search
@@ -39,8 +39,8 @@ EDITABLE = (
     "reports_to_id", "is_primary", "archived",
 )
 
-_people = Person.__table__
-_metrics = CustomerMetrics.__table__
+_people = cast(Table, Person.__table__)
+_metrics = cast(Table, CustomerMetrics.__table__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,8 +20,16 @@ from sqlalchemy import Connection, and_, case, func, select
 from kamdesk.domain.health import HealthReason
 from kamdesk.domain.key_dates import KeyDateRule, next_occurrence
 from kamdesk.store.models import (
-    Contract, Customer, CustomerMetrics, Interaction, KeyDate, Person, Task, TierChange,
-    Transaction, interaction_people,
+    Contract,
+    Customer,
+    CustomerMetrics,
+    Interaction,
+    KeyDate,
+    Person,
+    Task,
+    TierChange,
+    Transaction,
+    interaction_people,
 )
 
 __all__ = [
