@@ -27,7 +27,7 @@ from kamdesk.store.ops.key_dates import Birthday, clear_birthday, set_birthday
 from kamdesk.store.pinyin import pinyin_forms
 
 __all__ = [
-    "EDITABLE", "KeyContact", "clean_person_fields", "create_person", "update_person",
+    "ATTITUDES", "DECISION_ROLES", "EDITABLE", "KeyContact", "clean_person_fields", "create_person", "update_person",
     "set_person_archived", "archive_person", "unarchive_person", "add_key_contacts",
     "refresh_key_contacts", "reindex_customers", "save_person",
 ]

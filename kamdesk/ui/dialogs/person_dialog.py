@@ -8,17 +8,24 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.domain.key_dates import next_occurrence
 from kamdesk.domain.lunar import lunar_label_zh
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.models.interaction import CHANNELS
-from kamdesk.store.models.person import ATTITUDES, DECISION_ROLES
+from kamdesk.store.ops.interactions import CHANNELS
 from kamdesk.store.ops.key_dates import Birthday
-from kamdesk.store.ops.people import save_person
+from kamdesk.store.ops.people import ATTITUDES, DECISION_ROLES, save_person
 from kamdesk.store.queries.profile import PersonRow, birthday_of, people
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext

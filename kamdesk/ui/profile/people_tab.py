@@ -11,19 +11,29 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from kamdesk.store.models.person import ATTITUDES, DECISION_ROLES
-from kamdesk.store.ops.people import set_person_archived
+from kamdesk.store.ops.people import ATTITUDES, DECISION_ROLES, set_person_archived
 from kamdesk.store.queries.profile import PersonRow, key_dates, people
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
-from kamdesk.ui.profile.base import ProfileTab, section_title
 from kamdesk.ui.ops import run_op
+from kamdesk.ui.profile.base import ProfileTab, section_title
 from kamdesk.ui.profile.overview_tab import key_date_when
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
