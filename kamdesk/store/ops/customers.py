@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.store.errors import HasHistory, ValidationError
@@ -33,7 +33,7 @@ from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.people import (
     KeyContact,
     add_key_contacts,
-    refresh_key_contacts,
+    key_contact_of,
     reindex_customers,
 )
 from kamdesk.store.pinyin import pinyin_forms
@@ -132,10 +132,14 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
         v.update(_derived(str(v["name"])), id=cid, created_at=now, updated_at=now)
         values.append(tuple(v[c] for c in columns))
     insert_rows(session, _customers, columns, values)
-    insert_rows(session, _metrics, ("customer_id",), [(cid,) for cid in ids])
     with_contact = [(cid, c) for cid, c in zip(ids, contacts, strict=True) if c is not None]
     add_key_contacts(session, with_contact, now)
-    refresh_key_contacts(session, [cid for cid, _c in with_contact])
+    # The metrics rows, born with their key contact (the people exist now): one
+    # INSERT … SELECT instead of a row each and an UPDATE each.
+    name, phone = key_contact_of(_customers.c.id)
+    session.execute(insert(_metrics).from_select(
+        ["customer_id", "key_contact_name", "key_contact_phone"],
+        select(_customers.c.id, name, phone).where(_customers.c.id.between(ids[0], ids[-1]))))
     reindex_customers(session, ids)
     return ids
 

@@ -29,7 +29,7 @@ from kamdesk.store.pinyin import pinyin_forms
 __all__ = [
     "ATTITUDES", "DECISION_ROLES", "EDITABLE", "KeyContact", "clean_person_fields", "create_person", "update_person",
     "set_person_archived", "archive_person", "unarchive_person", "add_key_contacts",
-    "refresh_key_contacts", "reindex_customers", "save_person",
+    "refresh_key_contacts", "key_contact_of", "reindex_customers", "save_person",
 ]
 
 EDITABLE = (
@@ -98,23 +98,28 @@ def reindex_customers(session: Session, customer_ids: Iterable[int]) -> Changes:
     return Changes.of("customers", *ids)  # the search table is the customers' shadow
 
 
-def refresh_key_contacts(session: Session, customer_ids: Iterable[int]) -> Changes:
-    """Set each customer's key contact (metrics row) from their people: the primary,
-    else the first, active person; phone = mobile, else office phone. One rule, one
-    set-based UPDATE however many customers."""
-    ids = sorted(set(customer_ids))
+def key_contact_of(customer_id: Any) -> tuple[Any, Any]:
+    """The key contact rule as SQL, for the customer whose id is ``customer_id`` (a
+    column): (name, phone) of the primary, else the first, active person; the phone is
+    the mobile, else the office phone. Used to fill and to refresh the metrics row."""
     p = _people.alias("p")
 
     def first(column: Any) -> Any:
-        return (select(column).where(p.c.customer_id == _metrics.c.customer_id,
-                                     p.c.archived.is_(False))
+        return (select(column).where(p.c.customer_id == customer_id, p.c.archived.is_(False))
                 .order_by(p.c.is_primary.desc(), p.c.id).limit(1).scalar_subquery())
 
+    return first(p.c.name), first(func.coalesce(p.c.mobile, p.c.phone))
+
+
+def refresh_key_contacts(session: Session, customer_ids: Iterable[int]) -> Changes:
+    """Set each customer's key contact (metrics row) from their people by
+    :func:`key_contact_of`: one set-based UPDATE per few hundred customers."""
+    ids = sorted(set(customer_ids))
+    name, phone = key_contact_of(_metrics.c.customer_id)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         session.execute(update(_metrics).where(_metrics.c.customer_id.in_(chunk)).values(
-            key_contact_name=first(p.c.name),
-            key_contact_phone=first(func.coalesce(p.c.mobile, p.c.phone))))
+            key_contact_name=name, key_contact_phone=phone))
     return Changes.of("customer_metrics", *ids)
 
 
