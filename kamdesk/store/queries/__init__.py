@@ -1,2 +1,6 @@
-"""Reads by concept: each module takes a connection and returns plain rows (frozen dataclasses,
-named tuples), never ORM objects, so screens can hold them and no session outlives a call."""
+"""Every read above the store, one module per concept: ``query(conn, ...)`` in, plain rows
+out (frozen dataclasses, named tuples), never ORM objects.
+
+Screens call them through :meth:`kamdesk.store.database.Database.read`, so no caller ever
+holds a connection, and no session outlives a call.
+"""
