@@ -393,7 +393,8 @@ def import_contacts(session: Session, table: Table, *, skip_invalid: bool, today
             try:
                 deadline = parse_day(get(cells, "deadline"))
             except ValueError:
-                problems.append(RowProblem(line, "deadline", "invalid_date", get(cells, "deadline")))
+                problems.append(RowProblem(line, "deadline", "invalid_date",
+                                           get(cells, "deadline")))
         if not problems:
             row = NewInteraction(cid, when, channel, topic,  # type: ignore[arg-type]
                                  get(cells, "feedback") or None, get(cells, "issue") or None,

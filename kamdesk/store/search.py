@@ -98,7 +98,8 @@ def matching_ids_sql(conn: Connection, query: str) -> tuple[str, dict[str, objec
         else:  # portable path: LIKE on the customer columns
             key = f"q{i}"
             clauses.append(
-                f"SELECT id FROM customers WHERE lower(name) LIKE :{key} OR lower(code) LIKE :{key} "
+                f"SELECT id FROM customers WHERE lower(name) LIKE :{key} "
+                f"OR lower(code) LIKE :{key} "
                 f"OR lower(coalesce(short_name,'')) LIKE :{key} OR name_pinyin LIKE :{key} "
                 f"OR name_initials LIKE :{key}"
             )

@@ -27,7 +27,8 @@ from kamdesk.store.ops.key_dates import Birthday, clear_birthday, set_birthday
 from kamdesk.store.pinyin import pinyin_forms
 
 __all__ = [
-    "ATTITUDES", "DECISION_ROLES", "EDITABLE", "KeyContact", "clean_person_fields", "create_person", "update_person",
+    "ATTITUDES", "DECISION_ROLES", "EDITABLE", "KeyContact", "clean_person_fields",
+    "create_person", "update_person",
     "set_person_archived", "archive_person", "unarchive_person", "add_key_contacts",
     "refresh_key_contacts", "key_contact_of", "reindex_customers", "save_person",
 ]

@@ -269,7 +269,8 @@ def fresh_codes(conn: Connection, count_: int, also_taken: Iterable[str] = ()) -
     """``count_`` new codes C001, C002 … continuing from the highest numeric code (in the
     database or in ``also_taken``), keeping its width."""
     best, width = 0, 3
-    taken = [r[0] for r in conn.execute(sql_text("SELECT code FROM customers WHERE code LIKE 'C%'"))]
+    taken = [r[0] for r in conn.execute(
+        sql_text("SELECT code FROM customers WHERE code LIKE 'C%'"))]
     for code in (*taken, *also_taken):
         m = _CODE.fullmatch(code or "")
         if m and int(m.group(1)) >= best:
