@@ -8,6 +8,11 @@ so an interruption (full disk, locked file) leaves the database as it was.
 
 Re-importing a customers table updates the customers whose code already exists rather
 than duplicating them.
+
+This module only reads files and checks cells: every write goes through the bulk
+operations of :mod:`kamdesk.store.ops` (customers, orders, interactions, events), which
+keep the same invariants as a customer saved from its form — validation, code
+uniqueness, pinyin, the metrics row and the search row.
 """
 
 from __future__ import annotations
@@ -19,18 +24,25 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from kamdesk.io.tabular import Table, cell_text, parse_day, parse_moment, read_table
-from kamdesk.store import search, search_sqlite
-from kamdesk.store.pinyin import pinyin_forms
+from kamdesk.store.errors import ValidationError
+from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.customers import (
+    CustomerUpsert,
+    KeyContact,
+    UpsertResult,
+    clean_customer_fields,
+    upsert_customers,
+)
+from kamdesk.store.ops.events import NewEvent, add_events
+from kamdesk.store.ops.interactions import NewInteraction, add_interactions, validate_contact
+from kamdesk.store.ops.orders import NewOrder, add_orders
+from kamdesk.store.queries.customers import ids_by_code
 
-IMPORT_TAG = "表格导入"
-_DT = "%Y-%m-%d %H:%M:%S.000000"  # the ORM's own SQLite format, so text comparisons line up
-
-
-def _dt(value: datetime) -> str:
-    return value.strftime(_DT)  # marks rows the import had to create (contribution, last contact)
+IMPORT_TAG = "表格导入"  # marks rows the import had to create (contribution, last contact)
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,7 @@ class ImportReport:
     written: bool = False
     missing_columns: list[str] = field(default_factory=list)
     touched_customers: set[int] = field(default_factory=set)
+    changes: Changes = field(default_factory=Changes)
 
     @property
     def skipped_lines(self) -> list[int]:
@@ -152,9 +165,11 @@ def _money_cents(text_value: str, factor: int) -> int:
     return int(value)
 
 
-def import_file(conn: Connection, path: str | Path, kind: str | None = None,
+def import_file(conn: Connection | Session, path: str | Path, kind: str | None = None,
                 skip_invalid: bool = False, today: date | None = None,
                 dry_run: bool = False) -> ImportReport:
+    """Import one table inside the caller's transaction (a Connection or a Session);
+    the caller commits. ``report.changes`` says what was written."""
     table = read_table(path)
     kind = kind or detect_kind(table)
     if kind is None:
@@ -163,8 +178,38 @@ def import_file(conn: Connection, path: str | Path, kind: str | None = None,
         return report
     fn = {"customers": import_customers, "contacts": import_contacts,
           "events": import_events}[kind]
-    return fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
-              dry_run=dry_run)
+    if isinstance(conn, Session):
+        return fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
+                  dry_run=dry_run)
+    # A Session on the caller's connection joins its transaction and leaves the commit
+    # to it, so ``with engine.begin() as conn: import_file(conn, …)`` stays one transaction.
+    with Session(bind=conn) as session:
+        report = fn(session, table, skip_invalid=skip_invalid, today=today or date.today(),
+                    dry_run=dry_run)
+        session.flush()
+    return report
+
+
+def preview_file(conn: Connection, path: str | Path, today: date | None = None,
+                 kind: str | None = None) -> ImportReport:
+    """What importing ``path`` would do (counts, every bad row), writing nothing."""
+    return import_file(conn, path, kind, today=today, dry_run=True)
+
+
+def import_table(session: Session, path: str | Path, kind: str | None = None,
+                 skip_invalid: bool = False, today: date | None = None) -> Changes:
+    """The import as one operation for :func:`kamdesk.ui.ops.run_op`: import, then
+    recompute every customer's metrics, in the runner's transaction. ``value`` is the
+    :class:`ImportReport`."""
+    from kamdesk.store.metrics import recompute_metrics
+
+    day = today or date.today()
+    report = import_file(session, path, kind, skip_invalid, day)
+    changes = report.changes
+    if report.written:
+        recompute_metrics(session.connection(), day)
+        changes = changes | Changes.of("customer_metrics") | Changes.of("tier_changes")
+    return changes.with_value(report)
 
 
 def _missing(cols: dict[str, int], kind: str) -> list[str]:
@@ -172,7 +217,7 @@ def _missing(cols: dict[str, int], kind: str) -> list[str]:
 
 
 # -- customers (表1) ---------------------------------------------------------------
-def import_customers(conn: Connection, table: Table, *, skip_invalid: bool, today: date,
+def import_customers(session: Session, table: Table, *, skip_invalid: bool, today: date,
                      dry_run: bool = False) -> ImportReport:
     report = ImportReport("customers", total_rows=len(table.rows))
     cols = _columns(table, CUSTOMER_COLUMNS)
@@ -180,7 +225,7 @@ def import_customers(conn: Connection, table: Table, *, skip_invalid: bool, toda
     if report.missing_columns:
         return report
     get = _getter(cols)
-    existing = {code: cid for cid, code in conn.execute(text("SELECT id, code FROM customers"))}
+    existing = ids_by_code(session.connection())
     seen_codes: dict[str, int] = {}
     good: list[dict[str, object]] = []
     for line, cells in table.rows:
@@ -241,6 +286,12 @@ def import_customers(conn: Connection, table: Table, *, skip_invalid: bool, toda
             row_problems.append(RowProblem(line, "potential", "invalid_choice", potential))
         for key in ("short_name", "industry", "contact", "phone", "need", "owner", "region"):
             rec[key] = get(cells, key) or None
+        if not row_problems:
+            try:  # the rules every stored customer obeys, checked row by row
+                clean_customer_fields(_customer_fields(rec), today)
+            except ValidationError as exc:
+                row_problems.append(RowProblem(line, _COLUMN_OF.get(exc.field, exc.field),
+                                               exc.code, exc.detail))
         if row_problems:
             report.problems.extend(row_problems)
         else:
@@ -249,91 +300,51 @@ def import_customers(conn: Connection, table: Table, *, skip_invalid: bool, toda
         report.created = sum(1 for r in good if r["code"] not in existing)
         report.updated = len(good) - report.created
         return report
-    _write_customers(conn, good, existing, today, report)
+    _write_customers(session, good, today, report)
     report.written = True
     return report
 
 
-def _write_customers(conn: Connection, good: list[dict[str, object]],
-                     existing: dict[str, int], today: date, report: ImportReport) -> None:
-    now = datetime.combine(today, time(9)).strftime("%Y-%m-%d %H:%M:%S.000000")
-    next_id = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM customers")).scalar_one())
-    next_person = int(conn.execute(text("SELECT coalesce(max(id), 0) FROM people")).scalar_one())
-    numeric = [int(m.group(1)) for c in existing if (m := re.fullmatch(r"C(\d+)", c))]
-    next_code = max(numeric, default=0)
-    width = max([3] + [len(c) - 1 for c in existing if re.fullmatch(r"C\d+", c)])
-    new_c, new_p, new_t, new_i, fts, updates = [], [], [], [], [], []
-    trade_day = (today - timedelta(days=1)).isoformat()
-    for rec in good:
-        code = str(rec["code"] or "")
-        start = rec["cooperation_start"]
-        if code and code in existing:
-            updates.append(rec | {"id": existing[code]})
+#: import column a customer field came from, for reporting a field's problem
+_COLUMN_OF = {"explicit_needs": "need"}
+
+
+def _customer_fields(rec: dict[str, object]) -> dict[str, object]:
+    """The customer fields a row sets: only the cells that hold something, so
+    re-importing a sparser table never blanks what is already known."""
+    fields: dict[str, object] = {k: rec[k] for k in (
+        "code", "name", "short_name", "industry", "region", "owner", "potential",
+        "cooperation_start") if rec[k]}
+    if rec["need"]:
+        fields["explicit_needs"] = rec["need"]
+    return fields
+
+
+def _write_customers(session: Session, good: list[dict[str, object]], today: date,
+                     report: ImportReport) -> None:
+    now = datetime.combine(today, time(9))
+    rows = [CustomerUpsert(_customer_fields(rec),
+                           KeyContact(str(rec["contact"]), rec["phone"])  # type: ignore[arg-type]
+                           if rec["contact"] else None) for rec in good]
+    changes = upsert_customers(session, rows, now=now, today=today)
+    result: UpsertResult = changes.value
+    orders: list[NewOrder] = []
+    contacts: list[NewInteraction] = []
+    trade_day = today - timedelta(days=1)
+    for rec, cid in zip(good, result.ids, strict=True):
+        if cid not in result.created:
             continue
-        if not code:
-            next_code += 1
-            code = f"C{next_code:0{width}d}"
-        next_id += 1
-        cid = next_id
-        existing[code] = cid
-        name = str(rec["name"])
-        full, initials = pinyin_forms(name)
-        new_c.append((cid, code, name, rec["short_name"], rec["industry"], rec["region"],
-                      start.isoformat() if isinstance(start, date) else None, "active",
-                      rec["potential"] or "medium", rec["need"], rec["owner"], full, initials,
-                      now, now))
-        people = []
-        if rec["contact"]:
-            next_person += 1
-            new_p.append((next_person, cid, rec["contact"], rec["phone"], 1, now, now))
-            people.append((str(rec["contact"]), rec["phone"], None))
         if rec["contribution"]:
-            new_t.append((cid, trade_day, rec["contribution"], IMPORT_TAG))
-        if rec["last_interaction"]:
-            li: datetime = rec["last_interaction"]  # type: ignore[assignment]
-            new_i.append((cid, li.strftime("%Y-%m-%d %H:%M:%S.000000"), "phone",
-                          f"最近互动（{IMPORT_TAG}）", now, now))
-        fts.append((cid, search.body_for(code, name, rec["short_name"], people,  # type: ignore[arg-type]
-                                         name_forms=(full, initials))))
-        report.touched_customers.add(cid)
-    ex = conn.exec_driver_sql
-    if new_c:
-        ex("INSERT INTO customers (id, code, name, short_name, industry, region, cooperation_start,"
-           " status, potential, explicit_needs, owner, name_pinyin, name_initials, created_at, "
-           "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new_c)
-        ex("INSERT INTO customer_metrics (customer_id) VALUES (?)", [(r[0],) for r in new_c])
-    if new_p:
-        ex("INSERT INTO people (id, customer_id, name, mobile, is_primary, created_at, updated_at, "
-           "attitude, relationship_strength, archived) VALUES (?,?,?,?,?,?,?,'neutral',3,0)", new_p)
-    if new_t:
-        ex("INSERT INTO trades (customer_id, occurred_on, amount_cents, notes) VALUES (?,?,?,?)",
-           new_t)
-    if new_i:
-        ex("INSERT INTO interactions (customer_id, occurred_at, channel, topic, created_at, "
-           "updated_at) VALUES (?,?,?,?,?,?)", new_i)
-    if fts and conn.dialect.name == "sqlite":
-        search_sqlite.replace_rows(conn, fts)
-    for rec in updates:
-        fields = {k: rec[k] for k in ("name", "short_name", "industry", "region", "owner")
-                  if rec[k]}
-        if rec["need"]:
-            fields["explicit_needs"] = rec["need"]
-        if rec["potential"]:
-            fields["potential"] = rec["potential"]
-        if isinstance(rec["cooperation_start"], date):
-            fields["cooperation_start"] = rec["cooperation_start"]
-        if "name" in fields:
-            fields["name_pinyin"], fields["name_initials"] = pinyin_forms(str(fields["name"]))
-        if fields:
-            sets = ", ".join(f"{k} = :{k}" for k in fields)
-            params = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in fields.items()}
-            conn.execute(text(f"UPDATE customers SET {sets} WHERE id = :id"),
-                         params | {"id": rec["id"]})
-        report.touched_customers.add(int(rec["id"]))  # type: ignore[arg-type]
-    if updates:
-        search.reindex(conn, [int(r["id"]) for r in updates])  # type: ignore[arg-type]
-    report.created = len(new_c)
-    report.updated = len(updates)
+            orders.append(NewOrder(cid, trade_day, int(rec["contribution"]),  # type: ignore[call-overload]
+                                   IMPORT_TAG))
+        if isinstance(rec["last_interaction"], datetime):
+            contacts.append(NewInteraction(cid, rec["last_interaction"], "phone",
+                                           f"最近互动（{IMPORT_TAG}）"))
+    changes = changes | add_orders(session, orders) | add_interactions(session, contacts, now)
+    report.changes = changes.with_value(None)
+    report.touched_customers.update(result.ids)
+    report.created = len(result.created)
+    report.updated = len(result.updated)
 
 
 # -- contact log (表2) ----------------------------------------------------------------
@@ -345,7 +356,7 @@ def channel_code(word: str) -> str | None:
     return None
 
 
-def import_contacts(conn: Connection, table: Table, *, skip_invalid: bool, today: date,
+def import_contacts(session: Session, table: Table, *, skip_invalid: bool, today: date,
                     dry_run: bool = False) -> ImportReport:
     report = ImportReport("contacts", total_rows=len(table.rows))
     cols = _columns(table, CONTACT_COLUMNS)
@@ -353,8 +364,9 @@ def import_contacts(conn: Connection, table: Table, *, skip_invalid: bool, today
     if report.missing_columns:
         return report
     get = _getter(cols)
-    codes = {code: cid for cid, code in conn.execute(text("SELECT id, code FROM customers"))}
-    good = []
+    codes = ids_by_code(session.connection())
+    now = datetime.combine(today, datetime.now().time()).replace(microsecond=0)
+    good: list[NewInteraction] = []
     for line, cells in table.rows:
         problems = []
         code = get(cells, "code")
@@ -381,40 +393,35 @@ def import_contacts(conn: Connection, table: Table, *, skip_invalid: bool, today
             try:
                 deadline = parse_day(get(cells, "deadline"))
             except ValueError:
-                problems.append(RowProblem(line, "deadline", "invalid_date", get(cells, "deadline")))
+                problems.append(RowProblem(line, "deadline", "invalid_date",
+                                           get(cells, "deadline")))
+        if not problems:
+            row = NewInteraction(cid, when, channel, topic,  # type: ignore[arg-type]
+                                 get(cells, "feedback") or None, get(cells, "issue") or None,
+                                 get(cells, "next_action") or None,
+                                 get(cells, "owner") or None, deadline)
+            try:  # the rules every logged contact obeys
+                validate_contact(row, now)
+            except ValidationError as exc:
+                problems.append(RowProblem(line, _CONTACT_COLUMN_OF.get(exc.field, exc.field),
+                                           exc.code))
         if problems:
             report.problems.extend(problems)
             continue
-        good.append((cid, when, channel, topic, get(cells, "feedback") or None,
-                     get(cells, "issue") or None, get(cells, "next_action") or None,
-                     get(cells, "owner") or None, deadline))
+        good.append(row)
     if (report.problems and not skip_invalid) or dry_run:
         report.created = len(good)
         return report
-    from kamdesk.domain.reminders import reminder_for_deadline
-
-    now = datetime.combine(today, datetime.now().time()).replace(microsecond=0)
-    for cid, when, channel, topic, feedback, issue, nxt, owner, deadline in good:
-        res = conn.execute(text(
-            "INSERT INTO interactions (customer_id, occurred_at, channel, topic, feedback, issue, "
-            "next_action, owner, deadline, created_at, updated_at) VALUES (:c, :w, :ch, :t, :f, "
-            ":i, :n, :o, :d, :now, :now)"),
-            {"c": cid, "w": _dt(when), "ch": channel, "t": topic, "f": feedback, "i": issue,
-             "n": nxt, "o": owner, "d": deadline.isoformat() if deadline else None,
-             "now": _dt(now)})
-        # Only promises still open become tasks; a past deadline in an old sheet is history.
-        if nxt and deadline and deadline >= today:
-            conn.execute(text(
-                "INSERT INTO tasks (title, kind, customer_id, interaction_id, owner, due_at, "
-                "remind_at, priority, source, created_at, updated_at) VALUES (:t, 'task', :c, "
-                ":i, :o, :due, :rem, 2, 'interaction', :now, :now)"),
-                {"t": nxt, "c": cid, "i": res.lastrowid, "o": owner,
-                 "due": _dt(datetime.combine(deadline, time(18))),
-                 "rem": _dt(reminder_for_deadline(deadline, now)), "now": _dt(now)})
-        report.touched_customers.add(cid)
+    # Only promises still open become tasks; a past deadline in an old sheet is history.
+    report.changes = add_interactions(session, good, now, open_from=today)
+    report.touched_customers.update(r.customer_id for r in good)
     report.created = len(good)
     report.written = True
     return report
+
+
+#: import column an interaction field came from, for reporting a field's problem
+_CONTACT_COLUMN_OF = {"customer": "code", "occurred_at": "when"}
 
 
 # -- events (表3) ----------------------------------------------------------------------
@@ -431,7 +438,7 @@ def _event_kind(name: str) -> str:
     return "other"
 
 
-def import_events(conn: Connection, table: Table, *, skip_invalid: bool, today: date,
+def import_events(session: Session, table: Table, *, skip_invalid: bool, today: date,
                   dry_run: bool = False) -> ImportReport:
     report = ImportReport("events", total_rows=len(table.rows))
     cols = _columns(table, EVENT_COLUMNS)
@@ -439,7 +446,7 @@ def import_events(conn: Connection, table: Table, *, skip_invalid: bool, today: 
     if report.missing_columns:
         return report
     get = _getter(cols)
-    good = []
+    good: list[NewEvent] = []
     for line, cells in table.rows:
         problems = []
         name = get(cells, "name")
@@ -467,20 +474,13 @@ def import_events(conn: Connection, table: Table, *, skip_invalid: bool, today: 
         if problems:
             report.problems.extend(problems)
             continue
-        good.append((name, held, _event_kind(name), target, actual, satisfaction,
-                     get(cells, "improvements") or None, get(cells, "follow_up") or None))
+        good.append(NewEvent(name, held, _event_kind(name), target, actual,  # type: ignore[arg-type]
+                             satisfaction, get(cells, "improvements") or None,
+                             get(cells, "follow_up") or None))
     if (report.problems and not skip_invalid) or dry_run:
         report.created = len(good)
         return report
-    now = datetime.now().replace(microsecond=0)
-    for name, held, kind, target, actual, sat, improvements, follow in good:
-        conn.execute(text(
-            "INSERT INTO events (name, held_on, kind, target_participants, actual_participants, "
-            "satisfaction, improvements, follow_up_plan, created_at, updated_at) VALUES "
-            "(:n, :h, :k, :t, :a, :s, :i, :f, :now, :now)"),
-            {"n": name, "h": held.isoformat(), "k": kind, "t": target, "a": actual,
-             "s": str(sat) if sat is not None else None, "i": improvements, "f": follow,
-             "now": _dt(now)})
+    report.changes = add_events(session, good)
     report.created = len(good)
     report.written = True
     return report

@@ -56,7 +56,7 @@ def read_table(path: str | Path) -> Table:
         headers = [h.strip() for h in next(rows_iter)]
     except StopIteration:
         raise TableReadError("empty", str(p)) from None
-    rows = []
+    rows: list[tuple[int, list[object]]] = []
     for number, cells in enumerate(rows_iter, start=2):
         if any(c.strip() for c in cells):
             rows.append((number, list(cells)))

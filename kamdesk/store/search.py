@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -21,15 +22,18 @@ _DIGITS = re.compile(r"\D+")
 
 def body_for(
     code: str, name: str, short_name: str | None,
-    people: Iterable[tuple[str, str | None, str | None]] = (),
+    people: Iterable[tuple[Any, ...]] = (),
     name_forms: tuple[str, str] | None = None,
 ) -> str:
-    """people: (name, phone, mobile) triples."""
+    """people: (name, phone, mobile) triples, optionally with the name's stored pinyin
+    forms as a fourth item (computed when absent or None)."""
     full, initials = name_forms if name_forms is not None else pinyin_forms(name)
     sfull, sinit = pinyin_forms(short_name) if short_name else ("", "")
     parts = [code, name, short_name or "", full, initials, sfull, sinit]
-    for pname, phone, mobile in people:
-        pf, pi = pinyin_forms(pname)
+    for person in people:
+        pname, phone, mobile = person[:3]
+        forms = person[3] if len(person) > 3 else None
+        pf, pi = forms if forms is not None else pinyin_forms(pname)
         parts += [pname, pf, pi]
         for number in (phone, mobile):
             if number:
@@ -38,8 +42,15 @@ def body_for(
     return body + " " + search_sqlite.cjk_markers(body)
 
 
+def _forms(full: str | None, initials: str | None) -> tuple[str, str] | None:
+    """Stored pinyin forms, or None when never stored (rows written by old versions)."""
+    return None if full is None or initials is None else (full, initials)
+
+
 def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:
-    """Rebuild the searchable text of the given customers from the database."""
+    """Rebuild the searchable text of the given customers from the database: the one
+    way a search row is written (single saves and bulk imports alike). Pinyin already
+    stored beside a name is reused rather than computed again."""
     ids = sorted(set(customer_ids))
     if not ids or conn.dialect.name != "sqlite":
         return
@@ -47,17 +58,26 @@ def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ",".join(str(int(i)) for i in chunk)
-        people: dict[int, list[tuple[str, str | None, str | None]]] = {}
-        for cid, pname, phone, mobile in conn.execute(text(
-            f"SELECT customer_id, name, phone, mobile FROM people "
-            f"WHERE customer_id IN ({marks}) AND archived = 0"
+        people: dict[int, list[tuple[Any, ...]]] = {}
+        for cid, pname, phone, mobile, pfull, pinit in conn.execute(text(
+            f"SELECT customer_id, name, phone, mobile, name_pinyin, name_initials FROM people "
+            f"WHERE customer_id IN ({marks}) AND archived = 0 ORDER BY id"
         )):
-            people.setdefault(cid, []).append((pname, phone, mobile))
-        for cid, code, name, short in conn.execute(text(
-            f"SELECT id, code, name, short_name FROM customers WHERE id IN ({marks})"
+            people.setdefault(cid, []).append((pname, phone, mobile, _forms(pfull, pinit)))
+        for cid, code, name, short, full, initials in conn.execute(text(
+            f"SELECT id, code, name, short_name, name_pinyin, name_initials FROM customers "
+            f"WHERE id IN ({marks})"
         )):
-            rows.append((cid, body_for(code, name, short, people.get(cid, ()))))
+            rows.append((cid, body_for(code, name, short, people.get(cid, ()),
+                                       name_forms=_forms(full, initials))))
     search_sqlite.replace_rows(conn, rows)
+
+
+def forget(conn: Connection, customer_ids: Iterable[int]) -> None:
+    """Drop the searchable text of deleted customers."""
+    ids = sorted(set(customer_ids))
+    if ids and conn.dialect.name == "sqlite":
+        search_sqlite.delete_rows(conn, ids)
 
 
 def matching_ids_sql(conn: Connection, query: str) -> tuple[str, dict[str, object]]:
@@ -78,9 +98,10 @@ def matching_ids_sql(conn: Connection, query: str) -> tuple[str, dict[str, objec
         else:  # portable path: LIKE on the customer columns
             key = f"q{i}"
             clauses.append(
-                "SELECT id FROM customers WHERE lower(name) LIKE :{k} OR lower(code) LIKE :{k} "
-                "OR lower(coalesce(short_name,'')) LIKE :{k} OR name_pinyin LIKE :{k} "
-                "OR name_initials LIKE :{k}".format(k=key)
+                f"SELECT id FROM customers WHERE lower(name) LIKE :{key} "
+                f"OR lower(code) LIKE :{key} "
+                f"OR lower(coalesce(short_name,'')) LIKE :{key} OR name_pinyin LIKE :{key} "
+                f"OR name_initials LIKE :{key}"
             )
             params[key] = f"%{word}%"
     if not clauses:

@@ -1,9 +1,13 @@
 """File menu actions: import the spreadsheets people keep, export for phone and Excel,
-back up. Each action runs the same io functions as the command line."""
+back up. Each action runs the same io functions as the command line: reads through
+``ctx.db.read``, the import through the one runner (:func:`kamdesk.ui.ops.run_op`), which
+announces what the import wrote."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 
 
 def _export_dir() -> str:
@@ -23,6 +28,19 @@ def _export_dir() -> str:
     except OSError:
         return str(Path.home())
     return str(folder)
+
+
+def _export_customers(conn: Any, path: str, today: date, lang: str) -> int:
+    """Write the customers table (rows stream from the connection while it is open)."""
+    from kamdesk.io import export_tables as ex
+
+    return ex.write_rows(path, ex.CUSTOMER_HEADERS[lang], ex.customer_rows(conn, today, lang))
+
+
+def _export_contacts(conn: Any, path: str, lang: str) -> int:
+    from kamdesk.io import export_tables as ex
+
+    return ex.write_rows(path, ex.CONTACT_HEADERS[lang], ex.contact_rows(conn, lang))
 
 
 class IoActions(QObject):
@@ -46,7 +64,7 @@ class IoActions(QObject):
         }.get(code, code)
 
     def import_table(self, path: str | None = None) -> None:
-        from kamdesk.io.import_tables import import_file
+        from kamdesk.io.import_tables import import_table, preview_file
         from kamdesk.io.tabular import TableReadError
 
         if path is None:
@@ -57,8 +75,7 @@ class IoActions(QObject):
                 return
         today = self.ctx.clock.today()
         try:
-            with self.ctx.db.engine.begin() as conn:
-                report = import_file(conn, path, today=today, dry_run=True)
+            report = self.ctx.db.read(preview_file, path, today)
         except TableReadError as exc:
             QMessageBox.warning(self.window, self.tr("Import"), self.tr(
                 "The file %1 cannot be read. Save it as CSV (UTF-8) or Excel .xlsx and try again."
@@ -76,14 +93,14 @@ class IoActions(QObject):
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             skip = True
-        with self.ctx.db.engine.begin() as conn:
-            report = import_file(conn, path, report.kind, skip_invalid=skip, today=today)
-            if report.written:
-                from kamdesk.store.metrics import recompute_metrics
-
-                recompute_metrics(conn, today)
-        self.ctx.announce({"customers", "customer_metrics", "people", "interactions", "tasks",
-                           "events", "trades"})
+        try:
+            changes = run_op(self.ctx, import_table, path, report.kind, skip, today,
+                             initiator=self, parent=self.window)
+        except TableReadError:  # the file changed between the preview and the import
+            changes = None
+        if changes is None:
+            return
+        report = changes.value
         QMessageBox.information(self.window, self.tr("Import"), self.tr(
             "Imported %1 new and updated %2 records; %3 rows skipped.").replace(
             "%1", str(report.created)).replace("%2", str(report.updated)).replace(
@@ -91,7 +108,6 @@ class IoActions(QObject):
 
     # -- export -------------------------------------------------------------------
     def export_table(self, what: str) -> None:
-        from kamdesk.io import export_tables as ex
 
         default = "customers.xlsx" if what == "customers" else "contact-log.xlsx"
         path, _ = QFileDialog.getSaveFileName(
@@ -101,12 +117,10 @@ class IoActions(QObject):
             return
         lang = self.ctx.lang
         try:
-            with self.ctx.db.engine.connect() as conn:
-                if what == "customers":
-                    n = ex.write_rows(path, ex.CUSTOMER_HEADERS[lang],
-                                      ex.customer_rows(conn, self.ctx.clock.today(), lang))
-                else:
-                    n = ex.write_rows(path, ex.CONTACT_HEADERS[lang], ex.contact_rows(conn, lang))
+            if what == "customers":
+                n = self.ctx.db.read(_export_customers, path, self.ctx.clock.today(), lang)
+            else:
+                n = self.ctx.db.read(_export_contacts, path, lang)
         except OSError as exc:
             self._write_failed(path, exc)
             return
@@ -122,8 +136,7 @@ class IoActions(QObject):
         if not path:
             return
         try:
-            with self.ctx.db.engine.connect() as conn:
-                n = write_vcards(conn, path)
+            n = self.ctx.db.read(write_vcards, path)
         except OSError as exc:
             self._write_failed(path, exc)
             return

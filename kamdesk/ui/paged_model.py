@@ -3,7 +3,9 @@
 Qt asks ``data()`` only for the cells on screen; a page is read from SQL the first
 time one of its rows is needed, so a list of 100k rows opens as fast as one of ten
 and memory stays flat however far the user scrolls. Subclasses say how to count and
-fetch for their query (two store functions) and how to show a row.
+fetch for their query (two store query functions, ``count(conn, query)`` and
+``fetch(conn, query, offset, limit)``) and how to show a row; the model runs them
+through ``ctx.db.read`` and never holds a connection.
 """
 
 from __future__ import annotations
@@ -12,13 +14,23 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy import Connection
 
 from kamdesk.ui.context import AppContext
 
 Q = TypeVar("Q")
 R = TypeVar("R")
 MAX_CACHED_PAGES = 50
+
+#: ``count(conn, query) -> int`` and ``fetch(conn, query, offset, limit) -> rows``
+CountRows = Callable[..., int]
+FetchRows = Callable[..., list[Any]]
+
+
+def _count_and_first_page(conn: Any, count_rows: CountRows, fetch_rows: FetchRows,
+                          query: Any, size: int, recount: bool) -> tuple[int | None, list[Any]]:
+    """The count (unless only the order changed) and the first page, on one connection:
+    the first page is nearly always needed at once."""
+    return (count_rows(conn, query) if recount else None), fetch_rows(conn, query, 0, size)
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
@@ -28,8 +40,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
     columns: list[tuple[str, str]] = []
 
     def __init__(self, ctx: AppContext, query: Q,
-                 count_rows: Callable[[Connection, Q], int],
-                 fetch_rows: Callable[[Connection, Q, int, int], list[R]],
+                 count_rows: CountRows, fetch_rows: FetchRows,
                  parent: Any = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -52,11 +63,11 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
         self._query = query
         self._pages.clear()
         self._today = self.ctx.clock.today()
-        with self.ctx.db.engine.connect() as conn:
-            if recount:
-                self._count = self.count_rows(conn, query)
-            # The first page is nearly always needed at once; read it with the count.
-            self._pages[0] = self.fetch_rows(conn, query, 0, self.page_size)
+        counted, first = self.ctx.db.read(_count_and_first_page, self.count_rows,
+                                          self.fetch_rows, query, self.page_size, recount)
+        if counted is not None:
+            self._count = counted
+        self._pages[0] = first
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -69,8 +80,7 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
         page = row // size
         rows = self._pages.get(page)
         if rows is None:
-            with self.ctx.db.engine.connect() as conn:
-                rows = self.fetch_rows(conn, self._query, page * size, size)
+            rows = self.ctx.db.read(self.fetch_rows, self._query, page * size, size)
             if len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.clear()
             self._pages[page] = rows

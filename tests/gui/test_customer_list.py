@@ -2,15 +2,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from kamdesk.store import customers as customer_ops, people
+from kamdesk.store.ops.customers import create_customer
+from kamdesk.store.ops.people import create_person
 from kamdesk.ui.customers.model import COL
 
 
 def _add(ctx, name, **kw):
-    with ctx.db.session() as s:
-        c = customer_ops.create_customer(s, name=name, **kw)
-        s.commit()
-        return c.id
+    return ctx.db.write(create_customer, name=name, **kw).value
 
 
 def test_search_by_pinyin_initials_and_full_pinyin(qtbot, ctx, make_window):
@@ -31,9 +29,7 @@ def test_search_by_pinyin_initials_and_full_pinyin(qtbot, ctx, make_window):
 def test_search_by_contact_phone(qtbot, ctx, make_window):
     cid = _add(ctx, "华为技术")
     _add(ctx, "中国移动")
-    with ctx.db.session() as s:
-        people.create_person(s, cid, name="任总", mobile="139-1234-5678")
-        s.commit()
+    ctx.db.write(create_person, cid, name="任总", mobile="139-1234-5678")
     w = make_window(ctx)
     qtbot.keyClicks(w.customers.search, "13912345")
     qtbot.waitUntil(lambda: w.customers.model.rowCount() == 1)

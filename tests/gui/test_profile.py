@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import func, insert, select
 
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import people as people_ops
-from kamdesk.store import profile_queries as pq
-from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.models import Interaction, Task, TierChange
+from kamdesk.store.ops.customers import create_customer
+from kamdesk.store.ops.interactions import log_contact
+from kamdesk.store.ops.people import create_person
+from kamdesk.store.queries import profile as pq
 from kamdesk.ui import labels
 
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -43,10 +43,7 @@ def _runs(text):
 
 
 def _customer(ctx, name="华为技术", **kw):
-    with ctx.db.session() as s:
-        c = customer_ops.create_customer(s, name=name, **kw)
-        s.commit()
-        return c.id
+    return ctx.db.write(create_customer, name=name, **kw).value
 
 
 def _contacts(ctx, cid, topics):
@@ -121,7 +118,8 @@ def test_create_customer_by_keyboard(qtbot, ctx):
     type_text(qtbot, dlg.explicit_edit, "快速响应")
     with qtbot.waitSignal(ctx.changed) as changed:
         qtbot.keyClick(dlg.name_edit, Qt.Key.Key_Return)
-    assert changed.args == [frozenset({"customers"})]
+    # A new customer gets its metrics row too, and the save says so (issue #10).
+    assert changed.args == [frozenset({"customers", "customer_metrics"})]
     assert dlg.result() == QDialog.DialogCode.Accepted and dlg.saved_id
     with ctx.db.engine.connect() as conn:
         o = pq.overview(conn, dlg.saved_id)
@@ -205,11 +203,8 @@ def test_edit_customer_updates_open_profile(qtbot, ctx, screen):
 # -- people ----------------------------------------------------------------------
 def test_key_person_with_lunar_birthday_shows_in_profile(qtbot, ctx, make_window):
     cid = _customer(ctx, "华为技术", owner="李经理")
-    with ctx.db.session() as s:
-        boss = people_ops.create_person(s, cid, name="任总", title="总裁",
-                                        decision_role="decision_maker", is_primary=True)
-        s.commit()
-        boss_id = boss.id
+    boss_id = ctx.db.write(create_person, cid, name="任总", title="总裁",
+                           decision_role="decision_maker", is_primary=True).value
     w = make_window(ctx)
     ctx.open_customer.emit(cid)
     profile = w.screen("profile")
@@ -258,9 +253,7 @@ def test_key_person_with_lunar_birthday_shows_in_profile(qtbot, ctx, make_window
 
 def test_archive_person_hides_them_from_chart(qtbot, ctx, screen):
     cid = _customer(ctx)
-    with ctx.db.session() as s:
-        people_ops.create_person(s, cid, name="离职的人", decision_role="user")
-        s.commit()
+    ctx.db.write(create_person, cid, name="离职的人", decision_role="user")
     screen.load(cid)
     screen.tabs.setCurrentWidget(screen.people)
     tab = screen.people

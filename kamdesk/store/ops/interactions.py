@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.reminders import reminder_for_deadline
@@ -19,6 +19,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, Interaction, Person, Task
 from kamdesk.store.models.interaction import CHANNELS
+from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 
 
@@ -227,3 +228,62 @@ def restore_interactions(session: Session, snaps: list[dict[str, Any]],
 def restore_interaction(session: Session, snap: dict[str, Any],
                         today: date | None = None) -> Changes:
     return restore_interactions(session, [snap], today)
+
+
+# -- many contacts at once (the importer) -------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class NewInteraction:
+    customer_id: int
+    occurred_at: datetime
+    channel: str
+    topic: str
+    feedback: str | None = None
+    issue: str | None = None
+    next_action: str | None = None
+    owner: str | None = None
+    deadline: date | None = None
+
+
+def validate_contact(row: NewInteraction, now: datetime) -> None:
+    """The rules every logged contact obeys (ValidationError naming the field), for a
+    caller that reports bad rows one by one before writing (the importer)."""
+    _validate(row.customer_id, row.occurred_at, row.channel, row.topic, row.deadline, None, now)
+
+
+def add_interactions(session: Session, rows: list[NewInteraction] | tuple[NewInteraction, ...],
+                     now: datetime, open_from: date | None = None) -> Changes:
+    """Insert many contacts; a next action with a deadline on or after ``open_from``
+    (default: any) becomes a follow-up task, as :func:`log_contact` does. The caller
+    recomputes the metrics once for the batch (ids not tracked)."""
+    if not rows:
+        return Changes()
+    for row in rows:
+        validate_contact(row, now)
+    stamp = now.replace(microsecond=0)
+
+    def clean(v: str | None) -> str | None:
+        return (v or "").strip() or None
+
+    # Ids given here (after the highest) so the follow-up tasks can name them without
+    # RETURNING, which SQLite would answer one row at a time.
+    first = int(session.execute(select(func.max(Interaction.id))).scalar() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    insert_rows(session, cast(Table, Interaction.__table__), (
+        "id", "customer_id", "occurred_at", "channel", "topic", "feedback", "issue",
+        "next_action", "owner", "deadline", "created_at", "updated_at"), [
+        (iid, r.customer_id, r.occurred_at, r.channel, r.topic.strip(), clean(r.feedback),
+         clean(r.issue), clean(r.next_action), clean(r.owner), r.deadline, stamp, stamp)
+        for iid, r in zip(ids, rows, strict=True)])
+    tasks = [{"title": clean(r.next_action), "kind": "task", "customer_id": r.customer_id,
+              "interaction_id": iid, "owner": clean(r.owner),
+              "due_at": datetime.combine(r.deadline, time(18)),
+              "remind_at": reminder_for_deadline(r.deadline, now), "priority": 2,
+              "source": "interaction", "created_at": stamp, "updated_at": stamp}
+             for r, iid in zip(rows, ids, strict=True)
+             if clean(r.next_action) and r.deadline is not None
+             and (open_from is None or r.deadline >= open_from)]
+    changes = Changes.of("interactions")
+    if tasks:
+        session.execute(insert(cast(Table, Task.__table__)), tasks)
+        changes = changes | Changes.of("tasks")
+    return changes

@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from kamdesk.store.customer_list import CustomerQuery, CustomerRow, count, fetch_page
+from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, count, fetch_page
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext

@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.customer_list import distinct_values
 from kamdesk.store.errors import HasHistory
+from kamdesk.store.ops.customers import delete_customer, set_archived
+from kamdesk.store.queries.customers import distinct_values
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.customers.model import COL, CustomerTableModel
+from kamdesk.ui.ops import run_op
 
 REFRESH_ON = {"customers", "customer_metrics", "people", "interactions", "trades", "tasks"}
 
@@ -138,9 +140,8 @@ class CustomersScreen(QWidget):
             self.potential.addItem(labels.potential(code), code)
 
     def _reload_dynamic_filters(self) -> None:
-        with self.ctx.db.engine.connect() as conn:
-            industries = distinct_values(conn, "industry")
-            owners = distinct_values(conn, "owner")
+        industries = self.ctx.db.read(distinct_values, "industry")
+        owners = self.ctx.db.read(distinct_values, "owner")
         for combo, values in ((self.industry, industries), (self.owner, owners)):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -193,12 +194,9 @@ class CustomersScreen(QWidget):
         row = self.model.row_at(idx.row()) if idx.isValid() else None
         if row is None:
             return
-        from kamdesk.store import customers as customer_ops
-
-        with self.ctx.db.session() as s:
-            customer_ops.set_archived(s, row.id, row.status != "archived")
-            s.commit()
-        self.ctx.announce({"customers"})
+        if run_op(self.ctx, set_archived, row.id, row.status != "archived",
+                  initiator=self) is None:
+            return
         self.ctx.status.emit(self.tr("Restored %1").replace("%1", row.name)
                              if row.status == "archived" else
                              self.tr("Archived %1").replace("%1", row.name))
@@ -213,22 +211,15 @@ class CustomersScreen(QWidget):
             self.tr("Delete %1 for good? This cannot be undone.").replace("%1", row.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from kamdesk.store import customers as customer_ops
-
         try:
-            with self.ctx.db.session() as s:
-                customer_ops.delete_customer(s, row.id)
-                s.commit()
+            run_op(self.ctx, delete_customer, row.id, initiator=self, reraise=(HasHistory,))
         except HasHistory:
             answer = QMessageBox.question(
                 self, self.tr("Customer has history"),
                 self.tr("%1 has contact log, orders or contracts, which are kept for the record. "
                         "Archive the customer instead?").replace("%1", row.name))
             if answer == QMessageBox.StandardButton.Yes:
-                with self.ctx.db.session() as s:
-                    customer_ops.set_archived(s, row.id, True)
-                    s.commit()
-        self.ctx.announce({"customers"})
+                run_op(self.ctx, set_archived, row.id, True, initiator=self)
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if tables & REFRESH_ON:

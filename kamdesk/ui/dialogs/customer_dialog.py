@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store import customers as customer_ops
-from kamdesk.store.customer_list import distinct_values
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.profile_queries import overview
+from kamdesk.store.ops.customers import create_customer, update_customer
+from kamdesk.store.queries.customers import distinct_values, suggested_code
+from kamdesk.store.queries.profile import overview
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -154,7 +154,7 @@ class CustomerDialog(FormDialog):
                  self.status_combo, self.potential_combo, self.owner_combo, self.credit_edit,
                  self.wallet_edit, self.strategy_edit, self.decision_edit, self.explicit_edit,
                  self.latent_edit]
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
         self._load()
@@ -171,18 +171,17 @@ class CustomerDialog(FormDialog):
 
     # -- loading -------------------------------------------------------------------
     def _load(self) -> None:
-        with self.ctx.db.engine.connect() as conn:
-            industries = distinct_values(conn, "industry")
-            regions = distinct_values(conn, "region")
-            owners = distinct_values(conn, "owner")
-            record = overview(conn, self.customer_id) if self.customer_id is not None else None
+        read = self.ctx.db.read
+        industries = read(distinct_values, "industry")
+        regions = read(distinct_values, "region")
+        owners = read(distinct_values, "owner")
+        record = read(overview, self.customer_id) if self.customer_id is not None else None
         self.industry_combo.addItems(industries)
         self.region_combo.addItems(regions)
         me = self.ctx.owner_name
         self.owner_combo.addItems(sorted(set(owners) | ({me} if me else set())))
         if record is None:
-            with self.ctx.db.session() as s:
-                self.code_edit.setText(customer_ops.next_code(s))
+            self.code_edit.setText(read(suggested_code))
             self.industry_combo.setEditText("")
             self.region_combo.setEditText("")
             self.owner_combo.setEditText(me)
@@ -268,14 +267,12 @@ class CustomerDialog(FormDialog):
             "latent_needs": self.latent_edit.toPlainText(),
         }
 
-    def save(self) -> None:
+    def save(self) -> bool:
         data = self.fields()
-        with self.ctx.db.session() as s:
-            if self.customer_id is None:
-                saved = customer_ops.create_customer(s, **data).id
-            else:
-                saved = customer_ops.update_customer(s, self.customer_id, **data).id
-            s.commit()
-        self.saved_id = saved
-        self.ctx.announce({"customers"})
+        changes = (self.write(create_customer, **data) if self.customer_id is None
+                   else self.write(update_customer, self.customer_id, **data))
+        if changes is None:
+            return False
+        self.saved_id = changes.value
         self.ctx.status.emit(self.tr("Saved %1").replace("%1", data["name"].strip()))
+        return True

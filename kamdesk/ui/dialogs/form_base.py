@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.store.errors import ValidationError
+from kamdesk.store.ops import Changes
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 
 ERROR_STYLE = "border: 1px solid #c62828;"
 
@@ -100,7 +102,8 @@ class FormDialog(QDialog):
 
     Subclasses build their widgets, register each one with :meth:`register` (so an
     error about a field can point at it), call :meth:`mark_clean` after loading and
-    implement :meth:`snapshot` and :meth:`save` (which raises ValidationError).
+    implement :meth:`snapshot` and :meth:`save`, which writes through :meth:`write`
+    (the runner, with validation errors passed back here so the field is marked).
     """
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -160,16 +163,26 @@ class FormDialog(QDialog):
     def is_dirty(self) -> bool:
         return self._initial is not None and self.snapshot() != self._initial
 
-    def save(self) -> None:
-        """Write to the database; raise ValidationError to keep the dialog open."""
+    def save(self) -> bool:
+        """Write to the database; True when saved. Raise ValidationError (or let
+        :meth:`write` raise it) to keep the dialog open with the field marked."""
         raise NotImplementedError
+
+    def write(self, op: Any, *args: Any, **kwargs: Any) -> Changes | None:
+        """Run a store operation through the one runner, this dialog as initiator.
+        A ValidationError comes back to :meth:`_on_save` (which marks the field); a
+        database failure is explained by the runner and returns None."""
+        return run_op(self.ctx, op, *args, initiator=self, parent=self,
+                      reraise=(ValidationError,), **kwargs)
 
     def _on_save(self) -> None:
         try:
-            self.save()
+            saved = self.save()
         except ValidationError as exc:
             self.show_error(exc.field, exc.code)
             return
+        if not saved:
+            return  # the runner has said why; the edits stay in the dialog
         self.clear_error()
         self._initial = None
         super().accept()

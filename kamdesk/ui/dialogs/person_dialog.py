@@ -8,18 +8,25 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.domain.key_dates import next_occurrence
 from kamdesk.domain.lunar import lunar_label_zh
-from kamdesk.store import key_date_ops
-from kamdesk.store import people as people_ops
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.models.interaction import CHANNELS
-from kamdesk.store.models.person import ATTITUDES, DECISION_ROLES
-from kamdesk.store.profile_queries import PersonRow, birthday_of, people
+from kamdesk.store.ops.interactions import CHANNELS
+from kamdesk.store.ops.key_dates import Birthday
+from kamdesk.store.ops.people import ATTITUDES, DECISION_ROLES, save_person
+from kamdesk.store.queries.profile import PersonRow, birthday_of, people
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs.form_base import FormDialog, text_edit
@@ -216,7 +223,7 @@ class PersonDialog(FormDialog):
                  self.bday_month, self.bday_day, self.bday_leap, self.bday_year,
                  self.style_edit, self.concerns_edit, self.interests_edit, self.taboos_edit,
                  self.career_edit, self.notes_edit]
-        for a, b in zip(order, order[1:]):
+        for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
         self._load()
@@ -228,9 +235,8 @@ class PersonDialog(FormDialog):
     # -- loading -------------------------------------------------------------------
     def _load(self) -> None:
         today = self.ctx.clock.today()
-        with self.ctx.db.engine.connect() as conn:
-            everyone = people(conn, self.customer_id)
-            bday = birthday_of(conn, self.person_id, today) if self.person_id else None
+        everyone = self.ctx.db.read(people, self.customer_id)
+        bday = self.ctx.db.read(birthday_of, self.person_id, today) if self.person_id else None
         me = next((p for p in everyone if p.id == self.person_id), None)
         excluded = {self.person_id} | (_descendants(everyone, self.person_id)
                                        if self.person_id else set())
@@ -274,12 +280,12 @@ class PersonDialog(FormDialog):
             self.bday_year.setValue(bday.year if bday.year is not None else NO_YEAR)
 
     # -- birthday ------------------------------------------------------------------
-    def birthday(self) -> key_date_ops.Birthday | None:
+    def birthday(self) -> Birthday | None:
         kind = self.bday_calendar.currentData()
         if kind is None:
             return None
         year = self.bday_year.value()
-        return key_date_ops.Birthday(
+        return Birthday(
             kind, self.bday_month.value(), self.bday_day.value(),
             leap_month=kind == "lunar" and self.bday_leap.isChecked(),
             year=None if year == NO_YEAR else year)
@@ -344,26 +350,13 @@ class PersonDialog(FormDialog):
             "notes": self.notes_edit.toPlainText(),
         }
 
-    def save(self) -> None:
+    def save(self) -> bool:
         data = self.fields()
-        bday = self.birthday()
-        if bday is not None:
-            try:
-                bday.rule()
-            except ValueError:
-                raise ValidationError("birthday", "invalid_date") from None
         name = data["name"].strip()
-        with self.ctx.db.session() as s:
-            if self.person_id is None:
-                pid = people_ops.create_person(s, self.customer_id, **data).id
-            else:
-                pid = people_ops.update_person(s, self.person_id, **data).id
-            if bday is None:
-                key_date_ops.clear_birthday(s, pid)
-            else:
-                key_date_ops.set_birthday(s, pid, bday,
-                                          title=self.tr("%1's birthday").replace("%1", name))
-            s.commit()
-        self.saved_id = pid
-        self.ctx.announce({"people", "key_dates"})
+        changes = self.write(save_person, self.customer_id, self.person_id, self.birthday(),
+                             self.tr("%1's birthday").replace("%1", name), **data)
+        if changes is None:
+            return False
+        self.saved_id = changes.value
         self.ctx.status.emit(self.tr("Saved %1").replace("%1", name))
+        return True

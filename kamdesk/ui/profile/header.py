@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from kamdesk.domain.cadence import action_label
 from kamdesk.domain.health import describe
 from kamdesk.domain.rfm import segment_label
-from kamdesk.store.profile_queries import ProfileHeader
+from kamdesk.store.queries.profile import ProfileHeader
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.icons import icon

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kamdesk.domain.health import describe
-from kamdesk.store.profile_queries import ProfileHeader, TierChangeRow, header, tier_history
+from kamdesk.store.queries.profile import ProfileHeader, TierChangeRow, header, tier_history
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -98,9 +98,8 @@ class HealthTab(ProfileTab):
 
     def refresh(self) -> None:
         assert self.customer_id is not None
-        with self.ctx.db.engine.connect() as conn:
-            head = header(conn, self.customer_id)
-            history = tier_history(conn, self.customer_id)
+        head = self.ctx.db.read(header, self.customer_id)
+        history = self.ctx.db.read(tier_history, self.customer_id)
         self.model.set_rows(history)
         self.history_empty.setVisible(not history)
         self.history.setVisible(bool(history))

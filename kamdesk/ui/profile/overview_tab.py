@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.domain.lunar import lunar_label_zh
-from kamdesk.store.profile_queries import CustomerOverview, KeyDateRow, header, key_dates, overview
+from kamdesk.store.queries.profile import CustomerOverview, KeyDateRow, header, key_dates, overview
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -93,10 +93,10 @@ class OverviewTab(ProfileTab):
     def refresh(self) -> None:
         assert self.customer_id is not None
         today = self.today()
-        with self.ctx.db.engine.connect() as conn:
-            record = overview(conn, self.customer_id)
-            head = header(conn, self.customer_id)
-            dates = key_dates(conn, self.customer_id, today)
+        read = self.ctx.db.read
+        record = read(overview, self.customer_id)
+        head = read(header, self.customer_id)
+        dates = read(key_dates, self.customer_id, today)
         self.record = record
         if record is None or head is None:
             return

@@ -11,17 +11,28 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
-    QTableWidget, QTableWidgetItem, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
-from kamdesk.store import people as people_ops
-from kamdesk.store.models.person import ATTITUDES, DECISION_ROLES
-from kamdesk.store.profile_queries import PersonRow, key_dates, people
+from kamdesk.store.ops.people import ATTITUDES, DECISION_ROLES, set_person_archived
+from kamdesk.store.queries.profile import PersonRow, key_dates, people
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
+from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab, section_title
 from kamdesk.ui.profile.overview_tab import key_date_when
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
@@ -173,9 +184,8 @@ class PeopleTab(ProfileTab):
     def refresh(self) -> None:
         assert self.customer_id is not None
         today = self.today()
-        with self.ctx.db.engine.connect() as conn:
-            self._rows = people(conn, self.customer_id)
-            dates = key_dates(conn, self.customer_id, today)
+        self._rows = self.ctx.db.read(people, self.customer_id)
+        dates = self.ctx.db.read(key_dates, self.customer_id, today)
         self._birthdays = {k.person_id: key_date_when(k, self.ctx.lang) for k in dates
                            if k.kind == "birthday" and k.person_id is not None}
         self._fill_table()
@@ -334,10 +344,8 @@ class PeopleTab(ProfileTab):
         p = selected_row(self.table)
         if p is None:
             return
-        with self.ctx.db.session() as s:
-            people_ops.set_person_archived(s, p.id, not p.archived)
-            s.commit()
-        self.ctx.announce({"people"})
+        if run_op(self.ctx, set_person_archived, p.id, not p.archived, initiator=self) is None:
+            return
         self.ctx.status.emit(
             (self.tr("Restored %1") if p.archived else self.tr("Archived %1")).replace(
                 "%1", p.name))

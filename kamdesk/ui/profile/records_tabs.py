@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from kamdesk.store.profile_queries import ContractRow, OrderRow, YearTotal, contracts, orders
+from kamdesk.store.queries.profile import ContractRow, OrderRow, YearTotal, contracts, orders
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -65,8 +65,7 @@ class OrdersTab(ProfileTab):
 
     def refresh(self) -> None:
         assert self.customer_id is not None
-        with self.ctx.db.engine.connect() as conn:
-            summary = orders(conn, self.customer_id)
+        summary = self.ctx.db.read(orders, self.customer_id)
         rows: list[OrderRow] = list(summary.rows)
         years: list[YearTotal] = list(summary.by_year)
         self.model.set_rows(rows)
@@ -137,8 +136,7 @@ class ContractsTab(ProfileTab):
 
     def refresh(self) -> None:
         assert self.customer_id is not None
-        with self.ctx.db.engine.connect() as conn:
-            rows = contracts(conn, self.customer_id)
+        rows = self.ctx.db.read(contracts, self.customer_id)
         self.model.set_rows(rows)
         today = self.today()
         due = [c for c in rows if c.renewal_due(today)]

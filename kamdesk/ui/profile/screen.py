@@ -12,9 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from kamdesk.store import customers as customer_ops
-from kamdesk.store.profile_queries import header
+from kamdesk.store.ops.customers import set_archived
+from kamdesk.store.queries.profile import header
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
 from kamdesk.ui.profile.contact_log_tab import ContactLogTab
 from kamdesk.ui.profile.header import ProfileHeaderWidget
@@ -103,8 +104,7 @@ class ProfileScreen(QWidget):
         self._header_stale = False
         if self._customer_id is None:
             return
-        with self.ctx.db.engine.connect() as conn:
-            h = header(conn, self._customer_id)
+        h = self.ctx.db.read(header, self._customer_id)
         exists = h is not None
         self.missing.setVisible(not exists)
         self.header.setVisible(exists)
@@ -172,10 +172,8 @@ class ProfileScreen(QWidget):
         if self._customer_id is None:
             return
         archive = self._status != "archived"
-        with self.ctx.db.session() as s:
-            customer_ops.set_archived(s, self._customer_id, archive)
-            s.commit()
-        self.ctx.announce({"customers"})
+        if run_op(self.ctx, set_archived, self._customer_id, archive, initiator=self) is None:
+            return
         name = self.header.name_label.text()
         self.ctx.status.emit((self.tr("Archived %1") if archive else self.tr("Restored %1"))
                              .replace("%1", name))

@@ -6,7 +6,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from kamdesk.store.models import (
-    Customer, Interaction, KeyDate, Person, SurveyResponse, Task, Transaction,
+    Customer,
+    Interaction,
+    KeyDate,
+    Person,
+    SurveyResponse,
+    Task,
+    Transaction,
 )
 
 
@@ -137,13 +143,13 @@ def test_sqlite_pragmas(db):
 def test_editing_next_action_moves_its_task(db):
     from datetime import date, datetime
 
-    from kamdesk.store import customers as customer_ops
+    from kamdesk.store.ops.customers import create_customer
     from kamdesk.store.ops.interactions import log_contact, update_interaction
 
     now = datetime(2026, 11, 23, 10)
     with db.session() as s:
-        c = customer_ops.create_customer(s, name="甲公司")
-        logged = log_contact(s, customer_id=c.id, occurred_at=now, channel="phone", topic="回访",
+        cid = create_customer(s, name="甲公司").value
+        logged = log_contact(s, customer_id=cid, occurred_at=now, channel="phone", topic="回访",
                              next_action="发报价", deadline=date(2026, 11, 27), now=now).value
         update_interaction(s, logged.interaction_id, now=now, next_action="发正式报价",
                            deadline=date(2026, 12, 2))
@@ -158,13 +164,13 @@ def test_editing_next_action_moves_its_task(db):
 
 
 def test_short_chinese_search_uses_the_index(db):
-    from kamdesk.store import customers as customer_ops
-    from kamdesk.store.customer_list import CustomerQuery, fetch_page
+    from kamdesk.store.ops.customers import create_customer
+    from kamdesk.store.queries.customers import CustomerQuery, fetch_page
     from kamdesk.store.search_sqlite import match_clause
 
     with db.session() as s:
         for name in ("宁波丰源制造有限公司", "上海昌盛商贸", "丰田汽车"):
-            customer_ops.create_customer(s, name=name)
+            create_customer(s, name=name)
         s.commit()
     with db.engine.connect() as conn:
         def names(q):

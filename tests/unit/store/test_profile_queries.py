@@ -4,14 +4,23 @@ import pytest
 from sqlalchemy import event, insert
 
 from kamdesk.domain.health import HealthReason
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import key_date_ops, people as people_ops, profile_queries as pq
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import (
-    Contract, Interaction, Task, TierChange, Transaction, interaction_people,
+    Contract,
+    Customer,
+    Interaction,
+    Person,
+    Task,
+    TierChange,
+    Transaction,
+    interaction_people,
 )
+from kamdesk.store.ops import key_dates as key_date_ops
+from kamdesk.store.ops.customers import create_customer
+from kamdesk.store.ops.interactions import log_contact
+from kamdesk.store.ops.people import create_person
+from kamdesk.store.queries import profile as pq
 
 NOW = datetime(2026, 11, 23, 10, 0)
 TODAY = NOW.date()
@@ -22,15 +31,17 @@ def account(db):
     """One customer with two people (boss and report), three contacts, orders,
     a contract, tasks and a tier change."""
     with db.session() as s:
-        c = customer_ops.create_customer(
+        cid = create_customer(
             s, name="华为技术", short_name="华为", industry="制造业", owner="李经理",
             cooperation_start=date(2020, 3, 1), credit_limit_cents=1_000_000_00,
-            explicit_needs="交付稳定", latent_needs="联合营销")
-        boss = people_ops.create_person(s, c.id, name="任总", decision_role="decision_maker",
-                                        attitude="supporter", is_primary=True)
-        eng = people_ops.create_person(s, c.id, name="张工", decision_role="technical_evaluator",
-                                       reports_to_id=boss.id)
-        gone = people_ops.create_person(s, c.id, name="离职者", archived=True)
+            explicit_needs="交付稳定", latent_needs="联合营销").value
+        c = s.get(Customer, cid)
+        boss = s.get(Person, create_person(s, c.id, name="任总", decision_role="decision_maker",
+                                           attitude="supporter", is_primary=True).value)
+        eng = s.get(Person, create_person(s, c.id, name="张工",
+                                          decision_role="technical_evaluator",
+                                          reports_to_id=boss.id).value)
+        gone = s.get(Person, create_person(s, c.id, name="离职者", archived=True).value)
         for days, who in ((30, [boss.id]), (10, [boss.id, eng.id]), (1, [])):
             log_contact(s, customer_id=c.id, occurred_at=NOW - timedelta(days=days),
                         channel="visit", topic=f"拜访 {days}", person_ids=who, now=NOW)

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from kamdesk.store import customers as customer_ops
 from kamdesk.store.ops.audit import track_writes
+from kamdesk.store.ops.customers import create_customer
 from kamdesk.store.ops.interactions import (
-    delete_interactions, log_contact, restore_interactions, update_interaction,
+    delete_interactions,
+    log_contact,
+    restore_interactions,
+    update_interaction,
 )
 
 NOW = datetime(2026, 11, 23, 10)
 
 
 def _customer(db) -> int:
-    with db.session() as s:
-        customer = customer_ops.create_customer(s, name="远航物流")
-        s.commit()
-        return customer.id
+    return db.write(create_customer, name="远航物流").value
 
 
 def test_logging_with_next_action_announces_interactions_tasks_and_metrics(db):

@@ -1,0 +1,294 @@
+"""Writing customers: create, edit, archive/restore, delete (only without history), and
+the bulk upsert the importer uses.
+
+Every customer invariant lives here once, and the single-row operations and the bulk
+one go through the same code:
+
+- :func:`clean_customer_fields` validates and trims what may be stored;
+- codes are unique (:func:`_codes_in_use`) and new ones continue the numbering
+  (:func:`kamdesk.store.queries.customers.fresh_codes`);
+- :func:`_insert_customers` writes new rows with their pinyin forms, their metrics row
+  and (through :func:`kamdesk.store.search.reindex`) their search row;
+- :func:`_update_customers` keeps pinyin and the search row in step with an edit.
+
+They use Core statements with many rows a statement, so importing 100k customers is
+one ``executemany`` per table rather than 100k ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from kamdesk.store.errors import HasHistory, ValidationError
+from kamdesk.store.models import Customer, CustomerMetrics
+from kamdesk.store.models.customer import CUSTOMER_STATUSES, POTENTIALS
+from kamdesk.store.ops.bulk import insert_rows
+from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.people import (
+    KeyContact,
+    add_key_contacts,
+    key_contact_of,
+    reindex_customers,
+)
+from kamdesk.store.pinyin import pinyin_forms
+from kamdesk.store.queries.customers import fresh_codes, history_counts, suggested_code
+
+__all__ = [
+    "EDITABLE", "CustomerUpsert", "UpsertResult", "KeyContact", "clean_customer_fields",
+    "next_code", "create_customer", "update_customer", "set_archived", "archive_customer",
+    "unarchive_customer", "delete_customer", "upsert_customers",
+]
+
+EDITABLE = (
+    "code", "name", "short_name", "industry", "scale", "region", "address", "website",
+    "cooperation_start", "founded_on", "source", "status", "potential", "strategy_notes",
+    "decision_process", "explicit_needs", "latent_needs", "credit_limit_cents",
+    "share_of_wallet_pct", "owner",
+)
+DEFAULTS = {"potential": "medium", "status": "active"}
+
+_customers = cast(Table, Customer.__table__)
+_metrics = cast(Table, CustomerMetrics.__table__)
+
+
+# -- the invariants --------------------------------------------------------------------
+def clean_customer_fields(fields: Mapping[str, Any], today: date | None = None
+                          ) -> dict[str, Any]:
+    """Trimmed values (empty text -> None); ValidationError naming the first bad field."""
+    today = today or date.today()
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if key not in EDITABLE:
+            raise ValidationError(key, "invalid_choice")
+        if isinstance(value, str):
+            value = value.strip() or None
+        out[key] = value
+    if "name" in out and not out["name"]:
+        raise ValidationError("name", "required")
+    if "potential" in out and out["potential"] not in POTENTIALS:
+        raise ValidationError("potential", "invalid_choice")
+    if "status" in out and out["status"] not in CUSTOMER_STATUSES:
+        raise ValidationError("status", "invalid_choice")
+    if out.get("credit_limit_cents") is not None and out["credit_limit_cents"] < 0:
+        raise ValidationError("credit_limit_cents", "out_of_range")
+    try:
+        latest = today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        latest = today.replace(year=today.year + 1, day=28)
+    for key in ("cooperation_start", "founded_on"):
+        v = out.get(key)
+        if v is not None and not isinstance(v, date):
+            raise ValidationError(key, "invalid_date")
+        if isinstance(v, date) and v > latest:
+            raise ValidationError(key, "invalid_date")
+    return out
+
+
+def _derived(name: str) -> dict[str, str]:
+    """The columns computed from the name (search by pinyin and initials)."""
+    full, initials = pinyin_forms(name)
+    return {"name_pinyin": full, "name_initials": initials}
+
+
+def _codes_in_use(session: Session, codes: Iterable[str]) -> dict[str, int]:
+    """The id of the customer holding each of ``codes`` that is taken."""
+    wanted = sorted(set(codes))
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update((code, cid) for cid, code in session.execute(
+            select(_customers.c.id, _customers.c.code).where(_customers.c.code.in_(chunk))))
+    return found
+
+
+def next_code(session: Session) -> str:
+    """The code a new customer gets when none is typed."""
+    return suggested_code(session.connection())
+
+
+def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
+                      contacts: Sequence[KeyContact | None], now: datetime) -> list[int]:
+    """Insert clean rows (codes set and free); with each its pinyin, metrics row, key
+    contact (as primary person) and search row. Returns the new ids in row order."""
+    if not rows:
+        return []
+    # Ids given here, after the highest, so the rows that hang off a new customer can
+    # name it without RETURNING (which SQLite would answer one row at a time).
+    first = int(session.execute(select(func.max(_customers.c.id))).scalar() or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    columns = ("id", *EDITABLE, "name_pinyin", "name_initials", "created_at", "updated_at")
+    values = []
+    for cid, row in zip(ids, rows, strict=True):
+        v = {key: row.get(key) for key in EDITABLE}
+        for key, default in DEFAULTS.items():
+            if v[key] is None:
+                v[key] = default
+        v.update(_derived(str(v["name"])), id=cid, created_at=now, updated_at=now)
+        values.append(tuple(v[c] for c in columns))
+    insert_rows(session, _customers, columns, values)
+    with_contact = [(cid, c) for cid, c in zip(ids, contacts, strict=True) if c is not None]
+    add_key_contacts(session, with_contact, now)
+    # The metrics rows, born with their key contact (the people exist now): one
+    # INSERT … SELECT instead of a row each and an UPDATE each.
+    name, phone = key_contact_of(_customers.c.id)
+    session.execute(insert(_metrics).from_select(
+        ["customer_id", "key_contact_name", "key_contact_phone"],
+        select(_customers.c.id, name, phone).where(_customers.c.id.between(ids[0], ids[-1]))))
+    reindex_customers(session, ids)
+    return ids
+
+
+def _update_customers(session: Session, updates: Sequence[tuple[int, dict[str, Any]]],
+                      now: datetime) -> None:
+    """Apply clean partial rows to existing customers; pinyin follows a new name and the
+    search row follows any edit. Rows setting the same columns share one statement."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for customer_id, data in updates:
+        v = dict(data)
+        if v.get("name"):
+            v.update(_derived(v["name"]))
+        v["updated_at"] = now
+        groups.setdefault(tuple(sorted(v)), []).append(
+            {f"new_{k}": value for k, value in v.items()} | {"target_id": customer_id})
+    for keys, params in groups.items():
+        stmt = (update(_customers).where(_customers.c.id == bindparam("target_id"))
+                .values({k: bindparam(f"new_{k}") for k in keys}))
+        session.connection().execute(stmt, params)
+    reindex_customers(session, [cid for cid, _d in updates])
+
+
+# -- single customers ------------------------------------------------------------------
+def create_customer(session: Session, *, now: datetime | None = None,
+                    **fields: Any) -> Changes:
+    """Create one customer; ``value`` is the new id."""
+    data = clean_customer_fields(fields)
+    if not data.get("name"):
+        raise ValidationError("name", "required")
+    session.flush()
+    if not data.get("code"):
+        data["code"] = next_code(session)
+    elif _codes_in_use(session, [data["code"]]):
+        raise ValidationError("code", "duplicate", data["code"])
+    (cid,) = _insert_customers(session, [data], [None], now or datetime.now())
+    return (Changes.of("customers", cid) | Changes.of("customer_metrics", cid)).with_value(cid)
+
+
+def update_customer(session: Session, customer_id: int, *, now: datetime | None = None,
+                    **fields: Any) -> Changes:
+    """Edit one customer; ``value`` is its id."""
+    session.flush()
+    if session.execute(select(_customers.c.id).where(_customers.c.id == customer_id)
+                       ).first() is None:
+        raise ValidationError("customer", "required")
+    data = clean_customer_fields(fields)
+    if "code" in data:
+        if not data["code"]:
+            raise ValidationError("code", "required")
+        clash = _codes_in_use(session, [data["code"]]).get(data["code"])
+        if clash is not None and clash != customer_id:
+            raise ValidationError("code", "duplicate", data["code"])
+    _update_customers(session, [(customer_id, data)], now or datetime.now())
+    session.expire_all()  # ORM copies loaded before the Core update are stale now
+    return Changes.of("customers", customer_id).with_value(customer_id)
+
+
+def set_archived(session: Session, customer_id: int, archived: bool) -> Changes:
+    """Archive (hide from lists, keep everything) or restore a customer."""
+    return update_customer(session, customer_id,
+                           status="archived" if archived else "active")
+
+
+def archive_customer(session: Session, customer_id: int) -> Changes:
+    return set_archived(session, customer_id, True)
+
+
+def unarchive_customer(session: Session, customer_id: int) -> Changes:
+    return set_archived(session, customer_id, False)
+
+
+def delete_customer(session: Session, customer_id: int) -> Changes:
+    """Delete a customer without history; otherwise :class:`HasHistory` (archive instead).
+    Their people, key dates, tasks, metrics and tier history go with them (ON DELETE
+    CASCADE), so those tables change too."""
+    session.flush()
+    counts = history_counts(session.connection(), customer_id)
+    if counts:
+        raise HasHistory(customer_id, counts)
+    from kamdesk.store import search
+
+    search.forget(session.connection(), [customer_id])
+    session.execute(delete(_customers).where(_customers.c.id == customer_id))
+    session.expire_all()
+    changes = Changes.of("customers", customer_id) | Changes.of("customer_metrics", customer_id)
+    for cascaded in ("people", "key_dates", "tasks", "tier_changes"):
+        changes = changes.also(cascaded)
+    return changes
+
+
+# -- many customers at once (the importer) ---------------------------------------------
+@dataclass(frozen=True)
+class CustomerUpsert:
+    """One row for :func:`upsert_customers`: the fields to store (a partial row for an
+    existing code; defaults fill a new one) and, for a new customer, its key contact."""
+
+    fields: Mapping[str, Any]
+    key_contact: KeyContact | None = None
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    ids: tuple[int, ...]  # one per row, in row order
+    created: frozenset[int]
+    updated: frozenset[int]
+
+
+def upsert_customers(session: Session, rows: Sequence[CustomerUpsert],
+                     now: datetime | None = None, today: date | None = None) -> Changes:
+    """Create the rows whose code is new (or empty: a fresh code is given) and update the
+    customers whose code exists, with exactly the invariants of :func:`create_customer`
+    and :func:`update_customer`. ``value`` is an :class:`UpsertResult`."""
+    stamp = now or datetime.now()
+    today = today or stamp.date()
+    cleaned = [clean_customer_fields(r.fields, today) for r in rows]
+    codes = [d.get("code") for d in cleaned]
+    seen: set[str] = set()
+    for code in codes:
+        if code and code in seen:
+            raise ValidationError("code", "duplicate", code)
+        if code:
+            seen.add(code)
+    session.flush()
+    existing = _codes_in_use(session, seen)
+    new_rows = [i for i, code in enumerate(codes) if not code or code not in existing]
+    for i in new_rows:
+        if not cleaned[i].get("name"):
+            raise ValidationError("name", "required")
+    fresh = iter(fresh_codes(session.connection(), sum(1 for i in new_rows if not codes[i]), seen))
+    for i in new_rows:
+        if not codes[i]:
+            cleaned[i]["code"] = next(fresh)
+    new_ids = _insert_customers(session, [cleaned[i] for i in new_rows],
+                                [rows[i].key_contact for i in new_rows], stamp)
+    ids: list[int] = [0] * len(rows)
+    for i, cid in zip(new_rows, new_ids, strict=True):
+        ids[i] = cid
+    updates = [(existing[str(codes[i])], cleaned[i]) for i in range(len(rows))
+               if codes[i] and codes[i] in existing]
+    for i, code in enumerate(codes):
+        if code and code in existing:
+            ids[i] = existing[code]
+    _update_customers(session, [(cid, d) for cid, d in updates if d], stamp)
+    session.expire_all()
+    created, updated = frozenset(new_ids), frozenset(cid for cid, _d in updates)
+    changes = Changes.of("customers", *created, *updated)
+    if created:
+        changes = changes | Changes.of("customer_metrics", *created)
+    if any(rows[i].key_contact for i in new_rows):
+        changes = changes | Changes.of("people")
+    return changes.with_value(UpsertResult(tuple(ids), created, updated))

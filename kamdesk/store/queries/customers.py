@@ -1,0 +1,294 @@
+"""Reading customers: the list as pages of plain rows (sorted and filtered in SQL), the
+values its filters offer, the one customer picker query, and the facts a write checks.
+
+The Qt model asks for a count and then for the page under the viewport; nothing here
+loads ORM objects, so 100k customers cost the same as 100. Every customer picker (the
+log-contact dialog, the calendar's task dialog, the plan editor) calls
+:func:`pick_customers`, so they all rank the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Connection
+from sqlalchemy import text as sql_text
+
+from kamdesk.store.search import matching_ids_sql
+
+__all__ = [
+    "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "count", "fetch_page",
+    "distinct_values", "pick_customers", "history_counts", "fresh_codes", "suggested_code",
+    "ids_by_code", "pick_customer",
+]
+
+# Sort keys the UI may ask for -> SQL expression (every one is indexed or cheap).
+SORT_COLUMNS: dict[str, str] = {
+    "code": "c.code",
+    "name": "c.name",
+    "industry": "c.industry",
+    "months": "c.cooperation_start",
+    "revenue": "m.revenue_12m_cents",
+    "tier": "m.value_tier",
+    "activity": "m.activity",
+    "key_contact": "m.key_contact_name",
+    "phone": "m.key_contact_phone",
+    "need": "c.explicit_needs",
+    "last_interaction": "m.last_interaction_at",
+    "health": "m.health",
+    "rfm": "m.r_score * 100 + m.f_score * 10 + m.m_score",
+    "next_due": "m.next_due_on",
+    "owner": "c.owner",
+    "potential": "c.potential",
+}
+
+
+@dataclass(frozen=True)
+class CustomerQuery:
+    search: str = ""
+    industry: str | None = None
+    value_tier: str | None = None
+    activity: str | None = None
+    potential: str | None = None
+    owner: str | None = None
+    include_archived: bool = False
+    overdue_only: bool = False
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRow:
+    id: int
+    code: str
+    name: str
+    industry: str | None
+    cooperation_start: date | None
+    revenue_12m_cents: int
+    value_tier: str
+    activity: str
+    key_contact_name: str | None
+    key_contact_phone: str | None
+    explicit_needs: str | None
+    last_interaction_at: datetime | None
+    health: int
+    r_score: int
+    f_score: int
+    m_score: int
+    segment: str | None
+    next_due_on: date | None
+    overdue_days: int
+    potential: str
+    owner: str | None
+    status: str
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def months_of_cooperation(self, today: date) -> int | None:
+        if self.cooperation_start is None:
+            return None
+        s = self.cooperation_start
+        return max(0, (today.year - s.year) * 12 + today.month - s.month - (today.day < s.day))
+
+
+_SELECT = (
+    "SELECT c.id, c.code, c.name, c.industry, c.cooperation_start, m.revenue_12m_cents, "
+    "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
+    "m.last_interaction_at, m.health, m.r_score, m.f_score, m.m_score, m.segment, "
+    "m.next_due_on, m.overdue_days, c.potential, c.owner, c.status "
+    "FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
+)
+
+
+def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
+    clauses: list[str] = []
+    params: dict[str, object] = {}
+    if not q.include_archived:
+        clauses.append("c.status != 'archived'")
+    for col, value, key in (
+        ("c.industry", q.industry, "industry"), ("m.value_tier", q.value_tier, "tier"),
+        ("m.activity", q.activity, "activity"), ("c.potential", q.potential, "potential"),
+        ("c.owner", q.owner, "owner"),
+    ):
+        if value:
+            clauses.append(f"{col} = :{key}")
+            params[key] = value
+    if q.overdue_only:
+        clauses.append("m.overdue_days > 0")
+    if q.search.strip():
+        sub, sub_params = matching_ids_sql(conn, q.search)
+        if sub:
+            clauses.append(f"c.id IN ({sub})")
+            params.update(sub_params)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count(conn: Connection, q: CustomerQuery) -> int:
+    where, params = _where(conn, q)
+    sql = "SELECT count(*) FROM customers c JOIN customer_metrics m ON m.customer_id = c.id" + where
+    return int(conn.execute(sql_text(sql), params).scalar_one())
+
+
+def _to_date(v: object) -> date | None:
+    if v is None or isinstance(v, date):
+        return v  # type: ignore[return-value]
+    return date.fromisoformat(str(v)[:10])
+
+
+def _to_datetime(v: object) -> datetime | None:
+    if v is None or isinstance(v, datetime):
+        return v  # type: ignore[return-value]
+    return datetime.fromisoformat(str(v))
+
+
+def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
+    where, params = _where(conn, q)
+    col = SORT_COLUMNS.get(q.sort, "c.name")
+    direction = "DESC" if q.descending else "ASC"
+    # Tie-break on the rowid of the sorted column's own table, so SQLite walks that
+    # index in order (an index is ordered by (value, rowid)) instead of sorting 100k rows.
+    tie = "m.customer_id" if col.startswith("m.") else "c.id"
+    sql = (f"{_SELECT}{where} ORDER BY {col} {direction}, {tie} {direction} "
+           f"LIMIT :limit OFFSET :offset")
+    params.update(limit=limit, offset=offset)
+    out: list[CustomerRow] = []
+    for r in conn.execute(sql_text(sql), params):
+        out.append(CustomerRow(
+            r[0], r[1], r[2], r[3], _to_date(r[4]), int(r[5] or 0), r[6], r[7], r[8], r[9],
+            r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
+            _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
+        ))
+    return out
+
+
+def distinct_values(conn: Connection, column: str) -> list[str]:
+    """Values for a filter combo (industry, owner)."""
+    if column not in ("industry", "owner", "region"):
+        raise ValueError(column)
+    rows = conn.execute(sql_text(
+        f"SELECT DISTINCT {column} FROM customers WHERE {column} IS NOT NULL ORDER BY {column}"
+    ))
+    return [r[0] for r in rows]
+
+
+# -- the one customer picker -------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CustomerPick:
+    """One line of a customer type-ahead."""
+
+    id: int
+    code: str
+    name: str
+    key_contact_name: str | None
+    status: str
+    value_tier: str
+    owner: str | None
+
+
+_PICK_SELECT = (
+    "SELECT c.id, c.code, c.name, m.key_contact_name, c.status, m.value_tier, c.owner "
+    "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
+)
+
+
+def _pick(r) -> CustomerPick:  # type: ignore[no-untyped-def]
+    return CustomerPick(r[0], r[1], r[2], r[3], r[4], r[5] or "C", r[6])
+
+
+def pick_customers(conn: Connection, text: str, limit: int = 12,
+                   include_archived: bool = False) -> list[CustomerPick]:
+    """Customers for a type-ahead, best match first.
+
+    Matching is the customer list's own search (the same index, the same rules: name,
+    code, pinyin, people, phones). The list sorts its matches by name, which is right
+    for browsing but wrong for Enter-takes-the-first: typing "sz" must offer 深圳…
+    before 上海昌盛 (whose pinyin merely contains s…z). So here the matches are
+    ordered by where the text hit: the code exactly, then the start of the name / its
+    pinyin / initials, then the start of the code, then anywhere in the name, and last
+    the customers found only through a person or a phone.
+
+    Empty text lists the first ``limit`` customers by name (a picker opened before
+    typing); text too unspecific to search (one Latin letter) finds nothing.
+    """
+    archived = "" if include_archived else "c.status != 'archived'"
+    words = text.lower().split()
+    if not words:
+        where = f"WHERE {archived} " if archived else ""
+        return [_pick(r) for r in conn.execute(sql_text(
+            f"{_PICK_SELECT}{where}ORDER BY c.name, c.id LIMIT :limit"), {"limit": limit})]
+    sub, params = matching_ids_sql(conn, text)
+    if not sub:
+        return []
+    whole = "".join(words)
+    esc = whole.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    params.update(rq=whole, rp=esc + "%", rc="%" + esc + "%", limit=limit)
+    own_name = ("lower(c.name) LIKE {p} ESCAPE '\\' OR c.name_initials LIKE {p} ESCAPE '\\' "
+                "OR c.name_pinyin LIKE {p} ESCAPE '\\' "
+                "OR lower(coalesce(c.short_name, '')) LIKE {p} ESCAPE '\\'")
+    sql = (
+        f"{_PICK_SELECT}WHERE c.id IN ({sub}){' AND ' + archived if archived else ''} "
+        "ORDER BY CASE WHEN lower(c.code) = :rq THEN 0 "
+        f"WHEN {own_name.format(p=':rp')} THEN 1 "
+        "WHEN lower(c.code) LIKE :rp ESCAPE '\\' THEN 2 "
+        f"WHEN {own_name.format(p=':rc')} THEN 3 ELSE 4 END, c.name, c.id "
+        "LIMIT :limit"
+    )
+    return [_pick(r) for r in conn.execute(sql_text(sql), params)]
+
+
+# -- facts the writes check --------------------------------------------------------------
+_HISTORY = (("interactions", "interactions"), ("orders", "trades"), ("contracts", "contracts"),
+            ("complaints", "complaints"), ("opportunities", "opportunities"),
+            ("plans", "account_plans"))
+
+
+def history_counts(conn: Connection, customer_id: int) -> dict[str, int]:
+    """What a customer has on record (contact log, orders, contracts…), by kind; only
+    kinds with rows. A customer with any history is archived, never deleted."""
+    counts: dict[str, int] = {}
+    for name, table in _HISTORY:
+        n = conn.execute(sql_text(f"SELECT count(*) FROM {table} WHERE customer_id = :c"),
+                         {"c": customer_id}).scalar_one()
+        if n:
+            counts[name] = int(n)
+    n = conn.execute(sql_text(
+        "SELECT (SELECT count(*) FROM survey_responses WHERE customer_id = :c) + "
+        "(SELECT count(*) FROM event_attendance WHERE customer_id = :c)"), {"c": customer_id}
+    ).scalar_one()
+    if n:
+        counts["surveys_events"] = int(n)
+    return counts
+
+
+_CODE = re.compile(r"C(\d+)")
+
+
+def fresh_codes(conn: Connection, count_: int, also_taken: Iterable[str] = ()) -> list[str]:
+    """``count_`` new codes C001, C002 … continuing from the highest numeric code (in the
+    database or in ``also_taken``), keeping its width."""
+    best, width = 0, 3
+    taken = [r[0] for r in conn.execute(
+        sql_text("SELECT code FROM customers WHERE code LIKE 'C%'"))]
+    for code in (*taken, *also_taken):
+        m = _CODE.fullmatch(code or "")
+        if m and int(m.group(1)) >= best:
+            best, width = int(m.group(1)), max(3, len(m.group(1)))
+    return [f"C{best + i:0{width}d}" for i in range(1, count_ + 1)]
+
+
+def suggested_code(conn: Connection) -> str:
+    """The code a new customer gets when none is typed."""
+    return fresh_codes(conn, 1)[0]
+
+
+def ids_by_code(conn: Connection) -> dict[str, int]:
+    """Every customer's id by code (an importer matches its rows by code)."""
+    return {code: cid for cid, code in conn.execute(sql_text("SELECT id, code FROM customers"))}
+
+
+def pick_customer(conn: Connection, customer_id: int) -> CustomerPick | None:
+    """One customer as a picker shows it (to preset a picker), archived or not."""
+    row = conn.execute(sql_text(f"{_PICK_SELECT}WHERE c.id = :id"), {"id": customer_id}).first()
+    return None if row is None else _pick(row)
