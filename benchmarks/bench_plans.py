@@ -75,9 +75,10 @@ def run(path: Path, folder: Path, args: argparse.Namespace) -> None:
     from kamdesk.reports.brief_pdf import render_brief_pdf
     from kamdesk.reports.from_store import brief_document, plan_document
     from kamdesk.reports.plan_pdf import render_plan_pdf
-    from kamdesk.store import plans as P
+    from kamdesk.store.ops import plans as plan_ops
+    from kamdesk.store.queries import plans as P
     from kamdesk.store.database import open_database
-    from kamdesk.store.kpi_queries import kpi_report
+    from kamdesk.store.queries.kpis import kpi_report
 
     db = open_database(str(path), folder / "backups")
     with db.engine.connect() as conn:
@@ -98,7 +99,7 @@ def run(path: Path, folder: Path, args: argparse.Namespace) -> None:
             for cid in top:
                 if P.plan_periods(s.connection(), cid):
                     continue
-                ids.append(P.create_plan(s, cid, "2027", None, TODAY, "zh_CN").id)
+                ids.append(plan_ops.create_plan(s, cid, "2027", None, TODAY, "zh_CN").value)
             s.commit()
         return ids
 

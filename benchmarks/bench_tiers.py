@@ -84,8 +84,8 @@ def main() -> int:
     db = open_database(str(path), DATA / "backups")
     from kamdesk.domain.scoring import compute_metrics
     from kamdesk.store.metrics import _gather, recompute_metrics
-    from kamdesk.store.settings import tiering_settings
-    from kamdesk.store.today_queries import today_data
+    from kamdesk.store.queries.settings import tiering_settings
+    from kamdesk.store.queries.today import today_data
 
     raw = sqlite3.connect(path)
     counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

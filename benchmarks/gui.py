@@ -83,7 +83,7 @@ def bound_page(con: sqlite3.Connection, order: str, tie: str, offset: int = 0,
 
 
 def _sort_sql(key: str, descending: bool) -> tuple[str, str]:
-    from kamdesk.store.customer_list import SORT_COLUMNS
+    from kamdesk.store.queries.customers import SORT_COLUMNS
 
     col = SORT_COLUMNS.get(key, "c.name")
     d = "DESC" if descending else "ASC"
@@ -253,7 +253,7 @@ def group_today(w: Window, size: int, runs: int) -> list[Result]:
     out = [summarise(r, samples)]
     r.extra["first_open_s"] = round(first, 6)
     try:
-        from kamdesk.store.today_queries import today_data
+        from kamdesk.store.queries.today import today_data
 
         now = w.ctx.clock.now()
 

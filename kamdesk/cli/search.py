@@ -13,7 +13,7 @@ def add_search_arguments(s: argparse.ArgumentParser) -> None:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    from kamdesk.store.customer_list import CustomerQuery, fetch_page
+    from kamdesk.store.queries.customers import CustomerQuery, fetch_page
 
     db = open_db(args)
     rows = db.read(fetch_page, CustomerQuery(search=args.query), 0, max(1, args.limit))

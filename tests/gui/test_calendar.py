@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.models import KeyDate, Task
 

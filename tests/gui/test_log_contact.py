@@ -9,8 +9,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import people as people_ops
+import factories as customer_ops
+import factories as people_ops
 from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.models import Interaction, Task
 from kamdesk.ui.contact_log.model import COL as LOG_COL

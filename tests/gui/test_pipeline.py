@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.ops.opportunities import create_opportunity
 from kamdesk.store.models import Customer, Opportunity
 from kamdesk.ui.pipeline.screen import PipelineScreen

@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.models import Task
-from kamdesk.store.settings import APP_LAST_SEEN_KEY, get_json, put_json
+from kamdesk.store.queries.settings import APP_LAST_SEEN_KEY, get_json
+from kamdesk.store.ops.settings import put_json
 NOW = datetime(2026, 11, 23, 10, 0)  # the clock of the gui fixtures (conftest.NOW)
 
 

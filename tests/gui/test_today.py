@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 from sqlalchemy import text
 
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import people as people_ops
+import factories as customer_ops
+import factories as people_ops
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.models import KeyDate, Task
-from kamdesk.store.settings import get_json, tiering_settings
+from kamdesk.store.queries.settings import get_json, tiering_settings
 from kamdesk.store.metrics import recompute_and_stamp
 
 NOW = datetime(2026, 11, 23, 10, 0)

@@ -138,7 +138,7 @@ def customer_choices(conn: Connection, text: str, limit: int = 20) -> list[tuple
     """(id, code, name) for the customer filter's type-ahead, via the shared search.
     The calendar's own picker query, kept as it is until the one shared picker query
     replaces it."""
-    from kamdesk.store.customer_list import CustomerQuery, fetch_page
+    from kamdesk.store.queries.customers import CustomerQuery, fetch_page
 
     if not text.strip():
         return []

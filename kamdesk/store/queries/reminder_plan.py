@@ -37,7 +37,7 @@ _PRIORITY_BY_TIER = {"A": 1, "B": 2, "C": 3}
 
 
 def load_reminder_settings(conn: Connection) -> ReminderSettings:
-    from kamdesk.store.settings import REMINDER_KEY, get_json
+    from kamdesk.store.queries.settings import REMINDER_KEY, get_json
 
     return ReminderSettings.from_dict(get_json(conn, REMINDER_KEY, {}) or {})
 

@@ -12,7 +12,7 @@ import datetime as dt
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 
-from kamdesk.store.calendar_queries import CalendarEntry
+from kamdesk.store.queries.calendar import CalendarEntry
 from kamdesk.ui.calendar.kinds import OVERDUE_COLOUR, kind_colour, kind_icon
 
 

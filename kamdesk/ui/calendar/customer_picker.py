@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from kamdesk.store.calendar_queries import customer_by_code, customer_choices
-from kamdesk.store.contact_log_queries import customer_choice
+from kamdesk.store.queries.calendar import customer_by_code, customer_choices
+from kamdesk.store.queries.contact_log import customer_choice
 from kamdesk.ui.context import AppContext
 
 

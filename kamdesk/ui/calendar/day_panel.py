@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.calendar_queries import CalendarEntry, CalendarPage
+from kamdesk.store.queries.calendar import CalendarEntry, CalendarPage
 from kamdesk.ui.calendar.chips import entry_tooltip
 from kamdesk.ui.calendar.kinds import OVERDUE_COLOUR, kind_icon
 from kamdesk.ui.icons import icon

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
-from kamdesk.store.calendar_queries import CalendarEntry
+from kamdesk.store.queries.calendar import CalendarEntry
 from kamdesk.ui.calendar.chips import chip_text, entry_tooltip, is_dark, paint_chip
 
 MIME_TASK = "application/x-kamdesk-task"

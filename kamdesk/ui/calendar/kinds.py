@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QIcon
 
-from kamdesk.store.calendar_queries import KINDS
+from kamdesk.store.queries.calendar import KINDS
 from kamdesk.ui.icons import icon
 
 # Picked to stay apart for the common kinds of colour blindness (blue/orange carry the

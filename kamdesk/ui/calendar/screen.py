@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.domain.vocab import is_zh
-from kamdesk.store.calendar_queries import KINDS, TASK_KINDS, CalendarEntry, calendar_page
+from kamdesk.store.queries.calendar import KINDS, TASK_KINDS, CalendarEntry, calendar_page
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
 from kamdesk.ui.calendar.customer_picker import CustomerPicker

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.customer_list import distinct_values
+from kamdesk.store.queries.customers import distinct_values
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.interactions import log_contact, update_interaction
 from kamdesk.store.queries.contact_log import (

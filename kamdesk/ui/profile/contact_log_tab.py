@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.domain.vocab import is_zh
 from kamdesk.store.ops import interactions as interaction_ops
-from kamdesk.store.profile_queries import InteractionRow, interactions
+from kamdesk.store.queries.profile import InteractionRow, interactions
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext

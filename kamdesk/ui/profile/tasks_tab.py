@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kamdesk.store.ops import tasks as task_ops
-from kamdesk.store.profile_queries import TaskRow, tasks
+from kamdesk.store.queries.profile import TaskRow, tasks
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext

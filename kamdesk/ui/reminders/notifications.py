@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.calendar_queries import ReminderRow
+from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.reminders.notifier import ReminderRowWidget

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QSystemTrayIcon, QToolButton, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.calendar_queries import ReminderRow
+from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.ui.calendar.kinds import OVERDUE_COLOUR, kind_icon
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon

@@ -88,8 +88,8 @@ class ReminderScheduler(QObject):
     # -- life cycle --------------------------------------------------------------------
     def start(self) -> None:
         """Report missed and due reminders, then arm the timer and the watchdog."""
-        from kamdesk.store.calendar_queries import reminder_states
-        from kamdesk.store.settings import APP_LAST_SEEN_KEY, get_json
+        from kamdesk.store.queries.reminders import reminder_states
+        from kamdesk.store.queries.settings import APP_LAST_SEEN_KEY, get_json
 
         now = self.ctx.clock.now()
         self.started_at = now
@@ -120,7 +120,7 @@ class ReminderScheduler(QObject):
 
     # -- the timer ---------------------------------------------------------------------
     def _states(self, until: dt.datetime) -> list[ReminderState]:
-        from kamdesk.store.calendar_queries import reminder_states
+        from kamdesk.store.queries.reminders import reminder_states
 
         return self.ctx.db.read(reminder_states, until)
 

@@ -14,7 +14,7 @@ import logging
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
-from kamdesk.store.calendar_queries import ReminderRow
+from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.ops.reminder_state import REMINDERS_SYNCED_KEY, record_reminders_synced
 from kamdesk.ui.context import AppContext
@@ -74,7 +74,7 @@ class ReminderService(QObject):
         self.scheduler.start()
 
     def _synced_on(self) -> str | None:
-        from kamdesk.store.settings import get_json
+        from kamdesk.store.queries.settings import get_json
 
         value = self.ctx.db.read(get_json, REMINDERS_SYNCED_KEY)
         return value if isinstance(value, str) else None

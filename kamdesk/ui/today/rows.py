@@ -16,9 +16,9 @@ from PySide6.QtCore import QDate, QLocale, QObject
 from PySide6.QtWidgets import QMenu
 
 from kamdesk.domain.cadence import action_label
-from kamdesk.store.today_queries import (
-    CadenceDue, ComplaintDue, DueTask, FestivalDue, KeyDateDue, RenewalDue, SilentCustomer,
-)
+from kamdesk.store.queries.today import CadenceDue, ComplaintDue, DueTask, SilentCustomer
+from kamdesk.store.queries.today_dates import FestivalDue, KeyDateDue
+from kamdesk.store.queries.renewals import RenewalDue
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext

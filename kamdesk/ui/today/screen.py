@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from kamdesk.domain.reminders import snooze_until
 from kamdesk.store.ops import tasks as task_ops
-from kamdesk.store.today_queries import CadenceDue, Listing, TodayData, today_data
+from kamdesk.store.queries.today import CadenceDue, TodayData, today_data
+from kamdesk.store.queries.listing import Listing
 from kamdesk.ui import format as fmt
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op

@@ -17,8 +17,8 @@ NOW = "2026-11-23T10:00"
 @pytest.fixture
 def book(tmp_path):
     """A database with a due, an overdue, an upcoming and a far-away task."""
-    from kamdesk.store import customers as customer_ops
-    from kamdesk.store import tasks as task_ops
+    import factories as customer_ops
+    from kamdesk.store.ops import tasks as task_ops
     from kamdesk.store.database import open_database
     from kamdesk.store.models import KeyDate
 

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import text
 
 from kamdesk.cli import main
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import people as people_ops
+import factories as customer_ops
+import factories as people_ops
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import Transaction
 from kamdesk.store.ops.interactions import log_contact
@@ -82,7 +82,7 @@ def test_the_methods_example_through_the_store(db):
 
 
 def test_the_silent_customer_shows_up_to_win_back(db):
-    from kamdesk.store.today_queries import silent_customers
+    from kamdesk.store.queries.today import silent_customers
 
     ids = _seed(db)
     recompute_metrics(db, TODAY)

@@ -54,8 +54,8 @@ def test_empty_book_has_no_rates():
 
 
 def test_kpi_queries_count_the_window(db):
-    from kamdesk.store import customers as customer_ops
-    from kamdesk.store.kpi_queries import kpi_inputs, kpi_report
+    import factories as customer_ops
+    from kamdesk.store.queries.kpis import kpi_inputs, kpi_report
     from kamdesk.store.metrics import recompute_metrics
     from kamdesk.store.models import (
         Complaint, Event, EventAttendance, SurveyResponse, Transaction,

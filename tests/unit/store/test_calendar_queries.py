@@ -11,8 +11,8 @@ from kamdesk.domain.lunar import lunar_to_solar
 from kamdesk.io.ical_feed import iter_calendar_items_for_ical
 from kamdesk.store.queries import calendar as cq
 from kamdesk.store.queries import reminders as rq
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import tasks as task_ops
+import factories as customer_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.models import (
     Complaint, Contract, CustomerMetrics, Event, EventAttendance, KeyDate, Person,
 )

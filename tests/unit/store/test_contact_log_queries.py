@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import event
 
 from kamdesk.store.queries import contact_log as q
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import people as people_ops
+import factories as customer_ops
+import factories as people_ops
 from kamdesk.store.ops.interactions import log_contact
 
 NOW = datetime(2026, 11, 23, 10, 0)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import tasks as task_ops
+import factories as customer_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.models import Contract, CustomerMetrics, KeyDate, Person, Task
 from kamdesk.store.ops.cadence import snooze_cadence
 from kamdesk.store.ops.key_date_reminders import sync_reminder_tasks

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from kamdesk.domain.lunar import lunar_to_solar
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import tasks as task_ops
+import factories as customer_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.domain.reminder_settings import ReminderSettings
 from kamdesk.store.ops.key_date_reminders import (
     sync_contract_tasks, sync_key_date_tasks, sync_reminder_tasks,
@@ -16,7 +16,8 @@ from kamdesk.store.ops.key_date_reminders import (
 from kamdesk.store.queries.reminder_plan import load_reminder_settings
 from kamdesk.store.queries.reminders import reminder_rows
 from kamdesk.store.models import Contract, CustomerMetrics, KeyDate, Person, Task
-from kamdesk.store.settings import REMINDER_KEY, put_json
+from kamdesk.store.queries.settings import REMINDER_KEY
+from kamdesk.store.ops.settings import put_json
 
 TODAY = date(2026, 11, 23)
 

@@ -4,8 +4,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import people as people_ops
+import factories as customer_ops
+import factories as people_ops
 from kamdesk.domain.plan_periods import next_period, period_bounds, period_key, suggest_period
 from kamdesk.domain.plan_text import coverage_gap, split_lines, suggest_strategies
 from kamdesk.domain.plans import ActionItem, ObjectiveItem

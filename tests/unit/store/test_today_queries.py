@@ -9,9 +9,9 @@ from sqlalchemy import text
 
 from kamdesk.domain.festivals import festivals_between
 from kamdesk.domain.lunar import lunar_to_solar
-from kamdesk.store import customers as customer_ops
-from kamdesk.store import people as people_ops
-from kamdesk.store import tasks as task_ops
+import factories as customer_ops
+import factories as people_ops
+from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.ops.cadence import snooze_cadence
 from kamdesk.store.queries import renewals, today_dates
 from kamdesk.store.queries import today as tq
@@ -349,7 +349,7 @@ def test_due_tasks_keep_priority_order_on_tied_times(db):
     not the first few entered, even though each index is read only up to the limit."""
     from datetime import datetime as _dt
 
-    from kamdesk.store import customers as customer_ops
+    import factories as customer_ops
     from kamdesk.store.models import Task
     from kamdesk.store.queries.today import task_rows
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.models import Contract, CustomerMetrics, KeyDate, Person, Task
 from kamdesk.store.ops.audit import track_writes
 from kamdesk.store.ops.cadence import snooze_cadence

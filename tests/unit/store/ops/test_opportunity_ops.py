@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.audit import track_writes
 from kamdesk.store.ops.opportunities import (

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from kamdesk.domain.plans import ActionItem, ObjectiveItem, RiskItem
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import Contract, Transaction

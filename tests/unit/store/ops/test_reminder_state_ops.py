@@ -8,7 +8,7 @@ from kamdesk.store.ops.audit import track_writes
 from kamdesk.store.ops.reminder_state import (
     REMINDERS_SYNCED_KEY, record_last_seen, record_reminders_synced,
 )
-from kamdesk.store.settings import APP_LAST_SEEN_KEY, get_json
+from kamdesk.store.queries.settings import APP_LAST_SEEN_KEY, get_json
 
 NOW = datetime(2026, 11, 23, 10, 0, 5, 123)
 

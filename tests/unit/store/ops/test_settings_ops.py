@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 
 from kamdesk.domain.tiering_settings import TieringSettings
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import RECOMPUTED_KEY, metrics_stale
 from kamdesk.store.ops.audit import track_writes

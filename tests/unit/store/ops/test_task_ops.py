@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from kamdesk.store import customers as customer_ops
+import factories as customer_ops
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import AccountPlan, PlanAction, Task
 from kamdesk.store.ops.audit import track_writes
