@@ -21,9 +21,18 @@ from kamdesk.domain.cadence import strategy_for
 from kamdesk.domain.health import HealthReason, describe
 from kamdesk.domain.plan_periods import parse_period, period_bounds
 from kamdesk.domain.plans import (
-    DECISION_MAKER_GAP_DAYS, INFLUENCE, KEY_PERSON_GAP_DAYS, KEY_ROLES, NEVER_DAYS,
-    OTHER_PERSON_GAP_DAYS, RENEWAL_HORIZON_DAYS, ObjectiveItem, PlanDetail, PlanFacts,
-    RiskItem, Stakeholder,
+    DECISION_MAKER_GAP_DAYS,
+    INFLUENCE,
+    KEY_PERSON_GAP_DAYS,
+    KEY_ROLES,
+    NEVER_DAYS,
+    OTHER_PERSON_GAP_DAYS,
+    RENEWAL_HORIZON_DAYS,
+    ObjectiveItem,
+    PlanDetail,
+    PlanFacts,
+    RiskItem,
+    Stakeholder,
 )
 from kamdesk.domain.vocab import inline, is_zh
 
@@ -208,7 +217,8 @@ def suggest_objectives(f: PlanFacts, period: str, lang: str) -> list[ObjectiveIt
         None, "营收" if zh else "Revenue", money(f.revenue_12m, lang),
         money(target, lang) if f.revenue_12m > 0 else "", due)]
     if f.last_csat is not None:
-        out.append(ObjectiveItem(None, "客户满意度（CSAT）" if zh else "Customer satisfaction (CSAT)",
+        out.append(ObjectiveItem(None,
+                                 "客户满意度（CSAT）" if zh else "Customer satisfaction (CSAT)",
                                  f"{f.last_csat:g}", f"≥ {max(4.5, f.last_csat):g}", due))
     if f.share_of_wallet_pct is not None:
         wallet_target = min(100.0, f.share_of_wallet_pct + 5)
@@ -381,7 +391,8 @@ def suggest_swot(f: PlanFacts, people: Sequence[Stakeholder], today: date, lang:
         names = "、".join(fans[:3]) if zh else ", ".join(fans[:3])
         s.append(f"关键人支持：{names}" if zh else f"Strong supporters: {names}")
     if f.last_csat is not None and f.last_csat >= 4.5:
-        s.append(f"满意度高（{f.last_csat:g}/5）" if zh else f"High satisfaction ({f.last_csat:g}/5)")
+        s.append(f"满意度高（{f.last_csat:g}/5）" if zh
+                 else f"High satisfaction ({f.last_csat:g}/5)")
     for r in f.health_reasons:
         if r.code != "revenue_down":
             w.append(describe_reason(r, lang))
@@ -391,7 +402,8 @@ def suggest_swot(f: PlanFacts, people: Sequence[Stakeholder], today: date, lang:
     if f.potential == "high":
         o.append("客户潜力高" if zh else "High potential customer")
     if trend is not None and trend <= -10:
-        t.append(f"营收同比下降 {-trend:.1f}%" if zh else f"Revenue down {-trend:.1f}% year on year")
+        t.append(f"营收同比下降 {-trend:.1f}%" if zh
+                 else f"Revenue down {-trend:.1f}% year on year")
     opponents = [p.name for p in people if p.attitude == "opponent"]
     if opponents:
         names = "、".join(opponents[:3]) if zh else ", ".join(opponents[:3])

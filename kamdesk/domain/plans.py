@@ -15,7 +15,8 @@ from datetime import date, datetime
 from kamdesk.domain.health import HealthReason
 
 __all__ = [
-    "DECISION_MAKER_GAP_DAYS", "EDITABLE_FIELDS", "EXPOSURE_DAYS", "INFLUENCE", "KEY_PERSON_GAP_DAYS",
+    "DECISION_MAKER_GAP_DAYS", "EDITABLE_FIELDS", "EXPOSURE_DAYS", "INFLUENCE",
+    "KEY_PERSON_GAP_DAYS",
     "KEY_ROLES", "NEVER_DAYS", "OBJECTIVE_STATUSES", "OTHER_PERSON_GAP_DAYS", "PLAN_STATUSES",
     "RENEWAL_HORIZON_DAYS", "ROLE_ORDER", "ActionItem", "ObjectiveItem", "PlanDetail",
     "PlanFacts", "RiskItem", "Stakeholder", "decode_reasons",

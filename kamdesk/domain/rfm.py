@@ -60,7 +60,10 @@ def quintile_scores(values: Sequence[_V]) -> list[int]:
     # lower + equal <= n, so the quotient is at most 4 and the score at most 5. Written
     # as one comprehension because a revenue column is ~all distinct values.
     score_of = dict(zip(
-        distinct, [1 + 5 * (2 * lower + eq) // two_n for lower, eq in zip(below, equal)]
+        distinct, [1 + 5 * (2 * lower + eq) // two_n
+                   # ``below`` has one more item (the running total after the last)
+                   for lower, eq in zip(below, equal, strict=False)],
+        strict=True,
     ))
     return list(map(score_of.__getitem__, values))
 
@@ -86,7 +89,7 @@ def rfm_scores(
         RfmScore(r, f, m)
         for r, f, m in zip(
             quintile_scores(last_trades), quintile_scores(frequencies),
-            quintile_scores(monetaries),
+            quintile_scores(monetaries), strict=True,
         )
     ]
 
@@ -126,7 +129,8 @@ def segments_for(
 ) -> list[str]:
     """:func:`segment_for` over parallel score lists (scores must be 1..5), for the
     bulk recompute: one table lookup per customer instead of a checked call."""
-    return [_BY_INDEX[25 * r + 5 * f + m - 31] for r, f, m in zip(r_scores, f_scores, m_scores)]
+    return [_BY_INDEX[25 * r + 5 * f + m - 31]
+            for r, f, m in zip(r_scores, f_scores, m_scores, strict=True)]
 
 
 def segment_label(key: str, lang: Lang) -> str:

@@ -121,7 +121,9 @@ def _compute(
     m_scores = quintile_scores([fact.revenue_window for fact in traded])
     rfm: dict[int, tuple[int, int, int, str | None]] = dict(zip(
         [fact.customer_id for fact in traded],
-        zip(r_scores, f_scores, m_scores, segments_for(r_scores, f_scores, m_scores)),
+        zip(r_scores, f_scores, m_scores, segments_for(r_scores, f_scores, m_scores),
+            strict=True),
+        strict=True,
     ))
     no_rfm: tuple[int, int, int, str | None] = (0, 0, 0, None)
 

@@ -115,7 +115,8 @@ def revenue_chart(
     chart.categoryAxis.tickDown = 0
     d.add(chart)
     if first_recent:
-        _legend(d, [(NAVY, label("chart_recent", lang)), (_OLDER_BAR, label("chart_earlier", lang))],
+        _legend(d, [(NAVY, label("chart_recent", lang)),
+                    (_OLDER_BAR, label("chart_earlier", lang))],
                 font, width, height - 11)
     return d
 

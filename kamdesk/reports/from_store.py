@@ -18,8 +18,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from kamdesk.domain import vocab
 from kamdesk.domain.calendar_math import add_months
 from kamdesk.domain.key_dates import KeyDateRule, cooperation_anniversary, next_occurrence
+from kamdesk.domain.plan_text import describe_reason, situation_text, split_lines
+from kamdesk.domain.plans import ROLE_ORDER, PlanFacts, Stakeholder
+from kamdesk.domain.task_titles import render_title
+from kamdesk.domain.vocab import is_zh
 from kamdesk.reports import labels as L
 from kamdesk.reports.plan_data import (
     BriefDocument,
@@ -33,17 +38,20 @@ from kamdesk.reports.plan_data import (
     StakeholderRow,
     Swot,
 )
-from kamdesk.domain.plan_text import describe_reason, situation_text, split_lines
-from kamdesk.domain.plans import ROLE_ORDER, PlanFacts, Stakeholder
-from kamdesk.domain import vocab
-from kamdesk.domain.task_titles import render_title
-from kamdesk.domain.vocab import is_zh
-from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
-from kamdesk.store.queries.plans import draft_detail, plan_detail
 from kamdesk.store.models import (
-    Complaint, Contract, Customer, Event, EventAttendance, Interaction, KeyDate, Person, Task,
+    Complaint,
+    Contract,
+    Customer,
+    Event,
+    EventAttendance,
+    Interaction,
+    KeyDate,
+    Person,
+    Task,
     Transaction,
 )
+from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
+from kamdesk.store.queries.plans import draft_detail, plan_detail
 
 __all__ = ["BRIEF_DAYS_AHEAD", "TREND_MONTHS", "brief_document", "confidentiality",
            "plan_document"]
@@ -303,7 +311,8 @@ def brief_document(conn: Connection, customer_id: int, lang: str, today: date) -
                 text += f"（逾期 {late} 天）" if zh else f" (overdue {late} days)"
                 overdue_promises.append(title)
             else:
-                text += f"（{_short_date(due, lang)}前）" if zh else f" (by {_short_date(due, lang)})"
+                by = _short_date(due, lang)
+                text += f"（{by}前）" if zh else f" (by {by})"
         promises.append(text)
     linked = {t.interaction_id for t in tasks if t.interaction_id}
     for ir in inter_rows[:1]:
@@ -381,7 +390,8 @@ def _talking_points(facts: PlanFacts, complaints: Sequence[Any], overdue: list[s
     codes = {r.code for r in facts.health_reasons}
     if "decision_maker_not_contacted" in codes or "no_decision_maker" in codes:
         dm = next((p.name for p in people if p.role == "decision_maker"), None)
-        out.append((f"争取与决策者{dm}会面，安排高层互访。" if dm else "请对方引荐决策者，梳理决策链。") if zh
+        out.append((f"争取与决策者{dm}会面，安排高层互访。" if dm
+                    else "请对方引荐决策者，梳理决策链。") if zh
                    else (f"Ask for a meeting with the decision maker, {dm}." if dm
                          else "Ask to be introduced to the decision maker."))
     if facts.activity == "silent":

@@ -2,10 +2,11 @@
 
 Layout: a cover page, then numbered sections in the order the method reviews an account
 (situation → SWOT → objectives → strategies → actions → people → opportunities → risks →
-resources → trends; built in :mod:`kamdesk.reports.plan_pdf_sections`). Every page after the cover carries the customer and period in the
-header and "Page N of M" plus the confidentiality line in the footer; the cover is not
-counted, so the first content page is page 1, as in a printed proposal. PDF page labels
-say the same ("Cover", 1, 2, …) so a viewer's page box matches the printed numbers.
+resources → trends; built in :mod:`kamdesk.reports.plan_pdf_sections`). Every page
+after the cover carries the customer and period in the header and "Page N of M" plus
+the confidentiality line in the footer; the cover is not counted, so the first content
+page is page 1, as in a printed proposal. PDF page labels say the same ("Cover", 1, 2,
+…) so a viewer's page box matches the printed numbers.
 """
 
 from __future__ import annotations
@@ -201,7 +202,8 @@ def _cover_story(doc: PlanDocument, lang: str, st: Styles, width: float) -> list
 
     sit = doc.situation
     tier = " · ".join(
-        x for x in (L.term(sit.value_tier, lang, L.VALUE_TIERS), L.term(sit.activity, lang, L.ACTIVITIES)) if x
+        x for x in (L.term(sit.value_tier, lang, L.VALUE_TIERS),
+                    L.term(sit.activity, lang, L.ACTIVITIES)) if x
     )
     facts = [
         ("period", doc.period),
@@ -209,7 +211,8 @@ def _cover_story(doc: PlanDocument, lang: str, st: Styles, width: float) -> list
         ("generated_on", L.format_date(doc.generated_on, lang, long=True)),
         ("value_tier", tier),
     ]
-    rows = [[CJKParagraph(markup(L.label(k, lang)), st.body_muted), para(v, st.body, 80)] for k, v in facts]
+    rows = [[CJKParagraph(markup(L.label(k, lang)), st.body_muted), para(v, st.body, 80)]
+            for k, v in facts]
     details = Table(rows, colWidths=[34 * mm, width - 34 * mm], hAlign="LEFT")
     details.setStyle(table_style([
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),

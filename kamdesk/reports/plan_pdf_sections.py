@@ -217,7 +217,8 @@ def _swot(doc: PlanDocument, lang: str, st: Styles, width: float) -> list[Flowab
             f'<font color="{ink.hexval()}">{markup(L.label(key, lang))}</font>', st.h2)]
         flow += bullets(shown, st.bullet, limit=SWOT_ITEM_LIMIT) or _none(lang, st)
         if len(items) > SWOT_ITEMS:
-            flow.append(para(L.label("more_items", lang).format(n=len(items) - SWOT_ITEMS), st.small))
+            more = L.label("more_items", lang).format(n=len(items) - SWOT_ITEMS)
+            flow.append(para(more, st.small))
         cells.append(flow)
     grid = Table([[cells[0], cells[1]], [cells[2], cells[3]]], colWidths=[width / 2] * 2)
     grid.setStyle(table_style([
@@ -276,7 +277,8 @@ def _stakeholders(doc: PlanDocument, lang: str, st: Styles, width: float) -> lis
         return _none(lang, st)
     out: list[Flowable] = [_stakeholder_grid(doc, lang, st, width), Spacer(1, 5 * mm)]
     header = [L.label(k, lang) for k in
-              ("name", "title", "decision_role", "attitude", "influence", "strength", "last_contact", "gap")]
+              ("name", "title", "decision_role", "attitude", "influence", "strength",
+               "last_contact", "gap")]
     rows = []
     extra: list[tuple[Any, ...]] = []
     for i, p in enumerate(people, start=1):
@@ -315,7 +317,8 @@ def _ordered(values: Sequence[str], group: dict[str, tuple[str, ...]],
 def _stakeholder_grid(doc: PlanDocument, lang: str, st: Styles, width: float) -> Table:
     """Decision role × attitude: an empty cell in the 决策者 row is the plan's first gap."""
     people = doc.stakeholders
-    role_of = [L.canonical(p.decision_role, L.DECISION_ROLES) or p.decision_role.strip() for p in people]
+    role_of = [L.canonical(p.decision_role, L.DECISION_ROLES) or p.decision_role.strip()
+               for p in people]
     att_of = [L.canonical(p.attitude, L.ATTITUDES) or p.attitude.strip() for p in people]
     roles = _ordered(role_of, L.DECISION_ROLES, always=("decision_maker", "influencer", "user"))
     attitudes = _ordered(att_of, L.ATTITUDES, always=tuple(L.ATTITUDES))

@@ -245,7 +245,8 @@ def generate_demo(
                 ))
                 ip_rows.append((inter_id, r.choice(plist)[0]))
                 if nxt and when >= g.now - timedelta(days=21):
-                    due = datetime.combine(date.fromisoformat(deadline), datetime.min.time()).replace(hour=9)
+                    due = datetime.combine(date.fromisoformat(str(deadline)),
+                                           datetime.min.time()).replace(hour=9)
                     task_rows.append((
                         nxt, None, "task", cid, None, inter_id, r.choice(OWNERS), _dt(due),
                         _dt(due - timedelta(days=1)), None, None,
@@ -272,13 +273,13 @@ def generate_demo(
                 ))
             if r.random() < 0.03:
                 received = g.when(60)
-                deadline = received + timedelta(hours=24)
+                respond_by = received + timedelta(hours=24)
                 done = received < g.now - timedelta(days=10) and r.random() < 0.7
                 complaint_rows.append((
                     cid, plist[0][0], _dt(received), r.choice(("phone", "email", "wechat")),
                     r.choice(COMPLAINT_CATS), r.choice(("low", "medium", "high", "critical")),
                     r.choice(("到货包装破损", "发票开具延迟", "质量批次异常", "售后响应慢")),
-                    _dt(deadline), _dt(received + timedelta(hours=6)) if done else None,
+                    _dt(respond_by), _dt(received + timedelta(hours=6)) if done else None,
                     r.choice(OWNERS), "resolved" if done else "open",
                     "更换货品并补偿运费" if done else None,
                     _dt(received + timedelta(days=3)) if done else None,
@@ -391,7 +392,7 @@ def _events(conn, g: _Generator, customers: int, people_of, created: str) -> Non
             rows.append((eid, cid, people_of[cid][0][0], 1, 1 if attended else 0,
                          r.choice((3, 4, 4, 5, 5)) if attended else None, None))
         att = [x for x in rows if x[4]]
-        sat = round(sum(x[5] for x in att) / len(att), 1) if att else None
+        sat = round(sum(int(x[5] or 0) for x in att) / len(att), 1) if att else None
         conn.exec_driver_sql(
             "INSERT INTO events (id, name, held_on, kind, location, target_participants, "
             "actual_participants, satisfaction, improvements, follow_up_plan, created_at, updated_at)"

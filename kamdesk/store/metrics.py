@@ -384,7 +384,8 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> None:
                               settings=settings)
     rule = cadence_rule(tier, activity, settings)
     health = health_score(
-        days_since_contact=None if f.last_interaction is None else (today - f.last_interaction).days,
+        days_since_contact=(None if f.last_interaction is None
+                            else (today - f.last_interaction).days),
         cadence_days=rule.contact_days, overdue_complaints=f.overdue_complaints,
         revenue_window=f.revenue_window, revenue_prev_window=f.revenue_prev_window,
         people_contacted_180d=f.people_contacted_180d,

@@ -66,7 +66,6 @@ def _alembic_config(conn: Connection, extra_version_dirs: list[Path] | None = No
 
 def known_revisions(extra_version_dirs: list[Path] | None = None) -> set[str]:
     from alembic.script import ScriptDirectory
-
     from sqlalchemy import create_engine
 
     with create_engine("sqlite://").connect() as conn:
@@ -76,7 +75,6 @@ def known_revisions(extra_version_dirs: list[Path] | None = None) -> set[str]:
 
 def script_head(extra_version_dirs: list[Path] | None = None) -> str:
     from alembic.script import ScriptDirectory
-
     from sqlalchemy import create_engine
 
     with create_engine("sqlite://").connect() as conn:
@@ -116,10 +114,12 @@ def _create_fresh(engine: Engine) -> None:
             create_search_objects(conn)
         conn.exec_driver_sql(
             "CREATE TABLE IF NOT EXISTS alembic_version ("
-            "version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            "version_num VARCHAR(32) NOT NULL, "
+            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
         )
         conn.exec_driver_sql("DELETE FROM alembic_version")
-        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"), {"v": HEAD_REVISION})
+        conn.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"),
+                     {"v": HEAD_REVISION})
 
 
 def run_upgrade(

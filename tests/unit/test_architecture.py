@@ -34,12 +34,18 @@ MODULES = _modules()
 
 
 def _imports(name: str, path: Path) -> set[str]:
-    """kamdesk modules imported by ``name`` (at any level, including inside functions)."""
+    """kamdesk modules imported by ``name`` (at any level, including inside functions;
+    imports only for the type checker, under ``if TYPE_CHECKING:``, do not count)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     is_pkg = path.name == "__init__.py"
     package = name if is_pkg else name.rpartition(".")[0]
+    typing_only = {id(sub) for node in ast.walk(tree)
+                   if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+                   for sub in ast.walk(node)}
     out: set[str] = set()
     for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             for alias in node.names:
                 out.add(alias.name)
@@ -52,31 +58,6 @@ def _imports(name: str, path: Path) -> set[str]:
             out.add(base)
             for alias in node.names:
                 out.add(f"{base}.{alias.name}")
-    return {m for m in out if m in MODULES and m != name}
-
-
-def _top_level_imports(name: str, path: Path) -> set[str]:
-    """Like :func:`_imports` but only imports executed when the module loads (cycles
-    through imports deferred into functions do not break loading)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    is_pkg = path.name == "__init__.py"
-    package = name if is_pkg else name.rpartition(".")[0]
-    out: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            continue
-        for sub in ast.walk(node) if isinstance(node, (ast.Import, ast.ImportFrom, ast.If,
-                                                        ast.Try)) else ():
-            if isinstance(sub, ast.Import):
-                out.update(a.name for a in sub.names)
-            elif isinstance(sub, ast.ImportFrom):
-                base = sub.module or ""
-                if sub.level:
-                    pkg_parts = package.split(".")
-                    pkg_parts = pkg_parts[: len(pkg_parts) - (sub.level - 1)]
-                    base = ".".join(pkg_parts + ([base] if base else []))
-                out.add(base)
-                out.update(f"{base}.{a.name}" for a in sub.names)
     return {m for m in out if m in MODULES and m != name}
 
 

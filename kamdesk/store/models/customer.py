@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, Date, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kamdesk.store.models.base import Base, Money, Timestamps
+
+if TYPE_CHECKING:  # the relationship's other side (no runtime cycle)
+    from kamdesk.store.models.person import Person
 
 CUSTOMER_STATUSES = ("prospect", "active", "archived")
 POTENTIALS = ("high", "medium", "low")
@@ -54,7 +58,7 @@ class Customer(Timestamps, Base):
     name_pinyin: Mapped[str | None] = mapped_column(String(400))
     name_initials: Mapped[str | None] = mapped_column(String(100))
 
-    people: Mapped[list["Person"]] = relationship(  # noqa: F821
+    people: Mapped[list[Person]] = relationship(  # noqa: F821
         back_populates="customer", cascade="all, delete-orphan", passive_deletes=True,
         foreign_keys="Person.customer_id",
     )

@@ -6,8 +6,17 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, Numeric, SmallInteger, String,
-    Text, UniqueConstraint,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -22,7 +31,8 @@ class Event(Timestamps, Base):
         CheckConstraint(
             "kind IN ('salon','training','user_day','appreciation','webinar','other')", name="kind"
         ),
-        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
+                        name="satisfaction"),
         Index("ix_events_date", "held_on"),
     )
 
@@ -42,7 +52,8 @@ class EventAttendance(Base):
     __tablename__ = "event_attendance"
     __table_args__ = (
         UniqueConstraint("event_id", "customer_id", "person_id", name="uq_event_attendance"),
-        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
+                        name="satisfaction"),
         Index("ix_event_attendance_customer", "customer_id"),
     )
 

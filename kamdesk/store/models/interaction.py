@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
-    CheckConstraint, Column, Date, DateTime, ForeignKey, Index, SmallInteger, String, Table, Text,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Table,
+    Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kamdesk.store.models.base import Base, Timestamps
+
+if TYPE_CHECKING:  # the relationship's other side (no runtime cycle)
+    from kamdesk.store.models.person import Person
 
 CHANNELS = ("visit", "phone", "email", "wechat", "video", "meeting", "event")
 
@@ -29,7 +42,8 @@ class Interaction(Timestamps, Base):
             "channel IN ('visit','phone','email','wechat','video','meeting','event')",
             name="channel",
         ),
-        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"),
+        CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
+                        name="satisfaction"),
         Index("ix_interactions_customer_when", "customer_id", "occurred_at"),
         Index("ix_interactions_when", "occurred_at"),
     )
@@ -49,4 +63,4 @@ class Interaction(Timestamps, Base):
     deadline: Mapped[date | None] = mapped_column(Date)
     satisfaction: Mapped[int | None] = mapped_column(SmallInteger)
 
-    people: Mapped[list["Person"]] = relationship(secondary=interaction_people)  # noqa: F821
+    people: Mapped[list[Person]] = relationship(secondary=interaction_people)  # noqa: F821

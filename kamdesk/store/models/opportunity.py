@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    SmallInteger,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kamdesk.store.models.base import Base, Money, Timestamps
@@ -35,7 +44,7 @@ class Opportunity(Timestamps, Base):
     lost_reason: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
 
-    stage_history: Mapped[list["OpportunityStageChange"]] = relationship(
+    stage_history: Mapped[list[OpportunityStageChange]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True,
         order_by="OpportunityStageChange.changed_at",
     )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kamdesk.store.models.base import Base, Timestamps
+
+if TYPE_CHECKING:  # the relationship's other side (no runtime cycle)
+    from kamdesk.store.models.customer import Customer
 
 DECISION_ROLES = (
     "decision_maker", "economic_buyer", "technical_evaluator", "user",
@@ -63,10 +68,10 @@ class Person(Timestamps, Base):
     name_pinyin: Mapped[str | None] = mapped_column(String(200))
     name_initials: Mapped[str | None] = mapped_column(String(50))
 
-    customer: Mapped["Customer"] = relationship(  # noqa: F821
+    customer: Mapped[Customer] = relationship(  # noqa: F821
         back_populates="people", foreign_keys=[customer_id]
     )
-    reports_to: Mapped["Person | None"] = relationship(remote_side=[id])
+    reports_to: Mapped[Person | None] = relationship(remote_side=[id])
 
     def __repr__(self) -> str:
         return f"<Person {self.name}>"

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import (
-    CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -40,13 +47,13 @@ class AccountPlan(Timestamps, Base):
     resources_needed: Mapped[str | None] = mapped_column(Text)
     stakeholder_notes: Mapped[str | None] = mapped_column(Text)
 
-    objectives: Mapped[list["PlanObjective"]] = relationship(
+    objectives: Mapped[list[PlanObjective]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PlanObjective.position"
     )
-    actions: Mapped[list["PlanAction"]] = relationship(
+    actions: Mapped[list[PlanAction]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PlanAction.position"
     )
-    risks: Mapped[list["PlanRisk"]] = relationship(
+    risks: Mapped[list[PlanRisk]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="PlanRisk.position"
     )
 

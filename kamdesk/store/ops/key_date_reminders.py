@@ -32,7 +32,10 @@ from kamdesk.domain.reminder_settings import ReminderSettings
 from kamdesk.store.models import Task
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.queries.reminder_plan import (
-    Plan, key_date_plan, load_reminder_settings, renewal_plan,
+    Plan,
+    key_date_plan,
+    load_reminder_settings,
+    renewal_plan,
 )
 from kamdesk.store.queries.sql_values import in_chunks
 

@@ -24,13 +24,23 @@ from sqlalchemy.orm import Session
 from kamdesk.domain.plan_periods import PeriodError, parse_period
 from kamdesk.domain.plan_text import draft_plan
 from kamdesk.domain.plans import (
-    EDITABLE_FIELDS, OBJECTIVE_STATUSES, PLAN_STATUSES, ActionItem, ObjectiveItem, RiskItem,
+    EDITABLE_FIELDS,
+    OBJECTIVE_STATUSES,
+    PLAN_STATUSES,
+    ActionItem,
+    ObjectiveItem,
+    RiskItem,
 )
 from kamdesk.domain.reminders import reminder_for_deadline
 from kamdesk.domain.task_titles import PLAN_ACTION
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import (
-    AccountPlan, Customer, PlanAction, PlanObjective, PlanRisk, Task,
+    AccountPlan,
+    Customer,
+    PlanAction,
+    PlanObjective,
+    PlanRisk,
+    Task,
 )
 from kamdesk.store.models.plan import ACTION_STATUSES, LEVELS, RISK_KINDS
 from kamdesk.store.ops.changes import NOTHING, Changes

@@ -13,8 +13,8 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from kamdesk.store.ops.changes import Changes
-from kamdesk.store.queries.settings import APP_LAST_SEEN_KEY
 from kamdesk.store.ops.settings import put_json
+from kamdesk.store.queries.settings import APP_LAST_SEEN_KEY
 
 #: app_settings key: the day reminder tasks were last generated from key dates
 REMINDERS_SYNCED_KEY = "reminder_tasks_synced"

@@ -23,8 +23,15 @@ from sqlalchemy import Connection, select
 from kamdesk.domain.key_dates import DEFAULT_ANNIVERSARY_TIERS
 from kamdesk.store.models import Customer
 from kamdesk.store.queries.calendar_entries import (
-    GENERATED_SOURCES, TASK_KINDS, CalendarEntry, complaint_entries, event_entries,
-    festival_entries, key_date_entries, renewal_entries, task_entries,
+    GENERATED_SOURCES,
+    TASK_KINDS,
+    CalendarEntry,
+    complaint_entries,
+    event_entries,
+    festival_entries,
+    key_date_entries,
+    renewal_entries,
+    task_entries,
 )
 from kamdesk.store.queries.key_dates import DayCap
 

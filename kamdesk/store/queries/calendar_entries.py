@@ -22,7 +22,12 @@ from kamdesk.domain import task_titles
 from kamdesk.domain.key_date_text import lunar_detail, occurrence_title
 from kamdesk.domain.vocab import pick
 from kamdesk.store.models import (
-    Complaint, Customer, CustomerMetrics, Event, EventAttendance, Task,
+    Complaint,
+    Customer,
+    CustomerMetrics,
+    Event,
+    EventAttendance,
+    Task,
 )
 from kamdesk.store.queries.key_dates import DayCap, key_date_occurrences
 from kamdesk.store.queries.renewals import renewal_dates, renewal_task_key

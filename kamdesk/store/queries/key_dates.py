@@ -30,8 +30,14 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, and_, exists, false, func, or_, select
 
 from kamdesk.domain.key_dates import (
-    DEFAULT_ANNIVERSARY_TIERS, RuleKey, RuleWindow, lunar_of, lunar_spans,
-    occurrence_years, solar_spans, yearly_occurrences,
+    DEFAULT_ANNIVERSARY_TIERS,
+    RuleKey,
+    RuleWindow,
+    lunar_of,
+    lunar_spans,
+    occurrence_years,
+    solar_spans,
+    yearly_occurrences,
 )
 from kamdesk.store.models import Customer, CustomerMetrics, KeyDate, Person
 from kamdesk.store.queries.sql_values import as_date, in_chunks
@@ -287,7 +293,7 @@ def _derived_candidates(conn: Connection, start: dt.date, end: dt.date, customer
             for year, day, years in found:
                 out.append((day, cid, source, cid, year, years))
             if found and details is not None:
-                details[cid] = _CustomerDetails(r[5], r[6], r[7], r[8])
+                details[cid] = _CustomerDetails._make(r[5:9])
     return out
 
 

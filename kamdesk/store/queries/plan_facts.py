@@ -14,11 +14,24 @@ from sqlalchemy import Connection, and_, case, func, select
 
 from kamdesk.domain.plan_text import coverage_gap
 from kamdesk.domain.plans import (
-    EXPOSURE_DAYS, INFLUENCE, ROLE_ORDER, PlanFacts, Stakeholder, decode_reasons,
+    EXPOSURE_DAYS,
+    INFLUENCE,
+    ROLE_ORDER,
+    PlanFacts,
+    Stakeholder,
+    decode_reasons,
 )
 from kamdesk.store.models import (
-    Complaint, Contract, Customer, CustomerMetrics, Interaction, Opportunity, Person,
-    SurveyResponse, Transaction, interaction_people,
+    Complaint,
+    Contract,
+    Customer,
+    CustomerMetrics,
+    Interaction,
+    Opportunity,
+    Person,
+    SurveyResponse,
+    Transaction,
+    interaction_people,
 )
 
 __all__ = ["plan_facts", "stakeholders"]

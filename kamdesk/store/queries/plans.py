@@ -18,10 +18,21 @@ from sqlalchemy import Connection, case, func, select
 from kamdesk.domain.plan_periods import PeriodError, parse_period, period_key
 from kamdesk.domain.plan_text import draft_plan
 from kamdesk.domain.plans import (
-    ActionItem, ObjectiveItem, PlanDetail, PlanFacts, RiskItem, Stakeholder,
+    ActionItem,
+    ObjectiveItem,
+    PlanDetail,
+    PlanFacts,
+    RiskItem,
+    Stakeholder,
 )
 from kamdesk.store.models import (
-    AccountPlan, Customer, CustomerMetrics, PlanAction, PlanObjective, PlanRisk, Task,
+    AccountPlan,
+    Customer,
+    CustomerMetrics,
+    PlanAction,
+    PlanObjective,
+    PlanRisk,
+    Task,
 )
 from kamdesk.store.models.plan import ACTION_STATUSES, LEVELS, RISK_KINDS
 from kamdesk.store.queries.plan_facts import plan_facts, stakeholders

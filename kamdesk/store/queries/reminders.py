@@ -20,7 +20,10 @@ from kamdesk.domain import task_titles
 from kamdesk.domain.reminders import ReminderState
 from kamdesk.store.models import Customer, Task
 from kamdesk.store.queries.reminder_plan import (
-    PlannedTask, key_date_plan, load_reminder_settings, renewal_plan,
+    PlannedTask,
+    key_date_plan,
+    load_reminder_settings,
+    renewal_plan,
 )
 from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, in_chunks
 

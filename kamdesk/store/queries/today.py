@@ -32,7 +32,12 @@ from kamdesk.store.queries.listing import Listing
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
 from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, sql_timestamp
 from kamdesk.store.queries.today_dates import (
-    TIERS, FestivalDue, KeyDateDue, default_metrics_rows, festivals_ahead, key_dates_ahead,
+    TIERS,
+    FestivalDue,
+    KeyDateDue,
+    default_metrics_rows,
+    festivals_ahead,
+    key_dates_ahead,
 )
 
 COMPLAINT_WARNING = timedelta(hours=24)  # the method's "answer within 24 hours"

@@ -7,9 +7,8 @@ Create Date: 2026-11-23 07:03:14.473003
 Landed migrations are never edited: a user's existing database must open.
 Never import the live ORM classes here; they change later.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001_initial'
 down_revision = None
