@@ -46,18 +46,19 @@ def add_vcard_arguments(v: argparse.ArgumentParser) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from kamdesk.io.import_tables import import_file
+    from kamdesk.io.import_tables import ImportReport, import_table, preview_file
     from kamdesk.io.tabular import TableReadError
-    from kamdesk.store.metrics import recompute_metrics
 
     db = open_db(args)
     try:
-        # One transaction for the rows and the recomputed figures: all or nothing.
-        with db.engine.begin() as conn:
-            report = import_file(conn, args.file, args.kind, args.skip_invalid, args.today,
-                                 args.dry_run)
-            if report.written:
-                recompute_metrics(conn, args.today)
+        report: ImportReport
+        if args.dry_run:
+            report = db.read(preview_file, args.file, args.today, args.kind)
+        else:
+            # The same operation as the window's import: the rows and the recomputed
+            # figures in one transaction, all or nothing.
+            report = db.write(import_table, args.file, args.kind, args.skip_invalid,
+                              args.today).value
     except TableReadError as exc:
         print(f"cannot read {exc.path}: {exc.code} {exc.detail}".strip(), file=sys.stderr)
         return EXIT_ERROR

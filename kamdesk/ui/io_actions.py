@@ -1,7 +1,7 @@
 """File menu actions: import the spreadsheets people keep, export for phone and Excel,
 back up. Each action runs the same io functions as the command line: reads through
-``ctx.db.read``, the import through the one runner (:func:`kamdesk.ui.ops.run_op`), which
-announces what the import wrote."""
+``ctx.db.read``, the import through the one runner, off the UI thread
+(:func:`kamdesk.ui.ops.run_op_in_background`), which announces what the import wrote."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QThread, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QMessageBox, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QMessageBox, QProgressDialog,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from kamdesk.store.ops import Changes
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.ops import run_op
+from kamdesk.ui.ops import run_op_in_background
 
 
 def _export_dir() -> str:
@@ -50,6 +51,8 @@ class IoActions(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.window = parent
+        #: the running (or last) import, for tests and a clean shutdown
+        self.import_thread: QThread | None = None
 
     # -- import -------------------------------------------------------------------
     def problem_text(self, code: str) -> str:
@@ -93,18 +96,37 @@ class IoActions(QObject):
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             skip = True
-        try:
-            changes = run_op(self.ctx, import_table, path, report.kind, skip, today,
-                             initiator=self, parent=self.window)
-        except TableReadError:  # the file changed between the preview and the import
-            changes = None
-        if changes is None:
-            return
-        report = changes.value
-        QMessageBox.information(self.window, self.tr("Import"), self.tr(
-            "Imported %1 new and updated %2 records; %3 rows skipped.").replace(
-            "%1", str(report.created)).replace("%2", str(report.updated)).replace(
-            "%3", str(len(report.skipped_lines))))
+        # A book of years takes seconds: the import runs off the UI thread (one
+        # transaction, all or nothing) while a busy indicator keeps the window alive.
+        progress = QProgressDialog(
+            self.tr("Importing %1…").replace("%1", Path(path).name), "", 0, 0, self.window)
+        progress.setObjectName("importProgress")
+        progress.setCancelButton(None)  # type: ignore[arg-type]  # no half imports
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def unreadable(exc: BaseException) -> bool:
+            # The file changed or vanished between the preview and the import.
+            if not isinstance(exc, TableReadError):
+                return False
+            QMessageBox.warning(self.window, self.tr("Import"), self.tr(
+                "The file %1 cannot be read. Save it as CSV (UTF-8) or Excel .xlsx and try "
+                "again.").replace("%1", exc.path))
+            return True
+
+        def done(changes: Changes | None) -> None:
+            progress.close()
+            if changes is None:
+                return
+            result = changes.value
+            QMessageBox.information(self.window, self.tr("Import"), self.tr(
+                "Imported %1 new and updated %2 records; %3 rows skipped.").replace(
+                "%1", str(result.created)).replace("%2", str(result.updated)).replace(
+                "%3", str(len(result.skipped_lines))))
+
+        self.import_thread = run_op_in_background(
+            self.ctx, import_table, path, report.kind, skip, today, on_done=done,
+            on_error=unreadable, initiator=self, parent=self.window)
 
     # -- export -------------------------------------------------------------------
     def export_table(self, what: str) -> None:

@@ -113,20 +113,27 @@ _running: set[_OpThread] = set()
 def run_op_in_background(
     ctx: AppContext, op: Callable[..., Changes], *args: Any,
     on_done: Callable[[Changes | None], None] | None = None,
+    on_error: Callable[[BaseException], bool] | None = None,
     initiator: QObject | None = None, parent: QWidget | None = None, **kwargs: Any,
 ) -> QThread:
     """Like :func:`run_op`, for slow operations: the write happens on a worker thread
     with its own connection; the announcement, any message and ``on_done`` happen on
-    the UI thread. Returns the thread (tests wait on its ``finished``)."""
+    the UI thread. ``on_error`` may claim a failure the caller explains itself (return
+    True); ``on_done`` then gets None. Returns the thread (tests wait on its
+    ``finished``)."""
     thread = _OpThread(ctx, op, args, kwargs)
     _running.add(thread)
 
     def finish(changes: Changes | None, exc: BaseException | None) -> None:
         _running.discard(thread)
         if exc is not None:
-            if isinstance(exc, (ValidationError, *STORE_FAILURES)):
+            if on_error is not None and on_error(exc):
+                pass
+            elif isinstance(exc, (ValidationError, *STORE_FAILURES)):
                 report_failure(ctx, exc, parent or _as_widget(initiator))
             else:
+                if on_done is not None:
+                    on_done(None)
                 raise exc
         elif changes is not None:
             ctx.announce(changes, initiator=initiator)

@@ -1021,6 +1021,7 @@ Your saved data is safe. Details were written to the log file:
     <name>IoActions</name>
     <message>
         <source>is empty but required</source>
+        <extracomment>the running (or last) import, for tests and a clean shutdown</extracomment>
         <translation>为必填项，但为空</translation>
     </message>
     <message>
@@ -1066,6 +1067,10 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>This does not look like a customers, contact log or events table: the column headers were not recognised. The first row must hold the headers, e.g. 客户ID, 客户名称, 行业属性 …</source>
         <translation>这似乎不是客户表、沟通记录表或活动表：无法识别列标题。第一行必须是列标题，例如 客户ID、客户名称、行业属性 …</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
     </message>
     <message>
         <source>Imported %1 new and updated %2 records; %3 rows skipped.</source>

@@ -19,6 +19,7 @@ def test_import_with_problems_asks_then_imports_good_rows(qtbot, ctx, make_windo
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     w.io.import_table(str(f))
     assert seen["rows"] == 2  # line 3: name required, months not a number
+    qtbot.waitUntil(lambda: w.io.import_thread.isFinished())  # the import runs off the UI
     qtbot.waitUntil(lambda: w.customers.model.rowCount() == 2)
 
 
