@@ -111,7 +111,7 @@ def format_due_line(row: DueRow, now: datetime) -> str:
 def run_ical(args: argparse.Namespace) -> int:
     from kamdesk.io.ical import write_ical
     from kamdesk.io.ical_feed import iter_calendar_items_for_ical
-    from kamdesk.store.queries.calendar import customer_by_code
+    from kamdesk.store.queries.customers import customer_by_code
 
     today = date.today()
     start = args.date_from or today - timedelta(days=ICAL_DAYS_BACK)
@@ -126,7 +126,7 @@ def run_ical(args: argparse.Namespace) -> int:
         if found is None:
             print(f"no customer with code {args.customer!r}", file=sys.stderr)
             return EXIT_ERROR
-        customer_id = found[0]
+        customer_id = found.id
     items = db.read(iter_calendar_items_for_ical, start, end, customer_id, language(args))
     try:
         write_ical(items, args.out, tz_name=args.tz)

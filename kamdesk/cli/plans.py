@@ -51,7 +51,7 @@ def add_brief_arguments(b: argparse.ArgumentParser) -> None:
 
 def find_customer(conn: Connection, code: str) -> PickedCustomer | None:
     """The customer with this code, or None after saying so on stderr."""
-    from kamdesk.store.queries.plans import customer_by_code
+    from kamdesk.store.queries.customers import customer_by_code
 
     found = customer_by_code(conn, code)
     if found is None:

@@ -21,7 +21,8 @@ from typing import Any
 
 from kamdesk.reports.from_store import plan_document
 from kamdesk.store.ops.plans import normalize_period
-from kamdesk.store.queries.plans import customer_by_id, find_customers, list_plans
+from kamdesk.store.queries.customers import pick_customer, pick_customers
+from kamdesk.store.queries.plans import list_plans
 
 __all__ = ["ExportJob", "export_one", "export_plans", "plan_file_name", "plan_jobs", "sanitize"]
 
@@ -84,10 +85,11 @@ def plan_jobs(conn: Any, *, tier: str | None = None, customer_ids: Iterable[int]
     if draft_missing:
         draft_period = period or str((today or date.today()).year)
         if wanted is not None:
-            found = (customer_by_id(conn, c) for c in sorted(wanted) if c not in seen)
+            found = (pick_customer(conn, c) for c in sorted(wanted) if c not in seen)
             picks = {c.id: c for c in found if c is not None}
         else:
-            picks = {c.id: c for c in find_customers(conn, "", limit=10_000_000)
+            # every active customer: the picker's list before anything is typed
+            picks = {c.id: c for c in pick_customers(conn, "", limit=10_000_000)
                      if (tier is None or c.value_tier == tier) and c.id not in seen}
         for cid in sorted(picks, key=lambda i: picks[i].code):
             c = picks[cid]

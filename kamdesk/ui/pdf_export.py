@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from kamdesk.store.queries.plans import customer_by_id, plan_detail
+from kamdesk.store.queries.customers import pick_customer
+from kamdesk.store.queries.plans import plan_detail
 from kamdesk.ui.context import AppContext
 
 __all__ = ["export_brief_pdf", "export_plan_pdf", "print_plan"]
@@ -73,7 +74,7 @@ def _write_plan(ctx: AppContext, plan_id: int | None, customer_id: int, target: 
 
 
 def _customer_label(ctx: AppContext, customer_id: int) -> tuple[str, str]:
-    c = ctx.db.read(customer_by_id, customer_id)
+    c = ctx.db.read(pick_customer, customer_id)
     return (c.code, c.name) if c is not None else ("?", "?")
 
 

@@ -86,7 +86,7 @@ def test_customer_filter(qtbot, ctx, make_window):
     w = make_window(ctx)
     screen = _screen(w)
     assert {e.title for e in screen.entries()} == {"拜访华星", "回访移动"}
-    screen.customer.set_customer(a_id)
+    screen.customer.set_customer_id(a_id)
     assert {e.title for e in screen.entries()} == {"拜访华星"}
     assert screen.current_customer_id() == a_id
     screen.customer.clear()
@@ -108,7 +108,7 @@ def test_double_click_on_empty_day_creates_a_task(qtbot, ctx, make_window):
     assert dlg.due_at().date() == day
     qtbot.keyClicks(dlg.title, "Visit Huaxing")  # QTest types ASCII only
     dlg.kind.setCurrentIndex(dlg.kind.findData("visit"))
-    screen.task_dialog.customer.set_customer(1)
+    screen.task_dialog.customer.set_customer_id(1)
     qtbot.keyClick(dlg.title, Qt.Key.Key_Return)
     assert not dlg.isVisible()
     with ctx.db.session() as s:

@@ -7,9 +7,8 @@ about what is shown where. The readers of each kind, and the volume rules that k
 100k-customer month fast, are in :mod:`kamdesk.store.queries.calendar_entries` and
 :mod:`kamdesk.store.queries.key_dates`.
 
-Also here: the calendar's own customer filter look-ups (:func:`customer_choices`,
-:func:`customer_by_code`). They stay one query of the calendar's until the one shared
-customer picker query replaces them.
+The customer filter picks through the one customer picker query
+(:func:`kamdesk.store.queries.customers.pick_customers`).
 """
 
 from __future__ import annotations
@@ -18,10 +17,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from kamdesk.domain.key_dates import DEFAULT_ANNIVERSARY_TIERS
-from kamdesk.store.models import Customer
 from kamdesk.store.queries.calendar_entries import (
     GENERATED_SOURCES,
     TASK_KINDS,
@@ -37,7 +35,7 @@ from kamdesk.store.queries.key_dates import DayCap
 
 __all__ = [
     "DEFAULT_ANNIVERSARY_TIERS", "GENERATED_SOURCES", "KINDS", "TASK_KINDS", "CalendarEntry",
-    "CalendarPage", "calendar_page", "customer_by_code", "customer_choices", "items_between",
+    "CalendarPage", "calendar_page", "items_between",
     "sort_key", "with_overdue",
 ]
 
@@ -140,20 +138,3 @@ def with_overdue(entries: list[CalendarEntry], now: dt.datetime) -> list[Calenda
             out.append(e)
     return out
 
-
-def customer_choices(conn: Connection, text: str, limit: int = 20) -> list[tuple[int, str, str]]:
-    """(id, code, name) for the customer filter's type-ahead, via the shared search.
-    The calendar's own picker query, kept as it is until the one shared picker query
-    replaces it."""
-    from kamdesk.store.queries.customers import CustomerQuery, fetch_page
-
-    if not text.strip():
-        return []
-    rows = fetch_page(conn, CustomerQuery(search=text), 0, limit)
-    return [(r.id, r.code, r.name) for r in rows]
-
-
-def customer_by_code(conn: Connection, code: str) -> tuple[int, str, str] | None:
-    row = conn.execute(select(Customer.id, Customer.code, Customer.name).where(
-        Customer.code == code)).first()
-    return (row[0], row[1], row[2]) if row else None

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Connection, and_, func, or_, select, text
+from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from kamdesk.store.models import Customer, Interaction, Person, interaction_people
-from kamdesk.store.search import matching_ids_sql
 
 _I = Interaction.__table__.c
 _C = Customer.__table__.c
@@ -56,28 +55,6 @@ class LogRow:
     satisfaction: int | None
     people: tuple[str, ...] = ()
     person_ids: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class CustomerChoice:
-    """What the log dialog needs to know about the customer a contact is for."""
-
-    id: int
-    code: str
-    name: str
-    owner: str | None
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
-class CustomerHit:
-    """One line of the customer type-ahead."""
-
-    id: int
-    code: str
-    name: str
-    key_contact_name: str | None
-    status: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,12 +164,6 @@ def owners(conn: Connection) -> list[str]:
     return [r[0] for r in conn.execute(stmt)]
 
 
-def customer_choice(conn: Connection, customer_id: int) -> CustomerChoice | None:
-    row = conn.execute(select(_C.id, _C.code, _C.name, _C.owner, _C.status)
-                       .where(_C.id == customer_id)).first()
-    return CustomerChoice(row[0], row[1], row[2], row[3], row[4]) if row else None
-
-
 def people_to_involve(conn: Connection, customer_id: int,
                       also: Sequence[int] = ()) -> list[PersonChoice]:
     """The customer's active people, primary contact first; ``also`` keeps people an
@@ -205,40 +176,3 @@ def people_to_involve(conn: Connection, customer_id: int,
             .order_by(_P.is_primary.desc(), _P.name, _P.id))
     return [PersonChoice(r[0], r[1], r[2], bool(r[3])) for r in conn.execute(stmt)]
 
-
-def find_customers(conn: Connection, query: str, limit: int = 12,
-                   include_archived: bool = False) -> list[CustomerHit]:
-    """Customers for the type-ahead, best match first.
-
-    Matching is the customer list's own search (the same index, the same rules:
-    name, code, pinyin, people, phones). The list sorts its matches by name, which
-    is right for browsing but wrong for Enter-takes-the-first: typing "sz" must
-    offer 深圳… before 上海昌盛 (whose pinyin merely contains s…z). So here the
-    matches are ordered by where the text hit: the code exactly, then the start of
-    the name / its pinyin / initials, then the start of the code, then anywhere in
-    the name, and last the customers found only through a person or a phone.
-    """
-    words = query.lower().split()
-    if not words:
-        return []
-    sub, params = matching_ids_sql(conn, query)
-    if not sub:
-        return []
-    whole = "".join(words)
-    esc = whole.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    params.update(rq=whole, rp=esc + "%", rc="%" + esc + "%", limit=limit)
-    own_name = ("lower(c.name) LIKE {p} ESCAPE '\\' OR c.name_initials LIKE {p} ESCAPE '\\' "
-                "OR c.name_pinyin LIKE {p} ESCAPE '\\' "
-                "OR lower(coalesce(c.short_name, '')) LIKE {p} ESCAPE '\\'")
-    archived = "" if include_archived else " AND c.status != 'archived'"
-    sql = (
-        "SELECT c.id, c.code, c.name, m.key_contact_name, c.status "
-        "FROM customers c LEFT JOIN customer_metrics m ON m.customer_id = c.id "
-        f"WHERE c.id IN ({sub}){archived} "
-        "ORDER BY CASE WHEN lower(c.code) = :rq THEN 0 "
-        f"WHEN {own_name.format(p=':rp')} THEN 1 "
-        "WHEN lower(c.code) LIKE :rp ESCAPE '\\' THEN 2 "
-        f"WHEN {own_name.format(p=':rc')} THEN 3 ELSE 4 END, c.name, c.id "
-        "LIMIT :limit"
-    )
-    return [CustomerHit(r[0], r[1], r[2], r[3], r[4]) for r in conn.execute(text(sql), params)]

@@ -2,9 +2,10 @@
 values its filters offer, the one customer picker query, and the facts a write checks.
 
 The Qt model asks for a count and then for the page under the viewport; nothing here
-loads ORM objects, so 100k customers cost the same as 100. Every customer picker (the
-log-contact dialog, the calendar's task dialog, the plan editor) calls
-:func:`pick_customers`, so they all rank the same way.
+loads ORM objects, so 100k customers cost the same as 100. The one customer picker
+widget (every screen that asks "which customer?") calls :func:`pick_customers`, so
+they all rank the same way; :func:`pick_customer` and :func:`customer_by_code` find one
+customer by id or by the code a user types (the CLI's ``plan C012``, ``ical --customer``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from kamdesk.store.search import matching_ids_sql
 __all__ = [
     "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "count", "fetch_page",
     "distinct_values", "pick_customers", "history_counts", "fresh_codes", "suggested_code",
-    "ids_by_code", "pick_customer",
+    "ids_by_code", "pick_customer", "customer_by_code",
 ]
 
 # Sort keys the UI may ask for -> SQL expression (every one is indexed or cheap).
@@ -291,4 +292,12 @@ def ids_by_code(conn: Connection) -> dict[str, int]:
 def pick_customer(conn: Connection, customer_id: int) -> CustomerPick | None:
     """One customer as a picker shows it (to preset a picker), archived or not."""
     row = conn.execute(sql_text(f"{_PICK_SELECT}WHERE c.id = :id"), {"id": customer_id}).first()
+    return None if row is None else _pick(row)
+
+
+def customer_by_code(conn: Connection, code: str) -> CustomerPick | None:
+    """The customer with exactly this code, case-insensitive (what a user types on the
+    command line), archived or not."""
+    row = conn.execute(sql_text(f"{_PICK_SELECT}WHERE upper(c.code) = :code"),
+                       {"code": code.strip().upper()}).first()
     return None if row is None else _pick(row)

@@ -1,5 +1,6 @@
 """Reading account plans: the plan list, one plan's periods, one plan with its rows,
-the draft a new period would start from, and the plan's own customer picker.
+and the draft a new period would start from (customers are picked through
+:mod:`kamdesk.store.queries.customers`).
 
 Plain values out (:mod:`kamdesk.domain.plans`), for the editor, the Reports screen,
 the PDF, the batch export and the CLI. Plans of a customer are ordered by period,
@@ -38,9 +39,8 @@ from kamdesk.store.models.plan import ACTION_STATUSES, LEVELS, RISK_KINDS
 from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
 
 __all__ = [
-    "ACTION_STATUSES", "LEVELS", "RISK_KINDS", "CustomerPick", "PlanRow", "PlanScreen",
-    "customer_by_code", "customer_by_id", "draft_detail", "find_customers", "latest_plan_id",
-    "list_plans", "plan_detail", "plan_periods", "plan_screen",
+    "ACTION_STATUSES", "LEVELS", "RISK_KINDS", "PlanRow", "PlanScreen", "draft_detail",
+    "latest_plan_id", "list_plans", "plan_detail", "plan_periods", "plan_screen",
 ]
 
 _c = Customer.__table__.c
@@ -191,47 +191,3 @@ def plan_screen(conn: Connection, customer_id: int, plan_id: int | None, today: 
     return PlanScreen(periods, detail, plan_facts(conn, customer_id, today),
                       tuple(stakeholders(conn, customer_id, today, lang)))
 
-
-# --------------------------------------------------------------------------- the picker
-# The plan's own customer picker: kept here until the one shared picker query exists.
-
-
-@dataclass(frozen=True)
-class CustomerPick:
-    id: int
-    code: str
-    name: str
-    value_tier: str
-
-
-def find_customers(conn: Connection, text: str = "", limit: int = 50) -> list[CustomerPick]:
-    """Customers for the "New plan" picker, by code, name or pinyin initials."""
-    stmt = (select(_c.id, _c.code, _c.name, _m.value_tier)
-            .select_from(Customer.__table__.outerjoin(
-                CustomerMetrics.__table__, _m.customer_id == _c.id))
-            .where(_c.status != "archived"))
-    t = text.strip()
-    if t:
-        like = f"%{t}%"
-        stmt = stmt.where(_c.name.like(like) | _c.code.like(like)
-                          | _c.name_initials.like(like.lower()) | _c.name_pinyin.like(like.lower()))
-    stmt = stmt.order_by(_c.code).limit(limit)
-    return [CustomerPick(r.id, r.code, r.name, r.value_tier or "C") for r in conn.execute(stmt)]
-
-
-def _pick(conn: Connection, condition: Any) -> CustomerPick | None:
-    r = conn.execute(
-        select(_c.id, _c.code, _c.name, _m.value_tier)
-        .select_from(Customer.__table__.outerjoin(
-            CustomerMetrics.__table__, _m.customer_id == _c.id))
-        .where(condition)).first()
-    return None if r is None else CustomerPick(r.id, r.code, r.name, r.value_tier or "C")
-
-
-def customer_by_code(conn: Connection, code: str) -> CustomerPick | None:
-    """Exact code, case-insensitive (what a user types on the command line)."""
-    return _pick(conn, func.upper(_c.code) == code.strip().upper())
-
-
-def customer_by_id(conn: Connection, customer_id: int) -> CustomerPick | None:
-    return _pick(conn, _c.id == customer_id)

@@ -21,7 +21,6 @@ from kamdesk.domain.vocab import is_zh
 from kamdesk.store.queries.calendar import KINDS, TASK_KINDS, CalendarEntry, calendar_page
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
-from kamdesk.ui.calendar.customer_picker import CustomerPicker
 from kamdesk.ui.calendar.date_picker import pick_date
 from kamdesk.ui.calendar.day_panel import DayPanel
 from kamdesk.ui.calendar.grid import CalendarGrid
@@ -31,6 +30,7 @@ from kamdesk.ui.calendar.task_dialog import TaskDialog
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
+from kamdesk.ui.widgets.customer_picker import CustomerPicker
 
 REFRESH_ON = {"tasks", "key_dates", "customers", "customer_metrics", "contracts", "complaints",
               "events", "event_attendance", "people"}
@@ -181,7 +181,8 @@ class CalendarScreen(QWidget):
             row2.addWidget(b)
         row2.addStretch(1)
         row2.addSpacing(8)
-        self.customer = CustomerPicker(ctx)
+        # Empty means all customers; a pick narrows the calendar at once.
+        self.customer = CustomerPicker(ctx, advance_on_pick=False)
         self.customer.setObjectName("calendarCustomer")
         self.customer.setPlaceholderText(self.tr("All customers (type to filter)"))
         self.customer.setMinimumWidth(180)
@@ -481,5 +482,5 @@ class CalendarScreen(QWidget):
     # -- export ------------------------------------------------------------------------
     def export_ical(self, only_customer: bool) -> Path | None:
         customer_id = self.customer.customer_id if only_customer else None
-        code = self.customer.text().split(" ")[0] if customer_id is not None else ""
-        return self.exporter.export(customer_id, code, self.ask_save_path)
+        return self.exporter.export(customer_id, self.customer.customer_code,
+                                    self.ask_save_path)

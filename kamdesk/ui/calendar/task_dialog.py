@@ -22,9 +22,9 @@ from kamdesk.store.queries.reminders import ReminderRow, reminder_rows
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
-from kamdesk.ui.calendar.customer_picker import CustomerPicker
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
+from kamdesk.ui.widgets.customer_picker import CustomerPicker
 
 # (code, minutes before the due time); None = no reminder
 REMINDER_CHOICES: tuple[tuple[str, int | None], ...] = (
@@ -152,7 +152,7 @@ class TaskDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.reminder.setCurrentIndex(self.reminder.findData(DEFAULT_REMINDER))
         if customer_id:
-            self.customer.set_customer(customer_id)
+            self.customer.set_customer_id(customer_id)
 
     def _load(self, task_id: int) -> None:
         rows = self.ctx.db.read(reminder_rows, [task_id], self.ctx.lang)
@@ -166,7 +166,7 @@ class TaskDialog(QDialog):
         self.time.setTime(QTime(due.hour, due.minute))
         self.reminder.setCurrentIndex(self.reminder.findData(self._reminder_code(row)))
         self.notes.setPlainText(row.notes or "")
-        self.customer.set_customer(row.customer_id)
+        self.customer.set_customer_id(row.customer_id)
         if self.open_customer_button is not None:
             self.open_customer_button.setEnabled(row.customer_id is not None)
         self._done = row.done
@@ -290,7 +290,7 @@ class TaskDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.notes.hasFocus():
-            if self.customer.completer() and self.customer.completer().popup().isVisible():
+            if self.customer.completer_popup().isVisible():
                 super().keyPressEvent(event)
                 return
             self.save()

@@ -25,7 +25,7 @@ from kamdesk.store.queries.contact_log import LogQuery, LogRow, owners
 from kamdesk.ui import labels
 from kamdesk.ui.contact_log.model import COL, ContactLogModel
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.dialogs.customer_picker import CustomerPicker
+from kamdesk.ui.widgets.customer_picker import CustomerPicker
 from kamdesk.ui.dialogs.keyboard_fields import TabOutDateEdit
 from kamdesk.ui.dialogs.log_contact import CHANNEL_ORDER, LogContactDialog
 from kamdesk.ui.icons import icon

@@ -20,19 +20,17 @@ from PySide6.QtWidgets import (
     QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget,
 )
 
-from kamdesk.store.queries.customers import distinct_values
+from kamdesk.store.queries.customers import CustomerPick, distinct_values, pick_customer
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.interactions import log_contact, update_interaction
-from kamdesk.store.queries.contact_log import (
-    CustomerChoice, customer_choice, fetch_one, people_to_involve,
-)
+from kamdesk.store.queries.contact_log import fetch_one, people_to_involve
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.dialogs.customer_picker import CustomerPicker
 from kamdesk.ui.dialogs.keyboard_fields import (
     KeyCombo, TabOutDateEdit, TabOutDateTimeEdit, error_colour, notes_edit,
 )
+from kamdesk.ui.widgets.customer_picker import CustomerPicker
 from kamdesk.ui.ops import run_op
 
 #: Ordered as often as a key-account manager uses them, so the digit keys fall where
@@ -71,7 +69,7 @@ class LogContactDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self._interaction_id = interaction_id
-        self._customer: CustomerChoice | None = None
+        self._customer: CustomerPick | None = None
         self._deadline_auto = False
         self._deadline_touched = interaction_id is not None
         self._owner_auto = True
@@ -254,7 +252,7 @@ class LogContactDialog(QDialog):
         row = self.ctx.db.read(fetch_one, self._interaction_id) if self._interaction_id else None
         if row is not None:
             customer_id = row.customer_id
-        choice = self.ctx.db.read(customer_choice, customer_id) if customer_id else None
+        choice = self.ctx.db.read(pick_customer, customer_id) if customer_id else None
         if self.ctx.owner_name and self.ctx.owner_name not in names:
             names.insert(0, self.ctx.owner_name)
         owner_completer = QCompleter(QStringListModel(names, self), self)
@@ -293,7 +291,7 @@ class LogContactDialog(QDialog):
     def _first_after_customer(self) -> QWidget:
         return self.people if self.people.focusPolicy() != Qt.FocusPolicy.NoFocus else self.when
 
-    def _fix_customer(self, choice: CustomerChoice) -> None:
+    def _fix_customer(self, choice: CustomerPick) -> None:
         """A customer given by the caller is not up for change: show it, skip it."""
         self.customer.hide()
         self.customer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -336,7 +334,7 @@ class LogContactDialog(QDialog):
         self._clear_error("customer")
         choice = None
         if customer_id:
-            choice = self.ctx.db.read(customer_choice, customer_id)
+            choice = self.ctx.db.read(pick_customer, customer_id)
         self._customer = choice
         self._fill_people(choice.id if choice else None, None)
         if self._owner_auto and not self.ctx.owner_name:

@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
 
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.opportunities import create_opportunity, update_opportunity
-from kamdesk.store.queries.contact_log import customer_choice
 from kamdesk.store.queries.pipeline import opportunity_detail
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.dialogs.customer_picker import CustomerPicker
+from kamdesk.ui.widgets.customer_picker import CustomerPicker
 from kamdesk.ui.ops import run_op
 
 
@@ -62,7 +61,7 @@ class OpportunityDialog(QDialog):
         opp = self.ctx.db.read(opportunity_detail, opportunity_id)
         if opp is None:
             return
-        self.customer.set_customer(self.ctx.db.read(customer_choice, opp.customer_id))
+        self.customer.set_customer_id(opp.customer_id)
         self.customer.setEnabled(False)
         self.title.setText(opp.title)
         self.owner.setText(opp.owner or "")

@@ -15,18 +15,19 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFrame, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from kamdesk.domain.kpis import ACTIVITIES, TIERS, KpiReport
 from kamdesk.store.queries.kpis import kpi_report
-from kamdesk.store.queries.plans import PlanRow, find_customers, list_plans
+from kamdesk.store.queries.plans import PlanRow, list_plans
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.rows_model import Column, RowsModel
+from kamdesk.ui.widgets.customer_picker import CustomerPicker
 
 __all__ = ["NewPlanDialog", "PlanListModel", "ReportsScreen"]
 
@@ -61,51 +62,40 @@ class PlanListModel(RowsModel):
 
 
 class NewPlanDialog(QDialog):
-    """Pick the customer a new plan is for (by code, name or pinyin initials)."""
+    """Pick the customer a new plan is for, with the one customer picker (code, name,
+    pinyin or initials, a person or a phone). Choosing a customer answers the dialog's
+    only question, so Enter or a click in the list opens the plan at once; a best match
+    taken on leaving the field (Tab, or a click on Cancel) only fills it in."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("newPlanDialog")
         self.setWindowTitle(self.tr("New account plan"))
-        self.resize(460, 420)
-        self.search = QLineEdit()
-        self.search.setObjectName("newPlanSearch")
-        self.search.setPlaceholderText(self.tr("Customer code, name or pinyin initials"))
-        self.search.setClearButtonEnabled(True)
-        self.list = QListWidget()
-        self.list.setObjectName("newPlanCustomers")
+        self.resize(460, 120)
+        self.picker = CustomerPicker(ctx, self, advance_on_pick=False)
+        self.picker.setObjectName("newPlanCustomer")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open plan"))
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Open plan"))
+        self.ok_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lab = QLabel(self.tr("&Customer:"))
-        lab.setBuddy(self.search)
+        lab.setBuddy(self.picker)
         lay.addWidget(lab)
-        lay.addWidget(self.search)
-        lay.addWidget(self.list, 1)
+        lay.addWidget(self.picker)
+        lay.addStretch(1)
         lay.addWidget(self.buttons)
-        self.search.textChanged.connect(self._fill)
-        self.search.returnPressed.connect(self.accept)
-        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        self._fill()
-
-    def _fill(self) -> None:
-        found = self.ctx.db.read(find_customers, self.search.text(), limit=100)
-        self.list.clear()
-        for c in found:
-            item = QListWidgetItem(f"{c.code}  {c.name}  ·  {labels.value_tier(c.value_tier)}")
-            item.setData(Qt.ItemDataRole.UserRole, c.id)
-            self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.list.count() > 0)
+        self.picker.customer_changed.connect(
+            lambda cid: self.ok_button.setEnabled(cid is not None))
+        self.picker.confirmed.connect(lambda _cid: self.accept())
+        self.picker.setFocus()
 
     def customer_id(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+        return self.picker.customer_id
 
 
 class _Tile(QFrame):

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import event
 
 from kamdesk.store.queries import contact_log as q
+from kamdesk.store.queries.customers import pick_customer
 import factories as customer_ops
 import factories as people_ops
 from kamdesk.store.ops.interactions import log_contact
@@ -161,9 +162,9 @@ def test_owners_and_choices(db, book):
         conn.exec_driver_sql("UPDATE interactions SET owner = '张伟' WHERE owner = '王强'")
         # owners of customers and of contacts, each once
         assert q.owners(conn) == sorted(["李娜", "王强", "张伟"])
-        c = q.customer_choice(conn, book["a"])
+        c = pick_customer(conn, book["a"])
         assert c is not None and (c.code, c.name, c.owner) == ("C001", "中国移动", "李娜")
-        assert q.customer_choice(conn, 12345) is None
+        assert pick_customer(conn, 12345) is None
         a_people = q.people_to_involve(conn, book["a"])
         assert [p.name for p in a_people] == ["王总", "赵工"] and a_people[0].is_primary
         # archived people are left out unless an interaction already names them
@@ -185,29 +186,3 @@ def test_deleted_interaction_disappears_from_the_log(db, book):
         s.commit()
     total, rows = _page(db, q.LogQuery())
     assert total == 5 and rows[-1].people == ("王总", "赵工")
-
-
-def test_find_customers_puts_the_best_match_first(db):
-    with db.session() as s:
-        names = ["上海昌盛制造", "深圳东方医药", "中国移动", "深圳鑫源食品", "华为技术"]
-        ids = {n: customer_ops.create_customer(s, name=n).id for n in names}
-        # 上海昌盛 is found for "sz" only through a person's pinyin (宋志…)
-        people_ops.create_person(s, ids["上海昌盛制造"], name="宋志", mobile="139 1234 5678")
-        customer_ops.create_customer(s, name="深圳旧客户", status="archived")
-        s.commit()
-        codes = {n: s.get(customer_ops.Customer, i).code for n, i in ids.items()}
-    with db.engine.connect() as conn:
-        def find(text, **kw):
-            return [h.name for h in q.find_customers(conn, text, **kw)]
-
-        assert find("zgyd") == ["中国移动"]
-        assert find("zhongguo") == ["中国移动"]
-        assert find("sz")[:2] == ["深圳东方医药", "深圳鑫源食品"]
-        assert find("sz")[-1] == "上海昌盛制造"          # matched via a person: last
-        assert "深圳旧客户" not in find("sz")
-        assert "深圳旧客户" in find("sz", include_archived=True)
-        assert find("深圳", limit=1) == ["深圳东方医药"]
-        assert find("13912345") == ["上海昌盛制造"]
-        assert find(codes["华为技术"].lower()) == ["华为技术"]
-        assert find("   ") == []
-        assert find("100%") == []

