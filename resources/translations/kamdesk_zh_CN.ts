@@ -706,7 +706,7 @@ Your saved data is safe. Details were written to the log file:
     <name>CustomerPicker</name>
     <message>
         <source>Name, code or pinyin initials (zgyd)…</source>
-        <extracomment>the chosen customer id, or 0 when the text no longer names one</extracomment>
+        <extracomment>the user chose this customer id, or 0 when the text no longer names one the user took this customer on purpose: Enter, or a click in the list (not the best match taken on leaving the field, which may be on the way to Cancel) the customer id changed by any route (typing, choosing, presetting, clear()): the new id, or None for &quot;no customer&quot;</extracomment>
         <translation>名称、编号或拼音首字母（zgyd）…</translation>
     </message>
 </context>
@@ -1391,10 +1391,6 @@ Log file: %3</source>
     <message>
         <source>New account plan</source>
         <translation>新建客户经营计划</translation>
-    </message>
-    <message>
-        <source>Customer code, name or pinyin initials</source>
-        <translation>客户编号、名称或拼音首字母</translation>
     </message>
     <message>
         <source>Open plan</source>
