@@ -354,7 +354,8 @@ def _rewrite_metrics(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         for name, _sql in indexes:
             ex(f'DROP INDEX "{name}"')
     ex("DELETE FROM customer_metrics")
-    ex(_INSERT_METRICS, rows)
+    if rows:  # an empty book (or one emptied by an import that skipped every row)
+        ex(_INSERT_METRICS, rows)
     for _name, sql in indexes:
         ex(sql)
 

@@ -58,3 +58,16 @@ def test_import_problems_listed(tmp_path, capsys):
     assert "line 3: name is empty but required" in err and "nothing imported" in err
     assert main(["--db", db, "import", str(f), "--skip-invalid"]) == 0
     assert "1 new" in capsys.readouterr().out
+
+
+def test_skip_invalid_with_every_row_bad_on_an_empty_book(tmp_path, capsys):
+    # Every contact names an unknown customer: skipped, nothing written, no traceback
+    # from recomputing the figures of an empty book.
+    db = str(tmp_path / "x.sqlite3")
+    f = tmp_path / "log.csv"
+    f.write_text("客户ID,沟通时间,沟通方式(电话/拜访/邮件),沟通主题\nC001,2024-03-15,电话,回访\n",
+                 encoding="utf-8")
+    assert main(["--db", db, "import", str(f), "--skip-invalid"]) in (0, 1)
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err and "names no known customer" in captured.err
+    assert main(["--db", db, "tiers", "--recompute"]) == 0
