@@ -209,7 +209,9 @@ def generate_demo(
                 if r.random() < 0.35:
                     lunar = r.random() < 0.3
                     keydate_rows.append((
-                        cid, person_id, "birthday", f"{pname}生日", "lunar" if lunar else "solar",
+                        # No title: a birthday's words are rendered when shown, in the
+                        # language in use (a stored "王总生日" would stay Chinese).
+                        cid, person_id, "birthday", None, "lunar" if lunar else "solar",
                         r.randint(1, 12), r.randint(1, 28), 0, None, "yearly", created, created,
                     ))
             people_of[cid] = plist
