@@ -24,7 +24,6 @@ from kamdesk.store.ops.changes import NOTHING, Changes
 #: what :func:`update_task` may set besides the timing (which has rules of its own)
 EDITABLE = ("title", "customer_id", "person_id", "kind", "priority", "notes", "owner")
 #: the source key of the task that keeps a customer's cadence touch snoozed on Today
-CADENCE_SNOOZE_PREFIX = "cadence:"
 
 
 def _changed(*task_ids: int | None) -> Changes:
@@ -145,34 +144,6 @@ def mark_notified(session: Session, task_ids: Iterable[int], now: datetime) -> C
         task.notified_at = now
     session.flush()
     return _changed(*(t.id for t in found)) if found else NOTHING
-
-
-def snooze_cadence(session: Session, customer_id: int, until: datetime, title: str,
-                   now: datetime) -> Changes:
-    """Keep an overdue customer off Today until ``until``; ``value`` is the task id.
-
-    Recorded as one open task per customer (``source='cadence'``) that has no due or
-    reminder time, only ``snoozed_until``: with no date it never shows as a task of
-    its own, so the customer comes back as the same cadence row once the snooze ends
-    instead of twice (row and task). ``notified_at`` is set to the snooze end so the
-    reminder scheduler does not pop it up as well: Today, the start screen, is where a
-    cadence touch is shown. Snoozing again moves the same row.
-    """
-    key = f"{CADENCE_SNOOZE_PREFIX}{customer_id}"
-    task = session.scalars(select(Task).where(Task.source_key == key)).one_or_none()
-    if task is None:
-        task = Task(title=title, customer_id=customer_id, source="cadence", source_key=key,
-                    kind="call", priority=2)
-        session.add(task)
-    task.title = title
-    task.due_at = None
-    task.remind_at = None
-    task.done_at = None
-    task.snoozed_until = until
-    task.notified_at = until
-    task.updated_at = now
-    session.flush()
-    return _changed(task.id).with_value(task.id)
 
 
 def delete_task(session: Session, task_id: int) -> Changes:

@@ -30,7 +30,7 @@ class TodayActions(Protocol):
 
     def snooze_task(self, task_id: int, kind: str) -> None: ...
     def complete_task(self, task_id: int, title: str) -> None: ...
-    def snooze_cadence(self, row: CadenceDue, kind: str, action: str) -> None: ...
+    def snooze_cadence(self, row: CadenceDue, kind: str) -> None: ...
     def copy_text(self, text: str) -> None: ...
 
 
@@ -128,7 +128,7 @@ class TodayRows(QObject):
             act = menu.addAction(text)
             act.setData(kind)
             act.triggered.connect(
-                lambda _c=False, k=kind, cc=c, a=action: self.actions.snooze_cadence(cc, k, a))
+                lambda _c=False, k=kind, cc=c: self.actions.snooze_cadence(cc, k))
         row.add_action("snoozeButton", "snooze", self.tr("Snooze: not today"), menu=menu)
         self._open_action(row, c.customer_id)
         return row

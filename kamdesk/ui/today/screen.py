@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.domain.reminders import snooze_until
 from kamdesk.store.ops import tasks as task_ops
+from kamdesk.store.ops.cadence import snooze_cadence
 from kamdesk.store.queries.today import CadenceDue, TodayData, today_data
 from kamdesk.store.queries.listing import Listing
 from kamdesk.ui import format as fmt
@@ -202,15 +203,15 @@ class TodayScreen(QWidget):
             return
         self.ctx.status.emit(self.tr("Snoozed until %1.").replace("%1", fmt.moment(until)))
 
-    def snooze_cadence(self, row: CadenceDue, kind: str, action: str) -> None:
+    def snooze_cadence(self, row: CadenceDue, kind: str) -> None:
         now = self.ctx.clock.now()
         if kind == "week":
             until = snooze_until("custom", now, timedelta(days=7)).replace(
                 hour=9, minute=0, second=0, microsecond=0)
         else:
             until = snooze_until(kind, now)  # type: ignore[arg-type]
-        title = f"{action}: {row.name}" if action else row.name
-        if run_op(self.ctx, task_ops.snooze_cadence, row.customer_id, until, title, now,
+        # The snooze stores the touch's action code; its title is rendered when shown.
+        if run_op(self.ctx, snooze_cadence, row.customer_id, until, row.due_action, now,
                   initiator=self) is None:
             return
         self.ctx.status.emit(self.tr("%1 is off Today until %2.").replace(

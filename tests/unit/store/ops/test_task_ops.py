@@ -11,9 +11,10 @@ import factories as customer_ops
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import AccountPlan, PlanAction, Task
 from kamdesk.store.ops.audit import track_writes
+from kamdesk.store.ops.cadence import snooze_cadence
 from kamdesk.store.ops.tasks import (
     complete_task, create_task, delete_task, mark_notified, reopen_task, reschedule_task,
-    restore_task, snooze_cadence, snooze_task, update_task,
+    restore_task, snooze_task, update_task,
 )
 
 NOW = datetime(2026, 11, 23, 10)
@@ -134,10 +135,10 @@ def test_update_refuses_unknown_fields_and_empty_titles(db):
 
 def test_snooze_cadence_keeps_one_row_per_customer(db):
     cid = _customer(db)
-    first, written = _declares(db, snooze_cadence, cid, NOW + timedelta(hours=1), "回访: 远航",
+    first, written = _declares(db, snooze_cadence, cid, NOW + timedelta(hours=1), "win_back",
                                NOW)
     assert written == {"tasks"} and first.ids("tasks") == {first.value}
-    again, _ = _declares(db, snooze_cadence, cid, NOW + timedelta(days=1), "回访: 远航", NOW)
+    again, _ = _declares(db, snooze_cadence, cid, NOW + timedelta(days=1), "win_back", NOW)
     assert again.value == first.value
     task = _row(db, first.value)
     assert task.snoozed_until == task.notified_at == NOW + timedelta(days=1)
