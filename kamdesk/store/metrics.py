@@ -360,12 +360,15 @@ def _rewrite_metrics(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         ex(sql)
 
 
-def refresh_customer(conn: Connection, customer_id: int, today: date) -> None:
+def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
     """Bring one customer's row up to date after a contact or order is logged.
 
     Value tier and RFM are relative to the whole base, so they keep their last bulk
     values; activity, cadence and health depend only on this customer and change at
     once (logging a contact clears "overdue" on Today immediately).
+
+    Returns True if the activity state moved and a ``tier_changes`` row was written
+    (the caller declares it among the tables it changed).
     """
     from kamdesk.domain.activity import activity_state
     from kamdesk.domain.cadence import cadence_rule, next_touch
@@ -377,7 +380,7 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> None:
         "SELECT value_tier, activity, computed_on FROM customer_metrics WHERE customer_id = :c"),
         {"c": customer_id}).first()
     if not facts or row is None:
-        return
+        return False
     f = facts[0]
     tier = row[0]
     activity = activity_state(last_interaction=f.last_interaction, last_trade=f.last_trade,
@@ -401,7 +404,8 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> None:
     last_at = conn.execute(text(
         "SELECT MAX(occurred_at) FROM interactions WHERE customer_id = :c"), {"c": customer_id}
     ).scalar()
-    if row[2] is not None and row[1] != activity:
+    moved = row[2] is not None and row[1] != activity
+    if moved:
         conn.execute(text(
             "INSERT INTO tier_changes (customer_id, changed_on, dimension, old_value, new_value) "
             "VALUES (:c, :d, 'activity', :o, :n)"),
@@ -418,6 +422,7 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> None:
          "act": activity, "h": health.score, "hr": reasons_json(fake),
          "nd": touch.next_due.isoformat(), "od": touch.overdue_days, "da": touch.action,
          "today": today.isoformat(), "c": customer_id})
+    return moved
 
 
 # -- freshness of the derived figures ---------------------------------------------------

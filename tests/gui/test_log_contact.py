@@ -103,8 +103,14 @@ def test_log_a_phone_call_with_the_keyboard_alone(qtbot, ctx, make_window):
     _keys(qtbot, dlg, "整理折扣方案")
     assert dlg.has_deadline.isChecked()              # a promise gets a date: today + 3
     assert dlg.deadline.date().toPython() == date(2026, 11, 26)
+    announced = []
+    ctx.changed.connect(announced.append)
     _keys(qtbot, dlg, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dlg.isVisible())
+    # The save announced exactly what the operation wrote, tagged with the dialog.
+    [changes] = announced
+    assert changes.names == {"interactions", "tasks", "customer_metrics"}
+    assert changes.initiator is dlg and changes.touches("customer_metrics", cid)
     elapsed = time.perf_counter() - started
     print(f"\nkeyboard path Ctrl+L … Enter took {elapsed:.2f} s of test time")
 

@@ -31,9 +31,12 @@ class LoggedContact:
     remind_at: datetime | None = None
 
 
-def _metrics_changes(customer_id: int) -> Changes:
-    """What :func:`refresh_customer` may write for one customer."""
-    return Changes.of("customer_metrics", customer_id) | Changes.of("tier_changes")
+def _refresh_metrics(session: Session, customer_id: int, today: date) -> Changes:
+    """Bring the customer's derived row up to date; say what that wrote (the metrics
+    row, and a ``tier_changes`` row when the activity state moved)."""
+    moved = refresh_customer(session.connection(), customer_id, today)
+    changes = Changes.of("customer_metrics", customer_id)
+    return changes | Changes.of("tier_changes") if moved else changes
 
 
 def _validate(customer_id: int | None, occurred_at: Any, channel: str, topic: str | None,
@@ -93,9 +96,9 @@ def log_contact(
         session.add(task)
         session.flush()
         task_id, remind_at = task.id, task.remind_at
-    refresh_customer(session.connection(), customer_id, now.date())
+    metrics = _refresh_metrics(session, customer_id, now.date())
     return (Changes.of("interactions", inter.id) | Changes.of("tasks", task_id)
-            | _metrics_changes(customer_id)).with_value(
+            | metrics).with_value(
         LoggedContact(inter.id, task_id, remind_at))
 
 
@@ -120,9 +123,8 @@ def update_interaction(session: Session, interaction_id: int, now: datetime | No
             Person.id.in_(person_ids), Person.customer_id == inter.customer_id)))
     session.flush()
     task_changes = _sync_follow_up(session, inter, now)
-    refresh_customer(session.connection(), inter.customer_id, now.date())
-    return (Changes.of("interactions", inter.id) | task_changes
-            | _metrics_changes(inter.customer_id)).with_value(inter)
+    metrics = _refresh_metrics(session, inter.customer_id, now.date())
+    return (Changes.of("interactions", inter.id) | task_changes | metrics).with_value(inter)
 
 
 def _sync_follow_up(session: Session, inter: Interaction, now: datetime) -> Changes:
@@ -189,8 +191,7 @@ def delete_interactions(session: Session, interaction_ids: list[int] | tuple[int
         customers.add(snap["interaction"]["customer_id"])
     session.flush()
     for customer_id in sorted(customers):
-        refresh_customer(session.connection(), customer_id, today or date.today())
-        changes = changes | _metrics_changes(customer_id)
+        changes = changes | _refresh_metrics(session, customer_id, today or date.today())
     return changes.with_value(snaps)
 
 
@@ -220,8 +221,7 @@ def restore_interactions(session: Session, snaps: list[dict[str, Any]],
         customers.add(data["customer_id"])
     session.flush()
     for customer_id in sorted(customers):
-        refresh_customer(session.connection(), customer_id, today or date.today())
-        changes = changes | _metrics_changes(customer_id)
+        changes = changes | _refresh_metrics(session, customer_id, today or date.today())
     return changes
 
 

@@ -28,7 +28,7 @@ def test_logging_with_next_action_announces_interactions_tasks_and_metrics(db):
                            now=NOW)
     logged = changes.value
     assert written == {"interactions", "tasks", "customer_metrics"}
-    assert changes.names >= written
+    assert changes.names == written        # exactly what it wrote, nothing guessed
     assert changes.ids("interactions") == {logged.interaction_id}
     assert changes.ids("tasks") == {logged.task_id}
     assert changes.touches("customer_metrics", cid)
@@ -59,3 +59,18 @@ def test_edit_delete_and_undo_declare_what_they_write(db):
     with track_writes(db.engine) as written:
         restored = db.write(restore_interactions, deleted.value, NOW.date())
     assert written <= restored.names and {"interactions", "tasks"} <= written
+
+
+def test_a_contact_that_wakes_a_silent_customer_declares_the_tier_change(db):
+    from kamdesk.store.metrics import recompute_metrics
+
+    cid = _customer(db)
+    db.write(log_contact, customer_id=cid, occurred_at=datetime(2026, 6, 1, 10),
+             channel="phone", topic="回访", now=datetime(2026, 6, 1, 10))
+    with db.engine.begin() as conn:
+        recompute_metrics(conn, NOW.date())   # five months quiet: silent
+    with track_writes(db.engine) as written:
+        changes = db.write(log_contact, customer_id=cid, occurred_at=NOW, channel="visit",
+                           topic="拜访", now=NOW)
+    assert written == {"interactions", "customer_metrics", "tier_changes"}
+    assert changes.names == written
