@@ -142,9 +142,21 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("review", "In review", "审核中"),
         ("signed", "Signed", "已签订"),
         ("active", "In force", "生效中"),
+        ("amended", "Amended", "已变更"),
+        ("renewed", "Renewed", "已续签"),
         ("expired", "Expired", "已到期"),
         ("terminated", "Terminated", "已终止"),
-        ("renewed", "Renewed", "已续签"),
+        ("archived", "Archived", "已归档"),
+    ),
+    "trade_kind": (
+        ("order", "Order", "订单"),
+        ("return", "Return / credit note", "退货/红字冲销"),
+    ),
+    "credit_rating": (
+        ("A", "A — excellent", "A 级（优良）"),
+        ("B", "B — good", "B 级（良好）"),
+        ("C", "C — watch", "C 级（关注）"),
+        ("D", "D — high risk", "D 级（高风险）"),
     ),
     "complaint_status": (
         ("open", "Open", "待处理"),

@@ -5,13 +5,15 @@ Importing this package registers every table on :data:`Base.metadata`.
 
 from kamdesk.store.models.base import Base
 from kamdesk.store.models.complaint import Complaint
-from kamdesk.store.models.contract import Contract
+from kamdesk.store.models.contract import Contract, ContractEvent
 from kamdesk.store.models.customer import Customer
+from kamdesk.store.models.document import Document
 from kamdesk.store.models.event import Event, EventAttendance
 from kamdesk.store.models.interaction import Interaction, interaction_people
 from kamdesk.store.models.key_date import KeyDate
 from kamdesk.store.models.metrics import CustomerMetrics, TierChange
 from kamdesk.store.models.opportunity import Opportunity, OpportunityStageChange
+from kamdesk.store.models.payment import Payment
 from kamdesk.store.models.person import Person
 from kamdesk.store.models.plan import AccountPlan, PlanAction, PlanObjective, PlanRisk
 from kamdesk.store.models.setting import AppSetting
@@ -20,8 +22,8 @@ from kamdesk.store.models.task import Task
 from kamdesk.store.models.trade import Transaction
 
 __all__ = [
-    "AccountPlan", "AppSetting", "Base", "Complaint", "Contract", "Customer",
-    "CustomerMetrics", "Event", "EventAttendance", "Interaction", "KeyDate",
-    "Opportunity", "OpportunityStageChange", "Person", "PlanAction", "PlanObjective",
+    "AccountPlan", "AppSetting", "Base", "Complaint", "Contract", "ContractEvent", "Customer",
+    "CustomerMetrics", "Document", "Event", "EventAttendance", "Interaction", "KeyDate",
+    "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",
     "PlanRisk", "SurveyResponse", "Task", "TierChange", "Transaction", "interaction_people",
 ]

@@ -52,6 +52,9 @@ class Customer(Timestamps, Base):
     explicit_needs: Mapped[str | None] = mapped_column(Text)
     latent_needs: Mapped[str | None] = mapped_column(Text)
     credit_limit_cents: Mapped[int | None] = mapped_column(Money)
+    #: 信用评估: A/B/C/D, checked in store/ops (an ADD COLUMN keeps the upgrade cheap)
+    credit_rating: Mapped[str | None] = mapped_column(String(1))
+    credit_review_on: Mapped[date | None] = mapped_column(Date)
     share_of_wallet_pct: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     owner: Mapped[str | None] = mapped_column(String(100))
     # Kept up to date when the name is saved (pypinyin is slow to import at start-up).

@@ -68,6 +68,7 @@ MODEL_TUPLES = {
     "LEVELS": "level",
     "TASK_SOURCES": "task_source",
     "TASK_KINDS": "task_kind",
+    "TRADE_KINDS": "trade_kind",
 }
 
 
