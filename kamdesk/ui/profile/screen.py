@@ -22,7 +22,8 @@ from kamdesk.ui.profile.header import ProfileHeaderWidget
 from kamdesk.ui.profile.health_tab import HealthTab
 from kamdesk.ui.profile.overview_tab import OverviewTab
 from kamdesk.ui.profile.people_tab import PeopleTab
-from kamdesk.ui.profile.records_tabs import ContractsTab, OrdersTab
+from kamdesk.ui.profile.contracts_tab import ContractsTab
+from kamdesk.ui.profile.orders_tab import OrdersTab
 from kamdesk.ui.profile.tasks_tab import TasksTab
 
 HEADER_TABLES = frozenset({"customers", "customer_metrics", "interactions", "trades", "tasks",
