@@ -1,4 +1,5 @@
-"""``kamdesk doctor`` and ``kamdesk backup``: care of the database file itself."""
+"""``kamdesk doctor`` and ``kamdesk backup``: care of the database file itself (a backup
+carries the attached documents too, in a ``.files`` folder beside the copy)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ def add_backup_arguments(b: argparse.ArgumentParser) -> None:
 
 def run_backup(args: argparse.Namespace) -> int:
     from kamdesk.io.backup import BackupError, backup_file
+    from kamdesk.io.document_store import files_folder_for
     from kamdesk.paths import backup_dir_for
 
     db = open_db(args)
@@ -47,4 +49,7 @@ def run_backup(args: argparse.Namespace) -> int:
         print(f"backup failed: {exc}", file=sys.stderr)
         return EXIT_ERROR
     print(f"backup -> {target}")
+    files = files_folder_for(target)
+    if files.is_dir():  # the attached documents its rows use travel with it
+        print(f"documents -> {files}")
     return EXIT_OK

@@ -289,6 +289,8 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("risk_kind", "Type", "类型"),
         ("risk_level", "Level", "等级"),
         ("mitigation", "Mitigation", "应对措施"),
+        ("file", "File", "文件"),
+        ("document", "Document", "附件"),
     ),
     "validation": (
         ("required", "This field is required.", "此项为必填项。"),
@@ -301,5 +303,8 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("invalid_period",
          "Use a year (2027), a half-year (2027-H1, 2027-H2) or a quarter (2027-Q1 … 2027-Q4).",
          "请填写年份（2027）、半年（2027-H1、2027-H2）或季度（2027-Q1 … 2027-Q4）。"),
+        ("too_large", "This file is larger than the 100 MB limit.", "文件超过 100 MB 的上限。"),
+        ("unreadable", "This file cannot be read (moved, deleted or no permission).",
+         "无法读取此文件（已移动、已删除或无权限）。"),
     ),
 }
