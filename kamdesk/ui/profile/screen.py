@@ -23,6 +23,7 @@ from kamdesk.ui.profile.health_tab import HealthTab
 from kamdesk.ui.profile.overview_tab import OverviewTab
 from kamdesk.ui.profile.people_tab import PeopleTab
 from kamdesk.ui.profile.contracts_tab import ContractsTab
+from kamdesk.ui.profile.documents_tab import DocumentsTab
 from kamdesk.ui.profile.orders_tab import OrdersTab
 from kamdesk.ui.profile.tasks_tab import TasksTab
 
@@ -60,7 +61,8 @@ class ProfileScreen(QWidget):
                            (self.orders, self.tr("Orders")),
                            (self.contracts, self.tr("Contracts")),
                            (self.tasks, self.tr("Tasks")),
-                           (self.health, self.tr("Health && history"))):
+                           (self.health, self.tr("Health && history")),
+                           (DocumentsTab(ctx), self.tr("Documents"))):
             self.tabs.addTab(tab, title)
         self.tabs.currentChanged.connect(self._tab_changed)
 
