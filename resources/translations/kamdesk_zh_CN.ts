@@ -891,6 +891,155 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（文件缺失）</translation>
+    </message>
+    <message>
+        <source>The stored copy of this file is missing. Attach it again, or restore a backup that has it.</source>
+        <translation>此文件的存档副本已缺失。请重新添加附件，或从包含它的备份中恢复。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Attached to</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>添加附件…</translation>
+    </message>
+    <message>
+        <source>Copy files into KAMDesk (or drop them here)</source>
+        <translation>把文件复制到 KAMDesk（也可拖放到这里）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open with the system viewer</source>
+        <translation>用系统默认程序打开</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Notes…</source>
+        <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected document (Del)</source>
+        <translation>移除选中的附件（Del）</translation>
+    </message>
+    <message>
+        <source>Undo remove</source>
+        <translation>撤销移除</translation>
+    </message>
+    <message>
+        <source>Put the last removed document back (Ctrl+Z)</source>
+        <translation>恢复最近移除的附件（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Contract %1</source>
+        <translation>合同 %1</translation>
+    </message>
+    <message>
+        <source>Contact: %1</source>
+        <translation>沟通记录：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 个附件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n 个缺失</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) attached</source>
+        <translation>
+            <numerusform>已添加 %n 个附件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not attached:</source>
+        <translation>未能添加：</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>打开附件</translation>
+    </message>
+    <message>
+        <source>The stored copy of “%1” is missing. Attach the file again, or restore a backup that has it.</source>
+        <translation>“%1”的存档副本已缺失。请重新添加该文件，或从包含它的备份中恢复。</translation>
+    </message>
+    <message>
+        <source>Rename document</source>
+        <translation>重命名附件</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Document notes</source>
+        <translation>附件备注</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Remove document</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? Ctrl+Z brings it back.</source>
+        <translation>移除“%1”？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Document removed — Ctrl+Z to undo</source>
+        <translation>附件已移除 — 按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The document could not be restored</source>
+        <translation>附件未能恢复</translation>
+    </message>
+    <message>
+        <source>Document restored</source>
+        <translation>附件已恢复</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Discard changes?</source>
@@ -2669,6 +2818,10 @@ Log file: %3</source>
     <message>
         <source>Health &amp;&amp; history</source>
         <translation>健康度与历史</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Archived %1</source>

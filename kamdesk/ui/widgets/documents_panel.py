@@ -42,7 +42,7 @@ MISSING_COLOUR = "#c62828"
 
 
 class DocumentsPanel(QWidget):
-    #: tables whose change makes the list out of date (names of contracts and contacts show)
+    # tables whose change makes the list out of date (names of contracts and contacts show)
     TABLES = frozenset({"documents", "contracts", "interactions"})
 
     def __init__(self, ctx: AppContext, customer_id: int | None = None,
