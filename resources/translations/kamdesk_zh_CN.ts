@@ -974,6 +974,10 @@ Your saved data is safe. Details were written to the log file:
             <numerusform>%n 个附件</numerusform>
         </translation>
     </message>
+    <message>
+        <source>No documents yet: attach files or drop them here.</source>
+        <translation>还没有附件：点“添加附件”或把文件拖放到这里。</translation>
+    </message>
     <message numerus="yes">
         <source>%n missing</source>
         <translation>

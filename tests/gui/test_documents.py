@@ -170,3 +170,4 @@ def test_profile_has_a_documents_tab(qtbot, ctx, customer, source):
     other = ctx.db.write(create_customer, name="华东精密").value
     screen.load(other)
     assert tab.panel.model.rowCount() == 0
+    assert "No documents yet" in tab.panel.count_label.text()

@@ -175,7 +175,8 @@ class DocumentsPanel(QWidget):
         store = self.store
         self._missing = {r.sha256 for r in rows if not store.has(r.sha256)}
         self.model.set_rows(rows)
-        text = self.tr("%n document(s)", "", len(rows))
+        text = (self.tr("%n document(s)", "", len(rows)) if rows
+                else self.tr("No documents yet: attach files or drop them here."))
         if self._missing:
             text += " · " + self.tr("%n missing", "", sum(r.sha256 in self._missing
                                                            for r in rows))
