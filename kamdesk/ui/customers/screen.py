@@ -89,7 +89,7 @@ class CustomersScreen(QWidget):
                            ("revenue", 125), ("tier", 150), ("key_contact", 90),
                            ("phone", 115), ("need", 110), ("last_interaction", 100),
                            ("health", 60), ("rfm", 50), ("next_due", 100),
-                           ("credit", 110)):
+                           ("credit", 140)):
             self.table.setColumnWidth(COL[key], width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
