@@ -622,6 +622,10 @@ Your saved data is safe. Details were written to the log file:
         <translation>钱包份额 %(&amp;W)：</translation>
     </message>
     <message>
+        <source>Re&amp;viewed on:</source>
+        <translation>评估日期(&amp;V)：</translation>
+    </message>
+    <message>
         <source>C&amp;ode:</source>
         <translation>编号(&amp;O)：</translation>
     </message>
@@ -676,6 +680,10 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>&amp;Credit limit ¥:</source>
         <translation>信用限额 ¥(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Credit ratin&amp;g:</source>
+        <translation>信用等级(&amp;G)：</translation>
     </message>
     <message>
         <source>Strategy and needs</source>
@@ -764,11 +772,35 @@ Your saved data is safe. Details were written to the log file:
         <source>Next touch</source>
         <translation>下次维护</translation>
     </message>
+    <message>
+        <source>Credit used</source>
+        <translation>信用额度使用</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>over limit</source>
+        <translation>超出额度</translation>
+    </message>
+    <message>
+        <source>%1 % · over limit</source>
+        <translation>%1 % · 超出额度</translation>
+    </message>
+    <message>
+        <source>No credit limit set</source>
+        <translation>未设信用额度</translation>
+    </message>
+    <message>
+        <source>Outstanding %1 of a %2 limit</source>
+        <translation>应收余额 %1，信用额度 %2</translation>
+    </message>
+    <message>
+        <source>rating %1</source>
+        <translation>信用等级 %1</translation>
     </message>
 </context>
 <context>
@@ -784,6 +816,14 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Show archived</source>
         <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Over/near credit limit</source>
+        <translation>超出/接近信用额度</translation>
+    </message>
+    <message>
+        <source>Customers using 80 % or more of their credit limit</source>
+        <translation>信用额度使用达 80% 及以上的客户</translation>
     </message>
     <message>
         <source>Industry</source>
@@ -1808,6 +1848,170 @@ Log file: %3</source>
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record payment</source>
+        <translation>登记回款</translation>
+    </message>
+    <message>
+        <source>Edit payment</source>
+        <translation>编辑回款</translation>
+    </message>
+    <message>
+        <source>e.g. 12,500.00 or 1.25万</source>
+        <translation>如 12,500.00 或 1.25万</translation>
+    </message>
+    <message>
+        <source>bank slip or bill number</source>
+        <translation>银行回单号或票据号</translation>
+    </message>
+    <message>
+        <source>&amp;Received on *:</source>
+        <translation>回款日期(&amp;R) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount ¥ *:</source>
+        <translation>金额 ¥(&amp;A) *：</translation>
+    </message>
+    <message>
+        <source>For &amp;order:</source>
+        <translation>对应订单(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>付款方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation>凭证号(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3 unpaid of %4</source>
+        <translation>%1 %2——未付 %3（订单金额 %4）</translation>
+    </message>
+    <message>
+        <source>Outstanding: %1</source>
+        <translation>应收余额：%1</translation>
+    </message>
+    <message>
+        <source>(none — settle the oldest orders first)</source>
+        <translation>（不指定——先冲抵最早的订单）</translation>
+    </message>
+    <message>
+        <source>Payment of %1 saved</source>
+        <translation>已保存回款 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTab</name>
+    <message>
+        <source>Received</source>
+        <translation>回款日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>For order</source>
+        <translation>对应订单</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Record payment…</source>
+        <translation>登记回款…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected payment (Del)</source>
+        <translation>删除所选回款（Del）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Put the last deleted payment back (Ctrl+Z)</source>
+        <translation>恢复最近删除的回款（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Unpaid orders by age</source>
+        <translation>应收账龄</translation>
+    </message>
+    <message>
+        <source>Payments received</source>
+        <translation>回款记录</translation>
+    </message>
+    <message>
+        <source>Outstanding %1</source>
+        <translation>应收余额 %1</translation>
+    </message>
+    <message>
+        <source>paid ahead %1</source>
+        <translation>预收 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s), %1 in all</source>
+        <translation>
+            <numerusform>%n 笔回款，合计 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>信用额度 %1</translation>
+    </message>
+    <message>
+        <source>%1 % used</source>
+        <translation>已用 %1 %</translation>
+    </message>
+    <message>
+        <source>rating %1</source>
+        <translation>信用等级 %1</translation>
+    </message>
+    <message>
+        <source>Delete payment</source>
+        <translation>删除回款</translation>
+    </message>
+    <message>
+        <source>Delete the payment of %1 received %2? Ctrl+Z brings it back.</source>
+        <translation>删除 %2 收到的回款 %1？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Payment deleted — Ctrl+Z to undo</source>
+        <translation>回款已删除——按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The payment could not be restored</source>
+        <translation>无法恢复该回款</translation>
+    </message>
+    <message>
+        <source>Payment restored</source>
+        <translation>回款已恢复</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>Name</source>
@@ -2788,6 +2992,34 @@ Log file: %3</source>
         <source>no warning signs</source>
         <translation>无预警信号</translation>
     </message>
+    <message>
+        <source>Credit %1</source>
+        <translation>信用 %1 级</translation>
+    </message>
+    <message>
+        <source>over limit</source>
+        <translation>超出额度</translation>
+    </message>
+    <message>
+        <source>over limit (%1 %)</source>
+        <translation>超出额度（%1 %）</translation>
+    </message>
+    <message>
+        <source>credit %1 % used</source>
+        <translation>信用额度已用 %1 %</translation>
+    </message>
+    <message>
+        <source>Outstanding %1</source>
+        <translation>应收余额 %1</translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>信用额度 %1</translation>
+    </message>
+    <message>
+        <source>Credit reviewed %1</source>
+        <translation>信用评估日期 %1</translation>
+    </message>
 </context>
 <context>
     <name>ProfileScreen</name>
@@ -2810,6 +3042,10 @@ Log file: %3</source>
     <message>
         <source>Orders</source>
         <translation>订单</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>回款</translation>
     </message>
     <message>
         <source>Contracts</source>
@@ -3628,6 +3864,26 @@ Log file: %3</source>
         <source>ends %1, %2</source>
         <translation>%1 到期（%2）</translation>
     </message>
+    <message>
+        <source>over limit</source>
+        <translation>超出额度</translation>
+    </message>
+    <message>
+        <source>credit %1 % used · over limit</source>
+        <translation>信用额度已用 %1 % · 超出额度</translation>
+    </message>
+    <message>
+        <source>credit %1 % used</source>
+        <translation>信用额度已用 %1 %</translation>
+    </message>
+    <message>
+        <source>owes %1 of %2</source>
+        <translation>应收 %1 / 额度 %2</translation>
+    </message>
+    <message>
+        <source>rating %1</source>
+        <translation>信用等级 %1</translation>
+    </message>
 </context>
 <context>
     <name>TodayScreen</name>
@@ -3679,6 +3935,14 @@ Log file: %3</source>
     <message>
         <source>No contract is in its renewal window.</source>
         <translation>没有处于续签窗口期的合同。</translation>
+    </message>
+    <message>
+        <source>Credit near or over the limit</source>
+        <translation>接近或超出信用额度</translation>
+    </message>
+    <message>
+        <source>Every customer is within their credit limit.</source>
+        <translation>所有客户均在信用额度之内。</translation>
     </message>
     <message>
         <source>Silent customers to win back</source>

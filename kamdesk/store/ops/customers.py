@@ -25,6 +25,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from kamdesk.domain import vocab
 from kamdesk.store.errors import HasHistory, ValidationError
 from kamdesk.store.models import Customer, CustomerMetrics
 from kamdesk.store.models.customer import CUSTOMER_STATUSES, POTENTIALS
@@ -49,7 +50,7 @@ EDITABLE = (
     "code", "name", "short_name", "industry", "scale", "region", "address", "website",
     "cooperation_start", "founded_on", "source", "status", "potential", "strategy_notes",
     "decision_process", "explicit_needs", "latent_needs", "credit_limit_cents",
-    "share_of_wallet_pct", "owner",
+    "share_of_wallet_pct", "owner", "credit_rating", "credit_review_on",
 )
 DEFAULTS = {"potential": "medium", "status": "active"}
 
@@ -77,6 +78,13 @@ def clean_customer_fields(fields: Mapping[str, Any], today: date | None = None
         raise ValidationError("status", "invalid_choice")
     if out.get("credit_limit_cents") is not None and out["credit_limit_cents"] < 0:
         raise ValidationError("credit_limit_cents", "out_of_range")
+    if out.get("credit_rating") is not None:
+        out["credit_rating"] = str(out["credit_rating"]).upper()
+        if out["credit_rating"] not in vocab.codes("credit_rating"):
+            raise ValidationError("credit_rating", "invalid_choice")
+    review = out.get("credit_review_on")
+    if review is not None and not isinstance(review, date):
+        raise ValidationError("credit_review_on", "invalid_date")
     try:
         latest = today.replace(year=today.year + 1)
     except ValueError:  # 29 February

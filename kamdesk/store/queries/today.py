@@ -13,7 +13,9 @@ No index was added for this screen; the existing ones serve:
   ``ix_metrics_revenue`` gives the biggest first;
 * complaints: ``ix_complaints_status_deadline``; renewals: ``ix_contracts_end``
   (:mod:`kamdesk.store.queries.renewals`);
-* key dates and festivals: :mod:`kamdesk.store.queries.today_dates`.
+* key dates and festivals: :mod:`kamdesk.store.queries.today_dates`;
+* credit near or over the limit: :func:`kamdesk.store.queries.receivables.credit_watch`
+  (sums what each customer with a limit owes: ~35 ms at 10k customers).
 
 Titles of generated tasks are rendered in the language asked for
 (:mod:`kamdesk.domain.task_titles`). Snoozing a cadence touch, the one write of this
@@ -29,6 +31,7 @@ from sqlalchemy import Connection, text
 
 from kamdesk.domain import task_titles
 from kamdesk.store.queries.listing import Listing
+from kamdesk.store.queries.receivables import CreditWatch, credit_watch
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
 from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, sql_timestamp
 from kamdesk.store.queries.today_dates import (
@@ -116,6 +119,8 @@ class TodayData:
     silent: Listing[SilentCustomer]
     complaints: Listing[ComplaintDue]
     renewals: Listing[RenewalDue]
+    #: customers at amber (≥ 80 % of the credit limit) or red (over it)
+    credit: Listing[CreditWatch] = field(default_factory=lambda: Listing((), 0))
     #: the next moment today when something snoozed comes back (the screen re-reads then)
     wake_at: datetime | None = field(default=None)
 
@@ -314,5 +319,6 @@ def today_data(conn: Connection, now: datetime, lang: str) -> TodayData:
         silent=silent_customers(conn),
         complaints=complaints_due(conn, now),
         renewals=renewals_due(conn, today),
+        credit=credit_watch(conn),
         wake_at=min(wakes, default=None),
     )

@@ -28,9 +28,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("revenue", "12-month revenue"), ("tier", "Value / activity"), ("key_contact", "Key contact"),
     ("phone", "Phone"), ("need", "Core need"), ("last_interaction", "Last contact"),
     ("health", "Health"), ("rfm", "RFM"), ("next_due", "Next touch"),
+    ("credit", "Credit used"),
 ]
 COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
 TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
+CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
 class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
@@ -48,7 +50,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         self.tr("Code"), self.tr("Name"), self.tr("Industry"), self.tr("Months")
         self.tr("12-month revenue"), self.tr("Value / activity"), self.tr("Key contact")
         self.tr("Phone"), self.tr("Core need"), self.tr("Last contact"), self.tr("Health")
-        self.tr("RFM"), self.tr("Next touch")
+        self.tr("RFM"), self.tr("Next touch"), self.tr("Credit used")
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid():
@@ -61,7 +63,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return self._display(r, key)
         if role == ID_ROLE:
             return r.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("months", "revenue", "health"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("months", "revenue", "health",
+                                                                         "credit"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "tier":
@@ -70,11 +73,34 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
                 return QBrush(QColor("#c62828"))
             if key == "health" and r.health < 50:
                 return QBrush(QColor("#c62828"))
+            if key == "credit" and r.credit_level in CREDIT_COLOURS:
+                return QBrush(QColor(CREDIT_COLOURS[r.credit_level]))
             if r.status == "archived":
                 return QBrush(QColor("#9e9e9e"))
         if role == Qt.ItemDataRole.ToolTipRole and key == "next_due" and r.overdue_days > 0:
             return self.tr("%n day(s) overdue", "", r.overdue_days)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "credit":
+            return self._credit_tip(r)
         return None
+
+    def _credit_text(self, r: CustomerRow) -> str:
+        if r.credit_limit_cents is None:
+            return ""
+        if r.credit_level == "red":
+            return self.tr("over limit") if r.credit_used_pct is None else \
+                self.tr("%1 % · over limit").replace("%1", str(r.credit_used_pct))
+        return "" if r.credit_used_pct is None else f"{r.credit_used_pct} %"
+
+    def _credit_tip(self, r: CustomerRow) -> str:
+        if r.credit_limit_cents is None:
+            return self.tr("No credit limit set")
+        lang = self.ctx.lang
+        tip = self.tr("Outstanding %1 of a %2 limit").replace(
+            "%1", fmt.money(r.outstanding_cents, lang)).replace(
+            "%2", fmt.money(r.credit_limit_cents, lang))
+        if r.credit_rating:
+            tip += " · " + self.tr("rating %1").replace("%1", r.credit_rating)
+        return tip
 
     def _display(self, r: CustomerRow, key: str) -> str:
         lang = self.ctx.lang
@@ -105,6 +131,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return f"{r.r_score}{r.f_score}{r.m_score}" if r.r_score else ""
         if key == "next_due":
             return fmt.day(r.next_due_on)
+        if key == "credit":
+            return self._credit_text(r)
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -18,7 +18,8 @@ from kamdesk.ui.context import AppContext
 from kamdesk.ui.customers.model import COL, CustomerTableModel
 from kamdesk.ui.ops import run_op
 
-REFRESH_ON = {"customers", "customer_metrics", "people", "interactions", "trades", "tasks"}
+REFRESH_ON = {"customers", "customer_metrics", "people", "interactions", "trades", "tasks",
+              "payments"}
 
 
 class CustomersScreen(QWidget):
@@ -46,12 +47,16 @@ class CustomersScreen(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.archived = QCheckBox(self.tr("Show archived"))
+        self.credit = QCheckBox(self.tr("Over/near credit limit"))
+        self.credit.setObjectName("creditFilter")
+        self.credit.setToolTip(self.tr("Customers using 80 % or more of their credit limit"))
         self._fill_static_filters()
 
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.search, 1)
         top.addWidget(self.overdue)
+        top.addWidget(self.credit)
         top.addWidget(self.archived)
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -83,7 +88,8 @@ class CustomersScreen(QWidget):
         for key, width in (("code", 80), ("name", 250), ("industry", 90), ("months", 64),
                            ("revenue", 125), ("tier", 150), ("key_contact", 90),
                            ("phone", 115), ("need", 110), ("last_interaction", 100),
-                           ("health", 60), ("rfm", 50), ("next_due", 100)):
+                           ("health", 60), ("rfm", 50), ("next_due", 100),
+                           ("credit", 140)):
             self.table.setColumnWidth(COL[key], width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
@@ -121,6 +127,7 @@ class CustomersScreen(QWidget):
         for combo in (self.industry, self.tier, self.activity, self.potential, self.owner):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
+        self.credit.toggled.connect(self.apply_filters)
         self.archived.toggled.connect(self.apply_filters)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         ctx.changed.connect(self._on_changed)
@@ -159,6 +166,7 @@ class CustomersScreen(QWidget):
             value_tier=self.tier.currentData(), activity=self.activity.currentData(),
             potential=self.potential.currentData(), owner=self.owner.currentData(),
             overdue_only=self.overdue.isChecked(), include_archived=self.archived.isChecked(),
+            credit_watch=self.credit.isChecked(),
         )
         self.model.set_query(q)
         # Lay the rows out now rather than on the view's delayed timer, so a keystroke

@@ -1,6 +1,7 @@
 """Create or edit a customer (客户档案): company facts on the left, strategy and
 needs (显性/潜在需求, 决策流程) on the right, so the whole record fits on one page
-at 1366×768 without tabs hiding half of it."""
+at 1366×768 without tabs hiding half of it. The credit assessment (信用评估: limit,
+rating A–D and when it was last reviewed) sits with the company facts."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.customers import create_customer, update_customer
 from kamdesk.store.queries.customers import distinct_values, suggested_code
 from kamdesk.store.queries.profile import overview
+from kamdesk.store.queries.receivables import credit_standing
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -66,6 +68,13 @@ class CustomerDialog(FormDialog):
         self.credit_edit = QLineEdit()
         self.credit_edit.setObjectName("creditEdit")
         self.credit_edit.setPlaceholderText(self.tr("e.g. 500000 or 50万"))
+        self.rating_combo = QComboBox()
+        self.rating_combo.setObjectName("creditRatingCombo")
+        self.rating_combo.addItem("", None)
+        for code, word in labels.choices("credit_rating").items():
+            self.rating_combo.addItem(word, code)
+        self.review_on = DateField()
+        self.review_on.setObjectName("creditReviewOn")
         self.wallet_edit = QLineEdit()
         self.wallet_edit.setObjectName("walletEdit")
         self.wallet_edit.setPlaceholderText(self.tr("0–100"))
@@ -96,6 +105,12 @@ class CustomerDialog(FormDialog):
         wallet_label.setBuddy(self.wallet_edit)
         credit_row.addWidget(wallet_label)
         credit_row.addWidget(self.wallet_edit, 1)
+        rating_row = QHBoxLayout()
+        rating_row.addWidget(self.rating_combo, 1)
+        review_label = QLabel(self.tr("Re&viewed on:"))
+        review_label.setBuddy(self.review_on)
+        rating_row.addWidget(review_label)
+        rating_row.addWidget(self.review_on, 1)
         rows: list[tuple[str, str, QWidget | QHBoxLayout]] = [
             ("code", self.tr("C&ode:"), self.code_edit),
             ("name", self.tr("&Name *:"), self.name_edit),
@@ -111,6 +126,7 @@ class CustomerDialog(FormDialog):
             ("status", self.tr("S&tatus:"), status_row),
             ("owner", self.tr("Own&er:"), self.owner_combo),
             ("credit_limit_cents", self.tr("&Credit limit ¥:"), credit_row),
+            ("credit_rating", self.tr("Credit ratin&g:"), rating_row),
         ]
         for field, text, widget in rows:
             label = QLabel(text)
@@ -119,12 +135,15 @@ class CustomerDialog(FormDialog):
                 form.addRow(label, widget)
                 self.register(field, widget, text)
             else:
-                label.setBuddy(self.status_combo if field == "status" else self.credit_edit)
+                label.setBuddy({"status": self.status_combo, "credit_rating": self.rating_combo
+                                }.get(field, self.credit_edit))
                 form.addRow(label, widget)
         self.register("status", self.status_combo, self.tr("S&tatus:"))
         self.register("potential", self.potential_combo, self.tr("&Potential:"))
         self.register("credit_limit_cents", self.credit_edit, self.tr("&Credit limit ¥:"))
         self.register("share_of_wallet_pct", self.wallet_edit, self.tr("Share of &wallet %:"))
+        self.register("credit_rating", self.rating_combo, self.tr("Credit ratin&g:"))
+        self.register("credit_review_on", self.review_on, self.tr("Re&viewed on:"))
 
         strategy = QGroupBox(self.tr("Strategy and needs"))
         right = QVBoxLayout(strategy)
@@ -152,7 +171,7 @@ class CustomerDialog(FormDialog):
                  self.scale_edit, self.region_combo, self.address_edit, self.website_edit,
                  self.cooperation_start.edit, self.founded_on.edit, self.source_edit,
                  self.status_combo, self.potential_combo, self.owner_combo, self.credit_edit,
-                 self.wallet_edit, self.strategy_edit, self.decision_edit, self.explicit_edit,
+                 self.wallet_edit, self.rating_combo, self.review_on.edit, self.strategy_edit, self.decision_edit, self.explicit_edit,
                  self.latent_edit]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
@@ -205,6 +224,11 @@ class CustomerDialog(FormDialog):
         self.credit_edit.setText("" if record.credit_limit_cents is None
                                  else fmt.money(record.credit_limit_cents))
         self.wallet_edit.setText(_pct_text(record.share_of_wallet_pct))
+        credit = read(credit_standing, record.id)
+        if credit is not None:
+            self.rating_combo.setCurrentIndex(
+                max(0, self.rating_combo.findData(credit.credit_rating)))
+            self.review_on.set_date(credit.credit_review_on)
         self.strategy_edit.setPlainText(record.strategy_notes or "")
         self.decision_edit.setPlainText(record.decision_process or "")
         self.explicit_edit.setPlainText(record.explicit_needs or "")
@@ -220,6 +244,7 @@ class CustomerDialog(FormDialog):
             self.source_edit.text(), self.status_combo.currentData(),
             self.potential_combo.currentData(), self.owner_combo.currentText(),
             self.credit_edit.text(), self.wallet_edit.text(),
+            self.rating_combo.currentData(), self.review_on.text(),
             self.strategy_edit.toPlainText(), self.decision_edit.toPlainText(),
             self.explicit_edit.toPlainText(), self.latent_edit.toPlainText(),
         )
@@ -232,7 +257,8 @@ class CustomerDialog(FormDialog):
             raise ValidationError("code", "required")
         dates = {}
         for key, widget in (("cooperation_start", self.cooperation_start),
-                            ("founded_on", self.founded_on)):
+                            ("founded_on", self.founded_on),
+                            ("credit_review_on", self.review_on)):
             try:
                 dates[key] = widget.date()
             except ValueError:
@@ -260,7 +286,7 @@ class CustomerDialog(FormDialog):
             "status": self.status_combo.currentData(),
             "potential": self.potential_combo.currentData(),
             "owner": self.owner_combo.currentText(), "credit_limit_cents": credit,
-            "share_of_wallet_pct": wallet,
+            "share_of_wallet_pct": wallet, "credit_rating": self.rating_combo.currentData(),
             "strategy_notes": self.strategy_edit.toPlainText(),
             "decision_process": self.decision_edit.toPlainText(),
             "explicit_needs": self.explicit_edit.toPlainText(),

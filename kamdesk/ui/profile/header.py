@@ -2,7 +2,8 @@
 
 This is what a manager reads before picking up the phone, so the tiers are coloured
 badges, the next touch says how late it is, and the health score carries its reasons
-in words next to it instead of a bare number.
+in words next to it instead of a bare number. The credit flag says how much of the
+credit limit is used (amber from 80 %, red over the limit) next to the credit rating.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from kamdesk.domain.cadence import action_label
 from kamdesk.domain.health import describe
 from kamdesk.domain.rfm import segment_label
 from kamdesk.store.queries.profile import ProfileHeader
+from kamdesk.store.queries.receivables import CreditStanding
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.icons import icon
@@ -133,6 +135,11 @@ class ProfileHeaderWidget(QFrame):
         health.addWidget(caption)
         health.addWidget(self.health_score)
         health.addWidget(self.health_reasons, 1)
+        self.credit_label = QLabel()
+        self.credit_label.setObjectName("creditFlag")
+        self.credit_label.setTextFormat(Qt.TextFormat.RichText)
+        self.credit_label.hide()
+        health.addWidget(self.credit_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -202,6 +209,41 @@ class ProfileHeaderWidget(QFrame):
         else:
             self.health_reasons.setText(self.tr("no warning signs"))
             self.health_reasons.setToolTip("")
+
+    def show_credit(self, standing: CreditStanding | None) -> None:
+        """The credit flag: rating and use of the limit, coloured by level."""
+        if standing is None or (standing.credit_limit_cents is None
+                                and not standing.credit_rating):
+            self.credit_label.hide()
+            return
+        parts = []
+        if standing.credit_rating:
+            parts.append(self.tr("Credit %1").replace("%1", standing.credit_rating))
+        level, pct = standing.level, standing.usage_pct
+        colour = CREDIT_COLOURS.get(level, "#757575")
+        if level == "red":
+            parts.append(self.tr("over limit") if pct is None else
+                         self.tr("over limit (%1 %)").replace("%1", str(pct)))
+        elif pct is not None:
+            parts.append(self.tr("credit %1 % used").replace("%1", str(pct)))
+        weight = "bold" if level in ("amber", "red") else "normal"
+        self.credit_label.setText(f'<span style="color:{colour}; font-weight:{weight}">'
+                                  f'{_esc(" · ".join(parts))}</span>')
+        lang = self.lang
+        tip = self.tr("Outstanding %1").replace(
+            "%1", fmt.money(standing.outstanding_cents, lang))
+        if standing.credit_limit_cents is not None:
+            tip += " / " + self.tr("limit %1").replace(
+                "%1", fmt.money(standing.credit_limit_cents, lang))
+        if standing.credit_review_on is not None:
+            tip += "\n" + self.tr("Credit reviewed %1").replace(
+                "%1", fmt.day(standing.credit_review_on))
+        self.credit_label.setToolTip(tip)
+        self.credit_label.setProperty("level", level)
+        self.credit_label.show()
+
+
+CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
 def _esc(text: str) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.store.ops.customers import set_archived
 from kamdesk.store.queries.profile import header
+from kamdesk.store.queries.receivables import credit_standing
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
@@ -25,10 +26,11 @@ from kamdesk.ui.profile.people_tab import PeopleTab
 from kamdesk.ui.profile.contracts_tab import ContractsTab
 from kamdesk.ui.profile.documents_tab import DocumentsTab
 from kamdesk.ui.profile.orders_tab import OrdersTab
+from kamdesk.ui.profile.payments_tab import PaymentsTab
 from kamdesk.ui.profile.tasks_tab import TasksTab
 
 HEADER_TABLES = frozenset({"customers", "customer_metrics", "interactions", "trades", "tasks",
-                           "people", "complaints", "survey_responses"})
+                           "people", "complaints", "survey_responses", "payments"})
 
 
 class ProfileScreen(QWidget):
@@ -50,6 +52,7 @@ class ProfileScreen(QWidget):
         self.contact_log = ContactLogTab(ctx)
         self.orders = OrdersTab(ctx)
         self.contracts = ContractsTab(ctx)
+        self.payments = PaymentsTab(ctx)
         self.tasks = TasksTab(ctx)
         self.health = HealthTab(ctx)
         self.tabs = QTabWidget()
@@ -59,6 +62,7 @@ class ProfileScreen(QWidget):
                            (self.people, self.tr("Key people")),
                            (self.contact_log, self.tr("Contact log")),
                            (self.orders, self.tr("Orders")),
+                           (self.payments, self.tr("Payments")),
                            (self.contracts, self.tr("Contracts")),
                            (self.tasks, self.tr("Tasks")),
                            (self.health, self.tr("Health && history")),
@@ -115,6 +119,7 @@ class ProfileScreen(QWidget):
         if h is not None:
             self._status = h.status
             self.header.show_header(h, self.ctx.clock.today())
+            self.header.show_credit(self.ctx.db.read(credit_standing, self._customer_id))
 
     def _tab_changed(self, _index: int) -> None:
         if self._customer_id is not None:

@@ -1,6 +1,7 @@
 """How each kind of item on Today reads as a row: a task, a customer overdue for
 contact, a key date or festival with its greeting, a complaint against its 24-hour
-deadline, a contract up for renewal, a silent customer — each with the actions a
+deadline, a contract up for renewal, a silent customer, a customer near or over the
+credit limit — each with the actions a
 manager takes next (log the contact, snooze, done, open the profile).
 
 The rows only build widgets; what an action does is the screen's (:class:`TodayActions`).
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from kamdesk.domain.cadence import action_label
 from kamdesk.store.queries.today import CadenceDue, ComplaintDue, DueTask, SilentCustomer
 from kamdesk.store.queries.today_dates import FestivalDue, KeyDateDue
+from kamdesk.store.queries.receivables import CreditWatch
 from kamdesk.store.queries.renewals import RenewalDue
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
@@ -235,4 +237,25 @@ class TodayRows(QObject):
         row.setObjectName(f"renewalRow-{r.id}")
         self._common_actions(row, r.customer_id)
         self._open_action(row, r.customer_id)
+        return row
+
+    def credit_row(self, c: CreditWatch) -> TodayRow:
+        lang = self.ctx.lang
+        if c.level == "red":
+            used = (self.tr("over limit") if c.usage_pct is None else
+                    self.tr("credit %1 % used · over limit").replace("%1", str(c.usage_pct)))
+            used_html = f'<span style="color:{RED}; font-weight:600">{esc(used)}</span>'
+        else:
+            used = self.tr("credit %1 % used").replace("%1", str(c.usage_pct))
+            used_html = f'<span style="color:{AMBER}">{esc(used)}</span>'
+        detail = [used_html, esc(self.tr("owes %1 of %2").replace(
+            "%1", fmt.money(c.outstanding_cents, lang, short=True)).replace(
+            "%2", fmt.money(c.credit_limit_cents, lang, short=True)))]
+        if c.credit_rating:
+            detail.append(esc(self.tr("rating %1").replace("%1", c.credit_rating)))
+        row = TodayRow(f"{esc(c.name)} <span style='font-weight:400'>{esc(c.code)}</span>",
+                       "  ·  ".join(detail), on_open=self._open(c.customer_id))
+        row.setObjectName(f"creditRow-{c.customer_id}")
+        self._common_actions(row, c.customer_id)
+        self._open_action(row, c.customer_id)
         return row

@@ -1,9 +1,10 @@
 """The Today screen (今日工作台): what needs the manager's hand today, with one-click actions.
 
-Six cards, each a short list (most urgent first) with the section's total: tasks
+Seven cards, each a short list (most urgent first) with the section's total: tasks
 overdue and due today, customers overdue by their maintenance cadence, key dates and
 festivals of the coming week with a draft greeting, complaints near or past their
-24-hour response deadline, contracts up for renewal and silent customers to win back.
+24-hour response deadline, contracts up for renewal, customers near or over their credit limit and silent
+customers to win back.
 Every row offers what a manager does next — log the contact, snooze, mark done, open
 the profile — so the list empties as the day goes on.
 
@@ -39,7 +40,7 @@ from kamdesk.ui.today.rows import TodayRows
 #: tables whose change can alter what Today shows
 REFRESH_ON = frozenset({
     "tasks", "interactions", "customer_metrics", "customers", "people", "key_dates",
-    "complaints", "contracts", "trades", "app_settings",
+    "complaints", "contracts", "trades", "app_settings", "payments",
 })
 
 
@@ -96,6 +97,9 @@ class TodayScreen(QWidget):
                                 self.tr("No birthdays, anniversaries or festivals this week."))
         self.renewals_card = TodayCard("renewalsCard", "contract", self.tr("Contracts up for renewal"),
                                    self.tr("No contract is in its renewal window."))
+        self.credit_card = TodayCard("creditCard", "warning",
+                                     self.tr("Credit near or over the limit"),
+                                     self.tr("Every customer is within their credit limit."))
         self.silent_card = TodayCard("silentCard", "phone", self.tr("Silent customers to win back"),
                                  self.tr("No silent customers."))
 
@@ -107,7 +111,8 @@ class TodayScreen(QWidget):
         # Left: what must be acted on today, the 24-hour complaint promise before the
         # routine rhythm; right: what to prepare and cultivate.
         for cards in ((self.tasks_card, self.complaints_card, self.cadence_card),
-                      (self.dates_card, self.renewals_card, self.silent_card)):
+                      (self.dates_card, self.renewals_card, self.credit_card,
+                       self.silent_card)):
             col = QVBoxLayout()
             col.setSpacing(12)
             for card in cards:
@@ -186,6 +191,9 @@ class TodayScreen(QWidget):
                                     d.renewals.total)
         self.silent_card.set_rows([lambda s=s: rows.silent_row(s) for s in d.silent.rows],
                                   d.silent.total)
+        self.credit_card.set_rows([lambda c=c: rows.credit_row(c) for c in d.credit.rows],
+                                  d.credit.total,
+                                  urgent=any(c.level == "red" for c in d.credit.rows))
 
     def listing(self, section: str) -> Listing:  # type: ignore[type-arg]
         """The rows behind a card ('tasks', 'cadence', 'key_dates', …)."""
