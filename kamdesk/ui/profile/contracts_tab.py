@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kamdesk.store.queries.profile import ContractRow, contracts
+from kamdesk.store.queries.contracts import ContractRow, contracts
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
