@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, bindparam, func, select, text
+from sqlalchemy import BindParameter, ColumnElement, Connection, bindparam, func, select, text
 
 from kamdesk.domain.contract_life import LIVE_STATES
 from kamdesk.store.models import Contract, Customer, CustomerMetrics
@@ -128,7 +128,7 @@ def renewals_due(conn: Connection, today: dt.date, limit: int = 50) -> Listing[R
     contract that ended up to 30 days ago but is still marked active is listed too
     (negative days left): nobody has renewed or closed it.
     """
-    live = bindparam("live", expanding=True)
+    live: BindParameter[list[str]] = bindparam("live", expanding=True)
     longest = conn.execute(text(
         "SELECT max(renewal_notice_days) FROM contracts WHERE status IN :live"
     ).bindparams(live), {"live": list(LIVE_CONTRACT_STATUSES)}).scalar()
