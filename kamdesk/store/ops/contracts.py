@@ -237,13 +237,14 @@ class RenewedContract:
 def renew_contract(
     session: Session, contract_id: int, new_number: str, start_on: date | None,
     end_on: date | None, value_cents: int | None, *, title: str | None = None,
-    notes: str | None = None, on: date | None = None, note: str | None = None,
+    notes: str | None = None, parties: str | None = None, payment_terms: str | None = None,
+    renewal_notice_days: int | None = None, on: date | None = None, note: str | None = None,
     status: str = "signed", today: date | None = None, now: datetime | None = None,
 ) -> Changes:
-    """Renew a contract: the next contract (same customer, parties, payment terms and
-    notice days, linked by ``previous_contract_id``) is created in ``status``, and the old
-    one moves to "renewed" on ``on`` (default today). ``value`` is a
-    :class:`RenewedContract`."""
+    """Renew a contract: the next contract (same customer; title, parties, payment terms
+    and notice days copied unless given; linked by ``previous_contract_id``) is created in
+    ``status``, and the old one moves to "renewed" on ``on`` (default today). ``value``
+    is a :class:`RenewedContract`."""
     now = now or datetime.now()
     today = today or now.date()
     old = _get(session, contract_id)
@@ -252,8 +253,11 @@ def renew_contract(
     on = on or today
     created = create_contract(
         session, old.customer_id, number=new_number, title=title or old.title,
-        parties=old.parties, start_on=start_on, end_on=end_on, value_cents=value_cents,
-        payment_terms=old.payment_terms, renewal_notice_days=old.renewal_notice_days,
+        parties=old.parties if parties is None else parties, start_on=start_on, end_on=end_on,
+        value_cents=value_cents,
+        payment_terms=old.payment_terms if payment_terms is None else payment_terms,
+        renewal_notice_days=(old.renewal_notice_days if renewal_notice_days is None
+                             else renewal_notice_days),
         notes=notes, status=status, on=on, note=note, today=today,
         previous_contract_id=old.id, now=now)
     moved = move_contract(session, contract_id, "renewed", on, note, today=today, now=now)
