@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
-from test_profile import type_text  # noqa: E402  (the IME-aware typing helper)
+from test_profile import type_text  # the IME-aware typing helper
 
 from kamdesk.store.ops.customers import create_customer
 from kamdesk.store.queries.contracts import contract, contract_events
