@@ -750,6 +750,10 @@ Your saved data is safe. Details were written to the log file:
         </translation>
     </message>
     <message>
+        <source>History of %1: no changes recorded yet</source>
+        <translation>%1 的历史记录：尚无变更记录</translation>
+    </message>
+    <message>
         <source>History of %1</source>
         <translation>%1 的历史记录</translation>
     </message>

@@ -213,9 +213,13 @@ class ContractsTab(ProfileTab):
         events: list[ContractEventRow] = (
             self.ctx.db.read(contract_events, c.id) if c is not None else [])
         self.history_model.set_rows(events)
-        self.history_title.setText(
-            self.tr("History of %1").replace("%1", c.number) if c is not None
-            else self.tr("Select a contract to see its history."))
+        if c is None:
+            self.history_title.setText(self.tr("Select a contract to see its history."))
+        elif not events:  # entered before the history was kept
+            self.history_title.setText(
+                self.tr("History of %1: no changes recorded yet").replace("%1", c.number))
+        else:
+            self.history_title.setText(self.tr("History of %1").replace("%1", c.number))
 
     def _update_buttons(self) -> None:
         c = self.selected()
