@@ -492,6 +492,128 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <source>Renew contract</source>
+        <translation>续签合同</translation>
+    </message>
+    <message>
+        <source>New contract</source>
+        <translation>新建合同</translation>
+    </message>
+    <message>
+        <source>Edit contract</source>
+        <translation>编辑合同</translation>
+    </message>
+    <message>
+        <source>e.g. the customer&apos;s legal entity; ours</source>
+        <translation>例如：客户法人主体；我方</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 1234.50 or 12.5万</source>
+        <translation>元，例如 1234.50 或 12.5万</translation>
+    </message>
+    <message>
+        <source>e.g. 30% on signing, rest within 60 days</source>
+        <translation>例如：签约付 30%，余款 60 天内付清</translation>
+    </message>
+    <message>
+        <source> days before the end</source>
+        <translation> 天（到期前）</translation>
+    </message>
+    <message>
+        <source>kept in the contract&apos;s history</source>
+        <translation>记入合同历史</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Number *:</source>
+        <translation>合同编号(&amp;N) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Title *:</source>
+        <translation>合同名称(&amp;T) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Parties:</source>
+        <translation>签约方(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>T&amp;erm:</source>
+        <translation>合同期限(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>合同金额(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yment terms:</source>
+        <translation>付款条件(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Renewal &amp;reminder:</source>
+        <translation>续约提醒(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Renewed o&amp;n:</source>
+        <translation>续签日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Recorded o&amp;n:</source>
+        <translation>登记日期(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote on this step:</source>
+        <translation>本步说明(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Renews %1 (%2), which will be marked renewed.</source>
+        <translation>续签 %1（%2），原合同将标记为已续签。</translation>
+    </message>
+</context>
+<context>
+    <name>ContractStatusDialog</name>
+    <message>
+        <source>Change status of %1</source>
+        <translation>变更 %1 的状态</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前状态：%1</translation>
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation>新状态(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>说明(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>ContractsTab</name>
     <message numerus="yes">
         <source>ended %n day(s) ago</source>
@@ -508,6 +630,10 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Number</source>
         <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Renews %1</source>
+        <translation>续签自 %1</translation>
     </message>
     <message>
         <source>Title</source>
@@ -544,6 +670,70 @@ Your saved data is safe. Details were written to the log file:
         <translation>备注</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Record a new contract</source>
+        <translation>登记一份新合同</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the selected contract&apos;s terms</source>
+        <translation>编辑所选合同的条款</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>变更状态…</translation>
+    </message>
+    <message>
+        <source>Move the selected contract to its next state, dated, with a note</source>
+        <translation>将所选合同变更到下一状态，并记录日期和说明</translation>
+    </message>
+    <message>
+        <source>Renew…</source>
+        <translation>续签…</translation>
+    </message>
+    <message>
+        <source>Record the next contract; this one is marked renewed</source>
+        <translation>登记续签后的新合同；本合同标记为已续签</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected draft (Del)</source>
+        <translation>删除所选草稿（Del）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Put the last deleted draft back (Ctrl+Z)</source>
+        <translation>恢复最近删除的草稿（Ctrl+Z）</translation>
+    </message>
+    <message>
         <source>No contracts recorded yet.</source>
         <translation>暂无合同记录。</translation>
     </message>
@@ -558,6 +748,38 @@ Your saved data is safe. Details were written to the log file:
         <translation>
             <numerusform>%n 份合同</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>History of %1: no changes recorded yet</source>
+        <translation>%1 的历史记录：尚无变更记录</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的历史记录</translation>
+    </message>
+    <message>
+        <source>Select a contract to see its history.</source>
+        <translation>选择一份合同以查看其历史记录。</translation>
+    </message>
+    <message>
+        <source>Delete contract</source>
+        <translation>删除合同</translation>
+    </message>
+    <message>
+        <source>Delete the draft contract %1? Ctrl+Z brings it back.</source>
+        <translation>删除草稿合同 %1？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Contract deleted — Ctrl+Z to undo</source>
+        <translation>合同已删除——按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The contract could not be restored</source>
+        <translation>无法恢复该合同</translation>
+    </message>
+    <message>
+        <source>Contract restored</source>
+        <translation>合同已恢复</translation>
     </message>
 </context>
 <context>

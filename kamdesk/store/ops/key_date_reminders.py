@@ -106,6 +106,8 @@ def _apply(session: Session, source: str, plan: Plan, now: dt.datetime) -> Chang
         Task.source == source, Task.done_at.is_(None), Task.source_key.is_not(None))
     if plan.window is not None:
         q = q.where(Task.due_at >= plan.window[0], Task.due_at < plan.window[1])
+    if plan.key_prefix is not None:
+        q = q.where(Task.source_key.startswith(plan.key_prefix, autoescape=True))
     stale = [tid for tid, key in session.execute(q) if key not in plan.tasks]
     for ids in in_chunks(stale):
         session.execute(delete(Task).where(Task.id.in_(ids)))  # tasks
@@ -148,6 +150,17 @@ def sync_contract_tasks(
     conn = session.connection()
     settings = settings or load_reminder_settings(conn)
     plan = renewal_plan(conn, today, settings, horizon_days)
+    return _apply(session, "contract", plan, now or dt.datetime.combine(today, dt.time(0)))
+
+
+def sync_renewal_task(session: Session, contract_id: int, today: dt.date,
+                      now: dt.datetime | None = None) -> Changes:
+    """Bring one contract's renewal reminder in step with the contract at once (what
+    :func:`sync_contract_tasks` would do for it at the next daily run): a live contract
+    whose notice day is near gets its task, one renewed, terminated or archived loses
+    its open task. ``value`` is the :class:`SyncResult`."""
+    conn = session.connection()
+    plan = renewal_plan(conn, today, load_reminder_settings(conn), contract_id=contract_id)
     return _apply(session, "contract", plan, now or dt.datetime.combine(today, dt.time(0)))
 
 

@@ -20,7 +20,6 @@ from sqlalchemy import Connection, and_, case, func, select
 from kamdesk.domain.health import HealthReason
 from kamdesk.domain.key_dates import KeyDateRule, next_occurrence
 from kamdesk.store.models import (
-    Contract,
     Customer,
     CustomerMetrics,
     Interaction,
@@ -34,8 +33,8 @@ from kamdesk.store.models import (
 
 __all__ = [
     "ProfileHeader", "CustomerOverview", "PersonRow", "InteractionRow", "OrderRow",
-    "OrderSummary", "YearTotal", "ContractRow", "TaskRow", "TierChangeRow", "KeyDateRow",
-    "header", "overview", "people", "person", "interactions", "orders", "contracts", "tasks",
+    "OrderSummary", "YearTotal", "TaskRow", "TierChangeRow", "KeyDateRow",
+    "header", "overview", "people", "person", "interactions", "orders", "tasks",
     "tier_history", "key_dates", "birthday_of", "decode_reasons", "open_task_count",
 ]
 
@@ -45,7 +44,6 @@ _p = Person.__table__.c
 _i = Interaction.__table__.c
 _ip = interaction_people.c
 _t = Transaction.__table__.c
-_k = Contract.__table__.c
 _task = Task.__table__.c
 _tc = TierChange.__table__.c
 _kd = KeyDate.__table__.c
@@ -335,41 +333,6 @@ def orders(conn: Connection, customer_id: int) -> OrderSummary:
         acc[1] += o.amount_cents
     by_year = tuple(YearTotal(y, c, t) for y, (c, t) in sorted(years.items(), reverse=True))
     return OrderSummary(rows, len(rows), sum(o.amount_cents for o in rows), by_year)
-
-
-# -- contracts ----------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ContractRow:
-    id: int
-    number: str
-    title: str
-    start_on: date | None
-    end_on: date | None
-    value_cents: int | None
-    status: str
-    renewal_notice_days: int
-    file_path: str | None
-    notes: str | None
-
-    def days_to_end(self, today: date) -> int | None:
-        return None if self.end_on is None else (self.end_on - today).days
-
-    def renewal_due(self, today: date) -> bool:
-        """Inside the renewal window of a contract still running."""
-        left = self.days_to_end(today)
-        return (left is not None and 0 <= left <= self.renewal_notice_days
-                and self.status in ("signed", "active"))
-
-
-def contracts(conn: Connection, customer_id: int) -> list[ContractRow]:
-    """Latest ending first; contracts without an end date (still being drafted) on top."""
-    return [ContractRow(r.id, r.number, r.title, r.start_on, r.end_on, r.value_cents, r.status,
-                        int(r.renewal_notice_days or 0), r.file_path, r.notes)
-            for r in conn.execute(
-                select(_k.id, _k.number, _k.title, _k.start_on, _k.end_on, _k.value_cents,
-                       _k.status, _k.renewal_notice_days, _k.file_path, _k.notes)
-                .where(_k.customer_id == customer_id)
-                .order_by(_k.end_on.is_(None).desc(), _k.end_on.desc(), _k.id.desc()))]
 
 
 # -- tasks --------------------------------------------------------------------

@@ -77,6 +77,8 @@ class Plan:
 
     tasks: dict[str, PlannedTask]
     window: tuple[dt.datetime, dt.datetime] | None
+    #: the plan covers only tasks whose source key starts with this (one contract's)
+    key_prefix: str | None = None
 
 
 def key_date_params(o: KeyDateOccurrence) -> dict[str, Any]:
@@ -104,18 +106,21 @@ def key_date_plan(conn: Connection, today: dt.date, settings: ReminderSettings,
 
 
 def renewal_plan(conn: Connection, today: dt.date, settings: ReminderSettings,
-                 horizon_days: int | None = None) -> Plan:
+                 horizon_days: int | None = None, contract_id: int | None = None) -> Plan:
     """One task per live contract whose renewal notice day falls within the horizon
     (or has passed while the contract still runs), due on the notice day.
 
     The plan covers all time: every open renewal task not planned is stale, past ones
-    included — the contract was renewed, terminated or has ended, so "prepare renewal"
-    is moot.
+    included — the contract was renewed, terminated, archived or has ended, so "prepare
+    renewal" is moot. With ``contract_id`` the plan covers that one contract's tasks
+    (what a contract's own operations bring up to date at once).
     """
     horizon = settings.horizon_days if horizon_days is None else max(0, horizon_days)
     end = today + dt.timedelta(days=horizon)
+    only = () if contract_id is None else (Contract.id == contract_id,)
     lead = conn.execute(select(func.max(Contract.renewal_notice_days)).where(
-        Contract.status.in_(LIVE_CONTRACT_STATUSES), Contract.end_on >= today)).scalar() or 0
+        Contract.status.in_(LIVE_CONTRACT_STATUSES), Contract.end_on >= today, *only)
+    ).scalar() or 0
     q = (
         select(Contract.id, Contract.customer_id, Contract.number, Contract.title,
                Contract.end_on, Contract.renewal_notice_days, Customer.short_name,
@@ -124,7 +129,7 @@ def renewal_plan(conn: Connection, today: dt.date, settings: ReminderSettings,
         .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Contract.customer_id)
         .where(Contract.status.in_(LIVE_CONTRACT_STATUSES), Contract.end_on >= today,
                Contract.end_on <= end + dt.timedelta(days=int(lead)),
-               Customer.status != "archived")
+               Customer.status != "archived", *only)
     )
     planned: dict[str, PlannedTask] = {}
     for row in conn.execute(q):
@@ -144,4 +149,4 @@ def renewal_plan(conn: Connection, today: dt.date, settings: ReminderSettings,
             # The notice period is already the lead time; an extra one is optional.
             due - dt.timedelta(days=settings.days_before.get("renewal", 0)),
             1 if tier == "A" else 2, code, name)
-    return Plan(planned, None)
+    return Plan(planned, None, None if contract_id is None else f"renewal:{contract_id}:")

@@ -2,8 +2,9 @@
 generation) and the contracts inside their notice period (Today).
 
 The notice day is ``end_on - renewal_notice_days``: when the manager must start the
-renewal talk so the contract does not lapse. Only live contracts count; drafts are
-not binding and the rest are over.
+renewal talk so the contract does not lapse. Only live contracts count (signed, in
+force or amended: :data:`kamdesk.domain.contract_life.LIVE_STATES`); drafts are not
+binding and the rest are over.
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, select, text
+from sqlalchemy import BindParameter, ColumnElement, Connection, bindparam, func, select, text
 
+from kamdesk.domain.contract_life import LIVE_STATES
 from kamdesk.store.models import Contract, Customer, CustomerMetrics
 from kamdesk.store.queries.key_dates import DayCap
 from kamdesk.store.queries.listing import Listing
 from kamdesk.store.queries.sql_values import as_date, as_datetime, in_chunks
 
-LIVE_CONTRACT_STATUSES = ("signed", "active")
+LIVE_CONTRACT_STATUSES = LIVE_STATES
 #: a contract still marked active shortly after its end is news too
 LAPSED_CONTRACT_DAYS = 30
 
@@ -119,29 +121,31 @@ class RenewalDue:
 
 
 def renewals_due(conn: Connection, today: dt.date, limit: int = 50) -> Listing[RenewalDue]:
-    """Active or signed contracts ending within their own renewal notice period (Today).
+    """Live contracts ending within their own renewal notice period (Today).
 
     Each contract has its own notice (default 60 days), so the index range runs to the
     longest notice on file and the per-row notice is checked on that short range. A
     contract that ended up to 30 days ago but is still marked active is listed too
     (negative days left): nobody has renewed or closed it.
     """
+    live: BindParameter[list[str]] = bindparam("live", expanding=True)
     longest = conn.execute(text(
-        "SELECT max(renewal_notice_days) FROM contracts WHERE status IN ('active','signed')")
-    ).scalar()
+        "SELECT max(renewal_notice_days) FROM contracts WHERE status IN :live"
+    ).bindparams(live), {"live": list(LIVE_CONTRACT_STATUSES)}).scalar()
     if longest is None:
         return Listing((), 0)
     p = {"from": (today - dt.timedelta(days=LAPSED_CONTRACT_DAYS)).isoformat(),
          "to": (today + dt.timedelta(days=int(longest))).isoformat(),
-         "today": today.isoformat(), "limit": limit}
-    where = ("k.end_on >= :from AND k.end_on <= :to AND k.status IN ('active','signed') "
+         "today": today.isoformat(), "limit": limit, "live": list(LIVE_CONTRACT_STATUSES)}
+    where = ("k.end_on >= :from AND k.end_on <= :to AND k.status IN :live "
              "AND julianday(k.end_on) - julianday(:today) <= k.renewal_notice_days")
-    total = conn.execute(text(f"SELECT count(*) FROM contracts k WHERE {where}"), p).scalar_one()
+    total = conn.execute(text(f"SELECT count(*) FROM contracts k WHERE {where}")
+                         .bindparams(live), p).scalar_one()
     rows = []
     for r in conn.execute(text(
         "SELECT k.id, k.customer_id, c.name, k.number, k.title, k.end_on, k.value_cents, "
         "k.status FROM contracts k JOIN customers c ON c.id = k.customer_id "
-        f"WHERE {where} ORDER BY k.end_on, k.id LIMIT :limit"), p):
+        f"WHERE {where} ORDER BY k.end_on, k.id LIMIT :limit").bindparams(live), p):
         end = as_date(r[5])
         assert end is not None
         rows.append(RenewalDue(r[0], r[1], r[2], r[3], r[4], end, (end - today).days, r[6],

@@ -20,6 +20,7 @@ from kamdesk.store.ops import key_dates as key_date_ops
 from kamdesk.store.ops.customers import create_customer
 from kamdesk.store.ops.interactions import log_contact
 from kamdesk.store.ops.people import create_person
+from kamdesk.store.queries import contracts as contract_queries
 from kamdesk.store.queries import profile as pq
 
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -163,7 +164,7 @@ def test_orders_newest_first_with_totals(db, account):
 
 def test_contracts_latest_first_and_renewal_window(db, account):
     with db.engine.connect() as conn:
-        rows = pq.contracts(conn, account["customer"])
+        rows = contract_queries.contracts(conn, account["customer"])
     assert [c.number for c in rows] == ["HT-1", "HT-0"]
     assert rows[0].days_to_end(TODAY) == 38 and rows[0].renewal_due(TODAY)
     assert not rows[1].renewal_due(TODAY)
