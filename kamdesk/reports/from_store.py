@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select
 
 from kamdesk.domain import vocab
 from kamdesk.domain.calendar_math import add_months
+from kamdesk.domain.contract_life import LIVE_STATES
 from kamdesk.domain.key_dates import KeyDateRule, cooperation_anniversary, next_occurrence
 from kamdesk.domain.plan_text import describe_reason, situation_text, split_lines
 from kamdesk.domain.plans import ROLE_ORDER, PlanFacts, Stakeholder
@@ -235,7 +236,7 @@ def _upcoming(conn: Connection, customer_id: int, start: date | None, today: dat
             out.append((when, f"合作 {n} 周年" if zh else _ordinal_anniversary(n), "personal"))
     for k in conn.execute(
         select(_k.number, _k.title, _k.end_on)
-        .where(_k.customer_id == customer_id, _k.status.in_(("signed", "active")),
+        .where(_k.customer_id == customer_id, _k.status.in_(LIVE_STATES),
                _k.end_on >= today, _k.end_on <= today + timedelta(days=RENEWAL_DAYS_AHEAD))
     ):
         out.append((k.end_on, f"合同 {k.number} 到期（{k.title}）" if zh

@@ -311,14 +311,15 @@ def generate_demo(
                                   _dt(g.when(3)), None, None, None, r.randint(1, 3), "manual",
                                   None, created, created))
             if cid % CHUNK == 0 or cid == customers:
-                _flush(conn, buffers, totals)
+                _flush(conn, buffers, totals, today)
         _events(conn, g, customers, people_of, created)
         _plans(conn, g, weights, created)
     return DemoStats(customers, totals["people"], totals["interactions"], totals["trades"],
                      totals["tasks"], time.perf_counter() - t0)
 
 
-def _flush(conn, b: dict[str, list], totals: dict[str, int]) -> None:  # type: ignore[type-arg,no-untyped-def]
+def _flush(conn, b: dict[str, list], totals: dict[str, int],  # type: ignore[type-arg,no-untyped-def]
+           today: date) -> None:
     """Write the buffered rows and empty the buffers (the lists are reused in place)."""
     (cust_rows, metric_ids, people_rows, fts_rows, inter_rows, ip_rows, trade_rows, task_rows,
      keydate_rows, contract_rows, complaint_rows, survey_rows, opp_rows, stage_rows) = (
@@ -349,6 +350,23 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int]) -> None:  # type: i
     for start in range(0, len(trade_rows), 200_000):
         ex("INSERT INTO trades (customer_id, occurred_on, amount_cents, product_line, quantity, "
            "order_no) VALUES (?,?,?,?,?,?)", trade_rows[start:start + 200_000])
+    # Payments (回款): most orders are paid about a month after delivery; the last six
+    # weeks are still open, and every tenth older order is late, so the receivables have
+    # an age profile (deterministic: derived from the rows, no random draw).
+    paid_before = (today - timedelta(days=45)).isoformat()
+    orders = conn.exec_driver_sql(
+        "SELECT id, customer_id, occurred_on, amount_cents FROM trades "
+        "WHERE customer_id BETWEEN ? AND ? AND occurred_on <= ? AND amount_cents > 0",
+        (cust_rows[0][0], cust_rows[-1][0], paid_before)).fetchall()
+    payment_rows = []
+    for trade_id, cid, day, amount in orders:
+        if trade_id % 10 == 0:
+            continue
+        paid = (date.fromisoformat(str(day)) + timedelta(days=30)).isoformat()
+        payment_rows.append((cid, trade_id, paid, amount, "bank_transfer", paid, paid))
+    if payment_rows:
+        ex("INSERT INTO payments (customer_id, trade_id, received_on, amount_cents, method, "
+           "created_at, updated_at) VALUES (?,?,?,?,?,?,?)", payment_rows)
     ex("INSERT INTO tasks (title, notes, kind, customer_id, person_id, interaction_id, owner, "
        "due_at, remind_at, snoozed_until, notified_at, done_at, priority, source, source_key, "
        "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", task_rows)
@@ -356,6 +374,11 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int]) -> None:  # type: i
         ex("INSERT INTO contracts (customer_id, number, title, start_on, end_on, value_cents, "
            "status, renewal_notice_days, file_path, created_at, updated_at) VALUES "
            "(?,?,?,?,?,?,?,?,?,?,?)", contract_rows)
+        # Each contract's history starts with its signing, as the app records it.
+        ex("INSERT INTO contract_events (contract_id, changed_on, from_status, to_status, "
+           "created_at) SELECT id, start_on, NULL, 'active', created_at FROM contracts "
+           "WHERE number IN (" + ",".join("?" * len(contract_rows)) + ")",
+           tuple(row[1] for row in contract_rows))
     if complaint_rows:
         ex("INSERT INTO complaints (customer_id, person_id, received_at, channel, category, "
            "severity, description, response_deadline, responded_at, owner, status, resolution, "

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Connection, and_, case, func, select
 
+from kamdesk.domain.contract_life import LIVE_STATES
 from kamdesk.domain.plan_text import coverage_gap
 from kamdesk.domain.plans import (
     EXPOSURE_DAYS,
@@ -104,7 +105,7 @@ def plan_facts(conn: Connection, customer_id: int, today: date) -> PlanFacts | N
         (r.number, r.title, r.end_on, r.status) for r in conn.execute(
             select(_k.number, _k.title, _k.end_on, _k.status)
             .where(_k.customer_id == customer_id,
-                   _k.status.in_(("signed", "active", "review", "draft")))
+                   _k.status.in_((*LIVE_STATES, "review", "draft")))
             .order_by(_k.end_on))
     )
     opportunities = tuple(
