@@ -375,10 +375,11 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int],  # type: ignore[typ
            "status, renewal_notice_days, file_path, created_at, updated_at) VALUES "
            "(?,?,?,?,?,?,?,?,?,?,?)", contract_rows)
         # Each contract's history starts with its signing, as the app records it.
-        ex("INSERT INTO contract_events (contract_id, changed_on, from_status, to_status, "
-           "created_at) SELECT id, start_on, NULL, 'active', created_at FROM contracts "
-           "WHERE number IN (" + ",".join("?" * len(contract_rows)) + ")",
-           [row[1] for row in contract_rows])
+        conn.exec_driver_sql(
+            "INSERT INTO contract_events (contract_id, changed_on, from_status, to_status, "
+            "created_at) SELECT id, start_on, NULL, 'active', created_at FROM contracts "
+            "WHERE number IN (" + ",".join("?" * len(contract_rows)) + ")",
+            tuple(row[1] for row in contract_rows))
     if complaint_rows:
         ex("INSERT INTO complaints (customer_id, person_id, received_at, channel, category, "
            "severity, description, response_deadline, responded_at, owner, status, resolution, "
