@@ -33,7 +33,9 @@ class CustomerFacts:
 
     Money is in minor units (fen). ``revenue_window`` / ``order_count_window`` cover the
     trailing ``settings.window_months`` (see calendar_math.trailing_windows for the exact
-    days), ``revenue_prev_window`` the window before it. ``potential`` is carried for the
+    days), ``revenue_prev_window`` the window before it. ``credit_exposure`` is what the
+    customer owes: orders and returns less payments, up to the day (0 without a credit
+    limit, where the health rule ignores it). ``potential`` is carried for the
     UI and plans; no metric depends on it. The two quarterly-duty dates are optional:
     left as None, the next routine contact of an A/B customer is marked as the executive
     visit / satisfaction check.

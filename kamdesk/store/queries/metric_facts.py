@@ -44,8 +44,11 @@ _MAIN_SQL = (
     " AND t.occurred_on <= :w_through), "
     "(SELECT max(i.occurred_at) FROM interactions i WHERE i.customer_id = c.id), "
     "c.cooperation_start, c.potential, c.credit_limit_cents, "
-    "(SELECT sum(t.amount_cents) FROM trades t WHERE t.customer_id = c.id "
-    " AND t.occurred_on > :exp_after AND t.occurred_on <= :w_through), "
+    "CASE WHEN c.credit_limit_cents IS NOT NULL THEN "
+    " coalesce((SELECT sum(t.amount_cents) FROM trades t WHERE t.customer_id = c.id "
+    "  AND t.occurred_on <= :p_after), 0) "
+    " - coalesce((SELECT sum(pay.amount_cents) FROM payments pay "
+    "  WHERE pay.customer_id = c.id AND pay.received_on <= :w_through), 0) END, "
     "kc.name, coalesce(kc.mobile, kc.phone) "
     "FROM customers c LEFT JOIN people kc ON kc.id = ("
     " SELECT q.id FROM people q WHERE q.customer_id = c.id AND q.archived = 0 "
@@ -171,7 +174,6 @@ def gather(conn: Connection, today: date, window_months: int,
     p: dict[str, Any] = {
         "w_after": current.after.isoformat(), "w_through": current.through.isoformat(),
         "p_after": previous.after.isoformat(),
-        "exp_after": date.fromordinal(today.toordinal() - 90).isoformat(),
         "d180": date.fromordinal(today.toordinal() - 180).isoformat(),
         "now": now.isoformat(sep=" "),
     }
@@ -218,7 +220,7 @@ def gather(conn: Connection, today: date, window_months: int,
             float(csat) if csat is not None else None,
             int(nps) if nps is not None else None,
             credit,
-            before or 0,
+            0 if before is None else rev + prev + before,
             days[visit_get(cid)],
             days[surveyed],
         ))
