@@ -26,7 +26,6 @@ import factories as customer_ops
 import pytest
 
 from kamdesk.store import metrics
-
 from kamdesk.store.metrics import recompute_and_stamp, recompute_metrics, refresh_customer
 
 REFERENCE = Path(__file__).parent / "data" / "metrics_reference.json.gz"
