@@ -83,7 +83,8 @@ def main() -> int:
     path = book(args.customers, args.orders)
     db = open_database(str(path), DATA / "backups")
     from kamdesk.domain.scoring import compute_metrics
-    from kamdesk.store.metrics import _gather, recompute_metrics
+    from kamdesk.store.metrics import recompute_metrics
+    from kamdesk.store.queries.metric_facts import gather
     from kamdesk.store.queries.settings import tiering_settings
     from kamdesk.store.queries.today import today_data
 
@@ -98,8 +99,8 @@ def main() -> int:
     with db.engine.connect() as conn:
         settings = tiering_settings(conn)
         gathered: list = []
-        rows.append(("  facts read (metrics._gather)", timed(
-            lambda: gathered.append(_gather(conn, TODAY, settings.window_months)),
+        rows.append(("  facts read (metric_facts.gather)", timed(
+            lambda: gathered.append(gather(conn, TODAY, settings.window_months)),
             args.runs), ""))
         facts = gathered[-1].facts
     rows.append(("  tiers, RFM, health (compute_metrics)", timed(

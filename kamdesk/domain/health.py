@@ -29,6 +29,8 @@ credit_no_limit (exposure)            exposure > 0 with a zero credit limit   20
 ====================================  ======================================  =========
 
 Percentages are whole numbers rounded half up, computed in integers from fen amounts.
+Credit exposure is what the customer owes (应收): its orders and returns up to the day
+less its payments up to the day.
 """
 
 from __future__ import annotations

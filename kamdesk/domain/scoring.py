@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date
-from typing import cast
+from typing import Any, cast
 
 from kamdesk.domain.activity import ACTIVITIES, Activity, activity_cutoffs, classify
 from kamdesk.domain.cadence import ActionKind, CadenceRule, cadence_rule, due_parts
@@ -23,7 +23,8 @@ from kamdesk.domain.rfm import quintile_scores, segments_for
 from kamdesk.domain.tiering_settings import TieringSettings
 from kamdesk.domain.value_tier import VALUE_TIERS, ValueTier, value_tiers
 
-__all__ = ["CustomerFacts", "CustomerMetrics", "compute_metrics"]
+__all__ = ["CustomerFacts", "CustomerMetrics", "MetricParts", "compute_metrics",
+           "metric_parts", "new_facts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,9 @@ class CustomerFacts:
 
     Money is in minor units (fen). ``revenue_window`` / ``order_count_window`` cover the
     trailing ``settings.window_months`` (see calendar_math.trailing_windows for the exact
-    days), ``revenue_prev_window`` the window before it. ``potential`` is carried for the
+    days), ``revenue_prev_window`` the window before it. ``credit_exposure`` is what the
+    customer owes: orders and returns less payments, up to the day (0 without a credit
+    limit, where the health rule ignores it). ``potential`` is carried for the
     UI and plans; no metric depends on it. The two quarterly-duty dates are optional:
     left as None, the next routine contact of an A/B customer is marked as the executive
     visit / satisfaction check.
@@ -84,6 +87,42 @@ def compute_metrics(
     customer that should be ranked, not a page of them. Customer ids must be unique.
     """
     with _gc_paused():
+        metrics: list[CustomerMetrics] = []
+        append = metrics.append
+        for fact, parts in zip(facts, _compute(facts, settings, today), strict=True):
+            # Same object the dataclass __init__ would build (see the setters below).
+            row = _new(CustomerMetrics)
+            _set_customer_id(row, fact.customer_id)
+            (tier, activity, r, f, m, segment, score, reasons, next_due, overdue_days,
+             action) = parts
+            _set_value_tier(row, tier)
+            _set_activity(row, activity)
+            _set_r(row, r)
+            _set_f(row, f)
+            _set_m(row, m)
+            _set_segment(row, segment)
+            _set_health(row, score)
+            _set_health_reasons(row, reasons)
+            _set_next_due(row, next_due)
+            _set_overdue_days(row, overdue_days)
+            _set_due_action(row, action)
+            append(row)
+        return metrics
+
+
+#: One customer's metrics as a plain tuple, in :class:`CustomerMetrics` field order
+#: without the id: (value_tier, activity, r, f, m, segment, health, health_reasons,
+#: next_due, overdue_days, due_action).
+MetricParts = tuple[ValueTier, Activity, int, int, int, "str | None", int,
+                    "tuple[HealthReason, ...]", date, int, ActionKind]
+
+
+def metric_parts(
+    facts: Sequence[CustomerFacts], settings: TieringSettings, today: date
+) -> list[MetricParts]:
+    """:func:`compute_metrics` as plain tuples, parallel to ``facts``: for the bulk
+    recompute, which turns them straight into table rows (no object per customer)."""
+    with _gc_paused():
         return _compute(facts, settings, today)
 
 
@@ -108,7 +147,7 @@ def _gc_paused() -> Iterator[None]:
 
 def _compute(
     facts: Sequence[CustomerFacts], settings: TieringSettings, today: date
-) -> list[CustomerMetrics]:
+) -> list[MetricParts]:
     revenue = {fact.customer_id: fact.revenue_window for fact in facts}
     if len(revenue) != len(facts):
         raise ValueError("customer ids in facts must be unique")
@@ -134,7 +173,7 @@ def _compute(
         for tier in VALUE_TIERS
     }
 
-    metrics: list[CustomerMetrics] = []
+    metrics: list[MetricParts] = []
     append = metrics.append
     for fact in facts:
         cid = fact.customer_id
@@ -160,22 +199,8 @@ def _compute(
             fact.last_executive_visit if rule.extra_action == "executive_visit"
             else fact.last_satisfaction_check,
         )
-        r, f, m, segment = rfm.get(cid, no_rfm)
-        # Same object the dataclass __init__ would build (see the setters below).
-        row = _new(CustomerMetrics)
-        _set_customer_id(row, cid)
-        _set_value_tier(row, tier)
-        _set_activity(row, activity)
-        _set_r(row, r)
-        _set_f(row, f)
-        _set_m(row, m)
-        _set_segment(row, segment)
-        _set_health(row, score)
-        _set_health_reasons(row, reasons)
-        _set_next_due(row, next_due)
-        _set_overdue_days(row, overdue_days)
-        _set_due_action(row, action)
-        append(row)
+        append((tier, activity, *rfm.get(cid, no_rfm), score, reasons, next_due,
+                overdue_days, action))
     return metrics
 
 
@@ -188,3 +213,39 @@ _new = object.__new__
     _set_customer_id, _set_value_tier, _set_activity, _set_r, _set_f, _set_m, _set_segment,
     _set_health, _set_health_reasons, _set_next_due, _set_overdue_days, _set_due_action,
 ) = tuple(vars(CustomerMetrics)[f.name].__set__ for f in fields(CustomerMetrics))
+
+(
+    _set_cid, _set_revenue, _set_revenue_prev, _set_orders, _set_last_trade,
+    _set_last_interaction, _set_start, _set_potential, _set_people_180d, _set_dm_days,
+    _set_complaints, _set_csat, _set_nps, _set_limit, _set_exposure,
+    _set_executive_visit, _set_satisfaction_check,
+) = tuple(vars(CustomerFacts)[f.name].__set__ for f in fields(CustomerFacts))
+
+
+def new_facts(
+    cid: Any, revenue: Any, revenue_prev: Any, orders: Any, last_trade: Any,
+    last_interaction: Any, start: Any, potential: Any, people_180d: Any, dm_days: Any,
+    complaints: Any, csat: Any, nps: Any, limit: Any, exposure: Any,
+    executive_visit: Any, satisfaction_check: Any,
+) -> CustomerFacts:
+    """``CustomerFacts(...)`` with all 17 fields positional, at half the cost, for the
+    100,000 built per bulk recompute (the same frozen object, as a test checks)."""
+    fact = _new(CustomerFacts)
+    _set_cid(fact, cid)
+    _set_revenue(fact, revenue)
+    _set_revenue_prev(fact, revenue_prev)
+    _set_orders(fact, orders)
+    _set_last_trade(fact, last_trade)
+    _set_last_interaction(fact, last_interaction)
+    _set_start(fact, start)
+    _set_potential(fact, potential)
+    _set_people_180d(fact, people_180d)
+    _set_dm_days(fact, dm_days)
+    _set_complaints(fact, complaints)
+    _set_csat(fact, csat)
+    _set_nps(fact, nps)
+    _set_limit(fact, limit)
+    _set_exposure(fact, exposure)
+    _set_executive_visit(fact, executive_visit)
+    _set_satisfaction_check(fact, satisfaction_check)
+    return fact
