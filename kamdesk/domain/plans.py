@@ -15,7 +15,7 @@ from datetime import date, datetime
 from kamdesk.domain.health import HealthReason
 
 __all__ = [
-    "DECISION_MAKER_GAP_DAYS", "EDITABLE_FIELDS", "EXPOSURE_DAYS", "INFLUENCE",
+    "DECISION_MAKER_GAP_DAYS", "EDITABLE_FIELDS", "INFLUENCE",
     "KEY_PERSON_GAP_DAYS",
     "KEY_ROLES", "NEVER_DAYS", "OBJECTIVE_STATUSES", "OTHER_PERSON_GAP_DAYS", "PLAN_STATUSES",
     "RENEWAL_HORIZON_DAYS", "ROLE_ORDER", "ActionItem", "ObjectiveItem", "PlanDetail",
@@ -30,7 +30,6 @@ EDITABLE_FIELDS = (
     "owner", "status", "situation_summary", "strengths", "weaknesses", "swot_opportunities",
     "threats", "strategies", "opportunities", "resources_needed", "stakeholder_notes",
 )
-EXPOSURE_DAYS = 90  # the same "open credit" window the health score uses
 DECISION_MAKER_GAP_DAYS = 60  # the health score's threshold for a decision maker
 KEY_PERSON_GAP_DAYS = 120
 OTHER_PERSON_GAP_DAYS = 180

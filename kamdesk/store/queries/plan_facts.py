@@ -15,7 +15,6 @@ from sqlalchemy import Connection, and_, case, func, select
 from kamdesk.domain.contract_life import LIVE_STATES
 from kamdesk.domain.plan_text import coverage_gap
 from kamdesk.domain.plans import (
-    EXPOSURE_DAYS,
     INFLUENCE,
     ROLE_ORDER,
     PlanFacts,
@@ -34,6 +33,7 @@ from kamdesk.store.models import (
     Transaction,
     interaction_people,
 )
+from kamdesk.store.queries.receivables import outstanding
 
 __all__ = ["plan_facts", "stakeholders"]
 
@@ -96,11 +96,9 @@ def plan_facts(conn: Connection, customer_id: int, today: date) -> PlanFacts | N
     csat = conn.execute(
         select(_s.csat).where(_s.customer_id == customer_id, _s.csat.is_not(None))
         .order_by(_s.responded_on.desc(), _s.id.desc()).limit(1)).scalar()
-    exposure = conn.execute(
-        select(func.coalesce(func.sum(_t.amount_cents), 0)).where(
-            _t.customer_id == customer_id,
-            _t.occurred_on > today - timedelta(days=EXPOSURE_DAYS), _t.occurred_on <= today)
-    ).scalar_one()
+    # What the customer owes (orders and returns less payments), as the health score and
+    # the credit flag count it: one definition of exposure everywhere.
+    exposure = max(0, outstanding(conn, customer_id))
     contracts = tuple(
         (r.number, r.title, r.end_on, r.status) for r in conn.execute(
             select(_k.number, _k.title, _k.end_on, _k.status)
