@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kamdesk import __version__
-from kamdesk.cli import calendar, db, demo, io, plans, search, tiers
+from kamdesk.cli import calendar, db, demo, io, kpis, plans, search, tiers
 from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command", "build_parser", "main"]
@@ -60,6 +60,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("tiers", "print value tier, activity, potential, RFM, health and next touch "
                      "per customer",
             tiers.add_tiers_arguments, tiers.run_tiers),
+    Command("kpis", "print every KPI of the monthly review (LTV, average order value, churn, "
+                    "NPS…)",
+            kpis.add_kpis_arguments, kpis.run_kpis),
     Command("plan", "write a customer's account plan as PDF",
             plans.add_plan_arguments, plans.run_plan),
     Command("brief", "write the one-page pre-visit brief of a customer as PDF",

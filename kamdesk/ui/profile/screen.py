@@ -24,6 +24,7 @@ from kamdesk.ui.profile.overview_tab import OverviewTab
 from kamdesk.ui.profile.people_tab import PeopleTab
 from kamdesk.ui.profile.contracts_tab import ContractsTab
 from kamdesk.ui.profile.orders_tab import OrdersTab
+from kamdesk.ui.profile.products_tab import ProductsTab
 from kamdesk.ui.profile.tasks_tab import TasksTab
 
 HEADER_TABLES = frozenset({"customers", "customer_metrics", "interactions", "trades", "tasks",
@@ -58,6 +59,7 @@ class ProfileScreen(QWidget):
                            (self.people, self.tr("Key people")),
                            (self.contact_log, self.tr("Contact log")),
                            (self.orders, self.tr("Orders")),
+                           (ProductsTab(ctx), self.tr("Products")),
                            (self.contracts, self.tr("Contracts")),
                            (self.tasks, self.tr("Tasks")),
                            (self.health, self.tr("Health && history"))):
