@@ -61,7 +61,8 @@ def penetration_story(doc: PlanDocument, lang: str, st: Styles, width: float) ->
     if pen is None:
         return []
     # The heading asks for room for itself, the grid's header and a few lines.
-    out: list[Flowable] = [CondPageBreak(HEADING_ROOM), heading(L.label("penetration", lang), st.h2)]
+    out: list[Flowable] = [CondPageBreak(HEADING_ROOM),
+                           heading(L.label("penetration", lang), st.h2)]
     if not pen.rows and not pen.off_list:
         out.append(para(L.label("penetration_no_lines", lang), st.body_muted))
         return out

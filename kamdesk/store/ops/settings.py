@@ -20,7 +20,10 @@ from kamdesk.domain.tiering_settings import TieringSettings
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.queries.settings import (
-    PRODUCT_LINES_KEY, REMINDER_KEY, TIERING_KEY, reminder_settings,
+    PRODUCT_LINES_KEY,
+    REMINDER_KEY,
+    TIERING_KEY,
+    reminder_settings,
 )
 
 #: the longest key-date reminder lead time accepted, in days

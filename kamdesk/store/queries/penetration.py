@@ -19,7 +19,10 @@ from sqlalchemy import Connection, text
 
 from kamdesk.domain.calendar_math import trailing_windows
 from kamdesk.domain.penetration import (
-    LinePurchases, Penetration, clean_product_lines, shape_penetration,
+    LinePurchases,
+    Penetration,
+    clean_product_lines,
+    shape_penetration,
 )
 from kamdesk.store.queries.settings import stored_product_lines
 

@@ -36,7 +36,7 @@ __all__ = ["NewPlanDialog", "PlanListModel", "ReportsScreen"]
 #: what the plan list and the KPI panel are read from: each goes stale when these change
 PLANS_REFRESH_ON = frozenset({"account_plans", "plan_objectives", "plan_actions", "plan_risks",
                               "customers", "customer_metrics"})
-#: tiles in a row of the KPI grid
+# tiles in a row of the KPI grid
 TILES_PER_ROW = 4
 KPIS_REFRESH_ON = frozenset({"customers", "customer_metrics", "survey_responses", "complaints",
                              "events", "event_attendance", "trades"})

@@ -8,7 +8,7 @@ and move up or down. Nothing is saved here: the dialog that holds the editor rea
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
     QWidget,
@@ -23,7 +23,7 @@ _EDITABLE = (Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 
 
 class NameListEditor(QWidget):
-    #: emitted after any edit (add, rename, remove, move, undo)
+    # emitted after any edit (add, rename, remove, move, undo)
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, name: str = "nameList") -> None:
@@ -48,7 +48,7 @@ class NameListEditor(QWidget):
         self.down_button.setObjectName(name + "Down")
         self.undo_button = QPushButton(icon("undo"), self.tr("Undo remove"))
         self.undo_button.setObjectName(name + "Undo")
-        self.add_button.clicked.connect(self.add_name)
+        self.add_button.clicked.connect(lambda: self.add_name())
         self.rename_button.clicked.connect(self.rename_current)
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -62,6 +62,7 @@ class NameListEditor(QWidget):
         buttons = QVBoxLayout()
         for b in (self.add_button, self.rename_button, self.remove_button, self.up_button,
                   self.down_button, self.undo_button):
+            b.setAutoDefault(False)  # Enter saves the dialog, whichever button has focus
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
@@ -72,6 +73,19 @@ class NameListEditor(QWidget):
         self.list.itemChanged.connect(lambda _i: self.changed.emit())
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
         self._update_buttons()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shortcuts only fire in the active window; a key the list passes up still
+        # does its job (as in the contact log).
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_remove()
+            event.accept()
+            return
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.remove_current()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- values ----------------------------------------------------------------------
     def names(self) -> list[str]:
