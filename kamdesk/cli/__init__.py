@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kamdesk import __version__
-from kamdesk.cli import calendar, contracts, db, demo, io, plans, search, tiers
+from kamdesk.cli import calendar, contracts, db, demo, io, kpis, plans, search, tiers
 from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command", "build_parser", "main"]
@@ -63,6 +63,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("contracts", "list contracts (number, customer, status, end, value, days left); "
                          "--expiring 90d for the renewals to start",
             contracts.add_contracts_arguments, contracts.run_contracts),
+    Command("kpis", "print every KPI of the monthly review (LTV, average order value, churn, "
+                    "NPS…)",
+            kpis.add_kpis_arguments, kpis.run_kpis),
     Command("plan", "write a customer's account plan as PDF",
             plans.add_plan_arguments, plans.run_plan),
     Command("brief", "write the one-page pre-visit brief of a customer as PDF",

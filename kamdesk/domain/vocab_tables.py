@@ -57,6 +57,11 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("win_back", "Win-back call", "沉默客户回访"),
         ("churn_review", "Churn-cause review", "流失原因复盘"),
     ),
+    "product_status": (  # domain.penetration: a customer against one product line
+        ("buying", "Buying", "在购"),
+        ("lapsed", "Lapsed (bought before)", "已停购"),
+        ("whitespace", "Opportunity (not bought)", "未购买（机会）"),
+    ),
     "tiering_method": (
         ("share", "By share of customers", "按客户数占比"),
         ("cumulative", "By share of revenue (ABC analysis)", "按营收累计占比（ABC 分析）"),
@@ -289,6 +294,7 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("reference", "Reference", "凭证号"),
         ("share_of_wallet_pct", "Share of wallet", "钱包份额"),
         ("potential", "Potential", "潜力"),
+        ("product_lines", "Product lines", "产品线"),
         ("owner", "Owner", "负责人"),
         ("website", "Website", "网站"),
         ("email", "Email", "邮件"),

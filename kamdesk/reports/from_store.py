@@ -51,6 +51,7 @@ from kamdesk.store.models import (
     Task,
     Transaction,
 )
+from kamdesk.store.queries.penetration import customer_penetration, product_lines_in_force
 from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
 from kamdesk.store.queries.plans import draft_detail, plan_detail
 
@@ -164,6 +165,7 @@ def plan_document(conn: Connection, plan_id: int | None, customer_id: int, lang:
         raise LookupError(f"plan {plan_id} of customer {customer_id} not found")
     people = stakeholders(conn, customer_id, today, lang)
     summary = detail.situation_summary.strip() or situation_text(facts, today, lang)
+    lines = product_lines_in_force(conn)
     return PlanDocument(
         customer_name=facts.name,
         customer_code=facts.code,
@@ -189,6 +191,8 @@ def plan_document(conn: Connection, plan_id: int | None, customer_id: int, lang:
         resources=split_lines(detail.resources_needed),
         revenue_by_month=revenue_by_month(conn, customer_id, today),
         interactions_by_month=interactions_by_month(conn, customer_id, today),
+        penetration=customer_penetration(conn, customer_id, today, lines.names),
+        product_lines_from_book=lines.from_book,
     )
 
 

@@ -83,6 +83,31 @@ _LABELS: dict[str, tuple[str, str]] = {
         "底纹行及地图中标 * 的关键人存在覆盖缺口，需在本期补齐。",
     ),
     "never": ("never", "从未"),
+    # opportunities: product penetration
+    "penetration": ("Product penetration (whitespace)", "产品渗透（空白机会）"),
+    "product_line": ("Product line", "产品线"),
+    "amount_12m": ("12 months", "近 12 个月金额"),
+    "orders_12m": ("Orders", "订单数"),
+    "amount_24m": ("24 months", "近 24 个月金额"),
+    "orders_24m": ("Orders", "订单数"),
+    "product_status": ("Status", "状态"),
+    "penetration_summary": (
+        "Buys {bought} of {lines} product lines in the last 12 months ({pct}).",
+        "近 12 个月购买了 {lines} 条产品线中的 {bought} 条（渗透率 {pct}）。"),
+    "penetration_whitespace": (
+        "Not bought in 24 months — opportunities to raise: {names}.",
+        "近 24 个月未购买、可重点推荐：{names}。"),
+    "penetration_lapsed": (
+        "Bought before, not in the last 12 months — ask why: {names}.",
+        "此前购买、近 12 个月未再购买，需了解原因：{names}。"),
+    "penetration_no_lines": (
+        "No product lines yet: list them in Settings, or record orders with a product line.",
+        "尚无产品线：请在“设置”中列出，或在订单中填写产品线。"),
+    "penetration_from_book": (
+        "Product lines as found in the orders book (no list kept in Settings).",
+        "产品线取自订单记录（设置中未维护产品线清单）。"),
+    "off_list": ("not on the list", "不在清单中"),
+    "list_separator": (", ", "、"),
     # risks
     "risk": ("Risk", "风险"),
     "kind": ("Type", "类型"),

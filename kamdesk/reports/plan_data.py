@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kamdesk.domain.penetration import Penetration
 from kamdesk.reports.labels import normalize_lang
 
 
@@ -98,6 +99,10 @@ class PlanDocument:
     resources: tuple[str, ...]
     revenue_by_month: tuple[tuple[str, int], ...]  # (("2026-01", fen), …), oldest first
     interactions_by_month: tuple[tuple[str, int], ...]  # (("2026-01", count), …)
+    # Purchases by product line against the lines the user sells (12/24 months), printed
+    # under opportunities; None prints no grid (a document built without the orders book).
+    penetration: Penetration | None = None
+    product_lines_from_book: bool = False  # the lines came from the orders, not a list
 
 
 @dataclass(frozen=True)

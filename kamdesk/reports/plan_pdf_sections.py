@@ -1,9 +1,10 @@
 """The numbered sections of the account plan PDF (:mod:`kamdesk.reports.plan_pdf`).
 
 In the order the method reviews an account: situation → SWOT → objectives →
-strategies → actions → people → opportunities → risks → resources → trends. Each
-section is a list of flowables; :func:`body_story` puts them together so that a
-heading never stands alone at the foot of a page. The cover reuses the KPI tiles.
+strategies → actions → people → opportunities (with the product penetration grid,
+:mod:`kamdesk.reports.penetration_section`) → risks → resources → trends. Each section
+is a list of flowables; :func:`body_story` puts them together so that a heading never
+stands alone at the foot of a page. The cover reuses the KPI tiles.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from kamdesk.reports.layout import (
     status_color,
     table_style,
 )
+from kamdesk.reports.penetration_section import penetration_story
 from kamdesk.reports.plan_data import (
     PlanDocument,
     Situation,
@@ -360,7 +362,12 @@ def _stakeholder_grid(doc: PlanDocument, lang: str, st: Styles, width: float) ->
 
 
 def _opportunities(doc: PlanDocument, lang: str, st: Styles, width: float) -> list[Flowable]:
-    return bullets(doc.opportunities, st.bullet, limit=ITEM_LIMIT) or _none(lang, st)
+    """The plan's own opportunities, then the product penetration grid (whitespace)."""
+    own = bullets(doc.opportunities, st.bullet, limit=ITEM_LIMIT)
+    grid = penetration_story(doc, lang, st, width)
+    if own and grid:
+        own.append(Spacer(1, 2 * mm))
+    return own + grid if own or grid else _none(lang, st)
 
 
 def _risks(doc: PlanDocument, lang: str, st: Styles, width: float) -> list[Flowable]:

@@ -5,6 +5,10 @@ Two kinds of settings live here, stored in two places on purpose:
 * the **Tiering** page belongs to the book of business (thresholds, contact rhythm),
   so it is saved in the database (``app_settings``) and travels with a backup; saving
   a change recomputes every customer's tier in the background;
+* the **Product lines** page is the user's list of what they sell, also with the data
+  (``app_settings['product_lines']``); the profile's Products tab and the account plan
+  draw the whitespace grid against it. While the list is empty the lines found in the
+  orders book stand in, shown here pre-filled; they are saved only once edited;
 * the **General** page belongs to this computer and user (name, language, theme,
   tray) and goes to QSettings — except the key-date reminder lead times, which the
   reminder generator reads from the database (``app_settings['reminders']``).
@@ -28,11 +32,14 @@ from PySide6.QtWidgets import (
     QMessageBox, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from kamdesk.domain.penetration import MAX_LINE_LENGTH, MAX_LINES, line_key
 from kamdesk.store.ops.settings import save_book_settings
+from kamdesk.store.queries.penetration import product_lines_in_force
 from kamdesk.store.queries.settings import reminder_settings, tiering_settings
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
+from kamdesk.ui.widgets.name_list_editor import NameListEditor
 
 REMINDER_KINDS = ("birthday", "anniversary", "founding", "festival")
 DEFAULT_REMINDER_DAYS = 3
@@ -56,7 +63,8 @@ def _spin(low: int, high: int, suffix: str = "", name: str = "") -> QSpinBox:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 page: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("settingsDialog")
@@ -64,10 +72,15 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(600)
         self._tiering = ctx.db.read(tiering_settings)
         self._reminders: dict[str, Any] = ctx.db.read(reminder_settings)
+        self._product_lines = ctx.db.read(product_lines_in_force)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(self._tiering_page(), self.tr("Tiering"))
+        self.products_page = self._products_page()
+        self.tabs.addTab(self.products_page, self.tr("Product lines"))
         self.tabs.addTab(self._general_page(), self.tr("General"))
+        if page == "products":
+            self.tabs.setCurrentWidget(self.products_page)
 
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -92,6 +105,7 @@ class SettingsDialog(QDialog):
         for w in self.findChildren(QSpinBox):
             w.valueChanged.connect(self._validate)
         self.method.currentIndexChanged.connect(self._on_method)
+        self.product_lines.changed.connect(self._validate)
         self._on_method()
         self._validate()
 
@@ -160,6 +174,27 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         outer.addWidget(note)
         outer.addStretch(1)
+        return page
+
+    def _products_page(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        intro = QLabel(self.tr("The product lines you sell, in the order you want them shown. "
+                               "Each customer's Products tab and account plan show which of "
+                               "them the customer does not buy yet."))
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        self.product_lines = NameListEditor(page, name="productLines")
+        outer.addWidget(self.product_lines, 1)
+        self.product_lines_source = QLabel(
+            self.tr("No list kept yet: these are the product lines found in your orders. "
+                    "Edit them to keep your own list; remove them all to follow the orders "
+                    "again."))
+        self.product_lines_source.setObjectName("productLinesSource")
+        self.product_lines_source.setProperty("role", "subtitle")
+        self.product_lines_source.setWordWrap(True)
+        self.product_lines_source.setVisible(self._product_lines.from_book)
+        outer.addWidget(self.product_lines_source)
         return page
 
     def _general_page(self) -> QWidget:
@@ -232,6 +267,7 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(str(s.value("ui/theme", "system")))))
         self.close_to_tray.setChecked(str(s.value("ui/close_to_tray", "false")).lower()
                                       in ("true", "1"))
+        self.product_lines.set_names(self._product_lines.names)
         nested = self._reminders.get("days_before")
         for kind, box in self.reminder_days.items():
             value = self._reminders.get(kind)
@@ -249,6 +285,7 @@ class SettingsDialog(QDialog):
             "user": self.user_name.text().strip(), "language": self.language.currentData(),
             "theme": self.theme.currentData(), "tray": self.close_to_tray.isChecked(),
             "reminders": {k: b.value() for k, b in self.reminder_days.items()},
+            "product_lines": self.product_lines.names(),
         }
 
     def tiering_values(self) -> dict[str, Any]:
@@ -286,6 +323,24 @@ class SettingsDialog(QDialog):
         if self.active_months.value() >= self.churn_months.value():
             out.append(self.tr("A customer must go silent before churning: the silent period "
                                "has to be shorter than the churn period."))
+        out.extend(self.product_line_problems())
+        return out
+
+    def product_line_problems(self) -> list[str]:
+        names = self.product_lines.names()
+        out = []
+        seen: set[str] = set()
+        for name in names:
+            if line_key(name) in seen:
+                out.append(self.tr("The product line “%1” is listed twice.")
+                           .replace("%1", name))
+            seen.add(line_key(name))
+            if len(name) > MAX_LINE_LENGTH:
+                out.append(self.tr("A product line name can be at most %1 characters.")
+                           .replace("%1", str(MAX_LINE_LENGTH)))
+        if len(names) > MAX_LINES:
+            out.append(self.tr("At most %1 product lines can be listed.")
+                       .replace("%1", str(MAX_LINES)))
         return out
 
     def _validate(self) -> None:
@@ -316,8 +371,13 @@ class SettingsDialog(QDialog):
         tiering_changed = tiering != self._tiering
         # The runner announces what was written (app_settings); the recompute that a
         # tiering change needs is its own operation, run in the background below.
+        # The product lines are written only once edited: a list still standing in from
+        # the orders book keeps following the orders.
+        lines_changed = v["product_lines"] != self._initial["product_lines"]
         if run_op(self.ctx, save_book_settings, tiering=tiering if tiering_changed else None,
-                  reminder_days=v["reminders"], initiator=self) is None:
+                  reminder_days=v["reminders"],
+                  product_lines=v["product_lines"] if lines_changed else None,
+                  initiator=self) is None:
             return
         s = self.ctx.settings
         s.setValue("user/name", v["user"])

@@ -1802,6 +1802,33 @@ Log file: %3</source>
     </message>
 </context>
 <context>
+    <name>NameListEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Undo remove</source>
+        <translation>撤销移除</translation>
+    </message>
+</context>
+<context>
     <name>NewPlanDialog</name>
     <message>
         <source>New account plan</source>
@@ -3117,6 +3144,61 @@ Log file: %3</source>
     </message>
 </context>
 <context>
+    <name>ProductsTab</name>
+    <message>
+        <source>Product line</source>
+        <translation>产品线</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>近 12 个月</translation>
+    </message>
+    <message>
+        <source>Orders (12 m)</source>
+        <translation>订单数（12 个月）</translation>
+    </message>
+    <message>
+        <source>Last 24 months</source>
+        <translation>近 24 个月</translation>
+    </message>
+    <message>
+        <source>Orders (24 m)</source>
+        <translation>订单数（24 个月）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Edit product lines…</source>
+        <translation>编辑产品线…</translation>
+    </message>
+    <message>
+        <source>Not on your product list</source>
+        <translation>不在产品线清单中</translation>
+    </message>
+    <message>
+        <source>Product lines as found in the orders book: keep your own list in Settings → Product lines.</source>
+        <translation>产品线取自订单记录：可在“设置 → 产品线”中维护自己的清单。</translation>
+    </message>
+    <message>
+        <source>No product lines yet: list the lines you sell in Settings, or record orders with a product line.</source>
+        <translation>尚无产品线：请在“设置”中列出所售产品线，或在订单中填写产品线。</translation>
+    </message>
+    <message>
+        <source>Buys %1 of %2 product lines in the last 12 months (%3 %)</source>
+        <translation>近 12 个月购买了 %2 条产品线中的 %1 条（渗透率 %3 %）</translation>
+    </message>
+    <message>
+        <source>Opportunities — not bought in 24 months: %1</source>
+        <translation>空白机会（近 24 个月未购买）：%1</translation>
+    </message>
+    <message>
+        <source>Lapsed — not bought in the last 12 months: %1</source>
+        <translation>已停购（近 12 个月未再购买）：%1</translation>
+    </message>
+</context>
+<context>
     <name>ProfileHeaderWidget</name>
     <message>
         <source>Back to list</source>
@@ -3268,6 +3350,10 @@ Log file: %3</source>
     <message>
         <source>Payments</source>
         <translation>回款</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品渗透</translation>
     </message>
     <message>
         <source>Contracts</source>
@@ -3454,6 +3540,30 @@ Log file: %3</source>
         <translation>近 12 个月的活动邀请中实际出席的占比</translation>
     </message>
     <message>
+        <source>Customer lifetime value</source>
+        <translation>客户终身价值</translation>
+    </message>
+    <message>
+        <source>Net revenue (orders less returns) of each customer since their first order, averaged over the customers with orders (LTV)</source>
+        <translation>每位有订单客户自首单以来的净营收（订单减退货）的平均值（客户终身价值 LTV）</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Amount of the orders of the last 12 months divided by their number (客单价)</source>
+        <translation>近 12 个月订单金额除以订单数（客单价）</translation>
+    </message>
+    <message>
+        <source>Average order value growth</source>
+        <translation>客单价增长率</translation>
+    </message>
+    <message>
+        <source>Average order value of the last 12 months against the 12 months before (客单价增长率)</source>
+        <translation>近 12 个月客单价与之前 12 个月相比（客单价增长率）</translation>
+    </message>
+    <message>
         <source>Last 12 months up to %1 · %2 customers in the book</source>
         <translation>截至 %1 的近 12 个月 · 共 %2 位客户</translation>
     </message>
@@ -3484,6 +3594,22 @@ Log file: %3</source>
         <translation>
             <numerusform>%n 份邀请</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) with orders</source>
+        <translation>
+            <numerusform>%n 位有订单客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>before: %1</source>
+        <translation>上期：%1</translation>
     </message>
     <message>
         <source>Account plans</source>
@@ -3556,6 +3682,10 @@ Log file: %3</source>
     <message>
         <source>Tiering</source>
         <translation>客户分层</translation>
+    </message>
+    <message>
+        <source>Product lines</source>
+        <translation>产品线</translation>
     </message>
     <message>
         <source>General</source>
@@ -3638,6 +3768,14 @@ Log file: %3</source>
         <translation>保存后将在后台重新计算所有客户的分层。</translation>
     </message>
     <message>
+        <source>The product lines you sell, in the order you want them shown. Each customer&apos;s Products tab and account plan show which of them the customer does not buy yet.</source>
+        <translation>您销售的产品线，按希望显示的顺序排列。每位客户的“产品渗透”页和客户经营计划会列出客户尚未购买的产品线。</translation>
+    </message>
+    <message>
+        <source>No list kept yet: these are the product lines found in your orders. Edit them to keep your own list; remove them all to follow the orders again.</source>
+        <translation>尚未维护清单：以下为订单中出现的产品线。编辑后即保存为您自己的清单；全部移除则重新以订单为准。</translation>
+    </message>
+    <message>
         <source>You</source>
         <translation>个人信息</translation>
     </message>
@@ -3716,6 +3854,18 @@ Log file: %3</source>
     <message>
         <source>A customer must go silent before churning: the silent period has to be shorter than the churn period.</source>
         <translation>客户先沉默后流失：沉默判定期必须短于流失判定期。</translation>
+    </message>
+    <message>
+        <source>The product line “%1” is listed twice.</source>
+        <translation>产品线“%1”重复列出。</translation>
+    </message>
+    <message>
+        <source>A product line name can be at most %1 characters.</source>
+        <translation>产品线名称最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>At most %1 product lines can be listed.</source>
+        <translation>最多可列出 %1 条产品线。</translation>
     </message>
     <message>
         <source>Low value: the remaining %1 % of customers</source>

@@ -9,16 +9,22 @@ settings (the recompute that follows is its own operation,
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from kamdesk.domain.penetration import MAX_LINE_LENGTH, MAX_LINES, clean_product_lines
 from kamdesk.domain.tiering_settings import TieringSettings
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
-from kamdesk.store.queries.settings import REMINDER_KEY, TIERING_KEY, reminder_settings
+from kamdesk.store.queries.settings import (
+    PRODUCT_LINES_KEY,
+    REMINDER_KEY,
+    TIERING_KEY,
+    reminder_settings,
+)
 
 #: the longest key-date reminder lead time accepted, in days
 MAX_REMINDER_DAYS = 365
@@ -75,12 +81,36 @@ def save_reminder_lead_times(session: Session, days_before: Mapping[str, Any]) -
     return put_json(conn, REMINDER_KEY, stored)
 
 
+def save_product_lines(session: Session, names: Iterable[str]) -> Changes:
+    """Keep the user's list of the product lines they sell, in their order.
+
+    Names are trimmed, blanks dropped and duplicates (by case and spacing) kept once. An
+    empty list is stored as such: the penetration grid then follows the lines found in
+    the orders book again.
+    """
+    if isinstance(names, str):
+        raise ValidationError("product_lines", "invalid_choice")
+    given = list(names)
+    for name in given:
+        if not isinstance(name, str):
+            raise ValidationError("product_lines", "invalid_choice")
+        if len(" ".join(name.split())) > MAX_LINE_LENGTH:
+            raise ValidationError("product_lines", "too_long")
+    lines = clean_product_lines(given)
+    if len(lines) > MAX_LINES:
+        raise ValidationError("product_lines", "out_of_range")
+    return put_json(session.connection(), PRODUCT_LINES_KEY, list(lines))
+
+
 def save_book_settings(session: Session, *, tiering: TieringSettings | None = None,
-                       reminder_days: Mapping[str, Any] | None = None) -> Changes:
+                       reminder_days: Mapping[str, Any] | None = None,
+                       product_lines: Iterable[str] | None = None) -> Changes:
     """Save the settings dialog's database half in one transaction (``None``: unchanged)."""
     changes = Changes()
     if tiering is not None:
         changes |= save_tiering_settings(session, tiering)
     if reminder_days is not None:
         changes |= save_reminder_lead_times(session, reminder_days)
+    if product_lines is not None:
+        changes |= save_product_lines(session, product_lines)
     return changes

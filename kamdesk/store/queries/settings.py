@@ -3,6 +3,10 @@
 These settings belong to the book of business, not to one computer: tiering thresholds
 and contact rhythm, key-date reminder lead times, when the figures were last recomputed.
 They travel with a backup. Writes are in :mod:`kamdesk.store.ops.settings`.
+
+The product lines the user sells are stored here as a plain list; the list in force
+(falling back to the lines found in the orders book while the user has kept none) is
+read by :func:`kamdesk.store.queries.penetration.product_lines_in_force`.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from kamdesk.domain.penetration import clean_product_lines
 from kamdesk.domain.tiering_settings import TieringSettings
 
 TIERING_KEY = "tiering"
 REMINDER_KEY = "reminders"
 APP_LAST_SEEN_KEY = "app_last_seen"
+PRODUCT_LINES_KEY = "product_lines"
 
 
 def get_json(conn: Connection, key: str, default: Any = None) -> Any:
@@ -39,3 +45,11 @@ def reminder_settings(conn: Connection) -> dict[str, Any]:
     """The key-date reminder lead times as stored (a copy the caller may change)."""
     stored = get_json(conn, REMINDER_KEY, {})
     return dict(stored) if isinstance(stored, dict) else {}
+
+
+def stored_product_lines(conn: Connection) -> tuple[str, ...]:
+    """The user's own list of product lines, in their order; empty when none is kept."""
+    stored = get_json(conn, PRODUCT_LINES_KEY, [])
+    if not isinstance(stored, list):
+        return ()
+    return clean_product_lines(str(x) for x in stored if isinstance(x, str | int | float))

@@ -27,6 +27,7 @@ from kamdesk.ui.profile.contracts_tab import ContractsTab
 from kamdesk.ui.profile.documents_tab import DocumentsTab
 from kamdesk.ui.profile.orders_tab import OrdersTab
 from kamdesk.ui.profile.payments_tab import PaymentsTab
+from kamdesk.ui.profile.products_tab import ProductsTab
 from kamdesk.ui.profile.tasks_tab import TasksTab
 
 HEADER_TABLES = frozenset({"customers", "customer_metrics", "interactions", "trades", "tasks",
@@ -63,6 +64,7 @@ class ProfileScreen(QWidget):
                            (self.contact_log, self.tr("Contact log")),
                            (self.orders, self.tr("Orders")),
                            (self.payments, self.tr("Payments")),
+                           (ProductsTab(ctx), self.tr("Products")),
                            (self.contracts, self.tr("Contracts")),
                            (self.tasks, self.tr("Tasks")),
                            (self.health, self.tr("Health && history")),

@@ -2,8 +2,9 @@
 the list of account plans it feeds.
 
 The KPI panel answers "how is the book doing" (tiers, churn, repurchase, satisfaction,
-how fast complaints are answered); the plan list below is where the answers turn
-into plans for the next period. Both are read-only queries; plans open in the editor.
+how fast complaints are answered, and from the orders book the customer lifetime value,
+the average order value and its growth; definitions in ``docs/kpis.md``); the plan
+list below is where the answers turn into plans for the next period. Both are read-only queries; plans open in the editor.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFrame, QGridLayout, QGroupBox,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
     QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -26,6 +27,7 @@ from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
+from kamdesk.ui.reports.tiles import KpiTile
 from kamdesk.ui.rows_model import Column, RowsModel
 from kamdesk.ui.widgets.customer_picker import CustomerPicker
 
@@ -34,6 +36,8 @@ __all__ = ["NewPlanDialog", "PlanListModel", "ReportsScreen"]
 #: what the plan list and the KPI panel are read from: each goes stale when these change
 PLANS_REFRESH_ON = frozenset({"account_plans", "plan_objectives", "plan_actions", "plan_risks",
                               "customers", "customer_metrics"})
+# tiles in a row of the KPI grid
+TILES_PER_ROW = 4
 KPIS_REFRESH_ON = frozenset({"customers", "customer_metrics", "survey_responses", "complaints",
                              "events", "event_attendance", "trades"})
 
@@ -98,36 +102,6 @@ class NewPlanDialog(QDialog):
         return self.picker.customer_id
 
 
-class _Tile(QFrame):
-    """One KPI: the figure, what it is, and what it was computed from."""
-
-    def __init__(self, name: str, caption: str, tip: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.value = QLabel("—")
-        self.value.setObjectName(name + "Value")
-        f = self.value.font()
-        f.setPointSizeF(f.pointSizeF() * 1.6)
-        f.setBold(True)
-        self.value.setFont(f)
-        self.caption = QLabel(caption)
-        self.detail = QLabel()
-        self.detail.setStyleSheet("color: palette(mid);")
-        self.setToolTip(tip)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(10, 6, 10, 6)
-        lay.setSpacing(1)
-        lay.addWidget(self.value)
-        lay.addWidget(self.caption)
-        lay.addWidget(self.detail)
-
-    def show_value(self, text: str, detail: str, colour: str | None = None) -> None:
-        self.value.setText(text)
-        self.value.setStyleSheet(f"color: {colour};" if colour else "")
-        self.detail.setText(detail)
-
-
 class ReportsScreen(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,32 +145,42 @@ class ReportsScreen(QWidget):
         self.tier_table.setFixedHeight(150)
 
         self.tiles = {
-            "churn": _Tile("kpiChurn", self.tr("Churn rate"),
+            "churn": KpiTile("kpiChurn", self.tr("Churn rate"),
                            self.tr("Churned customers as a share of all customers (流失率)")),
-            "repurchase": _Tile("kpiRepurchase", self.tr("Repurchase rate"),
+            "repurchase": KpiTile("kpiRepurchase", self.tr("Repurchase rate"),
                                 self.tr("Customers with two or more orders in 12 months, of those "
                                    "with any order (复购率)")),
-            "new": _Tile("kpiNew", self.tr("New customers this month"),
+            "new": KpiTile("kpiNew", self.tr("New customers this month"),
                          self.tr("Customers whose cooperation started this calendar month")),
-            "csat": _Tile("kpiCsat", self.tr("CSAT average"),
+            "csat": KpiTile("kpiCsat", self.tr("CSAT average"),
                           self.tr("Mean satisfaction score (1–5) of surveys in the last 12 "
                                   "months")),
-            "nps": _Tile("kpiNps", self.tr("NPS"),
+            "nps": KpiTile("kpiNps", self.tr("NPS"),
                          self.tr("Promoters (9–10) minus detractors (0–6), last 12 months")),
-            "timeliness": _Tile("kpiTimeliness", self.tr("Complaints answered in time"),
+            "timeliness": KpiTile("kpiTimeliness", self.tr("Complaints answered in time"),
                                 self.tr("Complaints answered before their deadline, of those whose "
                                    "deadline has come (沟通响应及时率)")),
-            "resolution": _Tile("kpiResolution", self.tr("Issue resolution rate"),
+            "resolution": KpiTile("kpiResolution", self.tr("Issue resolution rate"),
                                 self.tr("Complaints of the last 12 months resolved or closed "
                                    "(问题解决率)")),
-            "participation": _Tile("kpiParticipation", self.tr("Event participation"),
+            "participation": KpiTile("kpiParticipation", self.tr("Event participation"),
                                    self.tr("Invitations to events of the last 12 months that were "
                                       "attended (活动参与率)")),
+            "ltv": KpiTile("kpiLtv", self.tr("Customer lifetime value"),
+                           self.tr("Net revenue (orders less returns) of each customer since "
+                                   "their first order, averaged over the customers with orders "
+                                   "(LTV)")),
+            "aov": KpiTile("kpiAov", self.tr("Average order value"),
+                           self.tr("Amount of the orders of the last 12 months divided by their "
+                                   "number (客单价)")),
+            "aov_growth": KpiTile("kpiAovGrowth", self.tr("Average order value growth"),
+                                  self.tr("Average order value of the last 12 months against "
+                                          "the 12 months before (客单价增长率)")),
         }
         grid = QGridLayout()
         grid.setSpacing(6)
         for i, tile in enumerate(self.tiles.values()):
-            grid.addWidget(tile, i // 4, i % 4)
+            grid.addWidget(tile, i // TILES_PER_ROW, i % TILES_PER_ROW)
         row = QHBoxLayout()
         row.addWidget(self.tier_table)
         row.addLayout(grid, 1)
@@ -245,6 +229,24 @@ class ReportsScreen(QWidget):
                                            k.complaints_received))
         t["participation"].show_value(pct(k.participation_rate),
                                       self.tr("%n invitation(s)", "", k.invitations))
+        self._show_order_kpis(k)
+
+    def _show_order_kpis(self, k: KpiReport) -> None:
+        """Lifetime value, average order value and its growth (money in the UI's style)."""
+        lang = self.ctx.lang
+        t = self.tiles
+
+        def money(fen: int | None) -> str:
+            return "—" if fen is None else fmt.money(fen, lang, short=True)
+
+        t["ltv"].show_value(money(k.ltv_cents),
+                            self.tr("%n customer(s) with orders", "", k.ltv_customers))
+        t["aov"].show_value(money(k.aov_cents), self.tr("%n order(s)", "", k.aov_orders))
+        growth = "—" if k.aov_growth is None else f"{k.aov_growth:+.1f}%"
+        before = self.tr("before: %1").replace("%1", money(k.aov_prev_cents))
+        t["aov_growth"].show_value(growth, before,
+                                   None if k.aov_growth is None else "#2e7d32"
+                                   if k.aov_growth >= 0 else "#c62828")
 
     def _cell(self, r: int, c: int, value: int, bold: bool = False) -> None:
         item = QTableWidgetItem(str(value))
