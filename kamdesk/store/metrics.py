@@ -108,7 +108,7 @@ _COLUMNS = (
     "customer_id", "revenue_12m_cents", "revenue_prev_12m_cents", "orders_12m",
     "last_trade_on", "last_interaction_at", "value_tier", "activity", "r_score", "f_score",
     "m_score", "segment", "health", "health_reasons", "next_due_on", "overdue_days",
-    "due_action", "key_contact_name", "key_contact_phone", "computed_on",
+    "due_action", "key_contact_name", "key_contact_phone", "outstanding_cents", "computed_on",
 )
 _SELECT_METRICS = f"SELECT {', '.join(_COLUMNS)} FROM customer_metrics"
 _INSERT_METRICS = (f"INSERT INTO customer_metrics ({', '.join(_COLUMNS)}) "
@@ -117,7 +117,7 @@ _UPDATE_METRICS = ("UPDATE customer_metrics SET "
                    + ", ".join(f"{c} = ?" for c in _COLUMNS[1:]) + " WHERE customer_id = ?")
 #: What an archived customer's row holds: the table's defaults (its figures dropped).
 _BARE = (0, 0, 0, None, None, "C", "silent", 0, 0, 0, None, 100, None, None, 0, None, None,
-         None, None)
+         None, None, None)
 _NEXT_DUE, _TIER, _ACTIVITY = (_COLUMNS.index(c) for c in ("next_due_on", "value_tier",
                                                             "activity"))
 
@@ -145,7 +145,8 @@ def _recompute(conn: Connection, today: date) -> int:
             cid, f.revenue_window, f.revenue_prev_window, f.order_count_window,
             last_trade.isoformat() if last_trade else None, last_at, tier, activity,
             r, fs, m, segment, health, reasons_text(reasons) if reasons else "[]",
-            next_due.isoformat(), overdue, action, name, phone, iso,
+            next_due.isoformat(), overdue, action, name, phone,
+            f.credit_exposure if f.credit_limit is not None else None, iso,
         )
         rows.append(row)
         prev = old_get(cid)
@@ -293,11 +294,13 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
         "UPDATE customer_metrics SET revenue_12m_cents = :rev, revenue_prev_12m_cents = :prev, "
         "orders_12m = :orders, last_trade_on = :lt, last_interaction_at = :li, activity = :act, "
         "health = :h, health_reasons = :hr, next_due_on = :nd, overdue_days = :od, "
-        "due_action = :da, computed_on = coalesce(computed_on, :today) WHERE customer_id = :c"),
+        "due_action = :da, outstanding_cents = :owed, "
+        "computed_on = coalesce(computed_on, :today) WHERE customer_id = :c"),
         {"rev": f.revenue_window, "prev": f.revenue_prev_window, "orders": f.order_count_window,
          "lt": f.last_trade.isoformat() if f.last_trade else None, "li": last_at,
          "act": activity, "h": health.score, "hr": reasons_json(fake),
          "nd": touch.next_due.isoformat(), "od": touch.overdue_days, "da": touch.action,
+         "owed": f.credit_exposure if f.credit_limit is not None else None,
          "today": today.isoformat(), "c": customer_id})
     return moved
 

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, SmallInteger, String, Text, text
+from sqlalchemy import (
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.store.models.base import Base, Money
@@ -51,6 +62,9 @@ class CustomerMetrics(Base):
     due_action: Mapped[str | None] = mapped_column(String(24))
     key_contact_name: Mapped[str | None] = mapped_column(String(100))
     key_contact_phone: Mapped[str | None] = mapped_column(String(50))
+    #: what the customer owes (orders and returns less payments), for customers with a
+    #: credit limit; the credit flag reads it (see migration 0008)
+    outstanding_cents: Mapped[int | None] = mapped_column(BigInteger)
     computed_on: Mapped[date | None] = mapped_column(Date)
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from kamdesk.domain import vocab
 from kamdesk.store.errors import HasHistory, ValidationError
+from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, CustomerMetrics
 from kamdesk.store.models.customer import CUSTOMER_STATUSES, POTENTIALS
 from kamdesk.store.ops.bulk import insert_rows
@@ -203,7 +204,16 @@ def update_customer(session: Session, customer_id: int, *, now: datetime | None 
             raise ValidationError("code", "duplicate", data["code"])
     _update_customers(session, [(customer_id, data)], now or datetime.now())
     session.expire_all()  # ORM copies loaded before the Core update are stale now
-    return Changes.of("customers", customer_id).with_value(customer_id)
+    changes = Changes.of("customers", customer_id)
+    if "credit_limit_cents" in data:
+        # A new limit changes the credit flag and health at once (what is owed is kept
+        # in the metrics row only for customers with a limit).
+        moved = refresh_customer(session.connection(), customer_id,
+                                 (now or datetime.now()).date())
+        changes = changes | Changes.of("customer_metrics", customer_id)
+        if moved:
+            changes = changes | Changes.of("tier_changes")
+    return changes.with_value(customer_id)
 
 
 def set_archived(session: Session, customer_id: int, archived: bool) -> Changes:

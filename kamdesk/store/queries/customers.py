@@ -22,7 +22,7 @@ from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
     outstanding_by_customer,
-    outstanding_sql,
+    stored_outstanding_sql,
 )
 from kamdesk.store.search import matching_ids_sql
 
@@ -53,7 +53,7 @@ SORT_COLUMNS: dict[str, str] = {
     # Credit used = outstanding ÷ limit, summed from the trade book when sorting (no
     # stored figure; ~20 ms at 10k). No limit sorts as NULL; a zero limit as ÷ 1 fen.
     "credit": (f"CASE WHEN c.credit_limit_cents IS NOT NULL THEN "
-               f"{outstanding_sql('c.id')} * 1.0 / max(c.credit_limit_cents, 1) END"),
+               f"{stored_outstanding_sql('c.id')} * 1.0 / max(c.credit_limit_cents, 1) END"),
 }
 
 

@@ -34,7 +34,8 @@ from kamdesk.store.queries.listing import Listing
 from kamdesk.store.queries.sql_values import as_date, in_chunks
 
 __all__ = [
-    "outstanding_sql", "credit_watch_sql", "CreditStanding", "PaymentRow", "OpenOrder",
+    "outstanding_sql", "stored_outstanding_sql",
+    "credit_watch_sql", "CreditStanding", "PaymentRow", "OpenOrder",
     "Receivables", "CreditWatch", "outstanding", "outstanding_by_customer", "credit_standing",
     "open_orders", "receivables", "credit_watch", "payment_customer", "trade_owner",
 ]
@@ -55,8 +56,16 @@ def credit_watch_sql(alias: str = "c") -> str:
     and at least 80 % of the limit; with an integer amount ``owed * 100 >= max(limit * 80,
     1)`` says both, so the sums run once)."""
     return (f"({alias}.credit_limit_cents IS NOT NULL AND "
-            f"{outstanding_sql(alias + '.id')} * 100 >= "
+            f"{stored_outstanding_sql(alias + '.id')} * 100 >= "
             f"max({alias}.credit_limit_cents * {AMBER_PCT}, 1))")
+
+
+def stored_outstanding_sql(customer: str) -> str:
+    """SQL for the outstanding amount kept in the customer's metrics row (migration
+    0008; refreshed by every order and payment write and the daily recompute): what
+    whole-book lists sort and filter by, where summing every order would be too slow."""
+    return (f"coalesce((SELECT sm.outstanding_cents FROM customer_metrics sm "
+            f"WHERE sm.customer_id = {customer}), 0)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +243,7 @@ def credit_watch(conn: Connection, limit: int = 50) -> Listing[CreditWatch]:
     for r in conn.execute(text(
             "WITH watch AS MATERIALIZED ("
             f" SELECT c.id, c.code, c.name, c.credit_limit_cents AS lim, c.credit_rating, "
-            f" {outstanding_sql('c.id')} AS owed FROM customers c "
+            f" {stored_outstanding_sql('c.id')} AS owed FROM customers c "
             " WHERE c.credit_limit_cents IS NOT NULL AND c.status != 'archived') "
             "SELECT id, code, name, owed, lim, credit_rating, count(*) OVER () FROM watch "
             f"WHERE owed * 100 >= max(lim * {AMBER_PCT}, 1) "

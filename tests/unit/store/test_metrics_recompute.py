@@ -33,10 +33,20 @@ DAY0 = date(2026, 11, 23)
 DAY1 = DAY0 + timedelta(days=50)
 
 
+REFERENCE_COLUMNS = (
+    "customer_id", "revenue_12m_cents", "revenue_prev_12m_cents", "orders_12m",
+    "last_trade_on", "last_interaction_at", "value_tier", "activity", "r_score", "f_score",
+    "m_score", "segment", "health", "health_reasons", "next_due_on", "overdue_days",
+    "due_action", "key_contact_name", "key_contact_phone", "computed_on",
+)
+
+
 def _snapshot(db) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     with db.engine.connect() as conn:
+        # The reference predates outstanding_cents (migration 0008): its columns only.
         metrics = [list(r) for r in conn.exec_driver_sql(
-            "SELECT * FROM customer_metrics ORDER BY customer_id").fetchall()]
+            f"SELECT {', '.join(REFERENCE_COLUMNS)} FROM customer_metrics "
+            "ORDER BY customer_id").fetchall()]
         changes = [list(r) for r in conn.exec_driver_sql(
             "SELECT customer_id, changed_on, dimension, old_value, new_value "
             "FROM tier_changes ORDER BY id").fetchall()]
@@ -111,7 +121,7 @@ def run_scenario(db) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
 
 CREDIT_REASONS = ("credit_usage", "credit_no_limit")
-HEALTH, REASONS = 12, 13  # columns of customer_metrics (SELECT *)
+HEALTH, REASONS = 12, 13  # columns of REFERENCE_COLUMNS
 
 
 def _without_credit(row: list[Any]) -> list[Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from kamdesk.store.ops.customers import create_customer
+from kamdesk.store.ops.metrics import recompute_all_metrics
 from kamdesk.store.ops.orders import NewOrder, add_orders
 from kamdesk.store.ops.payments import add_payment
 from kamdesk.store.queries.customers import CustomerQuery, count, fetch_page
@@ -24,6 +25,8 @@ def _customer(db, name, limit, owed, paid=0):
     if owed:
         db.write(add_orders, [NewOrder(cid, date(2026, 8, 1), owed // 2),
                               NewOrder(cid, date(2026, 11, 1), owed - owed // 2)])
+        # Bulk-added orders (the importer's op) leave the figures to the caller's recompute.
+        db.write(recompute_all_metrics, TODAY)
     if paid:
         db.write(add_payment, customer_id=cid, received_on=TODAY, amount_cents=paid,
                  today=TODAY)
@@ -62,3 +65,13 @@ def test_list_column_sort_and_filter_and_today_agree_on_the_levels(db):
     listing = db.read(credit_watch)
     assert [c.customer_id for c in listing.rows] == [red, amber] and listing.total == 2
     assert [c.level for c in listing.rows] == ["red", "amber"]
+
+
+def test_setting_a_limit_flags_what_is_already_owed(db):
+    from kamdesk.store.ops.customers import update_customer
+
+    cid = _customer(db, "己公司", None, 900_00)
+    assert db.read(credit_watch).total == 0            # no limit: nothing to watch
+    changes = db.write(update_customer, cid, credit_limit_cents=1000_00)
+    assert "customer_metrics" in changes               # the stored amount owed follows
+    assert [c.customer_id for c in db.read(credit_watch).rows] == [cid]
