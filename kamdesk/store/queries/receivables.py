@@ -242,9 +242,11 @@ def credit_watch(conn: Connection, limit: int = 50) -> Listing[CreditWatch]:
     total = 0
     for r in conn.execute(text(
             "WITH watch AS MATERIALIZED ("
-            f" SELECT c.id, c.code, c.name, c.credit_limit_cents AS lim, c.credit_rating, "
-            f" {stored_outstanding_sql('c.id')} AS owed FROM customers c "
-            " WHERE c.credit_limit_cents IS NOT NULL AND c.status != 'archived') "
+            " SELECT c.id, c.code, c.name, c.credit_limit_cents AS lim, c.credit_rating, "
+            " coalesce(m.outstanding_cents, 0) AS owed FROM customer_metrics m "
+            " JOIN customers c ON c.id = m.customer_id "
+            " WHERE m.outstanding_cents > 0 AND c.credit_limit_cents IS NOT NULL "
+            " AND c.status != 'archived') "
             "SELECT id, code, name, owed, lim, credit_rating, count(*) OVER () FROM watch "
             f"WHERE owed * 100 >= max(lim * {AMBER_PCT}, 1) "
             "ORDER BY CASE WHEN lim = 0 THEN 1e18 ELSE owed * 1.0 / lim END DESC, id "
