@@ -143,3 +143,48 @@ def run_op_in_background(
     thread.finished_with.connect(finish)
     thread.start()
     return thread
+
+
+class _ReadThread(QThread):
+    finished_with = Signal(object, object)  # result | None, exception | None
+
+    def __init__(self, ctx: AppContext, query: Callable[..., Any], args: tuple[Any, ...],
+                 kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self._db, self._query, self._args, self._kwargs = ctx.db, query, args, kwargs
+
+    def run(self) -> None:
+        try:
+            result = self._db.read(self._query, *self._args, **self._kwargs)
+        except Exception as exc:  # handed to the UI thread, which explains it
+            log.exception("background read failed")
+            self.finished_with.emit(None, exc)
+            return
+        self.finished_with.emit(result, None)
+
+
+_reading: set[_ReadThread] = set()
+
+
+def read_in_background(ctx: AppContext, query: Callable[..., Any], *args: Any,
+                       on_done: Callable[[Any], None], parent: QWidget | None = None,
+                       **kwargs: Any) -> QThread:
+    """Run a slow read (``query(conn, ...)``) on a worker thread with its own connection
+    and hand the plain rows to ``on_done`` on the UI thread, so a whole-book figure
+    (the monthly KPIs of a 100k book take seconds) never freezes the window. A failure
+    of the database is explained like a failed write; ``on_done`` is then not called."""
+    thread = _ReadThread(ctx, query, args, kwargs)
+    _reading.add(thread)
+
+    def finish(result: Any, exc: BaseException | None) -> None:
+        _reading.discard(thread)
+        if exc is None:
+            on_done(result)
+        elif isinstance(exc, STORE_FAILURES):
+            report_failure(ctx, exc, parent)
+        else:
+            raise exc
+
+    thread.finished_with.connect(finish)
+    thread.start()
+    return thread

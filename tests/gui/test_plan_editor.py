@@ -245,6 +245,7 @@ def test_reports_screen(qtbot, demo_ctx, make_window, monkeypatch, opened, tmp_p
     w.show_screen("reports")
     screen = w.screen("reports")
     qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    qtbot.waitUntil(lambda: screen.kpis is not None)   # read off the UI thread
     k = screen.kpis
     assert k is not None and k.customers == 200
     assert screen.tiles["churn"].value.text().endswith("%")

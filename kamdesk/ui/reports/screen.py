@@ -9,10 +9,10 @@ list below is where the answers turn into plans for the next period. Both are re
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThread, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
@@ -26,6 +26,7 @@ from kamdesk.store.queries.plans import PlanRow, list_plans
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import read_in_background
 from kamdesk.ui.icons import icon
 from kamdesk.ui.reports.tiles import KpiTile
 from kamdesk.ui.rows_model import Column, RowsModel
@@ -110,6 +111,7 @@ class ReportsScreen(QWidget):
         self._plans_stale = True
         self._kpis_stale = True
         self.kpis: KpiReport | None = None
+        self.kpis_thread: QThread | None = None
         self._build_kpis()
         self._build_plans()
         layout = QVBoxLayout(self)
@@ -189,9 +191,18 @@ class ReportsScreen(QWidget):
         lay.addLayout(row)
 
     def refresh_kpis(self) -> None:
+        """Read the monthly figures off the UI thread (seconds on a big book); the panel
+        keeps its last figures until the new ones arrive."""
         self._kpis_stale = False
         today = self.ctx.clock.today()
-        k = self.ctx.db.read(kpi_report, today)
+        if self.kpis_thread is not None and self.kpis_thread.isRunning():
+            self._kpis_stale = True  # read again once this one is shown
+            return
+        self.kpis_thread = read_in_background(
+            self.ctx, kpi_report, today, parent=self,
+            on_done=lambda k: self._show_kpis(k, today))
+
+    def _show_kpis(self, k: KpiReport, today: date) -> None:
         self.kpis = k
         self.window_label.setText(
             self.tr("Last 12 months up to %1 · %2 customers in the book")
