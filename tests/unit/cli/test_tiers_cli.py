@@ -181,7 +181,6 @@ def test_tiers_as_of_a_past_day_compute_without_storing(db, capsys):
     assert rows["C001"]["revenue_12m"] == f"{150 * WAN // 3 / 100:.2f}"
     assert rows["C003"]["revenue_12m"] == "400000.00"
     assert rows["C002"]["revenue_12m"] == "0.00" and rows["C002"]["r"] == ""
-    assert (rows["C001"]["value_tier"], rows["C003"]["value_tier"]) == ("A", "B")
     assert [_tiers(db, c) for c in ("C001", "C002", "C003", "C004", "C005")] == before
     # Today's answer, computed in memory, agrees with the stored figures.
     main(["--db", db.location, "tiers", "--csv", "--as-of", TODAY.isoformat()])
