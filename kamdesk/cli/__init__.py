@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kamdesk import __version__
-from kamdesk.cli import calendar, contracts, db, demo, io, kpis, plans, search, tiers
+from kamdesk.cli import calendar, contracts, db, demo, io, kpis, orders, plans, search, tiers
 from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command", "build_parser", "main"]
@@ -45,7 +45,7 @@ COMMANDS: tuple[Command, ...] = (
             db.add_doctor_arguments, db.run_doctor),
     Command("search", "find customers by name, code, contact, phone or pinyin",
             search.add_search_arguments, search.run_search),
-    Command("import", "import a customers / contact log / events table (CSV or XLSX)",
+    Command("import", "import a customers / contact log / events / orders table (CSV or XLSX)",
             io.add_import_arguments, io.run_import),
     Command("export", "export customers (表1) or the contact log (表2) to CSV/XLSX",
             io.add_export_arguments, io.run_export),
@@ -57,6 +57,8 @@ COMMANDS: tuple[Command, ...] = (
             calendar.add_due_arguments, calendar.run_due),
     Command("ical", "export tasks, visits, key dates and renewals as .ics",
             calendar.add_ical_arguments, calendar.run_ical),
+    Command("orders", "print a customer's orders and returns (one per line)",
+            orders.add_orders_arguments, orders.run_orders),
     Command("tiers", "print value tier, activity, potential, RFM, health and next touch "
                      "per customer",
             tiers.add_tiers_arguments, tiers.run_tiers),

@@ -26,7 +26,7 @@ PROBLEM_TEXT = {
 
 def add_import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
-    p.add_argument("--kind", choices=("customers", "contacts", "events"),
+    p.add_argument("--kind", choices=("customers", "contacts", "events", "orders"),
                    help="table kind (default: detected from the headers)")
     p.add_argument("--skip-invalid", action="store_true",
                    help="import the good rows and list the skipped ones (default: all or nothing)")
@@ -66,18 +66,30 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"{args.file}: missing column(s): {', '.join(report.missing_columns)} "
               f"(not a {report.kind} table?)", file=sys.stderr)
         return EXIT_ERROR
-    texts = PROBLEM_TEXT.get(language(args), PROBLEM_TEXT["en"])
+    from kamdesk.domain import vocab
+
+    lang = language(args)
+    texts = PROBLEM_TEXT.get(lang, PROBLEM_TEXT["en"])
     for p in report.problems:
         value = f" ({p.value!r})" if p.value else ""
-        print(f"line {p.line}: {p.column}{value} {texts.get(p.code, p.code)}", file=sys.stderr)
+        # The vocabulary's sentence for the other validation codes, lower-cased after
+        # the column name ("more than one customer has this name…").
+        reason = texts.get(p.code) or _after_column(vocab.label("validation", p.code, lang))
+        print(f"line {p.line}: {p.column}{value} {reason}", file=sys.stderr)
     if report.problems and not report.written:
         print(f"nothing imported: {len(report.skipped_lines)} of {report.total_rows} rows have "
               "problems (fix them, or use --skip-invalid)", file=sys.stderr)
         return EXIT_ERROR
     verb = "would import" if args.dry_run else "imported"
-    print(f"{verb} {report.kind}: {report.created} new, {report.updated} updated, "
+    already = f", {report.unchanged} already there" if report.kind == "orders" else ""
+    print(f"{verb} {report.kind}: {report.created} new, {report.updated} updated{already}, "
           f"{len(report.skipped_lines)} skipped (lines {report.skipped_lines or '-'})")
     return EXIT_OK
+
+
+def _after_column(sentence: str) -> str:
+    """A vocabulary sentence ("More than one customer…") to follow a column name."""
+    return sentence[:1].lower() + sentence[1:] if sentence[:1].isascii() else sentence
 
 
 def run_export(args: argparse.Namespace) -> int:

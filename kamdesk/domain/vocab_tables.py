@@ -338,6 +338,16 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("renewal_notice_days", "Renewal notice", "续约提醒天数"),
         ("to_status", "New status", "新状态"),
         ("changed_on", "Date", "日期"),
+        # orders (交易)
+        ("order", "Order", "订单"),
+        ("occurred_on", "Order date", "下单日期"),
+        ("amount_cents", "Amount", "金额"),
+        ("kind", "Kind", "类型"),
+        ("product_line", "Product line", "产品线"),
+        ("quantity", "Quantity", "数量"),
+        ("invoice_no", "Invoice no.", "发票号"),
+        ("order_no", "Order no.", "订单号"),
+        ("notes", "Notes", "备注"),
     ),
     "validation": (
         ("required", "This field is required.", "此项为必填项。"),
@@ -369,5 +379,14 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("too_large", "This file is larger than the 100 MB limit.", "文件超过 100 MB 的上限。"),
         ("unreadable", "This file cannot be read (moved, deleted or no permission).",
          "无法读取此文件（已移动、已删除或无权限）。"),
+        ("amount_not_positive",
+         "The amount must be more than zero (a return is entered as a positive amount "
+         "of kind Return).",
+         "金额必须大于零（退货请选择类型“退货/红字冲销”并填写正数金额）。"),
+        ("date_too_far_ahead", "The date is more than a year ahead.", "日期超过一年以后。"),
+        ("contract_other_customer", "This contract belongs to another customer.",
+         "该合同属于其他客户。"),
+        ("ambiguous_customer", "More than one customer has this name; use the code.",
+         "有多个客户同名，请使用客户编号。"),
     ),
 }

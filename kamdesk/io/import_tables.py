@@ -1,4 +1,5 @@
-"""Importing the method's working tables (表1 customers, 表2 contact log, 表3 events).
+"""Importing the method's working tables (表1 customers, 表2 contact log, 表3 events) and
+orders sheets (:mod:`kamdesk.io.import_orders`); this module detects the kind and dispatches.
 
 A batch import is all-or-nothing by default: every row is validated first and, if any
 row is bad, nothing is written and the report lists each bad row with its line number,
@@ -18,8 +19,6 @@ uniqueness, pinyin, the metrics row and the search row.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,7 +26,16 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from kamdesk.io.tabular import Table, cell_text, parse_day, parse_moment, read_table
+from kamdesk.domain.money import FEN_PER_WAN, FEN_PER_YUAN, parse_money
+from kamdesk.io.import_orders import import_orders, orders_score
+from kamdesk.io.import_rows import (
+    ImportReport,
+    RowProblem,
+    cell_getter,
+    find_columns,
+    norm_header,
+)
+from kamdesk.io.tabular import Table, parse_day, parse_moment, read_table
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import (
@@ -43,36 +51,6 @@ from kamdesk.store.ops.orders import NewOrder, add_orders
 from kamdesk.store.queries.customers import ids_by_code
 
 IMPORT_TAG = "表格导入"  # marks rows the import had to create (contribution, last contact)
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    line: int
-    column: str
-    code: str  # required, invalid_date, invalid_number, unknown_customer, duplicate, invalid_choice
-    value: str = ""
-
-
-@dataclass
-class ImportReport:
-    kind: str
-    total_rows: int = 0
-    created: int = 0
-    updated: int = 0
-    problems: list[RowProblem] = field(default_factory=list)
-    written: bool = False
-    missing_columns: list[str] = field(default_factory=list)
-    touched_customers: set[int] = field(default_factory=set)
-    changes: Changes = field(default_factory=Changes)
-
-    @property
-    def skipped_lines(self) -> list[int]:
-        return sorted({p.line for p in self.problems})
-
-
-def _norm(header: str) -> str:
-    h = header.strip().lower().replace("（", "(").replace("）", ")").replace(" ", "")
-    return h
 
 
 CUSTOMER_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -128,41 +106,17 @@ POTENTIAL_WORDS = {"高": "high", "高潜力": "high", "high": "high", "中": "m
 
 
 def detect_kind(table: Table) -> str | None:
-    heads = {_norm(h) for h in table.headers}
+    heads = {norm_header(h) for h in table.headers}
     scores = {}
     for kind, cols in (("customers", CUSTOMER_COLUMNS), ("contacts", CONTACT_COLUMNS),
                        ("events", EVENT_COLUMNS)):
         scores[kind] = sum(1 for aliases in cols.values() if heads & set(aliases))
     best = max(scores, key=lambda k: scores[k])
+    # An orders sheet also has a customer code and a date; it wins only with more of
+    # its own columns (it needs an amount to score at all).
+    if orders_score(table) > max(scores[best], 2):
+        return "orders"
     return best if scores[best] >= 2 else None
-
-
-def _columns(table: Table, spec: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    index = {_norm(h): i for i, h in enumerate(table.headers)}
-    out: dict[str, int] = {}
-    for fieldname, aliases in spec.items():
-        for alias in aliases:
-            if alias in index:
-                out[fieldname] = index[alias]
-                break
-    return out
-
-
-def _getter(cols: dict[str, int]) -> Callable[[list[object], str], str]:
-    def get(cells: list[object], name: str) -> str:
-        i = cols.get(name)
-        return cell_text(cells[i]) if i is not None and i < len(cells) else ""
-    return get
-
-
-def _money_cents(text_value: str, factor: int) -> int:
-    t = text_value.replace(",", "").replace("¥", "").replace("￥", "").strip()
-    if t.endswith("万"):
-        t, factor = t[:-1], 100 * 10_000
-    value = Decimal(t) * factor
-    if value < 0:
-        raise InvalidOperation
-    return int(value)
 
 
 def import_file(conn: Connection | Session, path: str | Path, kind: str | None = None,
@@ -177,7 +131,7 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
         report.missing_columns = ["name"]
         return report
     fn = {"customers": import_customers, "contacts": import_contacts,
-          "events": import_events}[kind]
+          "events": import_events, "orders": import_orders}[kind]
     if isinstance(conn, Session):
         return fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
                   dry_run=dry_run)
@@ -220,11 +174,11 @@ def _missing(cols: dict[str, int], kind: str) -> list[str]:
 def import_customers(session: Session, table: Table, *, skip_invalid: bool, today: date,
                      dry_run: bool = False) -> ImportReport:
     report = ImportReport("customers", total_rows=len(table.rows))
-    cols = _columns(table, CUSTOMER_COLUMNS)
+    cols = find_columns(table, CUSTOMER_COLUMNS)
     report.missing_columns = _missing(cols, "customers")
     if report.missing_columns:
         return report
-    get = _getter(cols)
+    get = cell_getter(cols)
     existing = ids_by_code(session.connection())
     seen_codes: dict[str, int] = {}
     good: list[dict[str, object]] = []
@@ -261,12 +215,12 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
                 row_problems.append(RowProblem(line, "months", "invalid_number", months_text))
         rec["cooperation_start"] = start
         contribution = None
-        for col, factor in (("contribution_wan", 100 * 10_000), ("contribution", 100)):
+        for col, factor in (("contribution_wan", FEN_PER_WAN), ("contribution", FEN_PER_YUAN)):
             value = get(cells, col)
             if value:
                 try:
-                    contribution = _money_cents(value, factor)
-                except (InvalidOperation, ValueError):
+                    contribution = parse_money(value, unit_fen=factor)
+                except ValueError:
                     row_problems.append(RowProblem(line, col, "invalid_number", value))
                 break
         rec["contribution"] = contribution
@@ -359,11 +313,11 @@ def channel_code(word: str) -> str | None:
 def import_contacts(session: Session, table: Table, *, skip_invalid: bool, today: date,
                     dry_run: bool = False) -> ImportReport:
     report = ImportReport("contacts", total_rows=len(table.rows))
-    cols = _columns(table, CONTACT_COLUMNS)
+    cols = find_columns(table, CONTACT_COLUMNS)
     report.missing_columns = _missing(cols, "contacts")
     if report.missing_columns:
         return report
-    get = _getter(cols)
+    get = cell_getter(cols)
     codes = ids_by_code(session.connection())
     now = datetime.combine(today, datetime.now().time()).replace(microsecond=0)
     good: list[NewInteraction] = []
@@ -441,11 +395,11 @@ def _event_kind(name: str) -> str:
 def import_events(session: Session, table: Table, *, skip_invalid: bool, today: date,
                   dry_run: bool = False) -> ImportReport:
     report = ImportReport("events", total_rows=len(table.rows))
-    cols = _columns(table, EVENT_COLUMNS)
+    cols = find_columns(table, EVENT_COLUMNS)
     report.missing_columns = _missing(cols, "events")
     if report.missing_columns:
         return report
-    get = _getter(cols)
+    get = cell_getter(cols)
     good: list[NewEvent] = []
     for line, cells in table.rows:
         problems = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from kamdesk.domain import vocab
+from kamdesk.domain.money import parse_money as parse_money_text
 
 
 def money(cents: int | None, lang: str = "en", short: bool = False) -> str:
@@ -32,21 +33,6 @@ def moment(d: datetime | None) -> str:
 
 
 def parse_money(text: str) -> int | None:
-    """'1,500,000.50' / '150万' / '¥2k' → fen. Raises ValueError on nonsense."""
-    t = text.strip().replace(",", "").replace("¥", "").replace("￥", "").replace(" ", "")
-    if not t:
-        return None
-    factor = 100
-    if t.endswith("万"):
-        t, factor = t[:-1], 100 * 10_000
-    elif t.lower().endswith("k"):
-        t, factor = t[:-1], 100 * 1000
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        value = Decimal(t) * factor
-    except InvalidOperation:
-        raise ValueError(text) from None
-    if value < 0:
-        raise ValueError(text)
-    return int(value.quantize(Decimal(1)))
+    """'1,500,000.50' / '150万' / '¥2k' → fen; None when empty. Raises ValueError on
+    nonsense or on text that could be read two ways (see :mod:`kamdesk.domain.money`)."""
+    return parse_money_text(text)

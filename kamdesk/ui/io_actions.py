@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.store.ops import Changes
+from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op_in_background
 
@@ -64,7 +65,7 @@ class IoActions(QObject):
             "duplicate": self.tr("repeats a code used earlier in the file"),
             "invalid_choice": self.tr("is not an allowed value"),
             "out_of_range": self.tr("is out of range"),
-        }.get(code, code)
+        }.get(code) or labels.validation(code)  # the orders' codes: the vocabulary's words
 
     def import_table(self, path: str | None = None) -> None:
         from kamdesk.io.import_tables import import_table, preview_file
@@ -72,7 +73,7 @@ class IoActions(QObject):
 
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import a customers, contact log or events table"),
+                self.window, self.tr("Import a customers, contact log, events or orders table"),
                 str(Path.home()), self.tr("Spreadsheets (*.csv *.xlsx)"))
             if not path:
                 return
@@ -86,9 +87,9 @@ class IoActions(QObject):
             return
         if report.missing_columns or report.kind == "unknown":
             QMessageBox.warning(self.window, self.tr("Import"), self.tr(
-                "This does not look like a customers, contact log or events table: the column "
-                "headers were not recognised. The first row must hold the headers, e.g. "
-                "客户ID, 客户名称, 行业属性 …"))
+                "This does not look like a customers, contact log, events or orders table: the "
+                "column headers were not recognised. The first row must hold the headers, e.g. "
+                "客户ID, 客户名称, 行业属性 … or 客户编号, 日期, 产品线, 金额(元) …"))
             return
         skip = False
         if report.problems:

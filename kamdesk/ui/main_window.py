@@ -104,6 +104,12 @@ class MainWindow(QMainWindow):
         self.new_customer_action.triggered.connect(self.new_customer)
         tb.addAction(self.new_customer_action)
 
+        self.new_order_action = QAction(icon("contract"), self.tr("New order…"), self)
+        self.new_order_action.setObjectName("newOrderAction")
+        self.new_order_action.setToolTip(self.tr("Enter an order or a return for a customer"))
+        self.new_order_action.triggered.connect(self.new_order)
+        tb.addAction(self.new_order_action)
+
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
@@ -154,6 +160,7 @@ class MainWindow(QMainWindow):
         customer_menu = bar.addMenu(self.tr("&Customer"))
         customer_menu.addAction(self.new_customer_action)
         customer_menu.addAction(self.log_action)
+        customer_menu.addAction(self.new_order_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("About KAMDesk"), self._about)
@@ -292,6 +299,14 @@ class MainWindow(QMainWindow):
         dlg = CustomerDialog(self.ctx, None, self)
         if dlg.exec() and dlg.saved_id:
             self.show_customer(dlg.saved_id)
+
+    def new_order(self) -> None:
+        """The order dialog, its customer picker preset to the customer in view."""
+        from kamdesk.ui.dialogs.order_dialog import OrderDialog
+
+        dlg = OrderDialog(self.ctx, self.current_customer_id(), self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
 
     # -- state ------------------------------------------------------------------
     def _restore_columns(self, root: QWidget) -> None:

@@ -1464,10 +1464,6 @@ Your saved data is safe. Details were written to the log file:
         <translation>超出允许范围</translation>
     </message>
     <message>
-        <source>Import a customers, contact log or events table</source>
-        <translation>导入客户表、沟通记录表或活动表</translation>
-    </message>
-    <message>
         <source>Spreadsheets (*.csv *.xlsx)</source>
         <translation>电子表格 (*.csv *.xlsx)</translation>
     </message>
@@ -1480,8 +1476,12 @@ Your saved data is safe. Details were written to the log file:
         <translation>无法读取文件 %1。请另存为 CSV（UTF-8）或 Excel .xlsx 格式后重试。</translation>
     </message>
     <message>
-        <source>This does not look like a customers, contact log or events table: the column headers were not recognised. The first row must hold the headers, e.g. 客户ID, 客户名称, 行业属性 …</source>
-        <translation>这似乎不是客户表、沟通记录表或活动表：无法识别列标题。第一行必须是列标题，例如 客户ID、客户名称、行业属性 …</translation>
+        <source>Import a customers, contact log, events or orders table</source>
+        <translation>导入客户表、沟通记录表、活动表或订单表</translation>
+    </message>
+    <message>
+        <source>This does not look like a customers, contact log, events or orders table: the column headers were not recognised. The first row must hold the headers, e.g. 客户ID, 客户名称, 行业属性 … or 客户编号, 日期, 产品线, 金额(元) …</source>
+        <translation>这似乎不是客户表、沟通记录表、活动表或订单表：无法识别列标题。第一行必须是列标题，例如 客户ID、客户名称、行业属性 … 或 客户编号、日期、产品线、金额(元) …</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -1689,6 +1689,14 @@ Your database is unchanged.</source>
     <message>
         <source>New customer</source>
         <translation>新建客户</translation>
+    </message>
+    <message>
+        <source>New order…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <source>Enter an order or a return for a customer</source>
+        <translation>为客户录入订单或退货</translation>
     </message>
     <message>
         <source>Find customer (Ctrl+F)</source>
@@ -1921,6 +1929,77 @@ Log file: %3</source>
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <source>Edit order</source>
+        <translation>编辑订单</translation>
+    </message>
+    <message>
+        <source>e.g. 12.5万, ￥1,234.50 or 1 234</source>
+        <translation>如 12.5万、￥1,234.50 或 1 234</translation>
+    </message>
+    <message>
+        <source>&amp;Customer *:</source>
+        <translation>客户(&amp;C) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Date *:</source>
+        <translation>日期(&amp;D) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Product line:</source>
+        <translation>产品线(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Amount *:</source>
+        <translation>金额(&amp;A) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice no.:</source>
+        <translation>发票号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ontract:</source>
+        <translation>合同(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>Not an amount I can read exactly</source>
+        <translation>无法准确识别该金额</translation>
+    </message>
+    <message>
+        <source>Over the credit limit</source>
+        <translation>超出信用限额</translation>
+    </message>
+    <message>
+        <source>With this order the customer owes %1, over the credit limit of %2 (outstanding now %3). Save anyway?</source>
+        <translation>加上这笔订单，客户应收款为 %1，超出信用限额 %2（当前应收 %3）。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Order saved</source>
+        <translation>订单已保存</translation>
+    </message>
+</context>
+<context>
     <name>OrdersTab</name>
     <message>
         <source>Date</source>
@@ -1935,12 +2014,24 @@ Log file: %3</source>
         <translation>产品线</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
         <source>Amount</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Invoice no.</source>
+        <translation>发票号</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1957,6 +2048,30 @@ Log file: %3</source>
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>Add order…</source>
+        <translation>新增订单…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected order (Del)</source>
+        <translation>删除选中的订单（Del）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Put the last deleted order back (Ctrl+Z)</source>
+        <translation>恢复最近删除的订单（Ctrl+Z）</translation>
     </message>
     <message>
         <source>By year</source>
@@ -1979,6 +2094,26 @@ Log file: %3</source>
     <message>
         <source>average order %1</source>
         <translation>客单价 %1</translation>
+    </message>
+    <message>
+        <source>Delete order</source>
+        <translation>删除订单</translation>
+    </message>
+    <message>
+        <source>Delete the order of %1 over %2? Ctrl+Z brings it back.</source>
+        <translation>删除 %1 金额为 %2 的订单？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Order deleted — Ctrl+Z to undo</source>
+        <translation>订单已删除 — 按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The order could not be restored</source>
+        <translation>订单无法恢复</translation>
+    </message>
+    <message>
+        <source>Order restored</source>
+        <translation>订单已恢复</translation>
     </message>
 </context>
 <context>

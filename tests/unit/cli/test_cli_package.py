@@ -66,7 +66,7 @@ def test_every_command_listed_once_and_parsed():
     names = [c.name for c in COMMANDS]
     assert len(names) == len(set(names))
     assert names == ["demo", "doctor", "search", "import", "export", "vcard", "backup", "due",
-                     "ical", "tiers", "contracts", "kpis", "plan", "brief"]
+                     "ical", "orders", "tiers", "contracts", "kpis", "plan", "brief"]
     parser = build_parser()
     for name in names:
         # Each command's parser is reachable (argparse exits 0 for --help).

@@ -107,7 +107,7 @@ def test_tiers_command_prints_one_customer_per_line(db, capsys):
     assert c001[:5] == ["C001", "A公司", "A", "active", "medium"]
     assert c002[:4] == ["C002", "B公司", "B", "silent"]
     assert c002[11] == "win_back"  # a silent customer's next touch is a win-back call
-    assert all(len(line) == 13 for line in lines)
+    assert all(len(line) == 14 for line in lines)  # … overdue_days, revenue_12m
     assert all(line[5] in "12345" and line[5] for line in lines)  # R scores 1..5
 
 
@@ -152,3 +152,60 @@ def test_bad_date_is_a_usage_error(db, argv):
     with pytest.raises(SystemExit) as exc:
         main(["--db", db.location, *argv])
     assert exc.value.code == 2
+
+
+def test_tiers_print_revenue_12m_in_yuan(db, capsys):
+    from kamdesk.store.metrics import recompute_and_stamp
+
+    _seed(db)
+    recompute_and_stamp(db, TODAY)
+    assert main(["--db", db.location, "tiers", "--csv", "--today", TODAY.isoformat()]) == 0
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert rows["C001"]["revenue_12m"] == "1500000.00"
+    assert rows["C005"]["revenue_12m"] == "50000.00"
+
+
+def test_tiers_as_of_a_past_day_compute_without_storing(db, capsys):
+    from kamdesk.store.metrics import recompute_and_stamp
+
+    _seed(db)
+    recompute_and_stamp(db, TODAY)
+    before = [_tiers(db, c) for c in ("C001", "C002", "C003", "C004", "C005")]
+    # On 2023-09-01 only the trades before it counted: C003 (2023-08-01) and C001
+    # (2023-06-10) had bought, C002 had not started yet.
+    assert main(["--db", db.location, "tiers", "--csv", "--as-of", "2023-09-01",
+                 "--today", TODAY.isoformat()]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["C001"]["revenue_12m"] == f"{150 * WAN // 3 / 100:.2f}"
+    assert rows["C003"]["revenue_12m"] == "400000.00"
+    assert rows["C002"]["revenue_12m"] == "0.00" and rows["C002"]["r"] == ""
+    assert [_tiers(db, c) for c in ("C001", "C002", "C003", "C004", "C005")] == before
+    # Today's answer, computed in memory, agrees with the stored figures.
+    main(["--db", db.location, "tiers", "--csv", "--as-of", TODAY.isoformat()])
+    as_of_today = {r["code"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    main(["--db", db.location, "tiers", "--csv", "--today", TODAY.isoformat()])
+    stored = {r["code"]: r for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
+    assert as_of_today == stored
+
+
+def test_orders_command(db, capsys):
+    from kamdesk.store.ops.orders import add_order
+
+    ids = _seed(db)
+    db.write(add_order, customer_id=ids["C002"], occurred_on=date(2024, 3, 1),
+             amount_cents=1234_50, kind="return", product_line="冷链", quantity=2,
+             invoice_no="HZ-7", today=TODAY)
+    assert main(["--db", db.location, "orders", "c002"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert lines[0] == ["2024-03-01", "return", "冷链", "2", "-1234.50", "HZ-7", ""]
+    assert lines[1] == ["2023-12-20", "order", "", "", "150000.00", "", ""]
+    assert len(lines) == 3
+    assert main(["--db", db.location, "orders", "C002", "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0]) == ["date", "kind", "product_line", "quantity", "amount",
+                             "invoice_no", "contract"]
+    assert rows[2]["amount"] == "150000.00"
+    assert main(["--db", db.location, "orders", "C999"]) == 1
+    assert "C999" in capsys.readouterr().err
