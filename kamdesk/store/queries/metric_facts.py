@@ -31,13 +31,15 @@ __all__ = ["GatheredFacts", "gather", "gather_facts", "raw_fetcher"]
 #: less every payment up to the day. The orders of the two revenue windows are already
 #: summed, so only those before them are read again, and only for customers with a
 #: credit limit (the health rule ignores exposure without one; CASE skips the seeks).
+#: A return is stored as a negative amount: it lowers revenue but is not an order (the
+#: count, and so the F of RFM, counts positive rows only; the index covers the amount).
 #: The key contact is the first primary person, else the first one entered.
 _MAIN_SQL = (
     "SELECT c.id, "
     "(SELECT sum(t.amount_cents) FROM trades t WHERE t.customer_id = c.id "
     " AND t.occurred_on > :w_after AND t.occurred_on <= :w_through), "
     "(SELECT count(*) FROM trades t WHERE t.customer_id = c.id "
-    " AND t.occurred_on > :w_after AND t.occurred_on <= :w_through), "
+    " AND t.occurred_on > :w_after AND t.occurred_on <= :w_through AND t.amount_cents > 0), "
     "(SELECT sum(t.amount_cents) FROM trades t WHERE t.customer_id = c.id "
     " AND t.occurred_on > :p_after AND t.occurred_on <= :w_after), "
     "(SELECT max(t.occurred_on) FROM trades t WHERE t.customer_id = c.id "
