@@ -249,6 +249,11 @@ _TEXT: Final[dict[str, dict[Lang, str]]] = {
 }
 
 
+#: what the gathered facts give as "days since the decision maker was contacted" when a
+#: decision maker is on record but was never contacted
+NEVER_CONTACTED_DAYS = 9999
+
+
 def describe(reason: HealthReason, lang: Lang) -> str:
     """One reason as a short phrase for the UI or a PDF.
 
@@ -257,6 +262,10 @@ def describe(reason: HealthReason, lang: Lang) -> str:
     """
     if reason.code == "complaint_overdue" and reason.params.get("count") == 1:
         return "open complaint past deadline" if lang == "en" else "有投诉超过处理时限"
+    if reason.code == "decision_maker_not_contacted" and \
+            int(reason.params.get("days", 0) or 0) >= NEVER_CONTACTED_DAYS:
+        # The facts' stand-in for "a decision maker on record, never contacted".
+        return "the decision maker was never contacted" if lang == "en" else "从未与决策者联系"
     texts = _TEXT.get(reason.code)
     if texts is None:
         return reason.code

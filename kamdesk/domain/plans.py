@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from kamdesk.domain.health import HealthReason
+from kamdesk.domain.health import NEVER_CONTACTED_DAYS, HealthReason
 
 __all__ = [
     "DECISION_MAKER_GAP_DAYS", "EDITABLE_FIELDS", "INFLUENCE",
@@ -34,7 +34,7 @@ DECISION_MAKER_GAP_DAYS = 60  # the health score's threshold for a decision make
 KEY_PERSON_GAP_DAYS = 120
 OTHER_PERSON_GAP_DAYS = 180
 RENEWAL_HORIZON_DAYS = 180
-NEVER_DAYS = 9999  # what the metrics store for "known decision maker, never contacted"
+NEVER_DAYS = NEVER_CONTACTED_DAYS  # "known decision maker, never contacted" (domain.health)
 KEY_ROLES = ("decision_maker", "economic_buyer", "influencer", "technical_evaluator")
 ROLE_ORDER = ("decision_maker", "economic_buyer", "influencer", "technical_evaluator",
               "coach", "user", "gatekeeper")

@@ -216,3 +216,14 @@ def test_is_zh_and_pick() -> None:
     assert not vocab.is_zh("en") and not vocab.is_zh("") and not vocab.is_zh(None)
     assert vocab.pick("zh_CN", "Yes", "是") == "是"
     assert vocab.pick("en_GB", "Yes", "是") == "Yes"
+
+
+def test_a_decision_maker_never_contacted_is_said_in_words():
+    from kamdesk.domain.health import NEVER_CONTACTED_DAYS, HealthReason, describe
+
+    never = HealthReason("decision_maker_not_contacted", 15, {"days": NEVER_CONTACTED_DAYS})
+    assert describe(never, "en") == "the decision maker was never contacted"
+    assert describe(never, "zh_CN") == "从未与决策者联系"
+    assert "9999" not in describe(never, "en")
+    later = HealthReason("decision_maker_not_contacted", 10, {"days": 75})
+    assert "75" in describe(later, "en")
