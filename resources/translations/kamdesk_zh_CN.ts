@@ -734,6 +734,10 @@ Your saved data is safe. Details were written to the log file:
         <translation>恢复最近删除的草稿（Ctrl+Z）</translation>
     </message>
     <message>
+        <source>Files of the selected contract</source>
+        <translation>所选合同的附件</translation>
+    </message>
+    <message>
         <source>No contracts recorded yet.</source>
         <translation>暂无合同记录。</translation>
     </message>

@@ -171,3 +171,57 @@ def test_profile_has_a_documents_tab(qtbot, ctx, customer, source):
     screen.load(other)
     assert tab.panel.model.rowCount() == 0
     assert "No documents yet" in tab.panel.count_label.text()
+
+
+def test_a_file_attached_on_the_contracts_tab_belongs_to_the_selected_contract(
+        qtbot, ctx, customer, source):
+    from datetime import date
+
+    from kamdesk.store.ops.contracts import create_contract
+    from kamdesk.store.queries.documents import documents_of_contract
+    from kamdesk.ui.profile.screen import ProfileScreen
+
+    kid = ctx.db.write(create_contract, customer, number="HT-2026-001", title="年度供货合同",
+                       start_on=date(2026, 1, 1), end_on=date(2026, 12, 31),
+                       status="active").value
+    screen = ProfileScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.load(customer)
+    tab = next(screen.tabs.widget(i) for i in range(screen.tabs.count())
+               if screen.tabs.widget(i).objectName() == "contractsTab")
+    screen.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    tab.table.selectRow(0)
+    assert tab.documents.isEnabled() and tab.documents.contract_id == kid
+    tab.documents.attach_paths([source])
+    [row] = ctx.db.read(documents_of_contract, kid)
+    assert row.name == "报价单 v2.pdf"
+    assert tab.documents.model.rowCount() == 1
+
+
+def test_a_file_attached_on_the_contact_log_tab_belongs_to_the_selected_contact(
+        qtbot, ctx, customer, source):
+    from datetime import datetime
+
+    from kamdesk.store.ops.interactions import log_contact
+    from kamdesk.store.queries.documents import documents_of_interaction
+    from kamdesk.ui.profile.screen import ProfileScreen
+
+    now = datetime(2026, 11, 23, 10)
+    iid = ctx.db.write(log_contact, customer_id=customer, occurred_at=now, channel="visit",
+                       topic="拜访交流", now=now).value.interaction_id
+    screen = ProfileScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.load(customer)
+    tab = next(t for t in (screen.tabs.widget(i) for i in range(screen.tabs.count()))
+               if getattr(getattr(t, "documents", None), "objectName", lambda: "")()
+               == "contactDocuments")
+    screen.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    tab.table.selectRow(0)
+    assert tab.documents.isEnabled() and tab.documents.interaction_id == iid
+    tab.documents.attach_paths([source])
+    [row] = ctx.db.read(documents_of_interaction, iid)
+    assert row.name == "报价单 v2.pdf"

@@ -12,7 +12,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.domain.vocab import is_zh
@@ -25,6 +32,7 @@ from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
+from kamdesk.ui.widgets.documents_panel import DocumentsPanel
 
 
 def _first_line(text: str | None) -> str:
@@ -87,12 +95,20 @@ class ContactLogTab(ProfileTab):
 
         self.details = QTextBrowser()
         self.details.setObjectName("contactDetails")
+        # Files brought back from the meeting (a business card, the minutes) belong to
+        # the selected contact as well as to the customer.
+        self.documents = DocumentsPanel(ctx, auto_refresh=True)
+        self.documents.setObjectName("contactDocuments")
+        self.documents.setEnabled(False)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.details)
+        lower.addWidget(self.documents)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.details)
+        split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([400, 110])
+        split.setSizes([400, 150])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -148,7 +164,14 @@ class ContactLogTab(ProfileTab):
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_buttons()
-        self._show_details(selected_row(self.table))
+        row = selected_row(self.table)
+        self._show_details(row)
+        self.documents.set_target(self.customer_id, None, row.id if row else None)
+        self.documents.setEnabled(row is not None)
+        if row is None:
+            self.documents.clear()
+        else:
+            self.documents.refresh()
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(selected_row(self.table) is not None)

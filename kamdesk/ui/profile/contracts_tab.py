@@ -41,6 +41,7 @@ from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
+from kamdesk.ui.widgets.documents_panel import DocumentsPanel
 
 
 class ContractsTab(ProfileTab):
@@ -128,11 +129,25 @@ class ContractsTab(ProfileTab):
                   self.delete_button, self.undo_button):
             top.addWidget(b)
 
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
+        history_box = QWidget()
+        lower_layout = QVBoxLayout(history_box)
         lower_layout.setContentsMargins(0, 4, 0, 0)
         lower_layout.addWidget(self.history_title)
         lower_layout.addWidget(self.history, 1)
+        # The selected contract's files (the signed scan, annexes): attached here, they
+        # are linked to the contract as well as to the customer.
+        self.documents = DocumentsPanel(ctx, auto_refresh=True)
+        self.documents.setObjectName("contractDocuments")
+        self.documents.setEnabled(False)
+        docs_box = QWidget()
+        docs_layout = QVBoxLayout(docs_box)
+        docs_layout.setContentsMargins(0, 4, 0, 0)
+        self.documents_title = QLabel(self.tr("Files of the selected contract"))
+        docs_layout.addWidget(self.documents_title)
+        docs_layout.addWidget(self.documents, 1)
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(history_box)
+        lower.addWidget(docs_box)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(lower)
@@ -213,6 +228,14 @@ class ContractsTab(ProfileTab):
         events: list[ContractEventRow] = (
             self.ctx.db.read(contract_events, c.id) if c is not None else [])
         self.history_model.set_rows(events)
+        if c is None:
+            self.documents.set_target(self.customer_id, None)
+            self.documents.clear()
+            self.documents.setEnabled(False)
+        else:
+            self.documents.set_target(self.customer_id, c.id)
+            self.documents.setEnabled(True)
+            self.documents.refresh()
         if c is None:
             self.history_title.setText(self.tr("Select a contract to see its history."))
         elif not events:  # entered before the history was kept
