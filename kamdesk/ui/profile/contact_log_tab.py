@@ -103,6 +103,7 @@ class ContactLogTab(ProfileTab):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.details)
         lower.addWidget(self.documents)
+        lower.setSizes([700, 500])
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(lower)
