@@ -32,9 +32,9 @@ from kamdesk.store.models import (
 )
 
 __all__ = [
-    "ProfileHeader", "CustomerOverview", "PersonRow", "InteractionRow", "OrderRow",
-    "OrderSummary", "YearTotal", "TaskRow", "TierChangeRow", "KeyDateRow",
-    "header", "overview", "people", "person", "interactions", "orders", "tasks",
+    "ProfileHeader", "CustomerOverview", "PersonRow", "InteractionRow", "TaskRow",
+    "TierChangeRow", "KeyDateRow",
+    "header", "overview", "people", "person", "interactions", "tasks",
     "tier_history", "key_dates", "birthday_of", "decode_reasons", "open_task_count",
 ]
 
@@ -284,55 +284,6 @@ def interactions(conn: Connection, customer_id: int, limit: int | None = None
             tuple(pid for pid, _n in named),
         ))
     return out
-
-
-# -- orders -------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class OrderRow:
-    id: int
-    occurred_on: date
-    amount_cents: int
-    product_line: str | None
-    quantity: int | None
-    order_no: str | None
-    notes: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class YearTotal:
-    year: int
-    count: int
-    total_cents: int
-
-
-@dataclass(frozen=True, slots=True)
-class OrderSummary:
-    rows: tuple[OrderRow, ...]
-    count: int
-    total_cents: int
-    by_year: tuple[YearTotal, ...]  # newest year first
-
-    @property
-    def average_cents(self) -> int:
-        return self.total_cents // self.count if self.count else 0
-
-
-def orders(conn: Connection, customer_id: int) -> OrderSummary:
-    """Newest first, with totals summed in Python from the same rows (one query)."""
-    rows = tuple(OrderRow(r.id, r.occurred_on, int(r.amount_cents), r.product_line,
-                          r.quantity, r.order_no, r.notes)
-                 for r in conn.execute(
-                     select(_t.id, _t.occurred_on, _t.amount_cents, _t.product_line,
-                            _t.quantity, _t.order_no, _t.notes)
-                     .where(_t.customer_id == customer_id)
-                     .order_by(_t.occurred_on.desc(), _t.id.desc())))
-    years: dict[int, list[int]] = {}
-    for o in rows:
-        acc = years.setdefault(o.occurred_on.year, [0, 0])
-        acc[0] += 1
-        acc[1] += o.amount_cents
-    by_year = tuple(YearTotal(y, c, t) for y, (c, t) in sorted(years.items(), reverse=True))
-    return OrderSummary(rows, len(rows), sum(o.amount_cents for o in rows), by_year)
 
 
 # -- tasks --------------------------------------------------------------------

@@ -4,6 +4,7 @@ import pytest
 from sqlalchemy import event, insert
 
 from kamdesk.domain.health import HealthReason
+from kamdesk.store.queries.orders import customer_orders
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import recompute_metrics
 from kamdesk.store.models import (
@@ -154,7 +155,7 @@ def test_interactions_use_two_queries_for_500_rows(db, account):
 
 def test_orders_newest_first_with_totals(db, account):
     with db.engine.connect() as conn:
-        o = pq.orders(conn, account["customer"])
+        o = customer_orders(conn, account["customer"])
     assert [r.occurred_on for r in o.rows] == [date(2026, 9, 1), date(2026, 2, 1),
                                                date(2025, 5, 1)]
     assert o.count == 3 and o.total_cents == 400_00 and o.average_cents == 133_33
