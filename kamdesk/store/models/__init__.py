@@ -4,7 +4,7 @@ Importing this package registers every table on :data:`Base.metadata`.
 """
 
 from kamdesk.store.models.base import Base
-from kamdesk.store.models.complaint import Complaint
+from kamdesk.store.models.complaint import Complaint, ComplaintHandover
 from kamdesk.store.models.contract import Contract, ContractEvent
 from kamdesk.store.models.customer import Customer
 from kamdesk.store.models.document import Document
@@ -22,7 +22,8 @@ from kamdesk.store.models.task import Task
 from kamdesk.store.models.trade import Transaction
 
 __all__ = [
-    "AccountPlan", "AppSetting", "Base", "Complaint", "Contract", "ContractEvent", "Customer",
+    "AccountPlan", "AppSetting", "Base", "Complaint", "ComplaintHandover", "Contract",
+    "ContractEvent", "Customer",
     "CustomerMetrics", "Document", "Event", "EventAttendance", "Interaction", "KeyDate",
     "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",
     "PlanRisk", "SurveyResponse", "Task", "TierChange", "Transaction", "interaction_people",

@@ -44,3 +44,20 @@ class Complaint(Timestamps, Base):
     follow_up_at: Mapped[datetime | None] = mapped_column(DateTime)
     satisfaction_after: Mapped[int | None] = mapped_column(SmallInteger)
     lessons: Mapped[str | None] = mapped_column(Text)
+
+
+class ComplaintHandover(Base):
+    """首问负责制: whoever received a complaint owns it until it is handed over, explicitly;
+    every hand-over is kept."""
+
+    __tablename__ = "complaint_handovers"
+    __table_args__ = (Index("ix_complaint_handovers_complaint", "complaint_id", "handed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaints.id", ondelete="CASCADE"), nullable=False
+    )
+    from_owner: Mapped[str | None] = mapped_column(String(100))
+    to_owner: Mapped[str] = mapped_column(String(100))
+    handed_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str | None] = mapped_column(Text)

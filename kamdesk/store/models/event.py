@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -46,6 +47,7 @@ class Event(Timestamps, Base):
     satisfaction: Mapped[Decimal | None] = mapped_column(Numeric(3, 1))
     improvements: Mapped[str | None] = mapped_column(Text)
     follow_up_plan: Mapped[str | None] = mapped_column(Text)
+    budget_cents: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class EventAttendance(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, SmallInteger, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.store.models.base import Base
@@ -28,3 +28,5 @@ class SurveyResponse(Base):
     csat: Mapped[int | None] = mapped_column(SmallInteger)
     nps: Mapped[int | None] = mapped_column(SmallInteger)
     comment: Mapped[str | None] = mapped_column(Text)
+    #: how the answer was collected (a code of the vocabulary's channel kind)
+    channel: Mapped[str | None] = mapped_column(String(24))
