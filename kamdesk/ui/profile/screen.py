@@ -28,6 +28,7 @@ from kamdesk.ui.profile.documents_tab import DocumentsTab
 from kamdesk.ui.profile.orders_tab import OrdersTab
 from kamdesk.ui.profile.payments_tab import PaymentsTab
 from kamdesk.ui.profile.products_tab import ProductsTab
+from kamdesk.ui.profile.surveys_tab import SurveysTab
 from kamdesk.ui.profile.tasks_tab import TasksTab
 
 HEADER_TABLES = frozenset({"customers", "customer_metrics", "interactions", "trades", "tasks",
@@ -66,6 +67,7 @@ class ProfileScreen(QWidget):
                            (self.payments, self.tr("Payments")),
                            (ProductsTab(ctx), self.tr("Products")),
                            (self.contracts, self.tr("Contracts")),
+                           (SurveysTab(ctx), self.tr("Satisfaction")),
                            (self.tasks, self.tr("Tasks")),
                            (self.health, self.tr("Health && history")),
                            (DocumentsTab(ctx), self.tr("Documents"))):
