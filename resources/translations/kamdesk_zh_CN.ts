@@ -3499,6 +3499,10 @@ Log file: %3</source>
         <translation>合同</translation>
     </message>
     <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -4029,6 +4033,140 @@ Log file: %3</source>
     <message>
         <source>You have changed some settings. Discard the changes?</source>
         <translation>部分设置已修改，确定放弃更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Record survey answer</source>
+        <translation>记录满意度调研</translation>
+    </message>
+    <message>
+        <source>Edit survey answer</source>
+        <translation>编辑满意度调研</translation>
+    </message>
+    <message>
+        <source>(not asked)</source>
+        <translation>（未调研）</translation>
+    </message>
+    <message>
+        <source>How likely is the customer to recommend us? 9–10 promoter, 7–8 passive, 0–6 detractor</source>
+        <translation>客户向他人推荐我们的可能性？9–10 分为推荐者，7–8 分为中立者，0–6 分为贬损者</translation>
+    </message>
+    <message>
+        <source>(the customer)</source>
+        <translation>（客户整体）</translation>
+    </message>
+    <message>
+        <source>&amp;Answered on *:</source>
+        <translation>调研日期(&amp;A) *：</translation>
+    </message>
+    <message>
+        <source>&amp;CSAT (1–5):</source>
+        <translation>满意度 CSAT（1-5分）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;NPS (0–10):</source>
+        <translation>推荐度 NPS（0-10分）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Who answered:</source>
+        <translation>答复人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>调研方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>意见(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Survey answer saved</source>
+        <translation>满意度调研已保存</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysTab</name>
+    <message>
+        <source>Answered</source>
+        <translation>调研日期</translation>
+    </message>
+    <message>
+        <source>CSAT</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>NPS</source>
+        <translation>净推荐值（NPS）</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>沟通方式</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>CSAT: the average 1–5 score. NPS: % promoters (9–10) minus % detractors (0–6) over all answers with an NPS score.</source>
+        <translation>满意度：1-5 分的平均分。NPS：在所有有推荐度评分的答复中，推荐者（9–10 分）占比减去贬损者（0–6 分）占比。</translation>
+    </message>
+    <message>
+        <source>Record survey…</source>
+        <translation>记录满意度调研…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected answer (Del)</source>
+        <translation>删除所选答复（Del）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Put the last deleted answer back (Ctrl+Z)</source>
+        <translation>恢复最近删除的答复（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>No survey answers yet.</source>
+        <translation>尚无满意度调研记录。</translation>
+    </message>
+    <message>
+        <source>Average CSAT %1 (%2 answers) · NPS %3 (%4 answers)</source>
+        <translation>平均满意度 %1（%2 份答复）· NPS %3（%4 份答复）</translation>
+    </message>
+    <message>
+        <source>Delete survey answer</source>
+        <translation>删除满意度调研</translation>
+    </message>
+    <message>
+        <source>Delete the answer of %1? Ctrl+Z brings it back.</source>
+        <translation>删除 %1 的调研答复？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Survey answer deleted — Ctrl+Z to undo</source>
+        <translation>满意度调研已删除 — 按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The survey answer could not be restored</source>
+        <translation>无法恢复该满意度调研</translation>
+    </message>
+    <message>
+        <source>Survey answer restored</source>
+        <translation>满意度调研已恢复</translation>
     </message>
 </context>
 <context>
