@@ -43,9 +43,9 @@ class SurveysTab(ProfileTab):
             Column(self.tr("Answered"), lambda a: fmt.day(a.responded_on),
                    sort_key=lambda a: a.responded_on, width=100),
             Column(self.tr("CSAT"), lambda a: _score(a.csat),
-                   sort_key=lambda a: -1 if a.csat is None else a.csat, right=True, width=60),
+                   sort_key=lambda a: -1 if a.csat is None else a.csat, right=True, width=70),
             Column(self.tr("NPS"), lambda a: _score(a.nps),
-                   sort_key=lambda a: -1 if a.nps is None else a.nps, right=True, width=60),
+                   sort_key=lambda a: -1 if a.nps is None else a.nps, right=True, width=110),
             Column(self.tr("Who"), lambda a: a.person_name or "", width=120),
             Column(self.tr("Channel"), lambda a: labels.channel(a.channel) if a.channel
                    else "", width=100),
@@ -117,7 +117,7 @@ class SurveysTab(ProfileTab):
             self.summary.setText(self.tr("No survey answers yet."))
         else:
             csat = "—" if d.avg_csat is None else f"{d.avg_csat:.1f}"
-            nps = "—" if d.nps is None else f"{d.nps:+.0f}"
+            nps = "—" if d.nps is None else f"{d.nps:+.0f}" if round(d.nps) else "0"
             self.summary.setText(
                 self.tr("Average CSAT %1 (%2 answers) · NPS %3 (%4 answers)")
                 .replace("%1", f"<b>{csat}</b>").replace("%2", str(d.csat_count))
