@@ -18,6 +18,7 @@ from kamdesk.store.queries.receivables import credit_standing
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
+from kamdesk.ui.profile.complaints_tab import ComplaintsTab
 from kamdesk.ui.profile.contact_log_tab import ContactLogTab
 from kamdesk.ui.profile.header import ProfileHeaderWidget
 from kamdesk.ui.profile.health_tab import HealthTab
@@ -67,6 +68,7 @@ class ProfileScreen(QWidget):
                            (ProductsTab(ctx), self.tr("Products")),
                            (self.contracts, self.tr("Contracts")),
                            (self.tasks, self.tr("Tasks")),
+                           (ComplaintsTab(ctx), self.tr("Complaints")),
                            (self.health, self.tr("Health && history")),
                            (DocumentsTab(ctx), self.tr("Documents"))):
             self.tabs.addTab(tab, title)
