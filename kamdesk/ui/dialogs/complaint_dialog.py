@@ -66,7 +66,7 @@ class ComplaintDialog(FormDialog):
         self.customer_id = customer_id
         self.saved_id = complaint_id
         self.step: FormDialog | None = None
-        #: how near its response deadline the complaint is ('amber', 'red' or None)
+        # how near its response deadline the complaint is ('amber', 'red' or None)
         self.level: str | None = None
         self.setWindowTitle(self.tr("New complaint") if complaint_id is None
                             else self.tr("Complaint"))
