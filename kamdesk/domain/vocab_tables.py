@@ -186,10 +186,11 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("over_90", "Over 90 days", "90 天以上"),
     ),
     "complaint_status": (
-        ("open", "Open", "待处理"),
+        # Stored open/responded/resolved/closed; read new → … → followed up (事后回访).
+        ("open", "New", "新建"),
         ("responded", "Responded", "已响应"),
         ("resolved", "Resolved", "已解决"),
-        ("closed", "Closed", "已关闭"),
+        ("closed", "Followed up", "已回访"),
     ),
     "severity": (
         ("low", "Low", "低"),
@@ -354,6 +355,19 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("invoice_no", "Invoice no.", "发票号"),
         ("order_no", "Order no.", "订单号"),
         ("notes", "Notes", "备注"),
+        # complaints
+        ("complaint", "Complaint", "投诉"),
+        ("received_at", "Received at", "受理时间"),
+        ("category", "Category", "问题类别"),
+        ("severity", "Severity", "严重程度"),
+        ("description", "Description", "问题描述"),
+        ("resolution", "Resolution", "处理结果"),
+        ("follow_up_on", "Follow-up visit", "回访日期"),
+        ("satisfaction_after", "Satisfaction after", "回访满意度"),
+        ("lessons", "Lessons learned", "经验教训"),
+        ("to_owner", "New owner", "新负责人"),
+        ("responded_at", "Responded at", "响应时间"),
+        ("person", "Person", "联系人"),
     ),
     "validation": (
         ("required", "This field is required.", "此项为必填项。"),

@@ -261,6 +261,230 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>e.g. delivery, quality, billing</source>
+        <translation>如：交付、质量、账务</translation>
+    </message>
+    <message numerus="yes">
+        <source>answer within %n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时内响应</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(set your name in Settings)</source>
+        <translation>（请在设置中填写您的姓名）</translation>
+    </message>
+    <message>
+        <source>Whoever receives a complaint owns it until it is handed over (首问负责制)</source>
+        <translation>首问负责制：谁受理投诉，谁负责到底，除非明确移交</translation>
+    </message>
+    <message>
+        <source>&amp;Received at:</source>
+        <translation>受理时间(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation>问题类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>严重程度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>问题描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Respond</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>The first response was given now</source>
+        <translation>记录现在已作出首次响应</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>解决…</translation>
+    </message>
+    <message>
+        <source>Record how it was resolved</source>
+        <translation>记录处理结果</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <source>Plan the follow-up visit, note satisfaction and lessons learned</source>
+        <translation>安排事后回访，记录满意度和经验教训</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>移交…</translation>
+    </message>
+    <message>
+        <source>Give the complaint to a colleague; the hand-over is kept</source>
+        <translation>将投诉移交给同事，移交记录会保留</translation>
+    </message>
+    <message>
+        <source>Respond by %1</source>
+        <translation>请于 %1 前响应</translation>
+    </message>
+    <message>
+        <source>Responded %1</source>
+        <translation>已于 %1 响应</translation>
+    </message>
+    <message>
+        <source>Response overdue since %1</source>
+        <translation>响应已超时（时限 %1）</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>处理结果：%1</translation>
+    </message>
+    <message>
+        <source>Follow-up visit: %1</source>
+        <translation>回访日期：%1</translation>
+    </message>
+    <message>
+        <source>Lessons learned: %1</source>
+        <translation>经验教训：%1</translation>
+    </message>
+    <message>
+        <source>Hand-overs:</source>
+        <translation>移交记录：</translation>
+    </message>
+    <message>
+        <source>Not handed over: owned by whoever received it.</source>
+        <translation>未移交：由首位受理人负责。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>answered %1</source>
+        <translation>已于 %1 响应</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>新建投诉…</translation>
+    </message>
+    <message>
+        <source>Record a complaint you received</source>
+        <translation>记录您受理的投诉</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Respond, resolve, follow up or hand over</source>
+        <translation>响应、解决、回访或移交</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected complaint (Del)</source>
+        <translation>删除所选投诉（Del）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Put the last deleted complaint back (Ctrl+Z)</source>
+        <translation>恢复最近删除的投诉（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>No complaints recorded.</source>
+        <translation>暂无投诉记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) past the response deadline</source>
+        <translation>
+            <numerusform>%n 条投诉已超过响应时限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s), %1 not followed up yet</source>
+        <translation>
+            <numerusform>%n 条投诉，%1 条尚未回访</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete complaint</source>
+        <translation>删除投诉</translation>
+    </message>
+    <message>
+        <source>Delete this complaint and its hand-over history? Ctrl+Z brings it back.</source>
+        <translation>删除此投诉及其移交记录？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Complaint deleted — Ctrl+Z to undo</source>
+        <translation>投诉已删除 — 按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Complaint restored</source>
+        <translation>投诉已恢复</translation>
+    </message>
+</context>
+<context>
     <name>ContactLogModel</name>
     <message>
         <source>Customer ID</source>
@@ -1310,6 +1534,25 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow up complaint</source>
+        <translation>投诉回访</translation>
+    </message>
+    <message>
+        <source>&amp;Visit on:</source>
+        <translation>回访日期(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction after:</source>
+        <translation>回访满意度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lessons learned:</source>
+        <translation>经验教训(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Discard changes?</source>
@@ -1318,6 +1561,21 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>You have changed this record. Close without saving?</source>
         <translation>此记录已修改。不保存就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over complaint</source>
+        <translation>移交投诉</translation>
+    </message>
+    <message>
+        <source>&amp;New owner:</source>
+        <translation>新负责人(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>说明(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -3507,6 +3765,10 @@ Log file: %3</source>
         <translation>任务</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
         <source>Health &amp;&amp; history</source>
         <translation>健康度与历史</translation>
     </message>
@@ -3795,6 +4057,17 @@ Log file: %3</source>
         <translation>
             <numerusform>%n 份计划</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve complaint</source>
+        <translation>解决投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>处理结果(&amp;R)：</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from kamdesk.store.queries.receivables import credit_standing
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab
+from kamdesk.ui.profile.complaints_tab import ComplaintsTab
 from kamdesk.ui.profile.contact_log_tab import ContactLogTab
 from kamdesk.ui.profile.header import ProfileHeaderWidget
 from kamdesk.ui.profile.health_tab import HealthTab
@@ -69,6 +70,7 @@ class ProfileScreen(QWidget):
                            (self.contracts, self.tr("Contracts")),
                            (SurveysTab(ctx), self.tr("Satisfaction")),
                            (self.tasks, self.tr("Tasks")),
+                           (ComplaintsTab(ctx), self.tr("Complaints")),
                            (self.health, self.tr("Health && history")),
                            (DocumentsTab(ctx), self.tr("Documents"))):
             self.tabs.addTab(tab, title)
