@@ -66,7 +66,10 @@ def _event_select():  # type: ignore[no-untyped-def]
 
 
 def _row(r) -> EventRow:  # type: ignore[no-untyped-def]
-    return EventRow(*r[:11], int(r[11]), int(r[12]))
+    return EventRow(
+        id=r[0], name=r[1], held_on=r[2], kind=r[3], location=r[4], target_participants=r[5],
+        actual_participants=r[6], budget_cents=r[7], satisfaction=r[8], improvements=r[9],
+        follow_up_plan=r[10], invited=int(r[11]), attended=int(r[12]))
 
 
 def list_events(conn: Connection, text: str = "") -> list[EventRow]:
