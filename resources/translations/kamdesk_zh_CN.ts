@@ -1439,8 +1439,16 @@ Your saved data is safe. Details were written to the log file:
         <translation>联系人</translation>
     </message>
     <message>
+        <source>Took part</source>
+        <translation>是否参加</translation>
+    </message>
+    <message>
         <source>Invite…</source>
         <translation>邀请…</translation>
+    </message>
+    <message>
+        <source>Mark attended</source>
+        <translation>标记已参加</translation>
     </message>
     <message>
         <source>Did not attend</source>

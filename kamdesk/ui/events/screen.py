@@ -16,13 +16,27 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.store.ops import Changes
 from kamdesk.store.ops.events import (
-    create_follow_up_tasks, delete_event, mark_attendance, remove_invitations, restore_event,
+    create_follow_up_tasks,
+    delete_event,
+    mark_attendance,
+    remove_invitations,
+    restore_event,
 )
 from kamdesk.store.queries.events import EventDetail, EventRow, event_detail, list_events
 from kamdesk.ui import format as fmt
@@ -86,11 +100,11 @@ class EventsScreen(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.invitations = _table([self.tr("Code"), self.tr("Customer"), self.tr("Person"),
-                                   self.tr("Attended")], "eventInvitations")
+                                   self.tr("Took part")], "eventInvitations")
         self.invite_btn = QPushButton(self.tr("Invite…"))
         self.invite_btn.setObjectName("eventInvite")
         self.invite_btn.clicked.connect(self.invite)
-        self.attended_btn = QPushButton(icon("done"), self.tr("Attended"))
+        self.attended_btn = QPushButton(icon("done"), self.tr("Mark attended"))
         self.attended_btn.clicked.connect(lambda: self.mark(True))
         self.absent_btn = QPushButton(self.tr("Did not attend"))
         self.absent_btn.clicked.connect(lambda: self.mark(False))
