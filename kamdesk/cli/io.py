@@ -35,7 +35,7 @@ def add_import_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_export_arguments(e: argparse.ArgumentParser) -> None:
-    e.add_argument("what", choices=("customers", "contacts"))
+    e.add_argument("what", choices=("customers", "contacts", "events"))
     e.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx")
     e.add_argument("--customer", metavar="CODE", help="contact log of one customer only")
 
@@ -102,6 +102,8 @@ def run_export(args: argparse.Namespace) -> int:
             if args.what == "customers":
                 n = ex.write_rows(args.out, ex.CUSTOMER_HEADERS[lang],
                                   ex.customer_rows(conn, date.today(), lang))
+            elif args.what == "events":
+                n = ex.write_rows(args.out, ex.EVENT_HEADERS[lang], ex.event_rows(conn, lang))
             else:
                 n = ex.write_rows(args.out, ex.CONTACT_HEADERS[lang],
                                   ex.contact_rows(conn, lang, args.customer))

@@ -1,5 +1,5 @@
-"""Exporting in the shapes people already use: the method's 表1 customers and 表2
-contact log, as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX.
+"""Exporting in the shapes people already use: the method's 表1 customers, 表2
+contact log and 表3 events, as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX.
 
 Free text that starts with = + - @ (or a tab/CR) would be run as a formula by Excel;
 such cells are written as plain text (OWASP CSV injection), without mangling phone
@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from kamdesk.domain import vocab
+from kamdesk.store.queries.events import list_events
 
 CUSTOMER_HEADERS = {
     "zh_CN": ["客户ID", "客户名称", "行业属性", "合作时长(月)", "年度贡献值(万元)",
@@ -34,6 +35,14 @@ CONTACT_HEADERS = {
     "en": ["Customer ID", "When", "Channel", "Topic", "Customer feedback", "Issue",
            "Next action", "Owner", "Deadline"],
 }
+EVENT_HEADERS = {
+    "zh_CN": ["活动名称", "活动时间", "参与客户数量", "目标达成情况", "客户反馈(满意度1-5分)",
+              "改进方向", "后续跟进计划"],
+    "en": ["Name", "Date", "Participants", "Target reached", "Satisfaction", "Improvements",
+           "Follow-up plan"],
+}
+#: 表3's bar for a well-attended event (参与率≥80%)
+EVENT_TARGET_SHARE = 0.8
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
@@ -76,6 +85,34 @@ def contact_rows(conn: Connection, lang: str, customer_code: str | None = None
         channel = vocab.label("channel", r[2], lang) if vocab.is_zh(lang) else r[2]
         yield [r[0], str(r[1])[:16], channel, r[3], r[4] or "", r[5] or "", r[6] or "",
                r[7] or "", str(r[8] or "")]
+
+
+def _participants(actual: int, target: int | None, zh: bool) -> str:
+    if zh:
+        return f"{actual}人(目标{target}人)" if target else f"{actual}人"
+    return f"{actual} (target {target})" if target else str(actual)
+
+
+def _target_reached(actual: int, target: int | None, zh: bool) -> str:
+    if not target:
+        return ""
+    share = actual / target
+    met = share >= EVENT_TARGET_SHARE
+    word = ("达标" if met else "未达标") if zh else ("met" if met else "missed")
+    return f"{share * 100:.0f}%({word})"
+
+
+def event_rows(conn: Connection, lang: str) -> Iterable[list[object]]:
+    """表3 rows, oldest first: "25人(目标30人)", "83%(达标)", "4.2分" — the shapes the
+    表3 import reads back. Attended is the event's ``actual_participants`` (kept equal
+    to the attended invitations), else the attended invitations counted."""
+    zh = vocab.is_zh(lang)
+    for e in reversed(list_events(conn)):
+        actual = e.actual_participants if e.actual_participants is not None else e.attended
+        sat = "" if e.satisfaction is None else f"{float(e.satisfaction):.1f}"
+        yield [e.name, e.held_on.isoformat(), _participants(actual, e.target_participants, zh),
+               _target_reached(actual, e.target_participants, zh),
+               f"{sat}分" if sat and zh else sat, e.improvements or "", e.follow_up_plan or ""]
 
 
 def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:

@@ -221,6 +221,7 @@ class MainWindow(QMainWindow):
              "CalendarScreen"),
             ("pipeline", self.tr("Pipeline"), "pipeline", "kamdesk.ui.pipeline.screen",
              "PipelineScreen"),
+            ("events", self.tr("Events"), "event", "kamdesk.ui.events.screen", "EventsScreen"),
             ("reports", self.tr("Reports"), "reports", "kamdesk.ui.reports.screen",
              "ReportsScreen"),
         ]

@@ -1534,6 +1534,206 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>EventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>编辑活动</translation>
+    </message>
+    <message>
+        <source>people, e.g. 30</source>
+        <translation>人数，例如 30</translation>
+    </message>
+    <message>
+        <source>e.g. 5,000 or 0.5万</source>
+        <translation>例如 5,000 或 0.5万</translation>
+    </message>
+    <message>
+        <source>1–5, e.g. 4.2</source>
+        <translation>1–5 分，例如 4.2</translation>
+    </message>
+    <message>
+        <source>&amp;Name *:</source>
+        <translation>活动名称(&amp;N) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Date *:</source>
+        <translation>活动时间(&amp;D) *：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>活动类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>地点(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Target participants:</source>
+        <translation>目标参与人数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Budget ¥:</source>
+        <translation>预算 ¥(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfaction (1–5):</source>
+        <translation>满意度 1-5 分(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Improvements:</source>
+        <translation>改进方向(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up plan:</source>
+        <translation>后续跟进计划(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Event “%1” saved</source>
+        <translation>活动“%1”已保存</translation>
+    </message>
+</context>
+<context>
+    <name>EventsScreen</name>
+    <message>
+        <source>Search events…</source>
+        <translation>搜索活动…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>邀请数</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>参与数</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标人数</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring back what was just deleted (Ctrl+Z)</source>
+        <translation>恢复刚删除的内容 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>客户ID</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Took part</source>
+        <translation>是否参加</translation>
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation>邀请…</translation>
+    </message>
+    <message>
+        <source>Mark attended</source>
+        <translation>标记已参加</translation>
+    </message>
+    <message>
+        <source>Did not attend</source>
+        <translation>未参加</translation>
+    </message>
+    <message>
+        <source>Withdraw invitation</source>
+        <translation>撤回邀请</translation>
+    </message>
+    <message>
+        <source>Create follow-up tasks</source>
+        <translation>生成跟进任务</translation>
+    </message>
+    <message>
+        <source>Budget: %1</source>
+        <translation>预算：%1</translation>
+    </message>
+    <message>
+        <source>No event chosen.</source>
+        <translation>未选择活动。</translation>
+    </message>
+    <message>
+        <source>Follow-up plan: %1</source>
+        <translation>后续跟进计划：%1</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Delete the event “%1” and its invitations?</source>
+        <translation>删除活动“%1”及其邀请记录？</translation>
+    </message>
+    <message>
+        <source>You can undo this with Ctrl+Z.</source>
+        <translation>可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Event deleted. Undo with Ctrl+Z.</source>
+        <translation>活动已删除，可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Event restored.</source>
+        <translation>活动已恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow-up task(s) created, due %1</source>
+        <translation>
+            <numerusform>已生成 %n 个跟进任务，截止 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Follow up complaint</source>
@@ -1692,6 +1892,25 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Import the other %1 rows</source>
         <translation>导入其余 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invite to event</source>
+        <translation>邀请参加活动</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>People (none ticked: the customer as a whole):</source>
+        <translation>联系人（不勾选则邀请整个客户）：</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2270,10 @@ Log file: %3</source>
     <message>
         <source>Pipeline</source>
         <translation>商机</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>客户活动</translation>
     </message>
     <message>
         <source>Reports</source>
