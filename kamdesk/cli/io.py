@@ -103,7 +103,11 @@ def run_export(args: argparse.Namespace) -> int:
                 n = ex.write_rows(args.out, ex.CUSTOMER_HEADERS[lang],
                                   ex.customer_rows(conn, date.today(), lang))
             elif args.what == "events":
-                n = ex.write_rows(args.out, ex.EVENT_HEADERS[lang], ex.event_rows(conn, lang))
+                # 表3 is the method's own table: its columns as the method names them,
+                # unless an English copy is asked for explicitly (--lang en).
+                table_lang = lang if args.lang else "zh_CN"
+                n = ex.write_rows(args.out, ex.EVENT_HEADERS[table_lang],
+                                  ex.event_rows(conn, table_lang))
             else:
                 n = ex.write_rows(args.out, ex.CONTACT_HEADERS[lang],
                                   ex.contact_rows(conn, lang, args.customer))

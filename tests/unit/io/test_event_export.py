@@ -51,3 +51,16 @@ def test_seed_events_export_back_in_the_same_shape(tmp_path, suffix):
     out2 = tmp_path / f"out2{suffix}"
     assert main(["--db", again, "--lang", "zh_CN", "export", "events", "--out", str(out2)]) == 0
     assert (_read(out2) if suffix == ".csv" else rows) == rows
+
+
+def test_the_default_export_is_the_methods_table(tmp_path, capsys):
+    from kamdesk.cli import main
+
+    book = str(tmp_path / "b.sqlite3")
+    out = tmp_path / "t3.csv"
+    assert main(["--db", book, "export", "events", "--out", str(out)]) == 0
+    header = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(",")[:3] == ["活动名称", "活动时间", "参与客户数量"]
+    out_en = tmp_path / "t3en.csv"
+    assert main(["--db", book, "--lang", "en", "export", "events", "--out", str(out_en)]) == 0
+    assert out_en.read_text(encoding="utf-8-sig").startswith("Name,")
