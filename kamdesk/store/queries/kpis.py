@@ -128,6 +128,11 @@ def kpi_inputs(conn: Connection, today: date) -> KpiInputs:
         " coalesce(SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END), 0) "
         "FROM survey_responses WHERE responded_on > :since AND responded_on <= :today"),
         p).one()
+    # The satisfaction asked on a logged contact is a CSAT answer too (the method's
+    # 满意度 is asked in person as often as by questionnaire).
+    contact_csat = q(text(
+        "SELECT coalesce(SUM(satisfaction), 0), COUNT(satisfaction) FROM interactions "
+        "WHERE occurred_at > :since_dt AND occurred_at <= :now"), p).one()
     complaints = q(text(
         "SELECT "
         " coalesce(SUM(CASE WHEN response_deadline IS NOT NULL AND responded_at IS NOT NULL "
@@ -148,7 +153,8 @@ def kpi_inputs(conn: Connection, today: date) -> KpiInputs:
         tier_activity=tier_activity,
         customers_with_orders=int(orders[0]), customers_with_repeat_orders=int(orders[1]),
         new_customers_month=int(new_month),
-        csat_sum=float(surveys[0]), csat_count=int(surveys[1]),
+        csat_sum=float(surveys[0]) + float(contact_csat[0]),
+        csat_count=int(surveys[1]) + int(contact_csat[1]),
         nps_promoters=int(surveys[2]), nps_passives=int(surveys[3]),
         nps_detractors=int(surveys[4]),
         complaints_on_time=int(complaints[0]), complaints_late=int(complaints[1]),
