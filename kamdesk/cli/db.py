@@ -44,7 +44,7 @@ def run_backup(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     folder = Path(args.out) if args.out else backup_dir_for(db.location)
     try:
-        target = backup_file(db.engine.url.database or "", folder)
+        target = backup_file(db.file_path, folder)
     except (BackupError, OSError) as exc:
         print(f"backup failed: {exc}", file=sys.stderr)
         return EXIT_ERROR

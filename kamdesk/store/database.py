@@ -75,6 +75,11 @@ class Database:
         return changes
 
     @property
+    def file_path(self) -> str:
+        """The database file on disk ('' for a server database): what a backup copies."""
+        return self.engine.url.database or "" if self.is_sqlite else ""
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 

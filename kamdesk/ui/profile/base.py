@@ -7,9 +7,13 @@ manager flicking through customers therefore never pays for seven tabs at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from kamdesk.ui.context import AppContext
 
@@ -78,3 +82,24 @@ def health_colour(score: int) -> str:
 TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
 ACTIVITY_COLOURS = {"active": "#2e7d32", "silent": "#f9a825", "churned": "#6d4c41"}
 POTENTIAL_COLOURS = {"high": "#6a1b9a", "medium": "#1565c0", "low": "#78909c"}
+
+
+def add_delete_and_undo_keys(tab: QWidget, table: QTableView, on_delete: Callable[[], None],
+                             on_undo: Callable[[], None]) -> None:
+    """Del on the table deletes the selected record, Ctrl+Z anywhere in the tab brings the
+    last deleted one back: the same keys on every tab that lists records."""
+    undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), tab)
+    undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    undo.activated.connect(on_undo)
+    delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
+    delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+    delete.activated.connect(on_delete)
+
+
+def select_row_with_id(table: QTableView, rows: Iterable[Any], row_id: int) -> bool:
+    """Select the table row whose record has ``row_id``; False when it is not listed."""
+    for i, r in enumerate(rows):
+        if r.id == row_id:
+            table.selectRow(i)
+            return True
+    return False

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from kamdesk.domain.complaints import LEVEL_COLOURS
@@ -22,7 +20,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs.complaint_dialog import ComplaintDialog
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab
+from kamdesk.ui.profile.base import ProfileTab, add_delete_and_undo_keys, select_row_with_id
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 
@@ -89,12 +87,7 @@ class ComplaintsTab(ProfileTab):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        add_delete_and_undo_keys(self, self.table, self.delete_selected, self.undo)
         self._update_buttons()
 
     def _button(self, name: str, text: str, tip: str, slot: Any) -> QPushButton:
@@ -132,10 +125,7 @@ class ComplaintsTab(ProfileTab):
         self._update_buttons()
 
     def select_complaint(self, complaint_id: int) -> None:
-        for i, r in enumerate(self.model.rows()):
-            if r.id == complaint_id:
-                self.table.selectRow(i)
-                return
+        select_row_with_id(self.table, self.model.rows(), complaint_id)
 
     def selected(self) -> ComplaintRow | None:
         return selected_row(self.table)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,7 +30,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab
+from kamdesk.ui.profile.base import ProfileTab, add_delete_and_undo_keys, select_row_with_id
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 from kamdesk.ui.widgets.documents_panel import DocumentsPanel
 
@@ -116,12 +116,7 @@ class ContactLogTab(ProfileTab):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        add_delete_and_undo_keys(self, self.table, self.delete_selected, self.undo)
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -158,10 +153,7 @@ class ContactLogTab(ProfileTab):
         self._show_details(selected_row(self.table))
 
     def select_interaction(self, interaction_id: int) -> None:
-        for i, r in enumerate(self.model.rows()):
-            if r.id == interaction_id:
-                self.table.selectRow(i)
-                return
+        select_row_with_id(self.table, self.model.rows(), interaction_id)
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_buttons()

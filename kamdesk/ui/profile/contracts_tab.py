@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -39,7 +39,7 @@ from kamdesk.ui.dialogs.contract_dialog import ContractDialog
 from kamdesk.ui.dialogs.contract_status_dialog import ContractStatusDialog
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab
+from kamdesk.ui.profile.base import ProfileTab, add_delete_and_undo_keys, select_row_with_id
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 from kamdesk.ui.widgets.documents_panel import DocumentsPanel
 
@@ -161,12 +161,7 @@ class ContractsTab(ProfileTab):
         layout.addLayout(top)
         layout.addWidget(split, 1)
 
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        add_delete_and_undo_keys(self, self.table, self.delete_selected, self.undo)
         self._update_buttons()
 
     def _button(self, name: str, icon_name: str | None, text: str, tip: str,
@@ -217,10 +212,7 @@ class ContractsTab(ProfileTab):
         self._selection_changed()
 
     def select_contract(self, contract_id: int) -> None:
-        for i, r in enumerate(self.model.rows()):
-            if r.id == contract_id:
-                self.table.selectRow(i)
-                return
+        select_row_with_id(self.table, self.model.rows(), contract_id)
 
     def selected(self) -> ContractRow | None:
         return selected_row(self.table)

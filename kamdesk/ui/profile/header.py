@@ -12,7 +12,13 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.domain.cadence import action_label
@@ -24,7 +30,12 @@ from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.icons import icon
 from kamdesk.ui.profile.base import (
-    ACTIVITY_COLOURS, POTENTIAL_COLOURS, TIER_COLOURS, badge, health_colour, set_badge,
+    ACTIVITY_COLOURS,
+    POTENTIAL_COLOURS,
+    TIER_COLOURS,
+    badge,
+    health_colour,
+    set_badge,
 )
 
 

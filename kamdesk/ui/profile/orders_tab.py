@@ -12,9 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.store.ops import orders as order_ops
@@ -24,7 +30,12 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab, section_title
+from kamdesk.ui.profile.base import (
+    ProfileTab,
+    add_delete_and_undo_keys,
+    section_title,
+    select_row_with_id,
+)
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 
@@ -101,12 +112,7 @@ class OrdersTab(ProfileTab):
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        add_delete_and_undo_keys(self, self.table, self.delete_selected, self.undo)
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -150,10 +156,7 @@ class OrdersTab(ProfileTab):
                 "%1", fmt.money(summary.average_cents, lang)))
 
     def select_order(self, trade_id: int) -> None:
-        for i, r in enumerate(self.model.rows()):
-            if r.id == trade_id:
-                self.table.selectRow(i)
-                return
+        select_row_with_id(self.table, self.model.rows(), trade_id)
 
     def _update_buttons(self, *_args: object) -> None:
         chosen = selected_row(self.table) is not None

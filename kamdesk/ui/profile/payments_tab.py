@@ -11,9 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.domain.receivables import BUCKETS
@@ -24,7 +30,12 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab, section_title
+from kamdesk.ui.profile.base import (
+    ProfileTab,
+    add_delete_and_undo_keys,
+    section_title,
+    select_row_with_id,
+)
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 BUCKET_COLOURS = ("#2e7d32", "#f9a825", "#ef6c00", "#c62828")
@@ -104,12 +115,7 @@ class PaymentsTab(ProfileTab):
         layout.addWidget(section_title(self.tr("Payments received")))
         layout.addWidget(self.table, 1)
 
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        add_delete_and_undo_keys(self, self.table, self.delete_selected, self.undo)
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -159,10 +165,7 @@ class PaymentsTab(ProfileTab):
         self._update_buttons()
 
     def select_payment(self, payment_id: int) -> None:
-        for i, p in enumerate(self.model.rows()):
-            if p.id == payment_id:
-                self.table.selectRow(i)
-                return
+        select_row_with_id(self.table, self.model.rows(), payment_id)
 
     def _update_buttons(self, *_args: object) -> None:
         chosen = selected_row(self.table) is not None

@@ -33,7 +33,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab, section_title
+from kamdesk.ui.profile.base import ProfileTab, section_title, select_row_with_id
 from kamdesk.ui.profile.overview_tab import key_date_when
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
@@ -264,10 +264,7 @@ class PeopleTab(ProfileTab):
 
     # -- selection and details -------------------------------------------------------
     def select_person(self, person_id: int) -> None:
-        for i, p in enumerate(self.model.rows()):
-            if p.id == person_id:
-                self.table.selectRow(i)
-                return
+        select_row_with_id(self.table, self.model.rows(), person_id)
 
     def _selection_changed(self, *_args: object) -> None:
         self._update_buttons()

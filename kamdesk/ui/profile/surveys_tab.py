@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from kamdesk.store.ops import surveys as survey_ops
@@ -22,7 +22,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab
+from kamdesk.ui.profile.base import ProfileTab, add_delete_and_undo_keys, select_row_with_id
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 
@@ -86,12 +86,7 @@ class SurveysTab(ProfileTab):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(self.undo)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        add_delete_and_undo_keys(self, self.table, self.delete_selected, self.undo)
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -127,10 +122,7 @@ class SurveysTab(ProfileTab):
         self._update_buttons()
 
     def select_answer(self, survey_id: int) -> None:
-        for i, a in enumerate(self.model.rows()):
-            if a.id == survey_id:
-                self.table.selectRow(i)
-                return
+        select_row_with_id(self.table, self.model.rows(), survey_id)
 
     def _update_buttons(self, *_args: object) -> None:
         chosen = selected_row(self.table) is not None
