@@ -21,8 +21,6 @@ from sqlalchemy import text as sql_text
 from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
-    outstanding_by_customer,
-    stored_outstanding_sql,
 )
 from kamdesk.store.search import matching_ids_sql
 
@@ -50,10 +48,10 @@ SORT_COLUMNS: dict[str, str] = {
     "next_due": "m.next_due_on",
     "owner": "c.owner",
     "potential": "c.potential",
-    # Credit used = outstanding ÷ limit, summed from the trade book when sorting (no
-    # stored figure; ~20 ms at 10k). No limit sorts as NULL; a zero limit as ÷ 1 fen.
-    "credit": (f"CASE WHEN c.credit_limit_cents IS NOT NULL THEN "
-               f"{stored_outstanding_sql('c.id')} * 1.0 / max(c.credit_limit_cents, 1) END"),
+    # Credit used = what is owed (kept in the metrics row) ÷ limit. No limit sorts as
+    # NULL; a zero limit as ÷ 1 fen.
+    "credit": ("CASE WHEN c.credit_limit_cents IS NOT NULL THEN "
+               "coalesce(m.outstanding_cents, 0) * 1.0 / max(c.credit_limit_cents, 1) END"),
 }
 
 
@@ -123,7 +121,7 @@ _SELECT = (
     "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
     "m.last_interaction_at, m.health, m.r_score, m.f_score, m.m_score, m.segment, "
     "m.next_due_on, m.overdue_days, c.potential, c.owner, c.status, c.credit_limit_cents, "
-    "c.credit_rating "
+    "c.credit_rating, m.outstanding_cents "
     "FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
 )
 
@@ -182,16 +180,13 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
            f"LIMIT :limit OFFSET :offset")
     params.update(limit=limit, offset=offset)
     rows = conn.execute(sql_text(sql), params).all()
-    # What each customer of the page owes: two grouped reads for the page's ids only
-    # (in the SELECT list it would be summed for every row the sort looks at).
-    owed = outstanding_by_customer(conn, [int(r[0]) for r in rows if r[22] is not None])
     out: list[CustomerRow] = []
     for r in rows:
         out.append(CustomerRow(
             r[0], r[1], r[2], r[3], _to_date(r[4]), int(r[5] or 0), r[6], r[7], r[8], r[9],
             r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
             _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
-            None if r[22] is None else int(r[22]), owed.get(int(r[0]), 0), r[23],
+            None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
         ))
     return out
 

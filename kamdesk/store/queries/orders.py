@@ -15,6 +15,8 @@ from datetime import date
 
 from sqlalchemy import Connection, text
 
+from kamdesk.store.queries.receivables import credit_standing
+
 __all__ = ["ContractChoice", "CreditCheck", "CustomerOrders", "CustomerRef", "OrderLine",
            "YearTotal", "contracts_for_orders", "credit_check", "customer_orders",
            "customer_refs", "existing_order_keys", "order_for_edit", "order_identity",
@@ -142,16 +144,12 @@ class CreditCheck:
 
 
 def credit_check(conn: Connection, customer_id: int, extra_cents: int) -> CreditCheck:
-    """What saving ``extra_cents`` more of orders would do to the customer's credit."""
-    row = conn.execute(text(
-        "SELECT c.credit_limit_cents, "
-        "(SELECT coalesce(sum(amount_cents), 0) FROM trades WHERE customer_id = c.id), "
-        "(SELECT coalesce(sum(amount_cents), 0) FROM payments WHERE customer_id = c.id) "
-        "FROM customers c WHERE c.id = :c"), {"c": customer_id}).first()
-    if row is None:
+    """What saving ``extra_cents`` more of orders would do to the customer's credit
+    (what is owed as the receivables count it)."""
+    standing = credit_standing(conn, customer_id)
+    if standing is None:
         return CreditCheck(None, 0, extra_cents)
-    limit = None if row[0] is None else int(row[0])
-    return CreditCheck(limit, int(row[1]) - int(row[2]), extra_cents)
+    return CreditCheck(standing.credit_limit_cents, standing.outstanding_cents, extra_cents)
 
 
 # -- for the orders importer -----------------------------------------------------------------

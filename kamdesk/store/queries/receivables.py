@@ -31,12 +31,12 @@ from kamdesk.domain.receivables import (
     usage_pct,
 )
 from kamdesk.store.queries.listing import Listing
-from kamdesk.store.queries.sql_values import as_date, in_chunks
+from kamdesk.store.queries.sql_values import as_date
 
 __all__ = [
     "outstanding_sql", "stored_outstanding_sql",
     "credit_watch_sql", "CreditStanding", "PaymentRow", "OpenOrder",
-    "Receivables", "CreditWatch", "outstanding", "outstanding_by_customer", "credit_standing",
+    "Receivables", "CreditWatch", "outstanding", "credit_standing",
     "open_orders", "receivables", "credit_watch", "payment_customer", "trade_owner",
 ]
 
@@ -149,19 +149,6 @@ def outstanding(conn: Connection, customer_id: int) -> int:
     """What the customer owes now (negative: paid ahead)."""
     return int(conn.execute(text(f"SELECT {outstanding_sql(':c')}"),
                             {"c": customer_id}).scalar_one())
-
-
-def outstanding_by_customer(conn: Connection, customer_ids: list[int]) -> dict[int, int]:
-    """Outstanding of each of these customers (a page of the list), two grouped reads."""
-    out = dict.fromkeys(customer_ids, 0)
-    for chunk in in_chunks(customer_ids):
-        marks = ", ".join(str(int(i)) for i in chunk)
-        for table, sign in (("trades", 1), ("payments", -1)):
-            for cid, total in conn.execute(text(
-                    f"SELECT customer_id, sum(amount_cents) FROM {table} "
-                    f"WHERE customer_id IN ({marks}) GROUP BY customer_id")):
-                out[int(cid)] += sign * int(total or 0)
-    return out
 
 
 def credit_standing(conn: Connection, customer_id: int) -> CreditStanding | None:
