@@ -186,9 +186,10 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("over_90", "Over 90 days", "90 天以上"),
     ),
     "complaint_status": (
-        # Stored open/responded/resolved/closed; read new → … → followed up (事后回访).
+        # Stored open/responded/resolving/resolved/closed; closed reads followed up (事后回访).
         ("open", "New", "新建"),
         ("responded", "Responded", "已响应"),
+        ("resolving", "Resolving", "处理中"),
         ("resolved", "Resolved", "已解决"),
         ("closed", "Followed up", "已回访"),
     ),
@@ -202,8 +203,10 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("salon", "Customer salon", "客户沙龙"),
         ("training", "Training", "培训"),
         ("user_day", "User day", "用户日"),
-        ("appreciation", "Appreciation event", "答谢会"),
+        ("appreciation", "Appreciation dinner", "答谢宴会"),
         ("webinar", "Webinar", "线上研讨会"),
+        ("site_visit", "Site visit", "参观考察"),
+        ("launch", "Product launch", "新品发布会"),
         ("other", "Other", "其他"),
     ),
     # -- key dates and the calendar --------------------------------------------------------

@@ -10,14 +10,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 from kamdesk.store.models.base import Base, Timestamps
 
 SEVERITIES = ("low", "medium", "high", "critical")
-COMPLAINT_STATUSES = ("open", "responded", "resolved", "closed")
+COMPLAINT_STATUSES = ("open", "responded", "resolving", "resolved", "closed")
 
 
 class Complaint(Timestamps, Base):
     __tablename__ = "complaints"
     __table_args__ = (
         CheckConstraint("severity IN ('low','medium','high','critical')", name="severity"),
-        CheckConstraint("status IN ('open','responded','resolved','closed')", name="status"),
+        CheckConstraint("status IN ('open','responded','resolving','resolved','closed')",
+                        name="status"),
         CheckConstraint(
             "satisfaction_after IS NULL OR satisfaction_after BETWEEN 1 AND 5", name="satisfaction"
         ),

@@ -23,14 +23,17 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.store.models.base import Base, Timestamps
 
-EVENT_KINDS = ("salon", "training", "user_day", "appreciation", "webinar", "other")
+EVENT_KINDS = (
+    "salon", "training", "user_day", "appreciation", "webinar", "site_visit", "launch", "other",
+)
 
 
 class Event(Timestamps, Base):
     __tablename__ = "events"
     __table_args__ = (
         CheckConstraint(
-            "kind IN ('salon','training','user_day','appreciation','webinar','other')", name="kind"
+            "kind IN ('salon','training','user_day','appreciation','webinar','site_visit',"
+            "'launch','other')", name="kind"
         ),
         CheckConstraint("satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5",
                         name="satisfaction"),
