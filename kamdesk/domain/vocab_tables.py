@@ -153,6 +153,14 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("terminated", "Terminated", "已终止"),
         ("archived", "Archived", "已归档"),
     ),
+    "import_action": (
+        ("insert", "Added", "新增"),
+        ("update", "Updated", "更新"),
+    ),
+    "tier_source": (
+        ("stated", "As stated in the sheet", "按表格填报"),
+        ("computed", "Computed from the book", "按业务数据计算"),
+    ),
     "trade_kind": (
         ("order", "Order", "订单"),
         ("return", "Return / credit note", "退货/红字冲销"),

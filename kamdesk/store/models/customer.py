@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the relationship's other side (no runtime cycle)
     from kamdesk.store.models.person import Person
 
 CUSTOMER_STATUSES = ("prospect", "active", "archived")
+TIER_SOURCES = ("stated", "computed")
 POTENTIALS = ("high", "medium", "low")
 
 
@@ -55,6 +56,13 @@ class Customer(Timestamps, Base):
     #: 信用评估: A/B/C/D, checked in store/ops (an ADD COLUMN keeps the upgrade cheap)
     credit_rating: Mapped[str | None] = mapped_column(String(1))
     credit_review_on: Mapped[date | None] = mapped_column(Date)
+    #: 表1's 年度贡献值 as the user declared it (fen); tiering falls back to it without orders
+    declared_contribution_cents: Mapped[int | None] = mapped_column(Money)
+    #: 表1's 客户类型 as the user classified the customer (A/B/C; active/silent/churned)
+    stated_value_tier: Mapped[str | None] = mapped_column(String(1))
+    stated_activity: Mapped[str | None] = mapped_column(String(8))
+    #: which classification is in effect: 'stated' | 'computed' | NULL = the book's setting
+    tier_source: Mapped[str | None] = mapped_column(String(8))
     share_of_wallet_pct: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     owner: Mapped[str | None] = mapped_column(String(100))
     # Kept up to date when the name is saved (pypinyin is slow to import at start-up).

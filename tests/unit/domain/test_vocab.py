@@ -21,6 +21,7 @@ COLUMN_KINDS = {
     "account_plans.status": "plan_status",
     "complaints.severity": "severity",
     "complaints.status": "complaint_status",
+    "import_batch_rows.action": "import_action",
     "complaints.channel": "channel",
     "contracts.status": "contract_status",
     "customers.status": "customer_status",
@@ -69,6 +70,8 @@ MODEL_TUPLES = {
     "TASK_SOURCES": "task_source",
     "TASK_KINDS": "task_kind",
     "TRADE_KINDS": "trade_kind",
+    "BATCH_ROW_ACTIONS": "import_action",
+    "TIER_SOURCES": "tier_source",
 }
 
 
