@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Date, Index, Numeric, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kamdesk.store.models.base import Base, Money, Timestamps
@@ -63,6 +63,8 @@ class Customer(Timestamps, Base):
     stated_activity: Mapped[str | None] = mapped_column(String(8))
     #: which classification is in effect: 'stated' | 'computed' | NULL = the book's setting
     tier_source: Mapped[str | None] = mapped_column(String(8))
+    #: 表1's 最近互动时间 as the sheet gives it; activity counts from the later of it and the log
+    declared_last_contact_at: Mapped[datetime | None] = mapped_column(DateTime)
     share_of_wallet_pct: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     owner: Mapped[str | None] = mapped_column(String(100))
     # Kept up to date when the name is saved (pypinyin is slow to import at start-up).

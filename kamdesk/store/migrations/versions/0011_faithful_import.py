@@ -7,6 +7,8 @@
   (active/silent/churned): 表1's 客户类型 as the user classified the customer; shown beside
   the computed tiers; ``customers.tier_source`` says which one is in effect for that
   customer (``stated``/``computed``; NULL follows the book's setting);
+- ``customers.declared_last_contact_at``: 表1's 最近互动时间, kept as the date the sheet gives
+  (activity counts from the later of it and the contact log) instead of an invented contact;
 - ``import_batches`` and ``import_batch_rows``: every import is recorded with the rows it
   inserted and the values it overwrote, so the whole import can be undone afterwards.
 
@@ -37,6 +39,8 @@ def upgrade() -> None:
                                          nullable=True))
     op.add_column("customers", sa.Column("stated_activity", sa.String(length=8), nullable=True))
     op.add_column("customers", sa.Column("tier_source", sa.String(length=8), nullable=True))
+    op.add_column("customers", sa.Column("declared_last_contact_at", sa.DateTime(),
+                                         nullable=True))
     op.create_table(
         "import_batches",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -71,6 +75,7 @@ def downgrade() -> None:
     op.drop_table("import_batch_rows")
     op.drop_table("import_batches")
     with op.batch_alter_table("customers") as batch:
+        batch.drop_column("declared_last_contact_at")
         batch.drop_column("tier_source")
         batch.drop_column("stated_activity")
         batch.drop_column("stated_value_tier")
