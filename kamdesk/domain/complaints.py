@@ -91,6 +91,17 @@ def amber_moment(received_at: datetime, deadline: datetime) -> datetime:
     return deadline - (deadline - received_at) * NEAR_SHARE
 
 
+def reminder_moment(received_at: datetime, deadline: datetime,
+                    notified_at: datetime | None) -> datetime:
+    """When a waiting complaint's reminder should ring next: at amber, then again at
+    the deadline. Once a reminder was shown at or after a moment, that moment is done;
+    a reminder shown after the deadline covers both (no second pop-up)."""
+    amber = amber_moment(received_at, deadline)
+    if notified_at is None or notified_at < amber:
+        return amber
+    return deadline
+
+
 def can_move(status: str, to_status: str) -> bool:
     return to_status in NEXT_STATES.get(status, ())
 
