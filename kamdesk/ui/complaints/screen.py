@@ -40,7 +40,7 @@ from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 from kamdesk.ui.widgets.customer_picker import CustomerPicker
 
 REFRESH_ON = frozenset({"complaints", "complaint_handovers", "customers"})
-#: the state filter's choice for "not followed up yet"
+# the state filter's choice for "not followed up yet"
 OPEN_ONES = "__open__"
 CLOSED_GREY = "#9e9e9e"
 
