@@ -82,10 +82,10 @@ def sync_complaint_reminders(session: Session, now: datetime) -> Changes:
                 setattr(task, k, v)  # tasks
             changed.append(task)
     gone: list[int] = []
-    for key, task in tasks.items():
-        if key in seen or task.done_at is not None:
+    for stored_key, task in tasks.items():
+        if stored_key in seen or task.done_at is not None:
             continue
-        complaint_id = int(str(key)[len(KEY_PREFIX):])
+        complaint_id = int(str(stored_key)[len(KEY_PREFIX):])
         if session.get(Complaint, complaint_id) is None:
             gone.append(task.id)
             session.delete(task)  # tasks

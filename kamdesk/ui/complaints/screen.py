@@ -14,7 +14,7 @@ Ctrl+Z puts it back with its hand-over history, like the profile's Complaints ta
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -240,11 +240,11 @@ class ComplaintsScreen(QWidget):
         near = sum(1 for c in rows if c.level(now) == "amber")
         text = self.tr("%n complaint(s)", "", len(rows))
         if late:
-            text += " · <span style='color:%s; font-weight:bold'>%s</span>" % (
-                LEVEL_COLOURS["red"], self.tr("%n past the response deadline", "", late))
+            words = self.tr("%n past the response deadline", "", late)
+            text += f" · <span style='color:{LEVEL_COLOURS['red']}; font-weight:bold'>{words}</span>"
         if near:
-            text += " · <span style='color:%s'>%s</span>" % (
-                LEVEL_COLOURS["amber"], self.tr("%n near it", "", near))
+            words = self.tr("%n near it", "", near)
+            text += f" · <span style='color:{LEVEL_COLOURS['amber']}'>{words}</span>"
         self.summary.setText(text)
         filtered = (self._states() != OPEN_STATES or self.owner_filter.currentData()
                     or self.overdue_only.isChecked()
