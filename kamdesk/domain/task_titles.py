@@ -26,7 +26,9 @@ CADENCE = "cadence"
 #: a task made from an account-plan action: the title is the user's action text; only
 #: the note naming the plan ("Account plan 2027") is generated
 PLAN_ACTION = "plan_action"
-TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE, PLAN_ACTION)
+#: answer a complaint before its response deadline (a complaint's deadline reminder)
+COMPLAINT_RESPONSE = "complaint_response"
+TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE, PLAN_ACTION, COMPLAINT_RESPONSE)
 
 Params = Mapping[str, Any]
 
@@ -69,6 +71,20 @@ def _cadence_title(p: Params, lang: str) -> str:
     return f"{label}: {company}" if company else label
 
 
+def _complaint_title(p: Params, lang: str) -> str:
+    subject = p.get("subject") or ""
+    text = f"响应投诉：{subject}" if is_zh(lang) else f"Respond to complaint: {subject}"
+    return with_company(text, p.get("company"))
+
+
+def _complaint_notes(p: Params, lang: str) -> str:
+    deadline = str(p["deadline"])[:16].replace("T", " ")
+    if is_zh(lang):
+        return f"首次响应截止 {deadline}（首问负责制：受理人负责到底，除非正式移交）。"
+    return (f"The first response is due by {deadline} (whoever received it owns it until "
+            "it is handed over).")
+
+
 def render_title(code: str | None, params: Params | None, lang: str, typed: str = "") -> str:
     """The title to show. ``typed`` (the ``title`` column) is returned as it is for a
     task without a code, and is the fallback for a code this build does not know."""
@@ -81,6 +97,8 @@ def render_title(code: str | None, params: Params | None, lang: str, typed: str 
             return _renewal_title(params, lang)
         if code == CADENCE:
             return _cadence_title(params, lang)
+        if code == COMPLAINT_RESPONSE:
+            return _complaint_title(params, lang)
     except (TypeError, ValueError, KeyError):
         pass  # facts a newer or older build wrote differently: show what is stored
     return typed
@@ -96,6 +114,8 @@ def render_notes(code: str | None, params: Params | None, lang: str,
             return _key_date_notes(params, lang)
         if code == RENEWAL:
             return _renewal_notes(params, lang)
+        if code == COMPLAINT_RESPONSE:
+            return _complaint_notes(params, lang)
         if code == PLAN_ACTION:
             period = params["period"]
             return f"客户经营计划 {period}" if is_zh(lang) else f"Account plan {period}"
@@ -114,4 +134,6 @@ def plain_title(code: str, params: Params) -> str:
     if code == RENEWAL:
         return with_company(f"{params.get('contract', '')} ({params.get('number', '')})",
                             company)[:300]
+    if code == COMPLAINT_RESPONSE:
+        return with_company(str(params.get("subject") or ""), company)[:300]
     return str(company)[:300] or code

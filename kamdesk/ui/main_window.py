@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
             ("pipeline", self.tr("Pipeline"), "pipeline", "kamdesk.ui.pipeline.screen",
              "PipelineScreen"),
             ("events", self.tr("Events"), "event", "kamdesk.ui.events.screen", "EventsScreen"),
+            ("complaints", self.tr("Complaints"), "warning", "kamdesk.ui.complaints.screen",
+             "ComplaintsScreen"),
             ("reports", self.tr("Reports"), "reports", "kamdesk.ui.reports.screen",
              "ReportsScreen"),
         ]

@@ -9,6 +9,8 @@ Two kinds of settings live here, stored in two places on purpose:
   (``app_settings['product_lines']``); the profile's Products tab and the account plan
   draw the whitespace grid against it. While the list is empty the lines found in the
   orders book stand in, shown here pre-filled; they are saved only once edited;
+* the **Complaints** page sets the hours allowed for a complaint's first response, by
+  severity (``app_settings['complaint_response_hours']``, :mod:`kamdesk.ui.settings_complaints`);
 * the **General** page belongs to this computer and user (name, language, theme,
   tray) and goes to QSettings — except the key-date reminder lead times, which the
   reminder generator reads from the database (``app_settings['reminders']``).
@@ -35,10 +37,13 @@ from PySide6.QtWidgets import (
 from kamdesk.domain.penetration import MAX_LINE_LENGTH, MAX_LINES, line_key
 from kamdesk.store.ops.settings import save_book_settings
 from kamdesk.store.queries.penetration import product_lines_in_force
-from kamdesk.store.queries.settings import reminder_settings, tiering_settings
+from kamdesk.store.queries.settings import (
+    complaint_response_hours, reminder_settings, tiering_settings,
+)
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
+from kamdesk.ui.settings_complaints import ComplaintHoursPage
 from kamdesk.ui.widgets.name_list_editor import NameListEditor
 
 REMINDER_KINDS = ("birthday", "anniversary", "founding", "festival")
@@ -78,9 +83,13 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._tiering_page(), self.tr("Tiering"))
         self.products_page = self._products_page()
         self.tabs.addTab(self.products_page, self.tr("Product lines"))
+        self.complaints_page = ComplaintHoursPage(ctx.db.read(complaint_response_hours))
+        self.tabs.addTab(self.complaints_page, self.tr("Complaints"))
         self.tabs.addTab(self._general_page(), self.tr("General"))
         if page == "products":
             self.tabs.setCurrentWidget(self.products_page)
+        elif page == "complaints":
+            self.tabs.setCurrentWidget(self.complaints_page)
 
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -286,6 +295,7 @@ class SettingsDialog(QDialog):
             "theme": self.theme.currentData(), "tray": self.close_to_tray.isChecked(),
             "reminders": {k: b.value() for k, b in self.reminder_days.items()},
             "product_lines": self.product_lines.names(),
+            "complaint_hours": self.complaints_page.hours(),
         }
 
     def tiering_values(self) -> dict[str, Any]:
@@ -324,6 +334,7 @@ class SettingsDialog(QDialog):
             out.append(self.tr("A customer must go silent before churning: the silent period "
                                "has to be shorter than the churn period."))
         out.extend(self.product_line_problems())
+        out.extend(self.complaints_page.problems())
         return out
 
     def product_line_problems(self) -> list[str]:
@@ -374,9 +385,11 @@ class SettingsDialog(QDialog):
         # The product lines are written only once edited: a list still standing in from
         # the orders book keeps following the orders.
         lines_changed = v["product_lines"] != self._initial["product_lines"]
+        hours_changed = v["complaint_hours"] != self._initial["complaint_hours"]
         if run_op(self.ctx, save_book_settings, tiering=tiering if tiering_changed else None,
                   reminder_days=v["reminders"],
                   product_lines=v["product_lines"] if lines_changed else None,
+                  complaint_hours=v["complaint_hours"] if hours_changed else None,
                   initiator=self) is None:
             return
         s = self.ctx.settings

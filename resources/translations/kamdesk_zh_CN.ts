@@ -261,6 +261,17 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>ComplaintCustomerDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <source>New complaint</source>
@@ -325,6 +336,14 @@ Your saved data is safe. Details were written to the log file:
         <translation>记录现在已作出首次响应</translation>
     </message>
     <message>
+        <source>Start resolving</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Work on the solution has started (in progress)</source>
+        <translation>已开始处理（处理中）</translation>
+    </message>
+    <message>
         <source>Resolve…</source>
         <translation>解决…</translation>
     </message>
@@ -379,6 +398,212 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Not handed over: owned by whoever received it.</source>
         <translation>未移交：由首位受理人负责。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintHoursPage</name>
+    <message>
+        <source>Answer a complaint within</source>
+        <translation>投诉响应时限</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Normal (medium and low)</source>
+        <translation>一般（中、低）</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Complaints opened from now on get these response deadlines; those already open keep theirs. A complaint turns amber when a quarter of its time is left and red once it is overdue.</source>
+        <translation>此后新建的投诉按此计算响应时限，已有投诉保持原时限。剩余时间不足四分之一时显示为橙色，超时后显示为红色。</translation>
+    </message>
+    <message>
+        <source>A more severe complaint cannot get more time to answer than a less severe one.</source>
+        <translation>严重程度更高的投诉，响应时限不能长于严重程度较低的投诉。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsScreen</name>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>Open ones (not followed up)</source>
+        <translation>未结案（尚未回访）</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅看超时</translation>
+    </message>
+    <message>
+        <source>Still unanswered after the response deadline</source>
+        <translation>超过响应时限仍未响应</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>新建投诉…</translation>
+    </message>
+    <message>
+        <source>Record a complaint you received</source>
+        <translation>记录您受理的投诉</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Respond, resolve, follow up or hand over (Enter)</source>
+        <translation>响应、处理、回访或移交（Enter）</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected complaint (Del)</source>
+        <translation>删除所选投诉（Del）</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>Put the last deleted complaint back (Ctrl+Z)</source>
+        <translation>恢复最近删除的投诉（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n 件投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past the response deadline</source>
+        <translation>
+            <numerusform>%n 件已超过响应时限</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n near it</source>
+        <translation>
+            <numerusform>%n 件临近时限</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No complaints match these filters.</source>
+        <translation>没有符合筛选条件的投诉。</translation>
+    </message>
+    <message>
+        <source>No open complaints. Record one with “New complaint…” when a customer raises an issue; it is yours until you hand it over.</source>
+        <translation>暂无未结案的投诉。客户反映问题时，用“新建投诉…”记录；首问负责制：由您负责到底，除非正式移交。</translation>
+    </message>
+    <message>
+        <source>Delete complaint</source>
+        <translation>删除投诉</translation>
+    </message>
+    <message>
+        <source>Delete this complaint and its hand-over history? Ctrl+Z brings it back.</source>
+        <translation>删除该投诉及其移交记录？可按 Ctrl+Z 恢复。</translation>
+    </message>
+    <message>
+        <source>Complaint deleted — Ctrl+Z to undo</source>
+        <translation>投诉已删除——按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Complaint restored</source>
+        <translation>投诉已恢复</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2499,10 @@ Log file: %3</source>
     <message>
         <source>Events</source>
         <translation>客户活动</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -4325,6 +4554,10 @@ Log file: %3</source>
     <message>
         <source>Product lines</source>
         <translation>产品线</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>General</source>

@@ -274,3 +274,39 @@ def test_close_to_tray_hides_and_hints_once(qtbot, ctx, make_window, monkeypatch
     assert [a.text() for a in tray._menu.actions() if a.text()] == [
         "Open KAMDesk", "Log contact…", "Quit KAMDesk"]
     tray.remove()
+
+
+def test_complaint_deadline_rings_at_amber_then_at_the_deadline(qtbot, ctx, make_window):
+    from kamdesk.store.ops.complaints import open_complaint, respond
+    from kamdesk.ui.ops import run_op
+
+    cid = _customer(ctx)
+    kid = run_op(ctx, open_complaint, cid, received_at=NOW, description="包装破损",
+                 owner="王敏", severity="critical", now=NOW).value  # 4 h: amber at 13:00
+    w, service = _install(ctx, make_window)
+    assert _popup_ids(service) == []
+    assert service.scheduler.next_due == NOW + timedelta(hours=3)
+    ctx.clock.advance(timedelta(hours=3))
+    service.scheduler.check_now()
+    [tid] = _popup_ids(service)
+    assert "包装破损" in service.notifier.popup.rows[0].title
+    # shown: the same task now waits for the deadline
+    qtbot.waitUntil(lambda: service.scheduler.next_due == NOW + timedelta(hours=4))
+    service.shutdown()
+    w.close()
+
+    # a restart before the deadline shows nothing again; the deadline rings once
+    w2, service2 = _install(ctx, make_window)
+    assert _popup_ids(service2) == []
+    ctx.clock.advance(timedelta(hours=1))
+    service2.scheduler.check_now()
+    assert _popup_ids(service2) == [tid]
+    service2.notifier.popup.hide()
+    # answering the complaint ends its reminder
+    run_op(ctx, respond, kid, now=ctx.clock.now())
+    qtbot.waitUntil(lambda: _get(ctx, tid).done_at is not None)
+    ctx.clock.advance(timedelta(days=1))
+    service2.scheduler.check_now()
+    assert _popup_ids(service2) == []
+    service2.shutdown()
+    w2.close()

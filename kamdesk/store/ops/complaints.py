@@ -3,7 +3,8 @@
 首问负责制: the owner is whoever received the complaint (the signed-in user, passed
 in) and changes only through :func:`hand_over`, which keeps a ``complaint_handovers``
 row for every move. The response deadline follows from the severity
-(:mod:`kamdesk.domain.complaints`). The follow-up visit (事后回访) becomes a task with
+(:mod:`kamdesk.domain.complaints`) and the hours set in Settings, read here so the
+command line and the screens agree. The follow-up visit (事后回访) becomes a task with
 source 'complaint'. Each function declares the tables it writes next to the writing.
 """
 
@@ -22,6 +23,7 @@ from kamdesk.store.models import Customer, Person, Task
 from kamdesk.store.models.complaint import SEVERITIES, Complaint, ComplaintHandover
 from kamdesk.store.models.interaction import CHANNELS
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.queries.settings import complaint_response_hours
 
 EDITABLE = ("received_at", "channel", "category", "severity", "description", "person_id")
 
@@ -59,8 +61,12 @@ def _validate(session: Session, c: Complaint, now: datetime) -> None:
 def open_complaint(session: Session, customer_id: int, *, received_at: datetime,
                    description: str, owner: str, severity: str = "medium",
                    channel: str | None = None, category: str | None = None,
-                   person_id: int | None = None, now: datetime | None = None) -> Changes:
-    """Record a complaint owned by ``owner`` (who received it); ``value`` is its id."""
+                   person_id: int | None = None, deadline: datetime | None = None,
+                   now: datetime | None = None) -> Changes:
+    """Record a complaint owned by ``owner`` (who received it); ``value`` is its id.
+
+    Without an explicit ``deadline`` the response is due after the hours Settings give
+    the severity."""
     now = now or datetime.now()
     customer = session.get(Customer, customer_id) if customer_id else None
     if customer is None:
@@ -71,7 +77,10 @@ def open_complaint(session: Session, customer_id: int, *, received_at: datetime,
                   channel=_clean(channel), category=_clean(category), severity=severity,
                   description=(description or "").strip(), owner=owner.strip(), status="open")
     _validate(session, c, now)
-    c.response_deadline = response_deadline(received_at, severity)
+    if deadline is not None and (not isinstance(deadline, datetime) or deadline < received_at):
+        raise ValidationError("response_deadline", "out_of_range")
+    c.response_deadline = deadline or response_deadline(
+        received_at, severity, complaint_response_hours(session.connection()))
     session.add(c)
     session.flush()  # complaints
     return Changes.of("complaints", c.id).with_value(c.id)
@@ -83,6 +92,7 @@ def update_complaint(session: Session, complaint_id: int, now: datetime | None =
     receipt time moves the response deadline."""
     now = now or datetime.now()
     c = _get(session, complaint_id)
+    before = (c.received_at, c.severity)
     for key, value in fields.items():
         if key not in EDITABLE:
             raise ValidationError(key, "invalid_choice")
@@ -90,7 +100,9 @@ def update_complaint(session: Session, complaint_id: int, now: datetime | None =
     if isinstance(c.description, str):
         c.description = c.description.strip()
     _validate(session, c, now)
-    c.response_deadline = response_deadline(c.received_at, c.severity)
+    if (c.received_at, c.severity) != before or c.response_deadline is None:
+        c.response_deadline = response_deadline(
+            c.received_at, c.severity, complaint_response_hours(session.connection()))
     session.flush()  # complaints
     return Changes.of("complaints", c.id).with_value(c.id)
 
@@ -106,6 +118,20 @@ def respond(session: Session, complaint_id: int, at: datetime | None = None,
     if at < c.received_at:
         raise ValidationError("responded_at", "out_of_range")
     c.status, c.responded_at = "responded", at
+    session.flush()  # complaints
+    return Changes.of("complaints", c.id)
+
+
+def start_resolving(session: Session, complaint_id: int,
+                    now: datetime | None = None) -> Changes:
+    """Work on the solution has started (处理中); an unanswered complaint counts as
+    answered now."""
+    now = now or datetime.now()
+    c = _get(session, complaint_id)
+    if not can_move(c.status, "resolving"):
+        raise ValidationError("status", "invalid_transition")
+    c.responded_at = c.responded_at or now
+    c.status = "resolving"
     session.flush()  # complaints
     return Changes.of("complaints", c.id)
 

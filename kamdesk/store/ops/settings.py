@@ -15,11 +15,13 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from kamdesk.domain.complaints import ResponseHours
 from kamdesk.domain.penetration import MAX_LINE_LENGTH, MAX_LINES, clean_product_lines
 from kamdesk.domain.tiering_settings import TieringSettings
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.queries.settings import (
+    COMPLAINT_HOURS_KEY,
     PRODUCT_LINES_KEY,
     REMINDER_KEY,
     TIERING_KEY,
@@ -102,11 +104,26 @@ def save_product_lines(session: Session, names: Iterable[str]) -> Changes:
     return put_json(session.connection(), PRODUCT_LINES_KEY, list(lines))
 
 
+def save_complaint_response_hours(session: Session, hours: ResponseHours) -> Changes:
+    """Set the hours allowed for a complaint's first response (critical, high, normal).
+
+    Complaints opened afterwards get deadlines from these; those already open keep theirs."""
+    if not isinstance(hours, ResponseHours):
+        raise ValidationError("complaint_hours", "invalid_choice")
+    bad = hours.problem()
+    if bad is not None:
+        raise ValidationError(f"complaint_hours_{bad}", "out_of_range")
+    return put_json(session.connection(), COMPLAINT_HOURS_KEY, hours.to_dict())
+
+
 def save_book_settings(session: Session, *, tiering: TieringSettings | None = None,
                        reminder_days: Mapping[str, Any] | None = None,
-                       product_lines: Iterable[str] | None = None) -> Changes:
+                       product_lines: Iterable[str] | None = None,
+                       complaint_hours: ResponseHours | None = None) -> Changes:
     """Save the settings dialog's database half in one transaction (``None``: unchanged)."""
     changes = Changes()
+    if complaint_hours is not None:
+        changes |= save_complaint_response_hours(session, complaint_hours)
     if tiering is not None:
         changes |= save_tiering_settings(session, tiering)
     if reminder_days is not None:

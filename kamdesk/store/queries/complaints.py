@@ -15,7 +15,10 @@ from kamdesk.domain.complaints import deadline_level
 from kamdesk.store.models import Complaint, ComplaintHandover, Customer, Person
 
 __all__ = ["ComplaintRow", "HandoverRow", "ComplaintDetail", "complaints", "complaint",
-           "handovers"]
+           "handovers", "complaint_owners", "OPEN_STATES"]
+
+#: the states of a complaint not yet followed up (the "open ones" filter)
+OPEN_STATES = ("open", "responded", "resolving", "resolved")
 
 _q = Complaint.__table__.c
 _h = ComplaintHandover.__table__.c
@@ -105,3 +108,10 @@ def complaint(conn: Connection, complaint_id: int) -> ComplaintDetail | None:
     if r is None:
         return None
     return ComplaintDetail(ComplaintRow(*r), tuple(handovers(conn, complaint_id)))
+
+
+def complaint_owners(conn: Connection) -> list[str]:
+    """Everyone who owns a complaint, by name (the Complaints screen's owner filter)."""
+    return [str(r[0]) for r in conn.execute(
+        select(_q.owner).where(_q.owner.is_not(None), _q.owner != "")
+        .group_by(_q.owner).order_by(_q.owner))]

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from kamdesk.domain.complaints import ResponseHours
 from kamdesk.domain.penetration import clean_product_lines
 from kamdesk.domain.tiering_settings import TieringSettings
 
@@ -23,6 +24,7 @@ TIERING_KEY = "tiering"
 REMINDER_KEY = "reminders"
 APP_LAST_SEEN_KEY = "app_last_seen"
 PRODUCT_LINES_KEY = "product_lines"
+COMPLAINT_HOURS_KEY = "complaint_response_hours"
 
 
 def get_json(conn: Connection, key: str, default: Any = None) -> Any:
@@ -53,3 +55,10 @@ def stored_product_lines(conn: Connection) -> tuple[str, ...]:
     if not isinstance(stored, list):
         return ()
     return clean_product_lines(str(x) for x in stored if isinstance(x, str | int | float))
+
+
+def complaint_response_hours(conn: Connection) -> ResponseHours:
+    """Hours allowed for a complaint's first response, by severity (defaults for
+    anything missing or unusable)."""
+    stored = get_json(conn, COMPLAINT_HOURS_KEY, {})
+    return ResponseHours.from_dict(stored if isinstance(stored, dict) else {})

@@ -4,7 +4,7 @@ New: received at, channel, category, severity, person and description; the owner
 whoever receives it — the signed-in user (首问负责制) — and the response deadline
 follows from the severity. Opened again, the dialog also shows the state, the deadline
 (amber when near, red when past), the hand-over history, and the actions the state
-allows: Respond, Resolve (with the resolution), Follow up (事后回访: visit date, which
+allows: Respond, Start resolving (处理中), Resolve (with the resolution), Follow up (事后回访: visit date, which
 becomes a task, satisfaction after, lessons learned) and Hand over… (the only way the
 owner changes). Each step writes at once through its own small form.
 """
@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from kamdesk.domain.complaints import LEVEL_COLOURS, RESPONSE_HOURS, can_move
+from kamdesk.domain.complaints import LEVEL_COLOURS, can_move
 from kamdesk.domain.vocab import codes
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.complaints import (
-    follow_up, hand_over, open_complaint, resolve, respond, update_complaint,
+    follow_up, hand_over, open_complaint, resolve, respond, start_resolving, update_complaint,
 )
 from kamdesk.store.queries.complaints import ComplaintDetail, complaint
 from kamdesk.store.queries.profile import people
+from kamdesk.store.queries.settings import complaint_response_hours
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -86,10 +87,11 @@ class ComplaintDialog(FormDialog):
         self.category_edit.setPlaceholderText(self.tr("e.g. delivery, quality, billing"))
         self.severity_combo = QComboBox()
         self.severity_combo.setObjectName("complaintSeverity")
+        hours = ctx.db.read(complaint_response_hours)
         for code in codes("severity"):
             self.severity_combo.addItem(
                 labels.severity(code) + " — " + self.tr("answer within %n hour(s)", "",
-                                                        RESPONSE_HOURS[code]), code)
+                                                        hours.for_severity(code)), code)
         self.severity_combo.setCurrentIndex(self.severity_combo.findData("medium"))
         self.person_combo = QComboBox()
         self.person_combo.setObjectName("complaintPerson")
@@ -121,6 +123,9 @@ class ComplaintDialog(FormDialog):
         self.respond_button = self._action("complaintRespond", self.tr("Respond"),
                                            self.tr("The first response was given now"),
                                            self.respond)
+        self.resolving_button = self._action(
+            "complaintStartResolving", self.tr("Start resolving"),
+            self.tr("Work on the solution has started (in progress)"), self.start_resolving)
         self.resolve_button = self._action("complaintResolve", self.tr("Resolve…"),
                                            self.tr("Record how it was resolved"), self.resolve)
         self.follow_up_button = self._action(
@@ -131,7 +136,7 @@ class ComplaintDialog(FormDialog):
             "complaintHandOver", self.tr("Hand over…"),
             self.tr("Give the complaint to a colleague; the hand-over is kept"), self.hand_over)
         actions = QHBoxLayout()
-        for b in (self.respond_button, self.resolve_button, self.follow_up_button,
+        for b in (self.respond_button, self.resolving_button, self.resolve_button, self.follow_up_button,
                   self.hand_over_button):
             actions.addWidget(b)
         actions.addStretch(1)
@@ -214,6 +219,7 @@ class ComplaintDialog(FormDialog):
             self.tr("Hand-overs:") + "\n" + "\n".join(history) if history
             else self.tr("Not handed over: owned by whoever received it."))
         self.respond_button.setEnabled(can_move(c.status, "responded"))
+        self.resolving_button.setEnabled(can_move(c.status, "resolving"))
         self.resolve_button.setEnabled(can_move(c.status, "resolved"))
         self.follow_up_button.setEnabled(can_move(c.status, "closed"))
         self.hand_over_button.setEnabled(c.status != "closed")
@@ -251,6 +257,12 @@ class ComplaintDialog(FormDialog):
         if self.saved_id is not None and run_op(
                 self.ctx, respond, self.saved_id, now=self.ctx.clock.now(), initiator=self,
                 parent=self) is not None:
+            self.show_state()
+
+    def start_resolving(self) -> None:
+        if self.saved_id is not None and run_op(
+                self.ctx, start_resolving, self.saved_id, now=self.ctx.clock.now(),
+                initiator=self, parent=self) is not None:
             self.show_state()
 
     def _open_step(self, step: FormDialog) -> None:

@@ -2,8 +2,10 @@
 
 Created once after the main window is shown (:func:`install_reminders`). At start it
 generates the reminder tasks for upcoming key dates and renewals, reports what was
-missed while the app was closed, and from then on fires each reminder on time. The
-same actions (open, done, snooze) are carried out here whichever surface asked.
+missed while the app was closed, and from then on fires each reminder on time.
+Complaints waiting for their first response get a reminder task each
+(:mod:`kamdesk.store.ops.complaint_reminders`), kept in step whenever complaints change
+and after one was shown (amber first, then the deadline). The same actions (open, done, snooze) are carried out here whichever surface asked.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
-from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.store.ops import tasks as task_ops
+from kamdesk.store.ops.complaint_reminders import KEY_PREFIX, sync_complaint_reminders
+from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.store.ops.reminder_state import REMINDERS_SYNCED_KEY, record_reminders_synced
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
@@ -48,6 +51,11 @@ class ReminderService(QObject):
         for source in (self.notifier, self.panel):
             source.action_requested.connect(self.handle)
         self.ask_custom_snooze = self._ask_custom_snooze  # seam for tests
+        self._complaints_soon = QTimer(self)
+        self._complaints_soon.setSingleShot(True)
+        self._complaints_soon.setInterval(0)
+        self._complaints_soon.timeout.connect(self.sync_complaints)
+        ctx.changed.connect(self._on_changed)
         self._add_bell()
         app = QApplication.instance()
         if app is not None:
@@ -71,6 +79,7 @@ class ReminderService(QObject):
         # second on a 100k book): once a day is enough, and the day change re-runs it.
         if self._synced_on() != self.ctx.clock.today().isoformat():
             self.sync_generated()
+        self.sync_complaints()
         self.scheduler.start()
 
     def _synced_on(self) -> str | None:
@@ -105,14 +114,34 @@ class ReminderService(QObject):
             return
         self.ctx.announce(changes, initiator=self)
 
+    def sync_complaints(self) -> None:
+        """Bring the complaints' deadline reminders up to date (amber, then deadline)."""
+        try:
+            changes = self.ctx.db.write(sync_complaint_reminders, self.ctx.clock.now())
+        except Exception:  # noqa: BLE001 - other reminders must still run
+            log.exception("could not update complaint reminders")
+            return
+        if changes:
+            self.ctx.announce(changes, initiator=self)
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if "complaints" in tables and not self._stopped:
+            self._complaints_soon.start()
+
+    def _after_shown(self, rows: list[ReminderRow]) -> None:
+        if any((r.source_key or "").startswith(KEY_PREFIX) for r in rows):
+            self._complaints_soon.start()  # the amber one was shown: ring at the deadline
+
     # -- showing -----------------------------------------------------------------------
     def _fired(self, rows: list[ReminderRow]) -> None:
         self.center.add(rows, self.ctx.clock.now(), missed=False)
         self.notifier.notify(rows, missed=False)
+        self._after_shown(rows)
 
     def _missed(self, rows: list[ReminderRow]) -> None:
         self.center.add(rows, self.ctx.clock.now(), missed=True)
         self.notifier.notify(rows, missed=True)
+        self._after_shown(rows)
 
     # -- actions -----------------------------------------------------------------------
     def handle(self, action: str, task_id: int, extra: object = None) -> None:

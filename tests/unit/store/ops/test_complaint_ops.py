@@ -134,3 +134,45 @@ def test_list_filters(db):
         assert [r.id for r in q.complaints(conn, states=("responded",))] == [k2]
         assert [r.id for r in q.complaints(conn, overdue_at=NOW + timedelta(hours=5))] == [k1]
         assert q.complaints(conn, overdue_at=NOW) == []
+
+
+def test_start_resolving_counts_as_answered(db):
+    kid = _open(db, _customer(db)).value
+    with track_writes(db.engine) as written:
+        changes = db.write(ops.start_resolving, kid, now=NOW + timedelta(hours=1))
+    assert written == {"complaints"} and written <= changes.names
+    row = _read(db, kid).complaint
+    assert (row.status, row.responded_at) == ("resolving", NOW + timedelta(hours=1))
+    with pytest.raises(ValidationError):
+        db.write(ops.start_resolving, kid, now=NOW)
+    db.write(ops.resolve, kid, "换货", now=NOW + timedelta(hours=3))
+    assert _read(db, kid).complaint.status == "resolved"
+
+
+def test_deadlines_follow_the_hours_in_settings(db):
+    from kamdesk.domain.complaints import ResponseHours
+    from kamdesk.store.ops.settings import save_book_settings, save_complaint_response_hours
+
+    with track_writes(db.engine) as written:
+        changes = db.write(save_complaint_response_hours, ResponseHours(critical=2, high=6,
+                                                                        normal=72))
+    assert written <= changes.names
+    cid = _customer(db)
+    assert _read(db, _open(db, cid, severity="critical").value).complaint.response_deadline \
+        == NOW + timedelta(hours=2)
+    assert _read(db, _open(db, cid, severity="high").value).complaint.response_deadline \
+        == NOW + timedelta(hours=6)
+    kid = _open(db, cid, severity="low").value
+    assert _read(db, kid).complaint.response_deadline == NOW + timedelta(hours=72)
+    explicit = _open(db, cid, deadline=NOW + timedelta(hours=1)).value
+    assert _read(db, explicit).complaint.response_deadline == NOW + timedelta(hours=1)
+    # an edit that keeps severity and receipt keeps the deadline; a new severity moves it
+    db.write(ops.update_complaint, kid, description="改了", now=NOW)
+    assert _read(db, kid).complaint.response_deadline == NOW + timedelta(hours=72)
+    db.write(ops.update_complaint, kid, severity="critical", now=NOW)
+    assert _read(db, kid).complaint.response_deadline == NOW + timedelta(hours=2)
+    with pytest.raises(ValidationError) as err:
+        db.write(save_book_settings, complaint_hours=ResponseHours(high=0))
+    assert err.value.field == "complaint_hours_high"
+    with pytest.raises(ValidationError):
+        _open(db, cid, deadline=NOW - timedelta(hours=1))
