@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
             ("pipeline", self.tr("Pipeline"), "pipeline", "kamdesk.ui.pipeline.screen",
              "PipelineScreen"),
             ("events", self.tr("Events"), "event", "kamdesk.ui.events.screen", "EventsScreen"),
+            ("plans", self.tr("Plans"), "plan", "kamdesk.ui.plans.screen", "PlansScreen"),
             ("reports", self.tr("Reports"), "reports", "kamdesk.ui.reports.screen",
              "ReportsScreen"),
         ]
