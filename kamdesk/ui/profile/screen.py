@@ -168,9 +168,9 @@ class ProfileScreen(QWidget):
     def open_plan(self) -> None:
         """The header's Account plan button: the latest plan (or the create banner)."""
         if self._customer_id is not None:
-            from kamdesk.ui.plans.new_plan import open_plan
+            from kamdesk.ui.plan.editor import open_plan_editor
 
-            open_plan(self.ctx, self._customer_id, None, self)
+            open_plan_editor(self.ctx, self._customer_id, self)
 
     def show_plans(self) -> None:
         """Bring this customer's plans to the front (the Plans tab)."""
