@@ -35,7 +35,7 @@ from kamdesk.domain.trend import (
 
 __all__ = ["TrendChart", "TARGET_COLOUR"]
 
-#: the dashed target line: amber reads on light and dark backgrounds alike
+# the dashed target line: amber reads on light and dark backgrounds alike
 TARGET_COLOUR = "#ef8c00"
 # room for the value labels on the left and the period labels below, in px
 _LEFT_PAD = 6
