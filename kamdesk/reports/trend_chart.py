@@ -18,7 +18,12 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from kamdesk.domain.trend import (
-    axis_labels, compact_number, label_step, last_periods, runs, value_range,
+    axis_labels,
+    compact_number,
+    label_step,
+    last_periods,
+    runs,
+    value_range,
 )
 from kamdesk.reports.fonts import MUTED, NAVY, RULE, TEAL, ensure_fonts, printable
 from kamdesk.reports.labels import label

@@ -94,8 +94,8 @@ def test_keeps_the_last_twelve_periods_and_describes_the_trend(qtbot):
 
 
 def test_hover_shows_the_tooltip(qtbot, monkeypatch):
-    from PySide6.QtGui import QHelpEvent
     from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
     shown: list[str] = []

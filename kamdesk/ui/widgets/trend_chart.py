@@ -25,12 +25,24 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPainterPath, QPalette, QPen,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kamdesk.domain.trend import (
-    axis_labels, compact_number, label_step, last_periods, runs, value_range,
+    axis_labels,
+    compact_number,
+    label_step,
+    last_periods,
+    runs,
+    value_range,
 )
 
 __all__ = ["TrendChart", "TARGET_COLOUR"]

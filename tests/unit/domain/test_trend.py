@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from kamdesk.domain.trend import (
-    axis_labels, change, compact_number, label_step, last_periods, runs, short_period,
+    axis_labels,
+    change,
+    compact_number,
+    label_step,
+    last_periods,
+    runs,
+    short_period,
     value_range,
 )
 
