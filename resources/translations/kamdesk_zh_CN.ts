@@ -5305,6 +5305,10 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         </translation>
     </message>
     <message>
+        <source>Target: %1.</source>
+        <translation>目标：%1。</translation>
+    </message>
+    <message>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>

@@ -74,6 +74,8 @@ def test_target_line_only_when_a_target_is_set(qtbot):
     assert len(amber) > chart.width() // 4
     chart.set_series([], [], target=6.0)
     assert not chart.has_target_line()
+    chart.set_series(MONTHS, [None] * 12, target=6.0)  # only "No data", no lone target
+    assert not chart.has_target_line()
 
 
 def test_keeps_the_last_twelve_periods_and_describes_the_trend(qtbot):

@@ -97,8 +97,9 @@ class TrendChart(QWidget):
         return any(v is not None for v in self.values)
 
     def has_target_line(self) -> bool:
-        """True when a dashed target line is drawn (a target is set and there is a plot)."""
-        return self.target is not None and bool(self.labels)
+        """True when a dashed target line is drawn: a target is set and some period has
+        data (with none, the chart only says "No data")."""
+        return self.target is not None and self.has_data()
 
     def target_y(self) -> float | None:
         """Where the target line is drawn, in widget coordinates (None without one)."""
@@ -143,9 +144,10 @@ class TrendChart(QWidget):
         if known and missing:
             parts.append(self.tr("%n period(s) without data.", "", missing))
         if self.target is not None:
-            parts.append(self.tr("Target: %1").replace("%1", self.value_text(self.target))
-                         + ".")
-        return " ".join(parts)
+            parts.append(self.tr("Target: %1.").replace("%1", self.value_text(self.target)))
+        # Chinese sentences end in "。" and take no space after it
+        return "".join(part if i == 0 or parts[i - 1].endswith("。") else " " + part
+                       for i, part in enumerate(parts))
 
     def _update_accessible(self) -> None:
         self.setAccessibleName(self.title or self.tr("Trend"))
@@ -206,12 +208,11 @@ class TrendChart(QWidget):
         p.setFont(self._small_font())
         fm = QFontMetricsF(p.font())
         plot = self._plot_rect()
-        if not self.labels or not self.has_data():
+        if not self.has_data():
             p.setPen(text)
             p.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self.tr("No data"))
-            if not self.labels:
-                p.end()
-                return
+            p.end()
+            return
 
         # value axis: bottom and top, and the zero line when the range crosses it
         lo, hi = self._range()
