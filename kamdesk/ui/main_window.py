@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             ("events", self.tr("Events"), "event", "kamdesk.ui.events.screen", "EventsScreen"),
             ("complaints", self.tr("Complaints"), "warning", "kamdesk.ui.complaints.screen",
              "ComplaintsScreen"),
+            ("plans", self.tr("Plans"), "plan", "kamdesk.ui.plans.screen", "PlansScreen"),
             ("reports", self.tr("Reports"), "reports", "kamdesk.ui.reports.screen",
              "ReportsScreen"),
         ]

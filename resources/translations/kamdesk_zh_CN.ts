@@ -2505,6 +2505,10 @@ Log file: %3</source>
         <translation>投诉</translation>
     </message>
     <message>
+        <source>Plans</source>
+        <translation>经营计划</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
@@ -3952,7 +3956,7 @@ Log file: %3</source>
     <name>PlanListModel</name>
     <message>
         <source>Code</source>
-        <extracomment>what the plan list and the KPI panel are read from: each goes stale when these change</extracomment>
+        <extracomment>what the plan list is read from: it goes stale when these change</extracomment>
         <translation>编号</translation>
     </message>
     <message>
@@ -3990,6 +3994,124 @@ Log file: %3</source>
     <message>
         <source>Updated</source>
         <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>PlansScreen</name>
+    <message>
+        <source>Find by customer, code or period…</source>
+        <translation>按客户、编号或周期查找…</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分层</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Brief PDF…</source>
+        <translation>拜访简报 PDF…</translation>
+    </message>
+    <message>
+        <source>Batch export…</source>
+        <translation>批量导出…</translation>
+    </message>
+    <message>
+        <source>Print the plans of a whole tier into one folder</source>
+        <translation>将一个分层的全部计划导出到同一文件夹，以便打印</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation>
+            <numerusform>%n 份计划</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plan matches this search or tier.</source>
+        <translation>没有符合此搜索或分层的计划。</translation>
+    </message>
+    <message>
+        <source>No account plans yet.
+
+An account plan sets a key customer&apos;s objectives, actions and risks for a period. Start one with “New plan…”, or from a customer&apos;s profile (Plans tab). A-tier customers should each have one.</source>
+        <translation>还没有客户经营计划。
+
+客户经营计划为重点客户设定一个周期内的目标、行动和风险。点击“新建计划…”开始，或在客户档案的“经营计划”页中新建。每位 A 类客户都应有一份。</translation>
+    </message>
+</context>
+<context>
+    <name>PlansTab</name>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未完成行动</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>No account plan for this customer yet.
+
+A plan sets the customer&apos;s objectives, actions and risks for a period, from the figures on this profile.</source>
+        <translation>该客户还没有客户经营计划。
+
+计划依据本档案中的数据，为该客户设定一个周期内的目标、行动和风险。</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建计划…</translation>
+    </message>
+    <message>
+        <source>Start a plan for this customer for a new period</source>
+        <translation>为该客户的新周期制定计划</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s)</source>
+        <translation>
+            <numerusform>%n 份计划</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start a plan…</source>
+        <translation>制定计划…</translation>
     </message>
 </context>
 <context>
@@ -4207,6 +4329,10 @@ Log file: %3</source>
     <message>
         <source>Contracts</source>
         <translation>合同</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>经营计划</translation>
     </message>
     <message>
         <source>Satisfaction</source>
@@ -4467,48 +4593,6 @@ Log file: %3</source>
     <message>
         <source>before: %1</source>
         <translation>上期：%1</translation>
-    </message>
-    <message>
-        <source>Account plans</source>
-        <translation>客户经营计划</translation>
-    </message>
-    <message>
-        <source>Find by customer, code or period…</source>
-        <translation>按客户、编号或周期查找…</translation>
-    </message>
-    <message>
-        <source>All tiers</source>
-        <translation>全部分层</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>New plan…</source>
-        <translation>新建计划…</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
-        <source>Brief PDF…</source>
-        <translation>拜访简报 PDF…</translation>
-    </message>
-    <message>
-        <source>Batch export…</source>
-        <translation>批量导出…</translation>
-    </message>
-    <message>
-        <source>Tier</source>
-        <translation>分层</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n plan(s)</source>
-        <translation>
-            <numerusform>%n 份计划</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -5405,6 +5489,65 @@ Log file: %3</source>
     <message>
         <source>…and %1 more</source>
         <translation>…另有 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>no data</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>No periods to show.</source>
+        <translation>没有可显示的周期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No data in the last %n period(s).</source>
+        <translation>
+            <numerusform>最近 %n 个周期均无数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only %1 has data: %2.</source>
+        <translation>仅 %1 有数据：%2。</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>上升</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>From %1 in %2 to %3 in %4 (%5).</source>
+        <translation>从 %2 的 %1 到 %4 的 %3（%5）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n period(s) without data.</source>
+        <translation>
+            <numerusform>%n 个周期无数据。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target: %1.</source>
+        <translation>目标：%1。</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>暂无数据</translation>
     </message>
 </context>
 </TS>

@@ -160,7 +160,7 @@ def test_resolve_takes_the_best_match_of_what_was_typed(qtbot, ctx):
 def test_new_plan_dialog_picks_with_the_one_picker(qtbot, ctx):
     from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-    from kamdesk.ui.reports.screen import NewPlanDialog
+    from kamdesk.ui.plans.new_plan import NewPlanDialog
 
     ids = _book(ctx.db)
     dlg = NewPlanDialog(ctx)

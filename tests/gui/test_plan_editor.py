@@ -1,4 +1,4 @@
-"""The account plan editor, the Reports screen and the batch export, driven as a user
+"""The account plan editor, the Plans and Reports screens and the batch export, driven as a user
 would (file dialogs, the system viewer and message boxes are stubbed)."""
 
 from __future__ import annotations
@@ -240,16 +240,24 @@ def test_batch_export_can_be_cancelled(qtbot, demo_ctx, tmp_path):
     assert not list((tmp_path / "cancel").glob("*.part"))
 
 
-def test_reports_screen(qtbot, demo_ctx, make_window, monkeypatch, opened, tmp_path):
+def test_reports_screen(qtbot, demo_ctx, make_window):
     w = make_window(demo_ctx)
     w.show_screen("reports")
     screen = w.screen("reports")
-    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
     qtbot.waitUntil(lambda: screen.kpis is not None)   # read off the UI thread
     k = screen.kpis
     assert k is not None and k.customers == 200
     assert screen.tiles["churn"].value.text().endswith("%")
     assert screen.tier_table.item(3, 3).text() == "200"
+    assert not hasattr(screen, "plans_box")  # the plans have their own screen now
+
+
+def test_plans_screen(qtbot, demo_ctx, make_window, monkeypatch, opened, tmp_path):
+    w = make_window(demo_ctx)
+    w.show_screen("plans")
+    screen = w.screen("plans")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    assert screen.table.isVisible() and not screen.empty_label.isVisible()
 
     screen.tier_filter.setCurrentIndex(screen.tier_filter.findData("A"))
     assert all(screen.model.row(i).value_tier == "A" for i in range(screen.model.rowCount()))

@@ -1,8 +1,8 @@
 """The customer profile: one screen per customer (客户档案/客户画像).
 
 A header that is always visible (tiers, next touch, health and why) over tabs for
-the company, its key people, the contact log, orders, contracts, tasks and the
-health history. The main window creates one instance and calls :meth:`load` with
+the company, its key people, the contact log, orders, contracts, account plans, tasks
+and the health history. The main window creates one instance and calls :meth:`load` with
 a customer id whenever ``ctx.open_customer`` is emitted.
 """
 
@@ -28,6 +28,7 @@ from kamdesk.ui.profile.orders_tab import OrdersTab
 from kamdesk.ui.profile.overview_tab import OverviewTab
 from kamdesk.ui.profile.payments_tab import PaymentsTab
 from kamdesk.ui.profile.people_tab import PeopleTab
+from kamdesk.ui.profile.plans_tab import PlansTab
 from kamdesk.ui.profile.products_tab import ProductsTab
 from kamdesk.ui.profile.surveys_tab import SurveysTab
 from kamdesk.ui.profile.tasks_tab import TasksTab
@@ -58,6 +59,7 @@ class ProfileScreen(QWidget):
         self.payments = PaymentsTab(ctx)
         self.tasks = TasksTab(ctx)
         self.health = HealthTab(ctx)
+        self.plans = PlansTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("profileTabs")
         self.tabs.setDocumentMode(True)
@@ -68,6 +70,7 @@ class ProfileScreen(QWidget):
                            (self.payments, self.tr("Payments")),
                            (ProductsTab(ctx), self.tr("Products")),
                            (self.contracts, self.tr("Contracts")),
+                           (self.plans, self.tr("Plans")),
                            (SurveysTab(ctx), self.tr("Satisfaction")),
                            (self.tasks, self.tr("Tasks")),
                            (ComplaintsTab(ctx), self.tr("Complaints")),
@@ -163,10 +166,15 @@ class ProfileScreen(QWidget):
             self.ctx.log_contact.emit(self._customer_id)
 
     def open_plan(self) -> None:
+        """The header's Account plan button: the latest plan (or the create banner)."""
         if self._customer_id is not None:
             from kamdesk.ui.plan.editor import open_plan_editor
 
             open_plan_editor(self.ctx, self._customer_id, self)
+
+    def show_plans(self) -> None:
+        """Bring this customer's plans to the front (the Plans tab)."""
+        self.tabs.setCurrentWidget(self.plans)
 
     def export_brief(self) -> None:
         if self._customer_id is not None:

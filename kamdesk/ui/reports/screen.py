@@ -1,106 +1,45 @@
-"""The Reports screen: the monthly review a manager does with the data (数据复盘) above
-the list of account plans it feeds.
+"""The Reports screen: the monthly review a manager does with the data (数据复盘).
 
 The KPI panel answers "how is the book doing" (tiers, churn, repurchase, satisfaction,
 how fast complaints are answered, and from the orders book the customer lifetime value,
-the average order value and its growth; definitions in ``docs/kpis.md``); the plan
-list below is where the answers turn into plans for the next period. Both are read-only queries; plans open in the editor.
+the average order value and its growth; definitions in ``docs/kpis.md``). A read-only
+query run off the UI thread. Account plans have their own screen (``kamdesk.ui.plans``).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.domain.kpis import ACTIVITIES, TIERS, KpiReport
 from kamdesk.store.queries.kpis import kpi_report
-from kamdesk.store.queries.plans import PlanRow, list_plans
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import read_in_background
-from kamdesk.ui.icons import icon
 from kamdesk.ui.reports.tiles import KpiTile
-from kamdesk.ui.rows_model import Column, RowsModel
-from kamdesk.ui.widgets.customer_picker import CustomerPicker
 
-__all__ = ["NewPlanDialog", "PlanListModel", "ReportsScreen"]
+__all__ = ["ReportsScreen"]
 
-#: what the plan list and the KPI panel are read from: each goes stale when these change
-PLANS_REFRESH_ON = frozenset({"account_plans", "plan_objectives", "plan_actions", "plan_risks",
-                              "customers", "customer_metrics"})
 # tiles in a row of the KPI grid
 TILES_PER_ROW = 4
 KPIS_REFRESH_ON = frozenset({"customers", "customer_metrics", "survey_responses", "complaints",
                              "events", "event_attendance", "trades"})
-
-
-class PlanListModel(RowsModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([
-            Column(self.tr("Code"), lambda r: r.customer_code),
-            Column(self.tr("Customer"), lambda r: r.customer_name),
-            Column(self.tr("Period"), lambda r: r.period),
-            Column(self.tr("Status"), lambda r: labels.plan_status(r.status),
-                   sort_key=lambda r: r.status,
-                   colour=lambda r: "#8a6d00" if r.status == "draft" else None),
-            Column(self.tr("Tier"), lambda r: labels.value_tier(r.value_tier),
-                   sort_key=lambda r: r.value_tier),
-            Column(self.tr("Activity"), lambda r: labels.activity(r.activity),
-                   sort_key=lambda r: r.activity),
-            Column(self.tr("Objectives"), lambda r: str(r.objectives),
-                   sort_key=lambda r: r.objectives, right=True),
-            Column(self.tr("Open actions"), lambda r: f"{r.open_actions} / {r.actions}",
-                   sort_key=lambda r: r.open_actions, right=True),
-            Column(self.tr("Owner"), lambda r: r.owner or ""),
-            Column(self.tr("Updated"), lambda r: fmt.moment(r.updated_at),
-                   sort_key=lambda r: r.updated_at or datetime.min),
-        ], parent)
-
-
-class NewPlanDialog(QDialog):
-    """Pick the customer a new plan is for, with the one customer picker (code, name,
-    pinyin or initials, a person or a phone). Choosing a customer answers the dialog's
-    only question, so Enter or a click in the list opens the plan at once; a best match
-    taken on leaving the field (Tab, or a click on Cancel) only fills it in."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("newPlanDialog")
-        self.setWindowTitle(self.tr("New account plan"))
-        self.resize(460, 120)
-        self.picker = CustomerPicker(ctx, self, advance_on_pick=False)
-        self.picker.setObjectName("newPlanCustomer")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Open plan"))
-        self.ok_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lab = QLabel(self.tr("&Customer:"))
-        lab.setBuddy(self.picker)
-        lay.addWidget(lab)
-        lay.addWidget(self.picker)
-        lay.addStretch(1)
-        lay.addWidget(self.buttons)
-        self.picker.customer_changed.connect(
-            lambda cid: self.ok_button.setEnabled(cid is not None))
-        self.picker.confirmed.connect(lambda _cid: self.accept())
-        self.picker.setFocus()
-
-    def customer_id(self) -> int | None:
-        return self.picker.customer_id
 
 
 class ReportsScreen(QWidget):
@@ -108,23 +47,15 @@ class ReportsScreen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("reportsScreen")
-        self._plans_stale = True
         self._kpis_stale = True
         self.kpis: KpiReport | None = None
         self.kpis_thread: QThread | None = None
         self._build_kpis()
-        self._build_plans()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 6)
         layout.addWidget(self.kpi_box)
-        layout.addWidget(self.plans_box, 1)
+        layout.addStretch(1)
         ctx.changed.connect(self._on_changed)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(200)
-        self._search_timer.timeout.connect(self.refresh_plans)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.tier_filter.currentIndexChanged.connect(lambda _i: self.refresh_plans())
 
     # -- KPI panel -------------------------------------------------------------------
     def _build_kpis(self) -> None:
@@ -268,172 +199,8 @@ class ReportsScreen(QWidget):
             item.setFont(f)
         self.tier_table.setItem(r, c, item)
 
-    # -- plan list -------------------------------------------------------------------
-    def _build_plans(self) -> None:
-        self.plans_box = QGroupBox(self.tr("Account plans"))
-        self.search = QLineEdit()
-        self.search.setObjectName("planSearch")
-        self.search.setPlaceholderText(self.tr("Find by customer, code or period…"))
-        self.search.setClearButtonEnabled(True)
-        self.tier_filter = QComboBox()
-        self.tier_filter.setObjectName("planTierFilter")
-        self.tier_filter.addItem(self.tr("All tiers"), None)
-        for code in TIERS:
-            self.tier_filter.addItem(labels.value_tier(code), code)
-        self.count_label = QLabel()
-
-        self.model = PlanListModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("plansTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(False)
-        self.table.horizontalHeader().setSectionsClickable(True)
-        self.table.horizontalHeader().sectionClicked.connect(self._sort_clicked)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for i, w in enumerate((80, 250, 70, 60, 90, 70, 75, 90, 90)):
-            self.table.setColumnWidth(i, w)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self._sort = (-1, Qt.SortOrder.AscendingOrder)
-
-        self.open_button = QPushButton(icon("plan"), self.tr("Open"))
-        self.open_button.setObjectName("openPlanButton")
-        self.open_button.clicked.connect(self.open_selected)
-        self.new_button = QPushButton(icon("edit"), self.tr("New plan…"))
-        self.new_button.setObjectName("newPlanButton")
-        self.new_button.clicked.connect(self.new_plan)
-        self.export_button = QPushButton(icon("pdf"), self.tr("Export PDF…"))
-        self.export_button.setObjectName("exportPlanButton")
-        self.export_button.clicked.connect(self.export_selected)
-        self.brief_button = QPushButton(icon("visit"), self.tr("Brief PDF…"))
-        self.brief_button.setObjectName("briefButton")
-        self.brief_button.clicked.connect(self.brief_selected)
-        self.batch_button = QPushButton(icon("export"), self.tr("Batch export…"))
-        self.batch_button.setObjectName("batchExportButton")
-        self.batch_button.clicked.connect(self.batch_export)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        lab = QLabel(self.tr("Tier"))
-        lab.setBuddy(self.tier_filter)
-        bar.addWidget(lab)
-        bar.addWidget(self.tier_filter)
-        bar.addWidget(self.count_label)
-        buttons = QHBoxLayout()
-        for b in (self.open_button, self.new_button, self.export_button, self.brief_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.batch_button)
-        lay = QVBoxLayout(self.plans_box)
-        lay.addLayout(bar)
-        lay.addWidget(self.table, 1)
-        lay.addLayout(buttons)
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self._update_buttons()
-
-    def refresh_plans(self) -> None:
-        self._plans_stale = False
-        keep = self.selected()
-        rows = self.ctx.db.read(list_plans, value_tier=self.tier_filter.currentData(),
-                                search=self.search.text().strip() or None)
-        self.model.set_rows(rows)
-        if self._sort[0] >= 0:
-            self.model.sort(*self._sort)
-        self.count_label.setText(self.tr("%n plan(s)", "", len(rows)))
-        if keep is not None:
-            self.select_plan(keep.id)
-        self._update_buttons()
-
-    def _sort_clicked(self, column: int) -> None:
-        col, order = self._sort
-        order = (Qt.SortOrder.DescendingOrder if col == column
-                 and order == Qt.SortOrder.AscendingOrder else Qt.SortOrder.AscendingOrder)
-        self._sort = (column, order)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSortIndicator(column, order)
-        self.model.sort(column, order)
-
-    def selected(self) -> PlanRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
-
-    def select_plan(self, plan_id: int) -> bool:
-        for i in range(self.model.rowCount()):
-            row = self.model.row(i)
-            if row is not None and row.id == plan_id:
-                self.table.selectRow(i)
-                return True
-        return False
-
-    def current_customer_id(self) -> int | None:
-        """Lets the main window's Log contact preselect the selected plan's customer."""
-        row = self.selected()
-        return row.customer_id if row else None
-
-    def _update_buttons(self) -> None:
-        has = self.selected() is not None
-        for b in (self.open_button, self.export_button, self.brief_button):
-            b.setEnabled(has)
-
-    # -- actions ---------------------------------------------------------------------
-    def open_selected(self) -> QDialog | None:
-        row = self.selected()
-        if row is None:
-            return None
-        from kamdesk.ui.plan.editor import open_plan_editor
-
-        return open_plan_editor(self.ctx, row.customer_id, self, plan_id=row.id)
-
-    def new_plan(self, customer_id: int | None = None) -> QDialog | None:
-        """Pick a customer (unless given), open the editor and ask for the period."""
-        if customer_id is None:
-            dlg = NewPlanDialog(self.ctx, self)
-            if not dlg.exec():
-                return None
-            customer_id = dlg.customer_id()
-            if customer_id is None:
-                return None
-        from kamdesk.ui.plan.editor import open_plan_editor
-
-        editor = open_plan_editor(self.ctx, customer_id, self)
-        if editor.plan_id is not None:
-            # The customer already has plans: go straight to choosing the new period.
-            QTimer.singleShot(0, editor.new_period)
-        return editor
-
-    def export_selected(self) -> Any:
-        row = self.selected()
-        if row is None:
-            return None
-        from kamdesk.ui.pdf_export import export_plan_pdf
-
-        return export_plan_pdf(self.ctx, row.id, row.customer_id, self)
-
-    def brief_selected(self) -> Any:
-        row = self.selected()
-        if row is None:
-            return None
-        from kamdesk.ui.pdf_export import export_brief_pdf
-
-        return export_brief_pdf(self.ctx, row.customer_id, self)
-
-    def batch_export(self) -> QDialog:
-        from kamdesk.ui.plan.batch_dialog import BatchExportDialog
-
-        tier = self.tier_filter.currentData() or "A"
-        dlg = BatchExportDialog(self.ctx, self, tier=tier)
-        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dlg.open()
-        return dlg
-
     # -- refreshing ------------------------------------------------------------------
     def _on_changed(self, changes: Any) -> None:
-        if changes & PLANS_REFRESH_ON:
-            self._plans_stale = True
         if changes & KPIS_REFRESH_ON:
             self._kpis_stale = True
         if self.isVisible():
@@ -442,8 +209,6 @@ class ReportsScreen(QWidget):
     def _catch_up(self) -> None:
         if self._kpis_stale:
             self.refresh_kpis()
-        if self._plans_stale:
-            self.refresh_plans()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1,0 +1,1 @@
+"""The Plans screen: every account plan in the book, where a manager looks for them."""
