@@ -18,7 +18,7 @@ from typing import Any
 
 from kamdesk.domain.cadence import ACTION_KINDS, action_label
 from kamdesk.domain.key_date_text import greeting_notes, occurrence_title, with_company
-from kamdesk.domain.vocab import is_zh
+from kamdesk.domain.vocab import is_zh, label
 
 KEY_DATE = "key_date"
 RENEWAL = "renewal"
@@ -26,7 +26,9 @@ CADENCE = "cadence"
 #: a task made from an account-plan action: the title is the user's action text; only
 #: the note naming the plan ("Account plan 2027") is generated
 PLAN_ACTION = "plan_action"
-TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE, PLAN_ACTION)
+#: a pipeline deal's stage target date (issue #12 item 4)
+STAGE_TARGET = "stage_target"
+TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE, PLAN_ACTION, STAGE_TARGET)
 
 Params = Mapping[str, Any]
 
@@ -69,6 +71,22 @@ def _cadence_title(p: Params, lang: str) -> str:
     return f"{label}: {company}" if company else label
 
 
+def _stage_target_title(p: Params, lang: str) -> str:
+    deal, company = p.get("deal") or "", p.get("company") or ""
+    if is_zh(lang):
+        return f"阶段目标日：{deal}（{company}）" if company else f"阶段目标日：{deal}"
+    return f"Stage target date: {deal} ({company})" if company else f"Stage target date: {deal}"
+
+
+def _stage_target_notes(p: Params, lang: str) -> str:
+    stage, target = label("stage", p.get("stage"), lang), p["target"]
+    if is_zh(lang):
+        return (f"该商机计划在 {target} 前离开「{stage}」阶段：推进到下一阶段、调整目标日，"
+                "或标记为丢单并写明原因。")
+    return (f"The deal was to leave the {stage} stage by {target}: advance it, move the "
+            "target date, or mark it lost with the reason.")
+
+
 def render_title(code: str | None, params: Params | None, lang: str, typed: str = "") -> str:
     """The title to show. ``typed`` (the ``title`` column) is returned as it is for a
     task without a code, and is the fallback for a code this build does not know."""
@@ -81,6 +99,8 @@ def render_title(code: str | None, params: Params | None, lang: str, typed: str 
             return _renewal_title(params, lang)
         if code == CADENCE:
             return _cadence_title(params, lang)
+        if code == STAGE_TARGET:
+            return _stage_target_title(params, lang)
     except (TypeError, ValueError, KeyError):
         pass  # facts a newer or older build wrote differently: show what is stored
     return typed
@@ -96,6 +116,8 @@ def render_notes(code: str | None, params: Params | None, lang: str,
             return _key_date_notes(params, lang)
         if code == RENEWAL:
             return _renewal_notes(params, lang)
+        if code == STAGE_TARGET:
+            return _stage_target_notes(params, lang)
         if code == PLAN_ACTION:
             period = params["period"]
             return f"客户经营计划 {period}" if is_zh(lang) else f"Account plan {period}"
@@ -114,4 +136,6 @@ def plain_title(code: str, params: Params) -> str:
     if code == RENEWAL:
         return with_company(f"{params.get('contract', '')} ({params.get('number', '')})",
                             company)[:300]
+    if code == STAGE_TARGET:
+        return with_company(str(params.get("deal", "")), company)[:300]
     return str(company)[:300] or code

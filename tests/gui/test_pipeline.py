@@ -21,9 +21,8 @@ def test_cards_by_stage_and_advance(qtbot, ctx):
     screen = PipelineScreen(ctx)
     qtbot.addWidget(screen)
     assert screen.columns["lead"].count() == 1
-    assert "星辰物流" in screen.columns["lead"].item(0).text()
-    screen.columns["lead"].setCurrentRow(0)
-    screen.columns["lead"].item(0).setSelected(True)
+    assert "星辰物流" in screen.columns["lead"].card(0).text()
+    screen.select_card(oid)
     screen.advance_selected()
     assert screen.columns["lead"].count() == 0 and screen.columns["first_contact"].count() == 1
     with ctx.db.session() as s:

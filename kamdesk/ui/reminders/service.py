@@ -45,6 +45,7 @@ class ReminderService(QObject):
         self.scheduler.fired.connect(self._fired)
         self.scheduler.missed.connect(self._missed)
         self.scheduler.day_changed.connect(lambda _d: self.sync_generated())
+        self.scheduler.day_changed.connect(lambda _d: self.sync_stage_targets())
         for source in (self.notifier, self.panel):
             source.action_requested.connect(self.handle)
         self.ask_custom_snooze = self._ask_custom_snooze  # seam for tests
@@ -71,6 +72,7 @@ class ReminderService(QObject):
         # second on a 100k book): once a day is enough, and the day change re-runs it.
         if self._synced_on() != self.ctx.clock.today().isoformat():
             self.sync_generated()
+        self.sync_stage_targets()  # cheap (open deals only): every start
         self.scheduler.start()
 
     def _synced_on(self) -> str | None:
@@ -102,6 +104,19 @@ class ReminderService(QObject):
             self.ctx.db.write(record_reminders_synced, now.date())
         except Exception:  # noqa: BLE001 - reminders of manual tasks must still run
             log.exception("could not generate key-date reminders")
+            return
+        self.ctx.announce(changes, initiator=self)
+
+    def sync_stage_targets(self) -> None:
+        """Create or update the pipeline's stage-target reminders (deals edited by an
+        older build, or imported, get theirs here; the pipeline's own writes keep them
+        in step at once)."""
+        from kamdesk.store.ops.key_date_reminders import sync_stage_target_tasks
+
+        try:
+            changes = self.ctx.db.write(sync_stage_target_tasks, self.ctx.clock.now())
+        except Exception:  # noqa: BLE001 - the other reminders must still run
+            log.exception("could not generate stage-target reminders")
             return
         self.ctx.announce(changes, initiator=self)
 
