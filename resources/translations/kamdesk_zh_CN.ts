@@ -3246,6 +3246,10 @@ Log file: %3</source>
         </translation>
     </message>
     <message>
+        <source>Target %1</source>
+        <translation>目标日 %1</translation>
+    </message>
+    <message>
         <source>weighted %1</source>
         <translation>加权 %1</translation>
     </message>
@@ -3255,7 +3259,7 @@ Log file: %3</source>
     </message>
     <message>
         <source>→ next %1 · ⌀ %2 d</source>
-        <translation>→ 下一阶段 %1 · 平均 %2 天</translation>
+        <translation>转化率 %1 · 平均 %2 天</translation>
     </message>
     <message>
         <source>Conversion: of the %1 deals that ever reached this stage, %2 went on to a later stage (the next one or beyond; lost does not count).

@@ -67,7 +67,7 @@ class CardWidget(QFrame):
     double_clicked = Signal(object)
 
     def __init__(self, card: PipelineCard, state: str, lang: str, days_tip: str,
-                 parent: QWidget | None = None) -> None:
+                 target_text: str = "%1", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
         self.state = state
@@ -90,11 +90,12 @@ class CardWidget(QFrame):
         self.date_label: QLabel | None = None
         if card.stage_target_date and card.stage in OPEN_STAGES:
             day = fmt.day(card.stage_target_date)
-            self.date_label = _label("⏰ " + day, colour=LATE_TEXT if state == "late" else None)
+            self.date_label = _label(target_text.replace("%1", day),
+                                     colour=LATE_TEXT if state == "late" else None)
             lay.addWidget(self.date_label)
             lines.append(day)
         if card.owner:
-            lay.addWidget(_label("👤 " + card.owner))
+            lay.addWidget(_label(card.owner, colour="#546e7a"))
             lines.append(card.owner)
         if card.stage == "lost" and card.lost_reason:
             lay.addWidget(_label(card.lost_reason, colour="#616161"))
@@ -291,7 +292,8 @@ class PipelineScreen(QWidget):
             for card in by_stage[stage]:
                 weighted += (card.expected_value_cents or 0) * card.probability // 100
                 widget = CardWidget(card, card_state(card, today), self.ctx.lang,
-                                    self.tr("%n day(s) in this stage", "", card.days_in_stage))
+                                    self.tr("%n day(s) in this stage", "", card.days_in_stage),
+                                    self.tr("Target %1"))
                 widget.clicked.connect(self._select)
                 widget.double_clicked.connect(self._open_card)
                 col.add(widget)
