@@ -2,7 +2,8 @@
 
 Which stages are still open, the order a deal advances in, the win probability a
 stage implies, and how deals fare per stage (conversion to the next stage, days spent
-in it: :func:`stage_figures`, defined in docs/kpis.md). Pure, so the board, the operations and reports agree without SQL or Qt.
+in it: :func:`stage_figures`, defined in docs/kpis.md). Pure, so the board, the
+operations and reports agree without SQL or Qt.
 """
 
 from __future__ import annotations
