@@ -18,7 +18,7 @@ from typing import Any
 
 from kamdesk.domain.cadence import ACTION_KINDS, action_label
 from kamdesk.domain.key_date_text import greeting_notes, occurrence_title, with_company
-from kamdesk.domain.vocab import is_zh
+from kamdesk.domain.vocab import is_zh, label
 
 KEY_DATE = "key_date"
 RENEWAL = "renewal"
@@ -28,7 +28,9 @@ CADENCE = "cadence"
 PLAN_ACTION = "plan_action"
 #: answer a complaint before its response deadline (a complaint's deadline reminder)
 COMPLAINT_RESPONSE = "complaint_response"
-TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE, PLAN_ACTION, COMPLAINT_RESPONSE)
+#: a pipeline deal's stage target date (issue #12 item 4)
+STAGE_TARGET = "stage_target"
+TITLE_CODES = (KEY_DATE, RENEWAL, CADENCE, PLAN_ACTION, COMPLAINT_RESPONSE, STAGE_TARGET)
 
 Params = Mapping[str, Any]
 
@@ -85,6 +87,22 @@ def _complaint_notes(p: Params, lang: str) -> str:
             "it is handed over).")
 
 
+def _stage_target_title(p: Params, lang: str) -> str:
+    deal, company = p.get("deal") or "", p.get("company") or ""
+    if is_zh(lang):
+        return f"阶段目标日：{deal}（{company}）" if company else f"阶段目标日：{deal}"
+    return f"Stage target date: {deal} ({company})" if company else f"Stage target date: {deal}"
+
+
+def _stage_target_notes(p: Params, lang: str) -> str:
+    stage, target = label("stage", p.get("stage"), lang), p["target"]
+    if is_zh(lang):
+        return (f"该商机计划在 {target} 前离开「{stage}」阶段：推进到下一阶段、调整目标日，"
+                "或标记为丢单并写明原因。")
+    return (f"The deal was to leave the {stage} stage by {target}: advance it, move the "
+            "target date, or mark it lost with the reason.")
+
+
 def render_title(code: str | None, params: Params | None, lang: str, typed: str = "") -> str:
     """The title to show. ``typed`` (the ``title`` column) is returned as it is for a
     task without a code, and is the fallback for a code this build does not know."""
@@ -99,6 +117,8 @@ def render_title(code: str | None, params: Params | None, lang: str, typed: str 
             return _cadence_title(params, lang)
         if code == COMPLAINT_RESPONSE:
             return _complaint_title(params, lang)
+        if code == STAGE_TARGET:
+            return _stage_target_title(params, lang)
     except (TypeError, ValueError, KeyError):
         pass  # facts a newer or older build wrote differently: show what is stored
     return typed
@@ -116,6 +136,8 @@ def render_notes(code: str | None, params: Params | None, lang: str,
             return _renewal_notes(params, lang)
         if code == COMPLAINT_RESPONSE:
             return _complaint_notes(params, lang)
+        if code == STAGE_TARGET:
+            return _stage_target_notes(params, lang)
         if code == PLAN_ACTION:
             period = params["period"]
             return f"客户经营计划 {period}" if is_zh(lang) else f"Account plan {period}"
@@ -136,4 +158,6 @@ def plain_title(code: str, params: Params) -> str:
                             company)[:300]
     if code == COMPLAINT_RESPONSE:
         return with_company(str(params.get("subject") or ""), company)[:300]
+    if code == STAGE_TARGET:
+        return with_company(str(params.get("deal", "")), company)[:300]
     return str(company)[:300] or code

@@ -2614,6 +2614,10 @@ Log file: %3</source>
         <translation>如 50万 或 500000</translation>
     </message>
     <message>
+        <source>e.g. price, chose a competitor, no budget</source>
+        <translation>例如：价格、选择了竞争对手、没有预算</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2636,6 +2640,10 @@ Log file: %3</source>
     <message>
         <source>Stage target date</source>
         <translation>阶段目标日期</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>丢单原因</translation>
     </message>
     <message>
         <source>Discard changes?</source>
@@ -3437,6 +3445,7 @@ Log file: %3</source>
     <name>PipelineScreen</name>
     <message>
         <source>Pipeline</source>
+        <extracomment>card edge colours, explained by the legend</extracomment>
         <translation>商机</translation>
     </message>
     <message>
@@ -3447,11 +3456,31 @@ Log file: %3</source>
         <source>Advance to next stage</source>
         <translation>推进到下一阶段</translation>
     </message>
+    <message>
+        <source>Open, on time</source>
+        <translation>进行中，未逾期</translation>
+    </message>
+    <message>
+        <source>Past its stage target date</source>
+        <translation>已过阶段目标日</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>合同签订</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢单</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s) in this stage</source>
         <translation>
             <numerusform>已在本阶段 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标日 %1</translation>
     </message>
     <message>
         <source>weighted %1</source>
@@ -3462,8 +3491,22 @@ Log file: %3</source>
         <translation>在途商机加权金额：%1</translation>
     </message>
     <message>
+        <source>→ next %1 · ⌀ %2 d</source>
+        <translation>转化率 %1 · 平均 %2 天</translation>
+    </message>
+    <message>
+        <source>Conversion: of the %1 deals that ever reached this stage, %2 went on to a later stage (the next one or beyond; lost does not count).
+Average days: the mean time from entering this stage to leaving it, over the %3 stays that have ended (deals still in the stage are not counted).</source>
+        <translation>转化率：曾进入本阶段的 %1 个商机中，有 %2 个之后进入了更后面的阶段（下一阶段或更后；丢单不算）。
+平均天数：从进入本阶段到离开本阶段的平均天数，按已结束的 %3 次停留计算（仍在本阶段的商机不计入）。</translation>
+    </message>
+    <message>
         <source>Moved to %1</source>
         <translation>已移至“%1”</translation>
+    </message>
+    <message>
+        <source>Why was the deal lost?</source>
+        <translation>为什么丢单？</translation>
     </message>
     <message>
         <source>Move to %1</source>

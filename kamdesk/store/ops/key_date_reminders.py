@@ -174,3 +174,16 @@ def sync_reminder_tasks(session: Session, today: dt.date, lang: str | None = Non
     result = key_dates.value + renewals.value
     merged = key_dates | renewals
     return Changes(merged.tables, value=result)
+
+
+def sync_stage_target_tasks(session: Session, now: dt.datetime,
+                            opportunity_id: int | None = None) -> Changes:
+    """Bring the pipeline's stage-target reminders in step with the deals (one task per
+    open deal with a target date, on that day; see
+    :func:`kamdesk.store.queries.reminder_plan.stage_target_plan`); with
+    ``opportunity_id`` only that deal's. ``value`` is the :class:`SyncResult`."""
+    from kamdesk.store.queries.reminder_plan import STAGE_TARGET_SOURCE, stage_target_plan
+
+    conn = session.connection()
+    plan = stage_target_plan(conn, load_reminder_settings(conn), opportunity_id)
+    return _apply(session, STAGE_TARGET_SOURCE, plan, now)

@@ -2,7 +2,10 @@
 
 Every stage move is recorded (``opportunity_stage_changes``) with its date, so a manager
 can see how long a deal sat in each stage; winning a deal makes a prospect an active
-customer (``customers``). The Changes each function returns say exactly that.
+customer (``customers``). A deal's stage target date is a reminder task (``tasks``,
+kept in step on every write here: :func:`kamdesk.store.ops.key_date_reminders.
+sync_stage_target_tasks`). Moving a deal to lost records why (``lost_reason``). The
+Changes each function returns say exactly that.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from kamdesk.domain.pipeline import DEFAULT_PROBABILITY, STAGES
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, Opportunity, OpportunityStageChange
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.key_date_reminders import sync_stage_target_tasks
 
 EDITABLE = ("title", "owner", "stage_target_date", "expected_value_cents", "probability",
             "notes", "lost_reason")
@@ -75,26 +79,32 @@ def create_opportunity(session: Session, customer_id: int, now: datetime, stage:
     session.add(opp)
     session.flush()
     history = _record_move(session, opp.id, None, stage, now)
-    return (Changes.of("opportunities", opp.id) | history).with_value(opp.id)
+    reminder = sync_stage_target_tasks(session, now, opp.id)
+    return (Changes.of("opportunities", opp.id) | history | reminder).with_value(opp.id)
 
 
-def update_opportunity(session: Session, opportunity_id: int, **fields: Any) -> Changes:
-    """Edit a deal's title, owner, value, probability, target date or notes."""
+def update_opportunity(session: Session, opportunity_id: int, now: datetime | None = None,
+                       **fields: Any) -> Changes:
+    """Edit a deal's title, owner, value, probability, target date, notes or lost reason
+    (its target-date reminder follows)."""
     opp = session.get(Opportunity, opportunity_id)
     if opp is None:
         raise ValidationError("opportunity", "required")
     for key, value in _clean(fields).items():
         setattr(opp, key, value)
     session.flush()
-    return Changes.of("opportunities", opp.id).with_value(opp.id)
+    reminder = sync_stage_target_tasks(session, now or datetime.now(), opp.id)
+    return (Changes.of("opportunities", opp.id) | reminder).with_value(opp.id)
 
 
 def move_stage(session: Session, opportunity_id: int, stage: str, now: datetime,
-               note: str | None = None) -> Changes:
+               note: str | None = None, lost_reason: str | None = None) -> Changes:
     """Move a deal to ``stage`` (recorded with ``now``); ``value`` is a :class:`StageMove`.
 
     The probability follows the stage. Winning makes a prospect customer active, from
-    ``now`` if no cooperation start was known. Moving to the same stage writes nothing.
+    ``now`` if no cooperation start was known. Moving to lost stores ``lost_reason``
+    (when given). The deal's target-date reminder follows the stage (a closed deal has
+    none). Moving to the same stage writes nothing.
     """
     if stage not in STAGES:
         raise ValidationError("stage", "invalid_choice")
@@ -107,6 +117,8 @@ def move_stage(session: Session, opportunity_id: int, stage: str, now: datetime,
     changes = _record_move(session, opp.id, from_stage, stage, now, note)
     opp.stage = stage
     opp.probability = DEFAULT_PROBABILITY[stage]
+    if stage == "lost" and lost_reason is not None:
+        opp.lost_reason = lost_reason.strip() or None
     changes = changes.also("opportunities", opp.id)
     activated = None
     if stage == "won":
@@ -118,4 +130,5 @@ def move_stage(session: Session, opportunity_id: int, stage: str, now: datetime,
             activated = customer.id
             changes = changes.also("customers", customer.id)
     session.flush()
+    changes = changes | sync_stage_target_tasks(session, now, opp.id)
     return changes.with_value(StageMove(opp.id, from_stage, stage, activated))

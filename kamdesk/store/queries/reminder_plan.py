@@ -150,3 +150,49 @@ def renewal_plan(conn: Connection, today: dt.date, settings: ReminderSettings,
             due - dt.timedelta(days=settings.days_before.get("renewal", 0)),
             1 if tier == "A" else 2, code, name)
     return Plan(planned, None, None if contract_id is None else f"renewal:{contract_id}:")
+
+
+# -- pipeline stage target dates (issue #12 item 4) ---------------------------------------
+#: every stage-target reminder's source key starts with this (tasks.source is 'manual':
+#: the stored source codes have no 'pipeline' value and the schema is not changed here)
+STAGE_TARGET_PREFIX = "pipeline:"
+STAGE_TARGET_SOURCE = "manual"
+
+
+def stage_target_key(opportunity_id: int, stage: str, target: dt.date) -> str:
+    """One reminder per deal, stage and target day: moving the date or the stage makes a
+    new reminder (which fires again); a dismissed one is never recreated."""
+    return f"{STAGE_TARGET_PREFIX}{opportunity_id}:{stage}:{target.isoformat()}"
+
+
+def stage_target_plan(conn: Connection, settings: ReminderSettings,
+                      opportunity_id: int | None = None) -> Plan:
+    """One task per open deal with a stage target date, due and reminded on that day
+    at the reminder time. Covers all time (a deal moved on, closed or without a date
+    loses its open task); with ``opportunity_id`` only that deal's tasks."""
+    from kamdesk.domain.pipeline import OPEN_STAGES
+    from kamdesk.store.models import Opportunity
+
+    only = () if opportunity_id is None else (Opportunity.id == opportunity_id,)
+    q = (
+        select(Opportunity.id, Opportunity.customer_id, Opportunity.title, Opportunity.stage,
+               Opportunity.stage_target_date, Customer.short_name, Customer.name,
+               Customer.code, CustomerMetrics.value_tier)
+        .join(Customer, Customer.id == Opportunity.customer_id)
+        .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Opportunity.customer_id)
+        .where(Opportunity.stage.in_(OPEN_STAGES), Opportunity.stage_target_date.is_not(None),
+               Customer.status != "archived", *only)
+    )
+    planned: dict[str, PlannedTask] = {}
+    for oid, customer_id, title, stage, target_raw, short, name, code, tier in conn.execute(q):
+        target = as_date(target_raw)
+        assert target is not None
+        due = dt.datetime.combine(target, settings.remind_time)
+        key = stage_target_key(oid, stage, target)
+        params = {"deal": title, "stage": stage, "target": target.isoformat(),
+                  "company": short or name}
+        planned[key] = PlannedTask(STAGE_TARGET_SOURCE, key, task_titles.STAGE_TARGET, params,
+                                   customer_id, None, due, due,
+                                   1 if tier == "A" else 2, code, name)
+    prefix = STAGE_TARGET_PREFIX + ("" if opportunity_id is None else f"{opportunity_id}:")
+    return Plan(planned, None, prefix)

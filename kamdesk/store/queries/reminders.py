@@ -24,6 +24,7 @@ from kamdesk.store.queries.reminder_plan import (
     key_date_plan,
     load_reminder_settings,
     renewal_plan,
+    stage_target_plan,
 )
 from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, in_chunks
 
@@ -133,7 +134,7 @@ def due_reminders(conn: Connection, now: dt.datetime, within: dt.timedelta,
 
     * open tasks due or reminded in the window (:func:`due_task_reminders`), except
       cadence snoozes, which the touch rows below stand for;
-    * key-date and renewal reminders the generator calls for
+    * key-date, renewal and stage-target reminders the generator calls for
       (:mod:`kamdesk.store.queries.reminder_plan`) but has not written yet;
     * customers whose maintenance touch is overdue by the end of the window and not
       snoozed past it, as Today lists them: from the day after their next-due day.
@@ -149,7 +150,9 @@ def _planned_reminders(conn: Connection, today: dt.date, until: dt.datetime,
                        lang: str) -> list[ReminderRow]:
     settings = load_reminder_settings(conn)
     planned: dict[str, PlannedTask] = {}
-    for plan in (key_date_plan(conn, today, settings), renewal_plan(conn, today, settings)):
+    plans = [key_date_plan(conn, today, settings), renewal_plan(conn, today, settings)]
+    plans.append(stage_target_plan(conn, settings))  # pipeline stage target dates
+    for plan in plans:
         planned.update({k: p for k, p in plan.tasks.items()
                         if p.due_at <= until or p.remind_at <= until})
     keys = sorted(planned)

@@ -1,4 +1,7 @@
-"""New / edit opportunity: reads the deal as a plain row, saves through the runner."""
+"""New / edit opportunity: reads the deal as a plain row, saves through the runner.
+
+A lost deal's reason stays editable here (the board asks for it when a deal is moved
+to lost)."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ class OpportunityDialog(QDialog):
         self.ctx = ctx
         self.opportunity_id = opportunity_id
         self.saved_id: int | None = None
+        self.stage: str | None = None
         self.setWindowTitle(self.tr("Opportunity") if opportunity_id else self.tr("New opportunity"))
         self.customer = CustomerPicker(ctx, self)
         self.title = QLineEdit()
@@ -39,6 +43,9 @@ class OpportunityDialog(QDialog):
         self.target = QDateEdit(QDate(ctx.clock.today()).addDays(14))
         self.target.setCalendarPopup(True)
         self.target.setDisplayFormat("yyyy-MM-dd")
+        self.lost_reason = QLineEdit()
+        self.lost_reason.setObjectName("lostReason")
+        self.lost_reason.setPlaceholderText(self.tr("e.g. price, chose a competitor, no budget"))
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
         form = QFormLayout(self)
@@ -48,6 +55,9 @@ class OpportunityDialog(QDialog):
         form.addRow(self.tr("Expected value"), self.value)
         form.addRow(self.tr("Probability"), self.probability)
         form.addRow(self.tr("Stage target date"), self.target)
+        form.addRow(self.tr("Lost reason"), self.lost_reason)
+        form.setRowVisible(self.lost_reason, False)
+        self.form = form
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -70,6 +80,10 @@ class OpportunityDialog(QDialog):
         self.probability.setValue(opp.probability)
         if opp.stage_target_date:
             self.target.setDate(QDate(opp.stage_target_date))
+        self.stage = opp.stage
+        if opp.stage == "lost":
+            self.lost_reason.setText(opp.lost_reason or "")
+            self.form.setRowVisible(self.lost_reason, True)
 
     def save(self) -> None:
         try:
@@ -82,7 +96,10 @@ class OpportunityDialog(QDialog):
                       stage_target_date=self.target.date().toPython())
         try:
             if self.opportunity_id:
-                done = run_op(self.ctx, update_opportunity, self.opportunity_id, initiator=self,
+                if self.stage == "lost":
+                    fields["lost_reason"] = self.lost_reason.text()
+                done = run_op(self.ctx, update_opportunity, self.opportunity_id,
+                              self.ctx.clock.now(), initiator=self,
                               reraise=(ValidationError,), **fields)
             else:
                 if not self.customer.customer_id:

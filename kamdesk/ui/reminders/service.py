@@ -5,7 +5,9 @@ generates the reminder tasks for upcoming key dates and renewals, reports what w
 missed while the app was closed, and from then on fires each reminder on time.
 Complaints waiting for their first response get a reminder task each
 (:mod:`kamdesk.store.ops.complaint_reminders`), kept in step whenever complaints change
-and after one was shown (amber first, then the deadline). The same actions (open, done, snooze) are carried out here whichever surface asked.
+and after one was shown (amber first, then the deadline); a pipeline deal's stage target
+date gets one too, synced at every start. The same actions (open, done, snooze) are
+carried out here whichever surface asked.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.ops.complaint_reminders import KEY_PREFIX, sync_complaint_reminders
-from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.store.ops.reminder_state import REMINDERS_SYNCED_KEY, record_reminders_synced
+from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.reminders.notifications import BellButton, NotificationCenter, NotificationPanel
 from kamdesk.ui.reminders.notifier import (
-    CustomSnoozeDialog, Notifier, pick_notifier, tray_available,
+    CustomSnoozeDialog,
+    Notifier,
+    pick_notifier,
+    tray_available,
 )
 from kamdesk.ui.reminders.scheduler import ReminderScheduler
 from kamdesk.ui.reminders.tray import TrayController
@@ -48,6 +53,7 @@ class ReminderService(QObject):
         self.scheduler.fired.connect(self._fired)
         self.scheduler.missed.connect(self._missed)
         self.scheduler.day_changed.connect(lambda _d: self.sync_generated())
+        self.scheduler.day_changed.connect(lambda _d: self.sync_stage_targets())
         for source in (self.notifier, self.panel):
             source.action_requested.connect(self.handle)
         self.ask_custom_snooze = self._ask_custom_snooze  # seam for tests
@@ -80,6 +86,7 @@ class ReminderService(QObject):
         if self._synced_on() != self.ctx.clock.today().isoformat():
             self.sync_generated()
         self.sync_complaints()
+        self.sync_stage_targets()  # cheap (open deals only): every start
         self.scheduler.start()
 
     def _synced_on(self) -> str | None:
@@ -131,6 +138,19 @@ class ReminderService(QObject):
     def _after_shown(self, rows: list[ReminderRow]) -> None:
         if any((r.source_key or "").startswith(KEY_PREFIX) for r in rows):
             self._complaints_soon.start()  # the amber one was shown: ring at the deadline
+
+    def sync_stage_targets(self) -> None:
+        """Create or update the pipeline's stage-target reminders (deals edited by an
+        older build, or imported, get theirs here; the pipeline's own writes keep them
+        in step at once)."""
+        from kamdesk.store.ops.key_date_reminders import sync_stage_target_tasks
+
+        try:
+            changes = self.ctx.db.write(sync_stage_target_tasks, self.ctx.clock.now())
+        except Exception:  # noqa: BLE001 - the other reminders must still run
+            log.exception("could not generate stage-target reminders")
+            return
+        self.ctx.announce(changes, initiator=self)
 
     # -- showing -----------------------------------------------------------------------
     def _fired(self, rows: list[ReminderRow]) -> None:
