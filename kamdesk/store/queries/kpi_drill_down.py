@@ -170,7 +170,7 @@ def drill_down(conn: Connection, code: str, period: Period, as_of: date) -> list
                 raw.append((cid, f.churned, "churned" if f.churned else "kept", None, None,
                             None, None))
             elif code == "new_customers" and f.new:
-                raw.append((cid, True, "new", None, c.since, None, None))
+                raw.append((cid, True, "new", None, c.won_on, None, None))
             elif code == "ltv" and f.has_ltv:
                 raw.append((cid, False, "customer", f.ltv_net_cents, c.first_order, None,
                             None))

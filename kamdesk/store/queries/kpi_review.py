@@ -83,9 +83,10 @@ def _keyed(periods: Sequence[Period], column: str) -> str:
 class CustomerPeriods:
     """One customer's history by period code (and :data:`BEFORE` for earlier rows)."""
 
-    since: date | None  # cooperation start, else the day it was created
     start: date | None  # cooperation start as stored (the activity rule's evidence)
+    created: date | None  # the day the record was made (an import may postdate history)
     tier: str
+    first_touch: date | None = None  # first trade or contact, whichever came first
     orders: dict[str, int] = field(default_factory=dict)
     order_cents: dict[str, int] = field(default_factory=dict)
     net_cents: dict[str, int] = field(default_factory=dict)  # orders − returns
@@ -93,6 +94,22 @@ class CustomerPeriods:
     last_trade: dict[str, date] = field(default_factory=dict)
     contacts: dict[str, int] = field(default_factory=dict)
     last_contact: dict[str, date] = field(default_factory=dict)
+
+    @property
+    def since(self) -> date | None:
+        """In the book from: the earliest of cooperation start, first trade or contact,
+        and the record's creation."""
+        days = [d for d in (self.start, self.first_touch, self.created) if d is not None]
+        return min(days) if days else None
+
+    @property
+    def won_on(self) -> date | None:
+        """Won as a customer (新客户): cooperation start, else first order, else created."""
+        return self.start or self.first_order or self.created
+
+    def touched(self, day: date | None) -> None:
+        if day is not None and (self.first_touch is None or day < self.first_touch):
+            self.first_touch = day
 
 
 @dataclass(frozen=True)
@@ -122,15 +139,14 @@ def book_facts(conn: Connection, periods: Sequence[Period], as_of: date) -> Book
             "coalesce(m.value_tier, 'C') FROM customers c "
             "LEFT JOIN customer_metrics m ON m.customer_id = c.id "
             "WHERE c.status != 'archived'", p):
-        started = _day(start)
-        customers[int(cid)] = CustomerPeriods(started or _day(created), started, str(tier))
-    for cid, key, n, order_cents, net, first, last in fetch(
+        customers[int(cid)] = CustomerPeriods(_day(start), _day(created), str(tier))
+    for cid, key, n, order_cents, net, first, last, first_trade in fetch(
             f"SELECT customer_id, {_keyed(periods, 'occurred_on')} AS k, "
             "SUM(coalesce(kind, 'order') = 'order'), "
             "SUM(CASE WHEN coalesce(kind, 'order') = 'order' THEN amount_cents ELSE 0 END), "
             "SUM(amount_cents), "
             "MIN(CASE WHEN coalesce(kind, 'order') = 'order' THEN occurred_on END), "
-            "MAX(occurred_on) FROM trades WHERE occurred_on < :hi "
+            "MAX(occurred_on), MIN(occurred_on) FROM trades WHERE occurred_on < :hi "
             f"AND customer_id NOT IN ({_ARCHIVED}) GROUP BY customer_id, k", p):
         c = customers.get(int(cid))
         if c is None:
@@ -144,16 +160,19 @@ def book_facts(conn: Connection, periods: Sequence[Period], as_of: date) -> Book
         last_day = _day(last)
         if last_day is not None:
             c.last_trade[key] = last_day
+        c.touched(_day(first_trade))
     csat: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
-    for cid, key, n, last, sat_sum, sat_n in fetch(
+    for cid, key, n, last, sat_sum, sat_n, first in fetch(
             f"SELECT customer_id, {_keyed(periods, 'occurred_at')} AS k, COUNT(*), "
-            "MAX(occurred_at), SUM(satisfaction), COUNT(satisfaction) FROM interactions "
+            "MAX(occurred_at), SUM(satisfaction), COUNT(satisfaction), MIN(occurred_at) "
+            "FROM interactions "
             f"WHERE occurred_at < :hi AND customer_id NOT IN ({_ARCHIVED}) "
             "GROUP BY customer_id, k", p):
         c = customers.get(int(cid))
         if c is None:
             continue
         c.contacts[key] = int(n)
+        c.touched(_day(first))
         last_day = _day(last)
         if last_day is not None:
             c.last_contact[key] = last_day
@@ -203,7 +222,7 @@ def customer_flags(conn: Connection, facts: BookFacts) -> dict[Period, dict[int,
         net_upto = c.net_cents.get(BEFORE, 0)
         last_trade = c.last_trade.get(BEFORE)
         last_contact = c.last_contact.get(BEFORE)
-        since, start, a_tier = c.since, c.start, c.tier == "A"
+        since, start, a_tier, won_on = c.since, c.start, c.tier == "A", c.won_on
         for period, key, end, day_before, at_start, at_end, required in steps:
             existed = since is not None and since <= day_before
             base = existed and classify(last_contact, last_trade, start, at_start) != "churned"
@@ -223,7 +242,7 @@ def customer_flags(conn: Connection, facts: BookFacts) -> dict[Period, dict[int,
             contacts = c.contacts.get(key, 0)
             out[period][cid] = CustomerFlags(
                 n > 0, n > 0 and orders_upto >= 2, base, churned,
-                since is not None and since >= period.start, has_ltv,
+                won_on is not None and period.start <= won_on <= end, has_ltv,
                 net_upto if has_ltv else 0, a_tier, a_tier and contacts >= required, contacts)
     return out
 
