@@ -20,8 +20,9 @@ from kamdesk.domain.kpis import fen_mean, growth, mean, nps, rate
 from kamdesk.domain.review_periods import Period
 
 __all__ = [
-    "KPI_CODES", "KPI_DEFINITIONS", "KpiDefinition", "KpiFigure", "PeriodCounts", "Review",
-    "Unit", "change_of", "check_target", "figure_values", "review_figures",
+    "KPI_CODES", "KPI_DEFINITIONS", "TARGET_RANGES", "KpiDefinition", "KpiFigure",
+    "PeriodCounts", "Review", "Unit", "change_of", "check_target", "definition",
+    "figure_values", "meets", "review_figures",
 ]
 
 #: ``percent`` 0–100; ``percent_change`` a growth rate in % (may be negative); ``score``

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection
@@ -32,8 +33,9 @@ from kamdesk.domain.review_periods import Period
 from kamdesk.store.queries.metric_facts import raw_fetcher
 from kamdesk.store.queries.settings import get_json, tiering_settings
 
-__all__ = ["KPI_TARGETS_KEY", "BookFacts", "CustomerFlags", "CustomerPeriods", "Trend", "book_facts", "customer_flags", "kpi_targets",
-           "period_counts", "period_key_sql", "review", "review_and_trend", "trend"]
+__all__ = ["KPI_TARGETS_KEY", "BookFacts", "CustomerFlags", "CustomerPeriods", "Trend",
+           "book_facts", "cadence_required", "customer_flags", "kpi_targets", "period_counts",
+           "period_key_sql", "review", "review_and_trend", "trend"]
 
 #: app_settings key holding ``{kpi code: target}`` (fen for money)
 KPI_TARGETS_KEY = "kpi_targets"
@@ -124,8 +126,14 @@ class BookFacts:
     orders_by_key: dict[str, tuple[int, int]]  # period code -> (orders, their fen)
 
 
+@cache
+def _day_of(text: str) -> date:
+    return date.fromisoformat(text)
+
+
 def _day(value: Any) -> date | None:
-    return None if value is None else date.fromisoformat(str(value)[:10])
+    """A stored day or timestamp as a date (parsed once per distinct day)."""
+    return None if value is None else _day_of(str(value)[:10])
 
 
 def book_facts(conn: Connection, periods: Sequence[Period], as_of: date) -> BookFacts:
@@ -208,24 +216,37 @@ class CustomerFlags(NamedTuple):
 
 def customer_flags(conn: Connection, facts: BookFacts) -> dict[Period, dict[int, CustomerFlags]]:
     """Every customer's standing in every period of ``facts`` (periods not begun by
-    ``as_of`` are left out). One pass per customer, carrying its running totals."""
+    ``as_of`` are left out) — the drill-down's rows."""
+    return _walk(conn, facts, keep_rows=True)[1]
+
+
+#: the order of a period's tallies in :func:`_walk`
+_TALLIES = ("buyers", "repeat_buyers", "churn_base", "churned", "new_customers",
+            "ltv_customers", "ltv_revenue_cents", "a_customers", "a_on_cadence")
+
+
+def _walk(conn: Connection, facts: BookFacts, keep_rows: bool
+          ) -> tuple[dict[Period, list[int]], dict[Period, dict[int, CustomerFlags]]]:
+    """One pass per customer over the periods, carrying its running totals: the tallies
+    per period (in :data:`_TALLIES` order) and, when asked, each customer's flags."""
     settings = tiering_settings(conn)
     lived = [(p, p.clipped_end(facts.as_of)) for p in facts.periods]
-    steps = [(p, p.code, end, p.start - timedelta(days=1), activity_cutoffs(p.start - timedelta(days=1),
-                                                                     settings),
-              activity_cutoffs(end, settings),
-              cadence_required(p, end, facts.a_cadence_days))
-             for p, end in lived if end is not None]
-    out: dict[Period, dict[int, CustomerFlags]] = {s[0]: {} for s in steps}
+    steps: list[Any] = [(p, p.code, end, p.start - timedelta(days=1),
+                         activity_cutoffs(p.start - timedelta(days=1), settings),
+                         activity_cutoffs(end, settings),
+                         cadence_required(p, end, facts.a_cadence_days), [0] * len(_TALLIES),
+                         {})
+                        for p, end in lived if end is not None]
     for cid, c in facts.customers.items():
         orders_upto = c.orders.get(BEFORE, 0)
         net_upto = c.net_cents.get(BEFORE, 0)
         last_trade = c.last_trade.get(BEFORE)
         last_contact = c.last_contact.get(BEFORE)
         since, start, a_tier, won_on = c.since, c.start, c.tier == "A", c.won_on
-        for period, key, end, day_before, at_start, at_end, required in steps:
-            existed = since is not None and since <= day_before
-            base = existed and classify(last_contact, last_trade, start, at_start) != "churned"
+        first_order = c.first_order
+        for period, key, end, day_before, at_start, at_end, required, t, rows in steps:
+            base = (since is not None and since <= day_before
+                    and classify(last_contact, last_trade, start, at_start) != "churned")
             n = c.orders.get(key, 0)
             orders_upto += n
             net_upto += c.net_cents.get(key, 0)
@@ -238,13 +259,28 @@ def customer_flags(conn: Connection, facts: BookFacts) -> dict[Period, dict[int,
             if since is not None and since > end:
                 continue  # not a customer yet
             churned = base and classify(last_contact, last_trade, start, at_end) == "churned"
-            has_ltv = c.first_order is not None and c.first_order <= end
+            has_ltv = first_order is not None and first_order <= end
+            new = won_on is not None and period.start <= won_on <= end
             contacts = c.contacts.get(key, 0)
-            out[period][cid] = CustomerFlags(
-                n > 0, n > 0 and orders_upto >= 2, base, churned,
-                won_on is not None and period.start <= won_on <= end, has_ltv,
-                net_upto if has_ltv else 0, a_tier, a_tier and contacts >= required, contacts)
-    return out
+            on_cadence = a_tier and contacts >= required
+            if n:
+                t[0] += 1
+                t[1] += orders_upto >= 2
+            if base:
+                t[2] += 1
+                t[3] += churned
+            t[4] += new
+            if has_ltv:
+                t[5] += 1
+                t[6] += net_upto
+            if a_tier:
+                t[7] += 1
+                t[8] += on_cadence
+            if keep_rows:
+                rows[cid] = CustomerFlags(n > 0, n > 0 and orders_upto >= 2, base, churned,
+                                          new, has_ltv, net_upto if has_ltv else 0, a_tier,
+                                          on_cadence, contacts)
+    return {s[0]: s[7] for s in steps}, {s[0]: s[8] for s in steps}
 
 
 def _by_key(rows: Iterable[Any]) -> dict[str, tuple[Any, ...]]:
@@ -257,7 +293,7 @@ def period_counts(conn: Connection, periods: Sequence[Period],
     not begun by ``as_of`` gets empty counts."""
     periods = tuple(periods)
     facts = book_facts(conn, periods, as_of)
-    standing = customer_flags(conn, facts)
+    standing = _walk(conn, facts, keep_rows=False)[0]
     fetch = raw_fetcher(conn)
     p = _bounds(periods, as_of)
     key = period_key_sql(periods[0].kind, "{col}")
@@ -291,8 +327,8 @@ def period_counts(conn: Connection, periods: Sequence[Period],
     out: dict[Period, PeriodCounts] = {}
     for period in periods:
         code = period.code
-        flags = standing.get(period)
-        if flags is None:
+        tally = standing.get(period)
+        if tally is None:
             out[period] = PeriodCounts()
             continue
         s = surveys.get(code, (0, 0, 0, 0, 0))
@@ -300,21 +336,6 @@ def period_counts(conn: Connection, periods: Sequence[Period],
         c = complaints.get(code, (0, 0, 0, 0))
         e = events.get(code, (0, 0))
         csat_sum, csat_n = facts.csat_contacts.get(code, (0.0, 0))
-        tally = [0] * 9
-        for r in flags.values():
-            if r.buyer:
-                tally[0] += 1
-                tally[1] += r.repeat_buyer
-            if r.in_churn_base:
-                tally[2] += 1
-                tally[3] += r.churned
-            tally[4] += r.new
-            if r.has_ltv:
-                tally[5] += 1
-                tally[6] += r.ltv_net_cents
-            if r.a_tier:
-                tally[7] += 1
-                tally[8] += r.a_on_cadence
         n_orders, order_cents = facts.orders_by_key.get(code, (0, 0))
         out[period] = PeriodCounts(
             csat_sum=float(s[0] or 0) + csat_sum, csat_answers=int(s[1] or 0) + csat_n,
