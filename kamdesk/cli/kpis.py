@@ -11,6 +11,14 @@ nothing is not 0 %). Definitions: ``docs/kpis.md``.
 recomputed for that day inside a transaction that is rolled back, so nothing stored
 changes. Without it, stale figures are recomputed (and kept) first, as ``kamdesk tiers``
 and the window do.
+
+``--period 2026-11|2026-Q4|2026`` reviews one month, quarter or year instead of the
+trailing twelve months (:mod:`kamdesk.store.queries.kpi_review`): one line per KPI with
+``kpi, value, unit, basis, target, previous, change`` (the previous period's value and
+the change against it, in the KPI's unit: points for rates). Without ``--period`` the
+trailing-window report is printed exactly as before (four columns), so existing scripts
+keep parsing it. ``--set-target CODE VALUE`` stores the target of a period KPI (yuan
+for money; ``none`` clears it).
 """
 
 from __future__ import annotations
@@ -20,14 +28,16 @@ import csv
 import sys
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kamdesk.cli.common import EXIT_OK, iso_date, open_db
+from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, iso_date, open_db
 
 if TYPE_CHECKING:
     from kamdesk.domain.kpis import KpiReport
+    from kamdesk.domain.review_kpis import Review
 
 COLUMNS = ("kpi", "value", "unit", "basis")
+PERIOD_COLUMNS = (*COLUMNS, "target", "previous", "change")
 
 
 def add_kpis_arguments(k: argparse.ArgumentParser) -> None:
@@ -35,6 +45,13 @@ def add_kpis_arguments(k: argparse.ArgumentParser) -> None:
                    help="review the book as it stood on this day (default: today); "
                         "nothing stored changes")
     k.add_argument("--csv", action="store_true", help="CSV with a header instead of tab-separated")
+    k.add_argument("--period", default=None, metavar="2026-11|2026-Q4|2026",
+                   help="review one month, quarter or year (with target, previous and change) "
+                        "instead of the trailing 12 months")
+    k.add_argument("--set-target", dest="set_target", nargs=2, default=None,
+                   metavar=("KPI", "VALUE"),
+                   help="store the target of a period KPI (yuan for money, 'none' clears it) "
+                        "and exit")
 
 
 def yuan(fen: int | None) -> str:
@@ -78,10 +95,40 @@ def kpi_rows(k: KpiReport) -> Iterator[tuple[str, str, str, str]]:
     yield "aov_growth", percent(k.aov_growth), "percent", ""
 
 
+def number(value: int | float | None, unit: str) -> str:
+    """A period KPI's value (or target, or change) as printed: yuan for fen, one decimal
+    for rates and the NPS, two for a CSAT average, whole counts; blank for no data."""
+    if value is None:
+        return ""
+    if unit == "fen":
+        return yuan(int(round(value)))
+    if unit == "count":
+        return str(int(value))
+    if unit == "score_1_5":
+        return f"{value:.2f}"
+    return f"{value:.1f}"
+
+
+def period_rows(r: Review) -> Iterator[tuple[str, ...]]:
+    """(kpi, value, unit, basis, target, previous, change) per KPI, in the review's order."""
+    for f in r.figures:
+        unit = "yuan" if f.unit == "fen" else f.unit
+        yield (f.code, number(f.value, f.unit), unit, "" if f.basis is None else str(f.basis),
+               number(f.target, f.unit), number(f.previous, f.unit), number(f.change, f.unit))
+
+
 def review(args: argparse.Namespace, today: date) -> KpiReport:
     """The review as of ``args.as_of`` (or ``today``), recomputing tiers as needed."""
-    from kamdesk.store.metrics import metrics_stale, recompute_and_stamp, recompute_metrics
     from kamdesk.store.queries.kpis import kpi_report
+
+    return on_the_day(args, today, kpi_report)
+
+
+def on_the_day(args: argparse.Namespace, today: date, query: Any, *extra: Any) -> Any:
+    """``query(conn, *extra, as_of)`` on the book as of ``args.as_of`` (or ``today``):
+    stale figures recomputed and kept for today, recomputed and rolled back for another
+    day."""
+    from kamdesk.store.metrics import metrics_stale, recompute_and_stamp, recompute_metrics
 
     as_of: date = args.as_of or today
     db = open_db(args)
@@ -91,25 +138,81 @@ def review(args: argparse.Namespace, today: date) -> KpiReport:
                 n = recompute_and_stamp(db, today)
                 print(f"recomputed figures for {n} customers as of {today.isoformat()}",
                       file=sys.stderr)
-            return db.read(kpi_report, today)
+            read: Any = db.read  # the query's parameters vary with the caller
+            return read(query, *extra, today)
         # Another day: tiers and activity as they stood then, computed in a transaction
         # that is rolled back, so the stored (today's) figures stay as they are.
         with db.engine.connect() as conn:
             with conn.begin() as transaction:
                 recompute_metrics(conn, as_of)
-                report = kpi_report(conn, as_of)
+                report = query(conn, *extra, as_of)
                 transaction.rollback()
         return report
     finally:
         db.dispose()
 
 
+def set_target(args: argparse.Namespace) -> int:
+    """``--set-target KPI VALUE``: validate, store, say what was stored."""
+    from kamdesk.domain.money import parse_money
+    from kamdesk.domain.review_kpis import KPI_CODES, definition
+    from kamdesk.store.errors import ValidationError
+    from kamdesk.store.ops.kpi_targets import set_kpi_target
+
+    code, text = args.set_target
+    if code not in KPI_CODES:
+        print(f"kamdesk kpis: unknown KPI {code!r} (one of {', '.join(KPI_CODES)})",
+              file=sys.stderr)
+        return EXIT_USAGE
+    unit = definition(code).unit
+    value: float | None
+    try:
+        if text.strip().lower() in ("none", ""):
+            value = None
+        elif unit == "fen":
+            value = parse_money(text, allow_negative=False)
+        else:
+            value = float(text)
+            if unit == "count" and value == int(value):
+                value = int(value)
+    except ValueError:
+        print(f"kamdesk kpis: not a number: {text!r}", file=sys.stderr)
+        return EXIT_USAGE
+    db = open_db(args)
+    try:
+        changes = db.write(set_kpi_target, code, value)
+    except ValidationError as exc:
+        print(f"kamdesk kpis: target {code} {text!r}: {exc.code}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        db.dispose()
+    stored = changes.value
+    print(f"{code}\t{number(stored, unit) if stored is not None else 'none'}")
+    return EXIT_OK
+
+
 def run_kpis(args: argparse.Namespace) -> int:
-    report = review(args, date.today())
-    rows = kpi_rows(report)
+    if args.set_target is not None:
+        return set_target(args)
+    columns: tuple[str, ...] = COLUMNS
+    rows: Iterator[tuple[str, ...]]
+    if args.period is not None:
+        from kamdesk.domain.review_periods import ReviewPeriodError, parse_review_period
+        from kamdesk.store.queries.kpi_review import review as period_review
+
+        try:
+            period = parse_review_period(args.period)
+        except ReviewPeriodError as exc:
+            print(f"kamdesk kpis: --period {args.period!r}: {exc.code} "
+                  "(expected 2026-11, 2026-Q4 or 2026)", file=sys.stderr)
+            return EXIT_USAGE
+        rows = period_rows(on_the_day(args, date.today(), period_review, period))
+        columns = PERIOD_COLUMNS
+    else:
+        rows = kpi_rows(review(args, date.today()))
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(COLUMNS)
+        writer.writerow(columns)
         writer.writerows(rows)
     else:
         for row in rows:

@@ -78,3 +78,41 @@ def test_kpis_csv(db, capsys):
     by_kpi = {r["kpi"]: r for r in rows}
     assert by_kpi["ltv"]["value"] == "275.00"
     assert by_kpi["aov_growth"]["value"] == "150.0"
+
+
+def test_kpis_for_a_period_print_target_previous_and_change(db, capsys):
+    _book(db)
+    assert main(["--db", db.location, "kpis", "--set-target", "aov", "300"]) == 0
+    assert capsys.readouterr().out == "aov\t300.00\n"
+    assert main(["--db", db.location, "kpis", "--period", "2026-Q4", "--as-of",
+                 AS_OF.isoformat()]) == 0
+    got = {line.split("\t")[0]: line.split("\t")[1:] for line in
+           capsys.readouterr().out.splitlines()}
+    from kamdesk.domain.review_kpis import KPI_CODES
+
+    assert list(got) == list(KPI_CODES)
+    # Y's October order in Q4, X's May order in Q2 → Q3 had none
+    assert got["aov"] == ["200.00", "yuan", "1", "300.00", "", ""]
+    assert got["ltv"] == ["275.00", "yuan", "2", "", "350.00", "-75.00"]
+    assert got["csat_avg"] == ["", "score_1_5", "0", "", "", ""]
+
+
+def test_kpis_period_csv_and_month(db, capsys):
+    _book(db)
+    assert main(["--db", db.location, "kpis", "--period", "2026-10", "--as-of",
+                 AS_OF.isoformat(), "--csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert list(rows[0]) == ["kpi", "value", "unit", "basis", "target", "previous", "change"]
+    by_kpi = {r["kpi"]: r for r in rows}
+    assert by_kpi["new_customers"]["value"] == "1"  # Y: no start date, first order in October
+    assert by_kpi["aov"]["value"] == "200.00"
+
+
+def test_kpis_bad_period_and_target(db, capsys):
+    assert main(["--db", db.location, "kpis", "--period", "2026-Q7"]) == 2
+    assert "invalid_period" in capsys.readouterr().err
+    assert main(["--db", db.location, "kpis", "--set-target", "nps", "200"]) == 1
+    assert "out_of_range" in capsys.readouterr().err
+    assert main(["--db", db.location, "kpis", "--set-target", "bogus", "1"]) == 2
+    assert main(["--db", db.location, "kpis", "--set-target", "nps", "none"]) == 0
+    assert capsys.readouterr().out.endswith("nps\tnone\n")
