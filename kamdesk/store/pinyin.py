@@ -21,7 +21,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from kamdesk.domain.name_readings import PHRASE_READINGS, surname_reading
+from kamdesk.domain.name_readings import (
+    COMPOUND_SURNAMES,
+    PHRASE_READINGS,
+    SINGLE_SURNAMES,
+    surname_reading,
+)
 
 _TONES = str.maketrans({
     "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
@@ -58,22 +63,33 @@ def _tables() -> Tables:
     from pypinyin.pinyin_dict import pinyin_dict
 
     first: dict[str, str] = {}
-    readings: dict[str, tuple[str, ...]] = {}
+    listed: dict[str, tuple[str, ...]] = {}
     for code, toned in pinyin_dict.items():
         distinct = tuple(dict.fromkeys(_plain(r) for r in toned.split(",")))
         first[chr(code)] = distinct[0]
         if len(distinct) > 1:
-            readings[chr(code)] = distinct[:MAX_READINGS_PER_CHAR]
+            listed[chr(code)] = distinct
+    # A character's other reading counts only where some word uses it (单 shan in
+    # 单县, 曾 zeng in 曾祖): the character dictionary also lists archaic readings
+    # (明 meng, 王 yu) nobody types, which would only make searches find more noise.
+    used: set[tuple[str, str]] = set()
     special: dict[str, tuple[str, ...]] = {}
     for phrase, phrase_readings in phrases_dict.items():
-        if not 2 <= len(phrase) <= _MAX_PHRASE or len(phrase_readings) != len(phrase):
-            continue
-        if readings.keys().isdisjoint(phrase):  # every character has one reading
-            continue
+        if len(phrase_readings) != len(phrase) or listed.keys().isdisjoint(phrase):
+            continue  # every character has one reading: nothing to fix or learn
         plain = tuple(_plain(r[0]) for r in phrase_readings)
-        if plain != tuple(first.get(ch, "") for ch in phrase):
+        used.update(zip(phrase, plain))
+        if 2 <= len(phrase) <= _MAX_PHRASE and plain != tuple(first.get(ch, "") for ch in phrase):
             special[phrase] = plain
     special.update(PHRASE_READINGS)  # ours win, whether the dictionary lacks or misreads
+    for word, reading in [*PHRASE_READINGS.items(), *COMPOUND_SURNAMES.items(),
+                          *SINGLE_SURNAMES.items()]:
+        used.update(zip(word, reading if isinstance(reading, tuple) else (reading,)))
+    readings: dict[str, tuple[str, ...]] = {}
+    for ch, distinct in listed.items():
+        attested = tuple(r for i, r in enumerate(distinct) if not i or (ch, r) in used)
+        if len(attested) > 1:
+            readings[ch] = attested[:MAX_READINGS_PER_CHAR]
     return Tables(first, special, frozenset(p[:2] for p in special), readings)
 
 
@@ -188,9 +204,10 @@ def other_forms(text: str | None, person: bool = False,
     t = _tables()
     sources: list[str] = []
     primary = _person_scan(text, sources) if person else _scan(text, sources)
-    if t.readings.keys().isdisjoint(sources):
-        return ()
-    candidates = [[t.first[c] if c else s for s, c in zip(primary, sources)]]
+    naive = [t.first[c] if c else s for s, c in zip(primary, sources)]
+    if naive == primary and t.readings.keys().isdisjoint(sources):
+        return ()  # the common case: one reading, already indexed
+    candidates = [naive]
     for i, ch in enumerate(sources):
         for reading in t.readings.get(ch, ()):
             if reading != primary[i]:

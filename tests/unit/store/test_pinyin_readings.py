@@ -52,7 +52,8 @@ def test_other_readings_are_bounded_and_hold_the_common_reading():
     assert ("danwenhua", "dwh") in other_forms("单文华", person=True)
     assert ("cengguofan", "cgf") in other_forms("曾国藩", person=True)
     assert ("shanwenhua", "swh") in other_forms("单文华")  # the company reading's other
-    assert other_forms("李明") == ()  # no polyphonic character: nothing extra
+    assert other_forms("李明") == () == other_forms("王伟")  # no other reading in use
+    assert other_forms("黑旋风", person=True) == (("heixuanfeng", "hxf"),)
     many = other_forms("长乐重庆朝阳单县银行行长", limit=4)
     assert len(many) == 4 and len(set(many)) == 4
     assert pinyin_forms("长乐重庆朝阳单县银行行长") not in many
