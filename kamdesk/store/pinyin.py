@@ -78,13 +78,13 @@ def _tables() -> Tables:
         if len(phrase_readings) != len(phrase) or listed.keys().isdisjoint(phrase):
             continue  # every character has one reading: nothing to fix or learn
         plain = tuple(_plain(r[0]) for r in phrase_readings)
-        used.update(zip(phrase, plain))
+        used.update(zip(phrase, plain, strict=True))
         if 2 <= len(phrase) <= _MAX_PHRASE and plain != tuple(first.get(ch, "") for ch in phrase):
             special[phrase] = plain
     special.update(PHRASE_READINGS)  # ours win, whether the dictionary lacks or misreads
     for word, reading in [*PHRASE_READINGS.items(), *COMPOUND_SURNAMES.items(),
                           *SINGLE_SURNAMES.items()]:
-        used.update(zip(word, reading if isinstance(reading, tuple) else (reading,)))
+        used.update(zip(word, reading if isinstance(reading, tuple) else (reading,), strict=True))
     readings: dict[str, tuple[str, ...]] = {}
     for ch, distinct in listed.items():
         attested = tuple(r for i, r in enumerate(distinct) if not i or (ch, r) in used)
@@ -204,7 +204,7 @@ def other_forms(text: str | None, person: bool = False,
     t = _tables()
     sources: list[str] = []
     primary = _person_scan(text, sources) if person else _scan(text, sources)
-    naive = [t.first[c] if c else s for s, c in zip(primary, sources)]
+    naive = [t.first[c] if c else s for s, c in zip(primary, sources, strict=True)]
     if naive == primary and t.readings.keys().isdisjoint(sources):
         return ()  # the common case: one reading, already indexed
     candidates = [naive]
