@@ -11,13 +11,21 @@ from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, open_db
 
 
 def add_doctor_arguments(parser: argparse.ArgumentParser) -> None:
-    """``doctor`` takes no options of its own: it checks the ``--db`` file."""
+    """``doctor`` checks the ``--db`` file; ``--reindex`` also rebuilds names' pinyin
+    and the search index (done once by itself when a new version reads names better)."""
+    parser.add_argument("--reindex", action="store_true",
+                        help="rebuild every name's pinyin and the search index")
 
 
 def run_doctor(args: argparse.Namespace) -> int:
     from kamdesk.store.database import integrity_report
 
     db = open_db(args)
+    if getattr(args, "reindex", False):
+        from kamdesk.store.ops.search_index import rebuild_search_index
+
+        indexed = db.write(rebuild_search_index).value
+        print(f"search index rebuilt: {indexed} customers")
     problems = integrity_report(db)
     if problems:
         for line in problems:

@@ -6,6 +6,7 @@ Everything the UI or CLI needs to start talking to the data goes through
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ from kamdesk.store.engine import (
 )
 from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
 from kamdesk.store.ops.changes import Changes
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -117,7 +120,21 @@ def open_database(location: str, backup_dir: Path,
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         raise DatabaseProblem(classify_error(exc), location, str(exc)) from exc
-    return Database(location, engine, make_session_factory(engine), report)
+    db = Database(location, engine, make_session_factory(engine), report)
+    _keep_search_index_current(db)
+    return db
+
+
+def _keep_search_index_current(db: Database) -> None:
+    """Re-index names once when this build reads them differently from the build that
+    indexed them (:mod:`kamdesk.store.ops.search_index`); a file that cannot be
+    written (read-only, locked) keeps its old index and still opens."""
+    from kamdesk.store.ops.search_index import reindex_if_stale
+
+    try:
+        db.write(reindex_if_stale)
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+        log.warning("search index left as it was: %s", exc)
 
 
 def integrity_report(db: Database) -> list[str]:

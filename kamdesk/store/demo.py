@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine
 
-from kamdesk.store import search_sqlite
-from kamdesk.store.pinyin import pinyin_forms
+from kamdesk.store import search, search_sqlite
+from kamdesk.store.pinyin import person_name_forms, pinyin_forms
 
 REGIONS = ["北京", "上海", "深圳", "杭州", "苏州", "成都", "武汉", "广州", "南京", "天津",
            "重庆", "西安", "青岛", "宁波", "厦门", "长沙", "郑州", "合肥", "佛山", "东莞"]
@@ -96,11 +96,18 @@ class _Generator:
         self.today = today
         self.now = datetime.combine(today, datetime.min.time()).replace(hour=9)
         self._forms: dict[str, tuple[str, str]] = {}
+        self._person_forms: dict[str, tuple[str, str]] = {}
 
     def forms(self, part: str) -> tuple[str, str]:
         f = self._forms.get(part)
         if f is None:
             f = self._forms[part] = pinyin_forms(part)
+        return f
+
+    def person_forms(self, name: str) -> tuple[str, str]:
+        f = self._person_forms.get(name)
+        if f is None:
+            f = self._person_forms[name] = person_name_forms(name)
         return f
 
     def company(self, i: int) -> tuple[str, str, str, str, str]:
@@ -220,10 +227,11 @@ def generate_demo(
                                      r.randint(1, 12), r.randint(1, 28), 0, None, "yearly",
                                      created, created))
             # Search text with pinyin of company and people (components cached).
-            body = [cust_rows[-1][1], name, short, full, initials]
+            # The same terms as kamdesk.store.search.body_for (names read as there).
+            body = [cust_rows[-1][1], name, short, full, initials,
+                    *search.other_terms(name, person=False)]
             for _pid, pname in plist:
-                body += [pname, "".join(g.forms(ch)[0] for ch in pname),
-                         "".join(g.forms(ch)[1] for ch in pname)]
+                body += [pname, *g.person_forms(pname), *search.other_terms(pname, person=True)]
             body += [people_rows[-len(plist)][9]]
             text_body = " ".join(b for b in body if b).lower()
             fts_rows.append((cid, text_body + " " + search_sqlite.cjk_markers(text_body)))

@@ -3,14 +3,30 @@
 pypinyin's own API costs ~0.5 ms a name, which would make importing 100k customers
 take almost a minute. Names need no sentence segmentation, so we read pypinyin's two
 dictionaries directly: greedy longest match against its phrase dictionary (so
-重庆 is chongqing and 银行 is yinhang) and the first reading of single characters
-otherwise — about 10 µs a name. The dictionaries (~0.3 s to load) are loaded on
-first use, never on the start-up path.
+重庆 is chongqing and 银行 is yinhang), corrected by our own small phrase table
+(:data:`kamdesk.domain.name_readings.PHRASE_READINGS`: 长治, 支行, 朝阳…), and the
+first reading of single characters otherwise — about 10 µs a name. A person's name
+reads its surname with the surname reading (曾 zeng, 单 shan: :func:`person_syllables`).
+:func:`other_forms` gives a bounded few other readings of polyphonic characters, so
+the search index finds 单文华 typed as dwh as well as swh.
+
+The dictionaries (~0.3 s to load) are loaded on first use, never on the start-up path.
+Their layout is what this module relies on (``pinyin_dict``: code point -> "tóng,tòng";
+``phrases_dict``: phrase -> [[reading], …]); pyproject.toml pins the pypinyin versions
+checked and ``tests/unit/store/test_pinyin_contract.py`` fails clearly if it changes.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
+
+from kamdesk.domain.name_readings import (
+    COMPOUND_SURNAMES,
+    PHRASE_READINGS,
+    SINGLE_SURNAMES,
+    surname_reading,
+)
 
 _TONES = str.maketrans({
     "ā": "a", "á": "a", "ǎ": "a", "à": "a", "ē": "e", "é": "e", "ě": "e", "è": "e",
@@ -21,10 +37,24 @@ _TONES = str.maketrans({
 _MAX_PHRASE = 4
 
 
+#: the most other readings of one character the search index keeps (in dictionary order)
+MAX_READINGS_PER_CHAR = 3
+#: the most other (full, initials) forms one name adds to the search index
+MAX_OTHER_FORMS = 4
+
+
+class Tables(NamedTuple):
+    """What the reader needs from the dictionaries, shaped for speed."""
+
+    first: dict[str, str]  #: each character's first (most common) reading
+    special: dict[str, tuple[str, ...]]  #: phrases not read by their first readings
+    starts: frozenset[str]  #: the two-character starts of ``special``
+    readings: dict[str, tuple[str, ...]]  #: polyphonic characters' distinct readings
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
-    """(first reading of each character, phrases whose reading differs from their
-    characters' first readings, the two-character starts of those phrases).
+def _tables() -> Tables:
+    """Read pypinyin's dictionaries once.
 
     Keeping only the phrases that change something makes the common case — a
     character pair that starts no such phrase — a single set lookup.
@@ -32,19 +62,35 @@ def _tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str
     from pypinyin.phrases_dict import phrases_dict
     from pypinyin.pinyin_dict import pinyin_dict
 
-    first = {chr(code): _plain(readings.split(",", 1)[0])
-             for code, readings in pinyin_dict.items()}
-    polyphonic = {chr(code) for code, readings in pinyin_dict.items() if "," in readings}
+    first: dict[str, str] = {}
+    listed: dict[str, tuple[str, ...]] = {}
+    for code, toned in pinyin_dict.items():
+        distinct = tuple(dict.fromkeys(_plain(r) for r in toned.split(",")))
+        first[chr(code)] = distinct[0]
+        if len(distinct) > 1:
+            listed[chr(code)] = distinct
+    # A character's other reading counts only where some word uses it (单 shan in
+    # 单县, 曾 zeng in 曾祖): the character dictionary also lists archaic readings
+    # (明 meng, 王 yu) nobody types, which would only make searches find more noise.
+    used: set[tuple[str, str]] = set()
     special: dict[str, tuple[str, ...]] = {}
-    for phrase, readings in phrases_dict.items():
-        if not 2 <= len(phrase) <= _MAX_PHRASE or len(readings) != len(phrase):
-            continue
-        if polyphonic.isdisjoint(phrase):  # every character has one reading: nothing to fix
-            continue
-        plain = tuple(_plain(r[0]) for r in readings)
-        if plain != tuple(first.get(ch, "") for ch in phrase):
+    for phrase, phrase_readings in phrases_dict.items():
+        if len(phrase_readings) != len(phrase) or listed.keys().isdisjoint(phrase):
+            continue  # every character has one reading: nothing to fix or learn
+        plain = tuple(_plain(r[0]) for r in phrase_readings)
+        used.update(zip(phrase, plain, strict=True))
+        if 2 <= len(phrase) <= _MAX_PHRASE and plain != tuple(first.get(ch, "") for ch in phrase):
             special[phrase] = plain
-    return first, special, frozenset(p[:2] for p in special)
+    special.update(PHRASE_READINGS)  # ours win, whether the dictionary lacks or misreads
+    for word, reading in [*PHRASE_READINGS.items(), *COMPOUND_SURNAMES.items(),
+                          *SINGLE_SURNAMES.items()]:
+        used.update(zip(word, reading if isinstance(reading, tuple) else (reading,), strict=True))
+    readings: dict[str, tuple[str, ...]] = {}
+    for ch, distinct in listed.items():
+        attested = tuple(r for i, r in enumerate(distinct) if not i or (ch, r) in used)
+        if len(attested) > 1:
+            readings[ch] = attested[:MAX_READINGS_PER_CHAR]
+    return Tables(first, special, frozenset(p[:2] for p in special), readings)
 
 
 def _plain(syllable: str) -> str:
@@ -55,10 +101,10 @@ def has_han(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002fa1f" for ch in text)
 
 
-def syllables(text: str) -> tuple[str, ...]:
-    """Toneless syllables for the Chinese characters in ``text``; other runs
-    (Latin words, digits) are kept as single lower-case items."""
-    first, special, starts = _tables()
+def _scan(text: str, sources: list[str] | None = None) -> list[str]:
+    """Toneless syllables of ``text``; with ``sources``, also the character each
+    syllable reads ("" for a Latin or digit run, which is kept as one lower-case item)."""
+    first, special, starts, _ = _tables()
     out: list[str] = []
     i, n = 0, len(text)
     latin = ""
@@ -71,32 +117,108 @@ def syllables(text: str) -> tuple[str, ...]:
             elif latin:
                 out.append(latin)
                 latin = ""
+                if sources is not None:
+                    sources.append("")
             i += 1
             continue
         if latin:
             out.append(latin)
             latin = ""
+            if sources is not None:
+                sources.append("")
         if text[i:i + 2] in starts:
             for size in range(min(_MAX_PHRASE, n - i), 1, -1):
                 phrase = special.get(text[i:i + size])
                 if phrase is not None:
                     out.extend(phrase)
+                    if sources is not None:
+                        sources.extend(text[i:i + size])
                     i += size
                     break
             else:
                 out.append(reading)
+                if sources is not None:
+                    sources.append(ch)
                 i += 1
         else:
             out.append(reading)
+            if sources is not None:
+                sources.append(ch)
             i += 1
     if latin:
         out.append(latin)
-    return tuple(out)
+        if sources is not None:
+            sources.append("")
+    return out
+
+
+def syllables(text: str) -> tuple[str, ...]:
+    """Toneless syllables for the Chinese characters in ``text``; other runs
+    (Latin words, digits) are kept as single lower-case items."""
+    return tuple(_scan(text))
+
+
+def _person_scan(name: str, sources: list[str] | None = None) -> list[str]:
+    name = name.strip()
+    size, surname = surname_reading(name)
+    if not size:
+        return _scan(name, sources)
+    if sources is not None:
+        sources.extend(name[:size])
+    return [*surname, *_scan(name[size:], sources)]
+
+
+def person_syllables(name: str) -> tuple[str, ...]:
+    """Like :func:`syllables`, reading a leading surname as a surname (单 shan)."""
+    return tuple(_person_scan(name))
+
+
+def _forms(parts: list[str] | tuple[str, ...]) -> tuple[str, str]:
+    return "".join(parts), "".join(p[0] for p in parts if p)
 
 
 def pinyin_forms(text: str | None) -> tuple[str, str]:
-    """(full pinyin without spaces, initials), both lower case; empty for non-Chinese."""
+    """(full pinyin without spaces, initials), both lower case; empty for non-Chinese.
+    For any text but a person's name (companies, short names)."""
     if not text or not has_han(text):
         return "", ""
-    parts = syllables(text)
-    return "".join(parts), "".join(p[0] for p in parts if p)
+    return _forms(_scan(text))
+
+
+def person_name_forms(name: str | None) -> tuple[str, str]:
+    """:func:`pinyin_forms` of a person's name, its surname read as a surname."""
+    if not name or not has_han(name):
+        return "", ""
+    return _forms(_person_scan(name))
+
+
+def other_forms(text: str | None, person: bool = False,
+                limit: int = MAX_OTHER_FORMS) -> tuple[tuple[str, str], ...]:
+    """Up to ``limit`` other (full, initials) forms a user may type for ``text``: first
+    every character by its most common reading (单文华 as danwenhua, what a naive
+    reader types), then each polyphonic character in turn by its other readings
+    (earlier characters first: a search is typed from the start). The form
+    :func:`pinyin_forms` / :func:`person_name_forms` gives is never repeated."""
+    if not text or not has_han(text):
+        return ()
+    t = _tables()
+    sources: list[str] = []
+    primary = _person_scan(text, sources) if person else _scan(text, sources)
+    naive = [t.first[c] if c else s for s, c in zip(primary, sources, strict=True)]
+    if naive == primary and t.readings.keys().isdisjoint(sources):
+        return ()  # the common case: one reading, already indexed
+    candidates = [naive]
+    for i, ch in enumerate(sources):
+        for reading in t.readings.get(ch, ()):
+            if reading != primary[i]:
+                candidates.append([*primary[:i], reading, *primary[i + 1:]])
+    seen = {"".join(primary)}
+    out: list[tuple[str, str]] = []
+    for parts in candidates:
+        forms = _forms(parts)
+        if forms[0] not in seen:
+            seen.add(forms[0])
+            out.append(forms)
+            if len(out) >= limit:
+                break
+    return tuple(out)

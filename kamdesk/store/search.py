@@ -2,20 +2,24 @@
 
 The searchable text of a customer holds its code, name, short name, the pinyin
 (full and initials) of its name, and its people's names, pinyin and phone numbers,
-all lower-case. It is rebuilt for a customer whenever the customer or one of its
-people is saved, so as-you-type search never computes pinyin.
+all lower-case. Beside each name's pinyin it holds a few other readings of its
+polyphonic characters (:func:`kamdesk.store.pinyin.other_forms`), so 单文华 is found
+by swh (the surname reading) and by dwh. It is rebuilt for a customer whenever the
+customer or one of its people is saved, so as-you-type search never computes pinyin.
+A person's pinyin is read as a person's name (surname reading), a company's not.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, text
 
 from kamdesk.store import search_sqlite
-from kamdesk.store.pinyin import pinyin_forms
+from kamdesk.store.pinyin import other_forms, person_name_forms, pinyin_forms
 
 _DIGITS = re.compile(r"\D+")
 
@@ -29,17 +33,25 @@ def body_for(
     forms as a fourth item (computed when absent or None)."""
     full, initials = name_forms if name_forms is not None else pinyin_forms(name)
     sfull, sinit = pinyin_forms(short_name) if short_name else ("", "")
-    parts = [code, name, short_name or "", full, initials, sfull, sinit]
+    parts = [code, name, short_name or "", full, initials, sfull, sinit,
+             *other_terms(name, person=False)]
     for person in people:
         pname, phone, mobile = person[:3]
         forms = person[3] if len(person) > 3 else None
-        pf, pi = forms if forms is not None else pinyin_forms(pname)
-        parts += [pname, pf, pi]
+        pf, pi = forms if forms is not None else person_name_forms(pname)
+        parts += [pname, pf, pi, *other_terms(pname, person=True)]
         for number in (phone, mobile):
             if number:
                 parts += [number, _DIGITS.sub("", number)]
     body = " ".join(p for p in parts if p).lower()
     return body + " " + search_sqlite.cjk_markers(body)
+
+
+@lru_cache(maxsize=65536)
+def other_terms(name: str | None, person: bool) -> tuple[str, ...]:
+    """The other readings of ``name`` the search text holds, full and initials forms
+    (cached: people's names repeat a great deal across a book)."""
+    return tuple(term for forms in other_forms(name, person=person) for term in forms)
 
 
 def _forms(full: str | None, initials: str | None) -> tuple[str, str] | None:

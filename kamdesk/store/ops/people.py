@@ -24,7 +24,7 @@ from kamdesk.store.models.person import ATTITUDES, DECISION_ROLES
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.key_dates import Birthday, clear_birthday, set_birthday
-from kamdesk.store.pinyin import pinyin_forms
+from kamdesk.store.pinyin import person_name_forms
 
 __all__ = [
     "ATTITUDES", "DECISION_ROLES", "EDITABLE", "KeyContact", "clean_person_fields",
@@ -78,7 +78,7 @@ def clean_person_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 def _after_change(session: Session, person: Person) -> Changes:
     """Pinyin, one primary per customer, search text and key contact follow a save."""
-    person.name_pinyin, person.name_initials = pinyin_forms(person.name)
+    person.name_pinyin, person.name_initials = person_name_forms(person.name)
     demoted: list[int] = []
     if person.is_primary:
         for other in session.scalars(select(Person).where(
@@ -179,7 +179,7 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
         data = clean_person_fields({"name": contact.name, "mobile": contact.mobile})
         if not data.get("name"):
             raise ValidationError("name", "required")
-        full, initials = pinyin_forms(data["name"])
+        full, initials = person_name_forms(data["name"])
         rows.append((customer_id, data["name"], data.get("mobile"), True, False, "neutral", 3,
                      full, initials, stamp, stamp))
     insert_rows(session, _people, columns, rows)
