@@ -44,7 +44,9 @@ def clean_text(value: str) -> str:
 
 def fold_line(line: str, limit: int = 75) -> str:
     """RFC 6350 folding: at most ``limit`` octets a line, never inside a character."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     for ch in line:
         width = len(ch.encode("utf-8"))
         if size + width > limit:

@@ -85,7 +85,9 @@ def _logical_lines(data: bytes) -> list[bytes]:
 
 
 def _split_unquoted(text: str, sep: str) -> list[str]:
-    parts, buf, quoted = [], [], False
+    parts: list[str] = []
+    buf: list[str] = []
+    quoted = False
     for ch in text:
         if ch == '"':
             quoted = not quoted
@@ -121,7 +123,8 @@ def _parse_line(line: bytes) -> _Prop | None:
         if not eq:  # 2.1 bare parameter: TEL;CELL;VOICE, or ;QUOTED-PRINTABLE
             key, value = ("ENCODING" if piece.upper() in ("QUOTED-PRINTABLE", "BASE64", "B")
                           else "TYPE"), piece
-        values = [v.strip().strip('"') for v in _split_unquoted(value, ",")]
+        # 4.0 quotes lists (TYPE="cell,voice"): the items are still separate values.
+        values = [v.strip() for v in value.strip().strip('"').split(",")]
         params.setdefault(key.strip().upper(), []).extend(v for v in values if v)
     return _Prop(group.upper(), name.upper(), params, line[head_end + 1:])
 
@@ -129,6 +132,13 @@ def _parse_line(line: bytes) -> _Prop | None:
 # -- values --------------------------------------------------------------------------
 
 def _decode(prop: _Prop) -> str:
+    """The property's value as text (charset and quoted-printable undone, line breaks
+    inside it made ``\n``), not yet unescaped."""
+    text = _decode_bytes(prop)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_bytes(prop: _Prop) -> str:
     raw = prop.raw
     encoding = " ".join(prop.params.get("ENCODING", [])).upper()
     if "QUOTED-PRINTABLE" in encoding or encoding == "QP":
@@ -254,7 +264,7 @@ def _card(number: int, props: list[_Prop], problems: list[CardProblem]) -> VCard
             continue
         value = _decode(p)
         if p.name == "FN":
-            fn = normalize_name(_unescape(value))
+            fn = " ".join(_unescape(value).split())
         elif p.name == "N":
             parts = [*_components(value), "", "", ""]
             n_name = join_name(parts[0], parts[1], parts[2])
@@ -295,7 +305,7 @@ def _card(number: int, props: list[_Prop], problems: list[CardProblem]) -> VCard
         elif p.name in ("X-WECHAT", "X-WEIXIN"):
             contact.wechat = _unescape(value).strip() or None
         elif p.name == "BDAY":
-            omit = (p.params.get("X-APPLE-OMIT-YEAR") or [None])[0]
+            omit = next(iter(p.params.get("X-APPLE-OMIT-YEAR", [])), None)
             solar = _date(_unescape(value), omit)
             if solar is None and value.strip():
                 problems.append(CardProblem(number, "BDAY", "invalid_date", value.strip()))

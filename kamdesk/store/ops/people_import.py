@@ -309,17 +309,17 @@ def _write(session: Session, creates: list[tuple[int, dict[str, Any], CardBirthd
     changed_people: list[int] = []
     dated: list[tuple[Person, CardBirthday]] = []
     for pid, (fill, birthday) in updates.items():
-        person = session.get(Person, pid)
-        if person is None:
+        found = session.get(Person, pid)
+        if found is None:
             continue
         for key, value in fill.items():
-            setattr(person, key, value)
+            setattr(found, key, value)
         if "name" in fill:
-            person.name_pinyin, person.name_initials = pinyin_forms(person.name)
+            found.name_pinyin, found.name_initials = pinyin_forms(found.name)
         if birthday is not None:
-            dated.append((person, birthday))
+            dated.append((found, birthday))
         changed_people.append(pid)
-        touched.add(person.customer_id)
+        touched.add(found.customer_id)
     session.flush()
     dated.extend((p, b) for p, b in new_people if b is not None)
     key_dates: list[KeyDate] = []
