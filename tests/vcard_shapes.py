@@ -39,12 +39,17 @@ class Spec:
 def random_specs(seed: int, count: int, orgs: list[str]) -> list[Spec]:
     rnd = random.Random(seed)
     out = []
-    used: set[str] = set()
+    used: set[object] = set()
     for i in range(count):
-        if rnd.random() < 0.75:
-            family, given = rnd.choice(SURNAMES), rnd.choice(GIVEN)
-        else:
-            given, family = rnd.choice(WESTERN)
+        org = rnd.choice(orgs)
+        while True:  # one name once per company: the same name there is the same person
+            if rnd.random() < 0.75:
+                family, given = rnd.choice(SURNAMES), rnd.choice(GIVEN)
+            else:
+                given, family = rnd.choice(WESTERN)
+            if (family, given, org) not in used:
+                used.add((family, given, org))
+                break
         while True:
             mobile = f"1{rnd.choice('3589')}{rnd.randrange(10**9):09d}"
             if mobile not in used:
@@ -53,7 +58,7 @@ def random_specs(seed: int, count: int, orgs: list[str]) -> list[Spec]:
         year = rnd.choice([None, rnd.randrange(1955, 2001)])
         month = rnd.randrange(1, 13)
         out.append(Spec(
-            family=family, given=given, org=rnd.choice(orgs), dept=rnd.choice(DEPTS),
+            family=family, given=given, org=org, dept=rnd.choice(DEPTS),
             title=rnd.choice(TITLES), mobile=mobile,
             work=rnd.choice(["", f"010-{rnd.randrange(10**7, 10**8)}"]),
             home=rnd.choice(["", f"021-{rnd.randrange(10**7, 10**8)}"]),

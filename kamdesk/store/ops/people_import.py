@@ -181,6 +181,8 @@ def _merge(known: _Known, fields: dict[str, Any], birthday: CardBirthday | None
     for name in _FIELDS:
         new = fields.get(name)
         old = have.get(name)
+        if name == "notes" and old:  # a vCard knows one line break; the book may hold CRs
+            old = old.replace("\r\n", "\n").replace("\r", "\n")
         if not new:
             continue
         if name in ("mobile", "phone") and phone_key(new) in numbers:
