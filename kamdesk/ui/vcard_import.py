@@ -87,7 +87,7 @@ class VCardPreviewDialog(QDialog):
         layout.addWidget(buttons)
 
 
-class _Texts(QObject):
+class VCardImportTexts(QObject):
     """The preview's words (a QObject so they are translated)."""
 
     def problem(self, code: str) -> str:
@@ -102,6 +102,14 @@ class _Texts(QObject):
             "other_customer": self.tr("belongs to a key person of another customer"),
         }.get(code, code)
 
+    def field(self, name: str) -> str:
+        return {
+            "name": self.tr("Name"), "title": self.tr("Title"),
+            "department": self.tr("Department"), "mobile": self.tr("Mobile"),
+            "phone": self.tr("Phone"), "email": self.tr("E-mail"), "wechat": self.tr("WeChat"),
+            "notes": self.tr("Notes"), "birthday": self.tr("Birthday"),
+        }.get(name, name)
+
     def details(self, report) -> str:  # type: ignore[no-untyped-def]
         lines = []
         for p in sorted(report.problems, key=lambda p: p.card):
@@ -112,7 +120,7 @@ class _Texts(QObject):
             for name, old, new in o.differences:
                 lines.append(self.tr("Card %1: %2 (%3) %4 differs: kept %5, the card has %6")
                              .replace("%1", str(o.card)).replace("%2", o.name)
-                             .replace("%3", o.customer_code).replace("%4", name)
+                             .replace("%3", o.customer_code).replace("%4", self.field(name))
                              .replace("%5", old).replace("%6", new))
         return "\n".join(lines) or self.tr("No problems.")
 
@@ -133,7 +141,7 @@ def import_vcard_file(ctx: AppContext, path: str, parent: QWidget,
     from kamdesk.io.vcard_read import read_vcards
     from kamdesk.store.ops.people_import import import_contacts
 
-    texts = _Texts(parent)
+    texts = VCardImportTexts(parent)
     try:
         contacts, problems = read_vcards(path)
     except OSError as exc:
