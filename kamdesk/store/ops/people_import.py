@@ -26,8 +26,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.company_names import company_core, company_key
-from kamdesk.domain.person_names import normalize_name
 from kamdesk.domain.contact_cards import CardBirthday, CardProblem, VCardContact
+from kamdesk.domain.person_names import normalize_name
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, KeyDate, Person
 from kamdesk.store.ops.changes import Changes
