@@ -5246,11 +5246,11 @@ Log file: %3</source>
     </message>
     <message>
         <source>Card %1: %2%3 %4</source>
-        <translation>第 %1 张名片：%2%3 %4</translation>
+        <translation>第 %1 个联系人：%2%3 %4</translation>
     </message>
     <message>
         <source>Card %1: %2 (%3) %4 differs: kept %5, the card has %6</source>
-        <translation>第 %1 张名片：%2（%3）的%4不一致：保留 %5，名片上为 %6</translation>
+        <translation>第 %1 个联系人：%2（%3）的%4不一致：保留 %5，名片上为 %6</translation>
     </message>
     <message>
         <source>No problems.</source>
