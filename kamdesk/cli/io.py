@@ -31,6 +31,9 @@ def add_import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--skip-invalid", action="store_true",
                    help="import the good rows and list the skipped ones (default: all or nothing)")
     p.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    p.add_argument("--customer", metavar="CODE",
+                   help="vCard (.vcf): the customer the contacts belong to "
+                        "(default: matched by each card's company)")
     p.add_argument("--today", type=iso_date, default=None, help=argparse.SUPPRESS)
 
 
@@ -43,9 +46,14 @@ def add_export_arguments(e: argparse.ArgumentParser) -> None:
 def add_vcard_arguments(v: argparse.ArgumentParser) -> None:
     v.add_argument("--out", required=True, metavar="FILE.vcf")
     v.add_argument("--customer", metavar="CODE")
+    v.add_argument("--today", type=iso_date, default=None, help=argparse.SUPPRESS)
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.file.lower().endswith((".vcf", ".vcard")):
+        from kamdesk.cli.vcard_import import run_vcard_import
+
+        return run_vcard_import(args)
     from kamdesk.io.import_tables import ImportReport, import_table, preview_file
     from kamdesk.io.tabular import TableReadError
 
@@ -124,7 +132,7 @@ def run_vcard(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.engine.connect() as conn:
-            n = write_vcards(conn, args.out, args.customer)
+            n = write_vcards(conn, args.out, args.customer, args.today)
     except OSError as exc:
         print(f"cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -74,9 +74,14 @@ class IoActions(QObject):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import a customers, contact log, events or orders table"),
-                str(Path.home()), self.tr("Spreadsheets (*.csv *.xlsx)"))
+                str(Path.home()), self.tr("Spreadsheets (*.csv *.xlsx);;Phone contacts (*.vcf)"))
             if not path:
                 return
+        if path.lower().endswith((".vcf", ".vcard")):
+            from kamdesk.ui.vcard_import import import_vcard_file
+
+            self.import_thread = import_vcard_file(self.ctx, path, self.window, self)
+            return
         today = self.ctx.clock.today()
         try:
             report = self.ctx.db.read(preview_file, path, today)
@@ -159,7 +164,7 @@ class IoActions(QObject):
         if not path:
             return
         try:
-            n = self.ctx.db.read(write_vcards, path)
+            n = self.ctx.db.read(write_vcards, path, None, self.ctx.clock.today())
         except OSError as exc:
             self._write_failed(path, exc)
             return

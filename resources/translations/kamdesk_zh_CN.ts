@@ -2170,10 +2170,6 @@ Your saved data is safe. Details were written to the log file:
         <translation>超出允许范围</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation>电子表格 (*.csv *.xlsx)</translation>
-    </message>
-    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2184,6 +2180,10 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Import a customers, contact log, events or orders table</source>
         <translation>导入客户表、沟通记录表、活动表或订单表</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;Phone contacts (*.vcf)</source>
+        <translation>电子表格 (*.csv *.xlsx);;手机通讯录 (*.vcf)</translation>
     </message>
     <message>
         <source>This does not look like a customers, contact log, events or orders table: the column headers were not recognised. The first row must hold the headers, e.g. 客户ID, 客户名称, 行业属性 … or 客户编号, 日期, 产品线, 金额(元) …</source>
@@ -5591,6 +5591,138 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>No data</source>
         <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
+    <name>VCardImportTexts</name>
+    <message>
+        <source>is missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>is not a date</source>
+        <translation>不是有效日期</translation>
+    </message>
+    <message>
+        <source>is not a phone number or e-mail address</source>
+        <translation>不是有效的电话号码或电子邮箱</translation>
+    </message>
+    <message>
+        <source>has a year outside 1900–2100</source>
+        <translation>年份不在 1900–2100 之间</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>names no customer in your book</source>
+        <translation>在客户档案中找不到对应客户</translation>
+    </message>
+    <message>
+        <source>matches more than one customer</source>
+        <translation>匹配到多个客户</translation>
+    </message>
+    <message>
+        <source>belongs to a key person of another customer</source>
+        <translation>已是另一客户的关键人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Card %1: %2%3 %4</source>
+        <translation>第 %1 个联系人：%2%3 %4</translation>
+    </message>
+    <message>
+        <source>Card %1: %2 (%3) %4 differs: kept %5, the card has %6</source>
+        <translation>第 %1 个联系人：%2（%3）的%4不一致：保留 %5，名片上为 %6</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>没有问题。</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 unchanged, %4 skipped.</source>
+        <translation>已导入：新增 %1 人，更新 %2 人，%3 人无变化，跳过 %4 个。</translation>
+    </message>
+    <message>
+        <source>Nothing is imported yet. The import would add %1 new key people, update %2, leave %3 unchanged and skip %4 contacts.</source>
+        <translation>尚未导入任何内容。导入将新增 %1 位关键人，更新 %2 位，%3 位无变化，跳过 %4 个联系人。</translation>
+    </message>
+</context>
+<context>
+    <name>VCardPreviewDialog</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入通讯录</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>VCardTargetDialog</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入通讯录</translation>
+    </message>
+    <message>
+        <source>%1 contacts in the file. Add them as key people of:</source>
+        <translation>文件中有 %1 个联系人。将其添加为以下客户的关键人：</translation>
+    </message>
+    <message>
+        <source>This customer:</source>
+        <translation>这个客户：</translation>
+    </message>
+    <message>
+        <source>The customer named by each contact&apos;s company (unmatched contacts are listed, not added)</source>
+        <translation>按每个联系人的公司名称匹配客户（匹配不到的联系人会列出，不会添加）</translation>
+    </message>
+</context>
+<context>
+    <name>texts</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
     </message>
 </context>
 </TS>
