@@ -139,6 +139,30 @@ class _Generator:
         return d.replace(hour=r.randint(8, 18), minute=r.choice((0, 15, 30, 45)))
 
 
+_WALK = ("lead", "first_contact", "demo", "trial", "won")
+
+
+def _stage_walk(opp_id: int, stage: str, began: datetime, today: date
+                ) -> list[tuple[int, str | None, str, str, None]]:
+    """The stage history of a demo deal: it walked the pipeline one stage at a time (a
+    lost deal from a random stage), spending days to weeks in each, so the Pipeline's
+    conversion rates and days per stage read like a real book's. Its own generator, so
+    the rest of the demo book is the same whatever the walk draws."""
+    rng = random.Random(opp_id * 7919)
+    path = list(_WALK[: _WALK.index(stage) + 1]) if stage != "lost" else (
+        list(_WALK[: rng.randint(1, 4)]) + ["lost"])
+    end = datetime.combine(today, datetime.min.time()).replace(hour=17)
+    step = (end - began) / max(1, len(path))
+    rows: list[tuple[int, str | None, str, str, None]] = []
+    at, prev = began, None
+    for to in path:
+        moment = min(at, end).replace(second=0, microsecond=0)
+        rows.append((opp_id, prev, to, _dt(moment), None))
+        at += step * rng.uniform(0.4, 1.0)
+        prev = to
+    return rows
+
+
 def generate_demo(
     engine: Engine,
     customers: int = 200,
@@ -308,9 +332,7 @@ def generate_demo(
                                  int(weight * 50_000_00), {"lead": 10, "first_contact": 20, "demo": 40,
                                                            "trial": 60, "won": 100, "lost": 0}[stage],
                                  None, None, created, created))
-                stage_rows.append((opp_id, None, "lead", _dt(g.when(120, 60)), None))
-                if stage != "lead":
-                    stage_rows.append((opp_id, "lead", stage, _dt(g.when(50)), None))
+                stage_rows.extend(_stage_walk(opp_id, stage, g.when(120, 60), today))
 
             if (cid - 1) % cadence_step == 0:
                 # A few open tasks due now, so Today has something to show.
