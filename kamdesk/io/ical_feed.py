@@ -13,11 +13,17 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection
 
-from kamdesk.domain.key_date_text import with_company
-from kamdesk.domain.key_dates import DEFAULT_ANNIVERSARY_TIERS
+from kamdesk.domain.key_date_text import lunar_detail, occurrence_title, with_company
+from kamdesk.domain.key_dates import (
+    DEFAULT_ANNIVERSARY_TIERS,
+    RuleWindow,
+    lunar_of,
+    occurrence_years,
+)
 from kamdesk.domain.reminder_settings import ReminderSettings
 from kamdesk.io.ical import CalendarItem
 from kamdesk.store.queries.calendar import KINDS, TASK_KINDS, CalendarEntry, items_between
+from kamdesk.store.queries.key_dates import KeyDateRuleRow, key_date_rules
 from kamdesk.store.queries.reminder_plan import load_reminder_settings
 
 
@@ -93,6 +99,84 @@ def calendar_item(e: CalendarEntry, settings: ReminderSettings) -> CalendarItem 
     return None
 
 
+#: how many occurrences of a lunar yearly key date are written: calendars cannot
+#: repeat by the lunar calendar, so each year is its own event
+LUNAR_YEARS = 10
+#: RRULE of a solar yearly date; 29 February is kept on the last day of February
+#: (28 February in common years), as everywhere in the app
+YEARLY = "FREQ=YEARLY"
+YEARLY_FEB_LAST = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1"
+
+
+def key_date_uid(row: KeyDateRuleRow, year: int | None = None) -> str:
+    """'keydate-5@kamdesk' for a repeating event, 'keydate-5-2026@kamdesk' for the
+    occurrence of one (lunar) year; 'coop-17@kamdesk' / 'founded-17@kamdesk' for dates
+    derived from the customer record."""
+    suffix = "" if year is None else f"-{year}"
+    return f"{row.source}-{row.row_id}{suffix}@kamdesk"
+
+
+def _key_date_item(row: KeyDateRuleRow, day: dt.date, uid: str, lang: str, days: int,
+                   years: int | None, rrule: str | None) -> CalendarItem:
+    """Worded now, from the current names: a renamed person's birthday follows."""
+    detail = ""
+    if row.calendar == "lunar":
+        _y, month, lday, leap = lunar_of(day)
+        detail = lunar_detail(lang, month, lday, leap)
+    title = occurrence_title(row.kind, lang, who=row.person_name or row.company, years=years,
+                             typed_title=row.stored_title)
+    return CalendarItem(
+        uid=uid, kind="key_date", title=with_company(title, row.company), description=detail,
+        start=day, end=None, all_day=True, alarm_before=dt.timedelta(days=days),
+        customer=row.customer_name, updated=row.updated, rrule=rrule,
+    )
+
+
+def key_date_items(rows: list[KeyDateRuleRow], start: dt.date, end: dt.date,
+                   settings: ReminderSettings, lang: str) -> list[CalendarItem]:
+    """Key dates whose first occurrence on or after ``start`` is not after ``end``.
+
+    A solar yearly date is ONE event repeating yearly from that occurrence, titled
+    without the count ("Cooperation anniversary", not "3rd …": the title is the same
+    every year). A lunar yearly date falls on another solar day each year, which no
+    calendar can repeat, so it is written as :data:`LUNAR_YEARS` events, one per
+    lunar year from that occurrence, each with its own count. A one-off date is one
+    event.
+    """
+    solar_window = RuleWindow(start, end)
+    lunar_window = RuleWindow(start, dt.date(start.year + LUNAR_YEARS + 1, 12, 31))
+    lunar_yearly = {r.rule for r in rows if r.calendar == "lunar" and r.recurrence == "yearly"}
+    solar_window.prepare(r.rule for r in rows if r.rule not in lunar_yearly)
+    lunar_window.prepare(lunar_yearly)
+    out: list[CalendarItem] = []
+    for row in rows:
+        days = settings.days_for(row.kind)
+        if row.calendar == "lunar" and row.recurrence == "yearly":
+            falls = lunar_window.occurrences(row.rule)
+            if not falls or falls[0][1] > end:
+                continue
+            for year, day in falls[:LUNAR_YEARS]:
+                out.append(_key_date_item(row, day, key_date_uid(row, year), lang, days,
+                                          occurrence_years(row.rule, year), None))
+            continue
+        falls = solar_window.occurrences(row.rule)
+        if not falls:
+            continue
+        if row.recurrence == "once":
+            year, day = falls[0]
+            out.append(_key_date_item(row, day, key_date_uid(row, year), lang, days, None,
+                                      None))
+            continue
+        rrule = YEARLY_FEB_LAST if (row.month, row.day) == (2, 29) else YEARLY
+        out.append(_key_date_item(row, falls[0][1], key_date_uid(row), lang, days, None, rrule))
+    return out
+
+
+def _order(item: CalendarItem) -> tuple[dt.date, str]:
+    start = item.start.date() if isinstance(item.start, dt.datetime) else item.start
+    return start, item.uid
+
+
 def iter_calendar_items_for_ical(
     conn: Connection,
     start: dt.date,
@@ -102,12 +186,22 @@ def iter_calendar_items_for_ical(
     kinds: Iterable[str] | None = None,
     anniversary_tiers: Iterable[str] | None = DEFAULT_ANNIVERSARY_TIERS,
 ) -> list[CalendarItem]:
-    """The entries of ``[start, end]`` as :class:`~kamdesk.io.ical.CalendarItem` values
-    with UIDs derived from database identity ('task-42@kamdesk',
-    'keydate-5-2026@kamdesk', 'renewal-7@kamdesk'), so importing a newer export
-    replaces entries instead of duplicating them. Texts follow ``lang``."""
+    """The entries of ``[start, end]`` as :class:`~kamdesk.io.ical.CalendarItem` values,
+    in a stable order, with UIDs derived from database identity ('task-42@kamdesk',
+    'keydate-5@kamdesk', 'renewal-7@kamdesk'), so importing a newer export replaces
+    entries instead of duplicating them. Texts follow ``lang`` and today's names; each
+    item is stamped with the last change of the records it is made of, so exporting
+    unchanged data twice gives the same bytes."""
     settings = load_reminder_settings(conn)
     wanted = [k for k in (KINDS if kinds is None else kinds) if k != "festival"]
-    entries = items_between(conn, start, end, wanted, customer_id, lang,
-                            anniversary_tiers=anniversary_tiers)
-    return [item for e in entries if (item := calendar_item(e, settings)) is not None]
+    others = [k for k in wanted if k != "key_date"]
+    items: list[CalendarItem] = []
+    if others:
+        entries = items_between(conn, start, end, others, customer_id, lang,
+                                anniversary_tiers=anniversary_tiers)
+        items = [item for e in entries if (item := calendar_item(e, settings)) is not None]
+    if "key_date" in wanted and start <= end:
+        rows = key_date_rules(conn, customer_id, anniversary_tiers)
+        items += key_date_items(rows, start, end, settings, lang)
+    items.sort(key=_order)
+    return items
