@@ -117,12 +117,11 @@ def key_date_uid(row: KeyDateRuleRow, year: int | None = None) -> str:
 
 
 def _key_date_item(row: KeyDateRuleRow, day: dt.date, uid: str, lang: str, days: int,
-                   years: int | None, rrule: str | None) -> CalendarItem:
-    """Worded now, from the current names: a renamed person's birthday follows."""
-    detail = ""
-    if row.calendar == "lunar":
-        _y, month, lday, leap = lunar_of(day)
-        detail = lunar_detail(lang, month, lday, leap)
+                   years: int | None, rrule: str | None,
+                   lunar: tuple[int, int, int, bool] | None = None) -> CalendarItem:
+    """Worded now, from the current names: a renamed person's birthday follows.
+    ``lunar`` is the lunar date of ``day`` for a lunar rule."""
+    detail = lunar_detail(lang, lunar[1], lunar[2], lunar[3]) if lunar is not None else ""
     title = occurrence_title(row.kind, lang, who=row.person_name or row.company, years=years,
                              typed_title=row.stored_title)
     return CalendarItem(
@@ -130,6 +129,13 @@ def _key_date_item(row: KeyDateRuleRow, day: dt.date, uid: str, lang: str, days:
         start=day, end=None, all_day=True, alarm_before=dt.timedelta(days=days),
         customer=row.customer_name, updated=row.updated, rrule=rrule,
     )
+
+
+def _lunar_dates(days: Iterable[dt.date]) -> dict[dt.date, tuple[int, int, int, bool]]:
+    """The lunar dates of many days, converted in order: the lunar library sets up one
+    lunar year at a time (tens of ms), so jumping between years rule by rule would
+    set them up again for every occurrence."""
+    return {day: lunar_of(day) for day in sorted(set(days))}
 
 
 def key_date_items(rows: list[KeyDateRuleRow], start: dt.date, end: dt.date,
@@ -148,24 +154,28 @@ def key_date_items(rows: list[KeyDateRuleRow], start: dt.date, end: dt.date,
     lunar_yearly = {r.rule for r in rows if r.calendar == "lunar" and r.recurrence == "yearly"}
     solar_window.prepare(r.rule for r in rows if r.rule not in lunar_yearly)
     lunar_window.prepare(lunar_yearly)
-    out: list[CalendarItem] = []
+    chosen: list[tuple[KeyDateRuleRow, list[tuple[int, dt.date]]]] = []
     for row in rows:
-        days = settings.days_for(row.kind)
         if row.calendar == "lunar" and row.recurrence == "yearly":
             falls = lunar_window.occurrences(row.rule)
-            if not falls or falls[0][1] > end:
-                continue
-            for year, day in falls[:LUNAR_YEARS]:
+            if falls and falls[0][1] <= end:
+                chosen.append((row, falls[:LUNAR_YEARS]))
+        elif falls := solar_window.occurrences(row.rule):
+            chosen.append((row, falls[:1]))
+    lunar = _lunar_dates(day for row, falls in chosen if row.calendar == "lunar"
+                         for _year, day in falls)
+    out: list[CalendarItem] = []
+    for row, falls in chosen:
+        days = settings.days_for(row.kind)
+        if row.calendar == "lunar" and row.recurrence == "yearly":
+            for year, day in falls:
                 out.append(_key_date_item(row, day, key_date_uid(row, year), lang, days,
-                                          occurrence_years(row.rule, year), None))
-            continue
-        falls = solar_window.occurrences(row.rule)
-        if not falls:
+                                          occurrence_years(row.rule, year), None, lunar[day]))
             continue
         if row.recurrence == "once":
             year, day = falls[0]
             out.append(_key_date_item(row, day, key_date_uid(row, year), lang, days, None,
-                                      None))
+                                      None, lunar.get(day)))
             continue
         rrule = YEARLY_FEB_LAST if (row.month, row.day) == (2, 29) else YEARLY
         out.append(_key_date_item(row, falls[0][1], key_date_uid(row), lang, days, None, rrule))
