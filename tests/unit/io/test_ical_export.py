@@ -28,6 +28,7 @@ from kamdesk.store.ops import tasks as task_ops
 
 START, END = dt.date(2026, 11, 1), dt.date(2027, 11, 30)
 SURNAMES = "王李张刘陈杨赵黄周吴欧阳司马"
+STAMPED = "2026-10-01 10:00:00.000000"
 NOTE_CONTROLS = "第一行\r第二行\r\n第三行\x00\x07\x1b；逗号,分号;反斜杠\\"
 
 
@@ -92,6 +93,11 @@ def book(db):
         ids |= {"core": core.id, "wang_person": wang.id, "li_person": li.id}
         _random_book(s, random.Random(13))
         s.commit()
+    # Stamps to the second (as iCalendar has them) from a fixed past, so an edit made by
+    # a test is always a later second whatever the wall clock says.
+    with db.engine.begin() as conn:
+        for table in ("customers", "people", "key_dates", "tasks"):
+            conn.exec_driver_sql(f"UPDATE {table} SET updated_at = ?", (STAMPED,))
     return db, ids
 
 
@@ -146,7 +152,9 @@ def test_editing_one_person_restamps_only_their_events(book, tmp_path):
     assert "SUMMARY:Birthday: 王大伟 · 华星" in after_en[bday]
     assert "SUMMARY:Birthday: 王伟 · 华星" in before_en[bday]
     stamp = re.compile(r"^(DTSTAMP|LAST-MODIFIED):(.*)$", re.M)
-    assert stamp.findall(before_zh[bday]) != stamp.findall(after_zh[bday])
+    old_stamps, new_stamps = stamp.findall(before_zh[bday]), stamp.findall(after_zh[bday])
+    assert [k for k, _v in old_stamps] == ["DTSTAMP", "LAST-MODIFIED"]
+    assert new_stamps[0][1] == new_stamps[1][1] > old_stamps[0][1]
     # the typed title of the lunar date is kept; only its stamp moved
     lunar = next(iter(sorted(lunar_uids)))
     assert "SUMMARY:王伟农历生日 · 华星" in after_zh[lunar]
