@@ -4,6 +4,13 @@ The store answers "what falls on which day" (:mod:`kamdesk.store.queries.calenda
 this module decides how each entry looks in a phone or Outlook calendar — VEVENT or
 VTODO, all-day or timed, which alarm, which UID — and :mod:`kamdesk.io.ical` writes the
 file. The data layer never imports this export format; the arrow points from here to it.
+
+Key dates are exported as rules, not as the days of the range: a solar yearly date is
+one event with ``RRULE:FREQ=YEARLY`` (so the phone keeps the birthday next year
+without a new export), a lunar one is written year by year. Everything is worded at
+export from today's names in the language asked for, and stamped with the last change
+of the records it is made of — never with the time of the export — so an unchanged
+book exports to the same bytes and a calendar sees which entries really changed.
 """
 
 from __future__ import annotations
@@ -47,10 +54,11 @@ def _titled(e: CalendarEntry) -> str:
 
 
 def calendar_item(e: CalendarEntry, settings: ReminderSettings) -> CalendarItem | None:
-    """One entry as an iCalendar item; None for entries that are not exported.
+    """One entry as an iCalendar item; None for entries that are not exported (and
+    for key dates: they are exported as rules, by :func:`key_date_items`).
 
     Calls become to-dos like tasks (the iCalendar kinds have no 'call'); visits become
-    one-hour events; key dates carry an alarm at their reminder lead time.
+    one-hour events.
     """
     uid = ical_uid(e)
     if uid is None:
@@ -69,13 +77,6 @@ def calendar_item(e: CalendarEntry, settings: ReminderSettings) -> CalendarItem 
             description=description, start=e.start,
             end=e.start + dt.timedelta(hours=1) if is_visit else None, all_day=False,
             alarm_before=alarm, customer=customer, done=e.done, updated=e.updated,
-        )
-    if e.kind == "key_date":
-        days = settings.days_for(e.subkind or "custom")
-        return CalendarItem(
-            uid=uid, kind="key_date", title=_titled(e), description=description,
-            start=e.day, end=None, all_day=True, alarm_before=dt.timedelta(days=days),
-            customer=customer,
         )
     if e.kind == "renewal":
         return CalendarItem(

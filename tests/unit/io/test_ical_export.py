@@ -12,12 +12,12 @@ import re
 from itertools import islice
 from pathlib import Path
 
+import factories
 import icalendar
 import pytest
 import vobject
 from dateutil.rrule import rrulestr
 
-import factories
 from kamdesk.domain.lunar import lunar_to_solar
 from kamdesk.io import ical
 from kamdesk.io.ical import write_ical
@@ -28,6 +28,8 @@ from kamdesk.store.ops import tasks as task_ops
 
 START, END = dt.date(2026, 11, 1), dt.date(2027, 11, 30)
 SURNAMES = "王李张刘陈杨赵黄周吴欧阳司马"
+GIVEN = "伟芳娜敏静丽强磊军洋"
+NAME_CHARS = "华星科技中国移动长城制造股份有限公司"
 STAMPED = "2026-10-01 10:00:00.000000"
 NOTE_CONTROLS = "第一行\r第二行\r\n第三行\x00\x07\x1b；逗号,分号;反斜杠\\"
 
@@ -38,17 +40,18 @@ def _random_book(s, rng: random.Random, customers: int = 6) -> dict[str, int]:
     characters in their notes."""
     ids: dict[str, int] = {}
     for n in range(customers):
-        name = "".join(rng.choice("华星科技中国移动长城制造股份有限公司") for _ in range(rng.randint(4, 40)))
+        name = "".join(rng.choice(NAME_CHARS) for _ in range(rng.randint(4, 40)))
+        founded = dt.date(1988 + 4 * (n % 6), 2, 29 if n % 3 == 0 else 15)
         c = factories.create_customer(
             s, name=f"{name}{n}", short_name=name[:4] if n % 2 else None,
             cooperation_start=dt.date(2015 + n, rng.randint(1, 12), rng.randint(1, 28)),
-            founded_on=dt.date(1988 + 4 * (n % 6), 2, 29 if n % 3 == 0 else 15) if n % 2 == 0 else None)
+            founded_on=founded if n % 2 == 0 else None)
         s.flush()
         s.get(CustomerMetrics, c.id).value_tier = "A" if n % 2 == 0 else "C"
         for p in range(rng.randint(1, 3)):
             person = Person(customer_id=c.id,
                             name=rng.choice(SURNAMES) + "".join(
-                                rng.choice("伟芳娜敏静丽强磊军洋") for _ in range(rng.randint(1, 2))))
+                                rng.choice(GIVEN) for _ in range(rng.randint(1, 2))))
             s.add(person)
             s.flush()
             ids.setdefault("person", person.id)
