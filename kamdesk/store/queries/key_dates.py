@@ -40,7 +40,7 @@ from kamdesk.domain.key_dates import (
     yearly_occurrences,
 )
 from kamdesk.store.models import Customer, CustomerMetrics, KeyDate, Person
-from kamdesk.store.queries.sql_values import as_date, as_datetime, in_chunks
+from kamdesk.store.queries.sql_values import as_date, in_chunks, latest_datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,11 +366,6 @@ class KeyDateRuleRow:
         return self.customer_short or self.customer_name
 
 
-def _latest(*stamps: Any) -> dt.datetime | None:
-    found = [s for s in (as_datetime(x) for x in stamps) if s is not None]
-    return max(found) if found else None
-
-
 def key_date_rules(conn: Connection, customer_id: int | None = None,
                    anniversary_tiers: Iterable[str] | None = DEFAULT_ANNIVERSARY_TIERS
                    ) -> list[KeyDateRuleRow]:
@@ -392,7 +387,7 @@ def key_date_rules(conn: Connection, customer_id: int | None = None,
         q = q.where(KeyDate.customer_id == customer_id)
     out = [KeyDateRuleRow("keydate", r[0], r[1], r[2], int(r[3]), int(r[4]), bool(r[5]), r[6],
                           r[7], r[8], r[9], r[10], r[11], r[12], r[13],
-                          _latest(r[14], r[15], r[16]))
+                          latest_datetime(r[14], r[15], r[16]))
            for r in conn.execute(q)]
     tiers = tuple(anniversary_tiers or ())
     if not tiers:
@@ -419,6 +414,6 @@ def key_date_rules(conn: Connection, customer_id: int | None = None,
             derived.append(KeyDateRuleRow(
                 source, r[0], kind, "solar", origin.month, origin.day, False,
                 origin.year + 1, "yearly", None, r[0], r[1], r[2], r[3], None,
-                _latest(r[4])))
+                latest_datetime(r[4])))
     derived.sort(key=lambda row: (row.source, row.row_id))
     return out + derived

@@ -23,6 +23,7 @@ from kamdesk.io import ical
 from kamdesk.io.ical import write_ical
 from kamdesk.io.ical_feed import LUNAR_YEARS, iter_calendar_items_for_ical
 from kamdesk.store.models import CustomerMetrics, KeyDate, Person
+from kamdesk.store.ops import customers as customer_ops
 from kamdesk.store.ops import people as people_ops
 from kamdesk.store.ops import tasks as task_ops
 
@@ -254,3 +255,15 @@ def test_generated_books_export_stably(db, tmp_path, seed):
         if uid.startswith("keydate-") and uid.count("-") == 1:
             assert "RRULE" in comp  # a repeating solar birthday
     assert all(len(line) <= 75 for line in first.split(b"\r\n"))
+
+
+def test_renaming_a_customer_restamps_only_that_customers_entries(book, tmp_path):
+    db, ids = book
+    before = _events(_export(db, tmp_path / "a.ics"))
+    db.write(customer_ops.update_customer, ids["core"], short_name="华星集团")
+    after = _events(_export(db, tmp_path / "b.ics"))
+    changed = {uid for uid in before if before[uid] != after[uid]}
+    core = {uid for uid, text in before.items() if "华星科技有限公司" in text}
+    assert changed == core and core  # every entry showing the customer, nothing else
+    bday = f"keydate-{ids['wang']}@kamdesk"
+    assert "SUMMARY:王伟生日 · 华星集团" in after[bday]
