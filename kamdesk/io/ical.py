@@ -12,9 +12,12 @@ imported only when an export runs, keeping it off the start-up path.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
+import re
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +54,9 @@ class CalendarItem:
     customer: str | None
     done: bool = False
     updated: dt.datetime | None = None
+    #: an RFC 5545 RECUR value ('FREQ=YEARLY') for an event that repeats; ``start`` is
+    #: then its first occurrence
+    rrule: str | None = None
 
 
 def _zone_key_is_valid(key: str) -> bool:
@@ -124,6 +130,18 @@ def _to_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+#: C0 controls and DEL, except tab, LF and CR (which become an escaped line break):
+#: RFC 5545 TEXT may not hold them, and one NUL or form feed makes some readers drop
+#: the whole file.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Text as a calendar can hold it: line breaks kept (as one ``\\n`` each, whether
+    they were CRLF, LF or a lone CR), every other control character dropped."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _validate(items: list[CalendarItem]) -> None:
     seen: set[str] = set()
     for item in items:
@@ -136,6 +154,8 @@ def _validate(items: list[CalendarItem]) -> None:
             raise ValueError(f"unknown kind {item.kind!r} for {item.uid!r}")
         if item.alarm_before is not None and item.alarm_before < dt.timedelta(0):
             raise ValueError(f"alarm_before must not be negative for {item.uid!r}")
+        if item.rrule is not None and item.kind == "task":
+            raise ValueError(f"a task cannot repeat: {item.uid!r}")
 
 
 def build_calendar(
@@ -151,7 +171,7 @@ def build_calendar(
     ``now`` (default: the current time) stamps items without ``updated``; pass it to
     make the output reproducible.
     """
-    from icalendar import Alarm, Calendar, Event, Todo
+    from icalendar import Alarm, Calendar, Event, Todo, vRecur
 
     item_list = list(items)
     _validate(item_list)
@@ -174,12 +194,12 @@ def build_calendar(
         comp.add("dtstamp", updated_utc or stamp_now)
         if updated_utc is not None:
             comp.add("last-modified", updated_utc)
-        comp.add("summary", item.title)
+        comp.add("summary", clean_text(item.title))
         if item.description:
-            comp.add("description", item.description)
+            comp.add("description", clean_text(item.description))
         if item.customer:
             # CONTACT is RFC 5545's field for "who this is about"; calendars show it.
-            comp.add("contact", item.customer)
+            comp.add("contact", clean_text(item.customer))
         comp.add("categories", [item.kind])
 
         all_day = item.all_day or not isinstance(item.start, dt.datetime)
@@ -218,6 +238,8 @@ def build_calendar(
                 comp.add("status", "NEEDS-ACTION")
         else:
             comp.add("dtstart", start)
+            if item.rrule is not None:
+                comp.add("rrule", vRecur.from_ical(item.rrule))
             if end is not None:
                 comp.add("dtend", end)
             elif all_day:
@@ -229,7 +251,7 @@ def build_calendar(
         if item.alarm_before is not None and not (is_task and item.done):
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", item.title)
+            alarm.add("description", clean_text(item.title))
             if is_task:
                 # A VTODO without DTSTART may only have an alarm relative to DUE (RFC 5545).
                 alarm.add("trigger", -item.alarm_before, parameters={"RELATED": "END"})
@@ -261,14 +283,33 @@ def write_ical(
         items, tz_name, prodid, now=now, calendar_name=calendar_name
     ).to_ical()
     if isinstance(path_or_stream, (str, os.PathLike)):
-        target = Path(path_or_stream)
-        tmp = target.with_name(target.name + ".tmp")
-        # Write beside and rename, so a failed export never leaves half a file that a
-        # calendar would import as a truncated list.
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        write_atomically(Path(path_or_stream), data)
     elif isinstance(path_or_stream, io.TextIOBase):
         path_or_stream.write(data.decode("utf-8"))
     else:
         cast("IO[bytes]", path_or_stream).write(data)
     return data
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write beside the target and rename over it, so a failed or interrupted export
+    never leaves half a file that a calendar would import as a truncated list, and a
+    reader never sees the old file half overwritten."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        # mkstemp makes the file private; an export is an ordinary file of the user's.
+        try:
+            mode = target.stat().st_mode & 0o777
+        except OSError:
+            mode = 0o644
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise

@@ -31,7 +31,12 @@ from kamdesk.store.models import (
 )
 from kamdesk.store.queries.key_dates import DayCap, key_date_occurrences
 from kamdesk.store.queries.renewals import renewal_dates, renewal_task_key
-from kamdesk.store.queries.sql_values import as_date, as_datetime, in_chunks
+from kamdesk.store.queries.sql_values import (
+    as_date,
+    as_datetime,
+    in_chunks,
+    latest_datetime,
+)
 
 TASK_KINDS = ("task", "visit", "call")
 GENERATED_SOURCES = ("key_date", "contract")
@@ -46,7 +51,9 @@ class CalendarEntry:
     'event:2', 'festival:mid_autumn:2026'); ``id`` is the row id in the table the
     entry comes from (0 for festivals). ``start`` is a ``date`` for all-day entries and
     a ``datetime`` otherwise. ``task_id`` is the task itself for task kinds, or the
-    reminder task generated for a key date or renewal, if there is one.
+    reminder task generated for a key date or renewal, if there is one. ``updated``
+    is the last change of the row and of the customer whose name the entry shows (the
+    .ics export stamps entries with it).
     """
 
     kind: str
@@ -105,7 +112,7 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
         select(Task.id, Task.title, Task.kind, Task.customer_id, Task.due_at, Task.remind_at,
                Task.done_at, Task.notes, Task.priority, Task.updated_at, Customer.name,
                Customer.short_name, Customer.code, CustomerMetrics.value_tier,
-               Task.title_code, Task.title_params)
+               Task.title_code, Task.title_params, Customer.updated_at)
         .outerjoin(Customer, Customer.id == Task.customer_id)
         .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Task.customer_id)
     )
@@ -139,7 +146,7 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
             all_day=False, done=done, overdue=bool(now is not None and not done and due < now),
             task_id=r[0], value_tier=r[13], remind_at=as_datetime(r[5]),
             notes=task_titles.render_notes(r[14], r[15], lang, r[7]),
-            priority=int(r[8] or 2), updated=as_datetime(r[9]),
+            priority=int(r[8] or 2), updated=latest_datetime(r[9], r[16]),
         ))
     return out
 
@@ -196,7 +203,8 @@ def complaint_entries(conn: Connection, start: dt.date, end: dt.date, customer_i
         select(Complaint.id, Complaint.customer_id, Complaint.response_deadline,
                Complaint.category, Complaint.description, Complaint.status,
                Complaint.responded_at, Complaint.severity, Complaint.updated_at, Customer.name,
-               Customer.short_name, Customer.code, CustomerMetrics.value_tier)
+               Customer.short_name, Customer.code, CustomerMetrics.value_tier,
+               Customer.updated_at)
         .join(Customer, Customer.id == Complaint.customer_id)
         .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Complaint.customer_id)
         .where(Complaint.response_deadline >= lo, Complaint.response_deadline < hi)
@@ -219,7 +227,7 @@ def complaint_entries(conn: Connection, start: dt.date, end: dt.date, customer_i
             customer_id=r[1], customer_name=r[9], customer_code=r[11], customer_short=r[10],
             start=deadline, all_day=False, done=done,
             overdue=bool(now is not None and not done and deadline < now), subkind=r[7],
-            detail=r[4] or "", value_tier=r[12], updated=as_datetime(r[8]),
+            detail=r[4] or "", value_tier=r[12], updated=latest_datetime(r[8], r[13]),
         ))
     return out
 

@@ -40,7 +40,7 @@ from kamdesk.domain.key_dates import (
     yearly_occurrences,
 )
 from kamdesk.store.models import Customer, CustomerMetrics, KeyDate, Person
-from kamdesk.store.queries.sql_values import as_date, in_chunks
+from kamdesk.store.queries.sql_values import as_date, in_chunks, latest_datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,3 +323,97 @@ def _customer_details(conn: Connection, ids: list[int]) -> dict[int, _CustomerDe
         for r in conn.execute(q):
             out[r[0]] = _CustomerDetails(*r[1:])
     return out
+
+
+# -- the rules themselves, for exports that repeat them instead of listing days --------
+
+
+@dataclass(frozen=True, slots=True)
+class KeyDateRuleRow:
+    """One key date as its rule, with the current names it is worded from.
+
+    ``source`` is 'keydate' (typed in; ``row_id`` is the key date's id) or 'coop' /
+    'founded' (derived from the customer record; ``row_id`` is the customer's id).
+    ``updated`` is the last change of every record the exported text is made of: the
+    key date, its person and its customer — so renaming a person restamps that
+    person's dates and nothing else.
+    """
+
+    source: str
+    row_id: int
+    kind: str
+    calendar: str
+    month: int
+    day: int
+    leap_month: bool
+    year: int | None
+    recurrence: str
+    stored_title: str | None
+    customer_id: int
+    customer_name: str
+    customer_short: str | None
+    customer_code: str
+    person_name: str | None
+    updated: dt.datetime | None
+
+    @property
+    def rule(self) -> RuleKey:
+        return (self.calendar, self.month, self.day, self.leap_month, self.year,
+                self.recurrence)
+
+    @property
+    def company(self) -> str:
+        return self.customer_short or self.customer_name
+
+
+def key_date_rules(conn: Connection, customer_id: int | None = None,
+                   anniversary_tiers: Iterable[str] | None = DEFAULT_ANNIVERSARY_TIERS
+                   ) -> list[KeyDateRuleRow]:
+    """Every key date that can fall somewhere — typed in, and derived for customers in
+    ``anniversary_tiers`` under the rules of :func:`key_date_occurrences` — as rules,
+    ordered by source and id (so an export lists them in a stable order)."""
+    q = (
+        select(KeyDate.id, KeyDate.kind, KeyDate.calendar, KeyDate.month, KeyDate.day,
+               KeyDate.leap_month, KeyDate.year, KeyDate.recurrence, KeyDate.title,
+               KeyDate.customer_id, Customer.name, Customer.short_name, Customer.code,
+               Person.name, KeyDate.updated_at, Person.updated_at, Customer.updated_at)
+        .join(Customer, Customer.id == KeyDate.customer_id)
+        .outerjoin(Person, Person.id == KeyDate.person_id)
+        .where(Customer.status != "archived",
+               or_(Person.id.is_(None), Person.archived.is_(False)))
+        .order_by(KeyDate.id)
+    )
+    if customer_id is not None:
+        q = q.where(KeyDate.customer_id == customer_id)
+    out = [KeyDateRuleRow("keydate", r[0], r[1], r[2], int(r[3]), int(r[4]), bool(r[5]), r[6],
+                          r[7], r[8], r[9], r[10], r[11], r[12], r[13],
+                          latest_datetime(r[14], r[15], r[16]))
+           for r in conn.execute(q)]
+    tiers = tuple(anniversary_tiers or ())
+    if not tiers:
+        return out
+    kinds = (("anniversary", Customer.cooperation_start, "coop"),
+             ("founding", Customer.founded_on, "founded"))
+    typed_in = [exists().where(KeyDate.customer_id == Customer.id, KeyDate.kind == kind)
+                for kind, _col, _source in kinds]
+    dq = (
+        select(Customer.id, Customer.name, Customer.short_name, Customer.code,
+               Customer.updated_at, *(col for _k, col, _s in kinds), *typed_in)
+        .join(CustomerMetrics, CustomerMetrics.customer_id == Customer.id)
+        .where(CustomerMetrics.value_tier.in_(tiers), Customer.status != "archived")
+        .order_by(Customer.id)
+    )
+    if customer_id is not None:
+        dq = dq.where(Customer.id == customer_id)
+    derived: list[KeyDateRuleRow] = []
+    for r in conn.execute(dq):
+        for i, (kind, _col, source) in enumerate(kinds):
+            origin = as_date(r[5 + i])
+            if origin is None or r[7 + i]:
+                continue
+            derived.append(KeyDateRuleRow(
+                source, r[0], kind, "solar", origin.month, origin.day, False,
+                origin.year + 1, "yearly", None, r[0], r[1], r[2], r[3], None,
+                latest_datetime(r[4])))
+    derived.sort(key=lambda row: (row.source, row.row_id))
+    return out + derived

@@ -19,7 +19,7 @@ from kamdesk.domain.contract_life import LIVE_STATES
 from kamdesk.store.models import Contract, Customer, CustomerMetrics
 from kamdesk.store.queries.key_dates import DayCap
 from kamdesk.store.queries.listing import Listing
-from kamdesk.store.queries.sql_values import as_date, as_datetime, in_chunks
+from kamdesk.store.queries.sql_values import as_date, in_chunks, latest_datetime
 
 LIVE_CONTRACT_STATUSES = LIVE_STATES
 #: a contract still marked active shortly after its end is news too
@@ -87,7 +87,7 @@ def renewal_dates(conn: Connection, start: dt.date, end: dt.date,
         for r in conn.execute(
             select(Contract.id, Contract.number, Contract.title, Contract.status,
                    Contract.customer_id, Customer.name, Customer.short_name, Customer.code,
-                   CustomerMetrics.value_tier, Contract.updated_at)
+                   CustomerMetrics.value_tier, Contract.updated_at, Customer.updated_at)
             .join(Customer, Customer.id == Contract.customer_id)
             .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Contract.customer_id)
             .where(Contract.id.in_(chunk))
@@ -101,7 +101,7 @@ def renewal_dates(conn: Connection, start: dt.date, end: dt.date,
             contract_id=cid, subkind=subkind, date=day, end_on=end_on,
             notice_days=notice_days, number=str(r[1]), title=str(r[2]), status=str(r[3]),
             customer_id=int(r[4]), customer_name=str(r[5]), customer_short=r[6],
-            customer_code=str(r[7]), value_tier=r[8], updated=as_datetime(r[9]),
+            customer_code=str(r[7]), value_tier=r[8], updated=latest_datetime(r[9], r[10]),
         ))
     return out
 

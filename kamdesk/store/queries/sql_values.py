@@ -32,6 +32,13 @@ def as_datetime(value: object) -> dt.datetime | None:
     return dt.datetime.fromisoformat(str(value))
 
 
+def latest_datetime(*values: object) -> dt.datetime | None:
+    """The latest of some stored timestamps (None ones ignored): the last change of an
+    item made of several records, e.g. a task shown with its customer's name."""
+    found = [d for d in (as_datetime(v) for v in values) if d is not None]
+    return max(found) if found else None
+
+
 def in_chunks(values: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for i in range(0, len(values), size):
         yield values[i:i + size]

@@ -103,15 +103,17 @@ def test_ical_export_parses_and_keeps_uids_and_alarms(book, tmp_path, capsys):
     a, b = _components(first), _components(second)
     assert set(a) == set(b)
     assert {"task-1@kamdesk", "task-2@kamdesk", "task-3@kamdesk", "task-4@kamdesk",
-            "task-5@kamdesk", "keydate-1-2026@kamdesk"} <= set(a)
+            "task-5@kamdesk", "keydate-1@kamdesk"} <= set(a)
     visit = a["task-3@kamdesk"]
     assert visit.name == "VEVENT" and visit.summary.value == "拜访移动"
     assert visit.valarm.trigger.value == -timedelta(hours=1)
     assert b["task-3@kamdesk"].valarm.trigger.value == -timedelta(hours=1)
     todo = a["task-2@kamdesk"]
     assert todo.name == "VTODO" and todo.valarm.trigger.value == -timedelta(hours=8, minutes=30)
-    bday = a["keydate-1-2026@kamdesk"]
+    bday = a["keydate-1@kamdesk"]  # a solar birthday repeats yearly (issue #13)
     assert bday.dtstart.value == date(2026, 12, 5)
+    assert bday.rrule.value == "FREQ=YEARLY"
+    assert first.read_bytes() == second.read_bytes()
     assert bday.valarm.trigger.value == -timedelta(days=3)
     assert a["task-5@kamdesk"].status.value == "COMPLETED"
 

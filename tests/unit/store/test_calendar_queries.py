@@ -223,10 +223,13 @@ def test_ical_items_have_stable_uids(book):
     uids = [i.uid for i in items]
     assert uids == [i.uid for i in again]
     assert len(uids) == len(set(uids))
-    assert "keydate-1-2026@kamdesk" in uids  # 王伟's birthday, key date id 1
-    assert "keydate-1-2027@kamdesk" in uids
+    # 王伟's solar birthday (key date id 1) is one event repeating yearly (issue #13)
+    assert "keydate-1@kamdesk" in uids and "keydate-1-2027@kamdesk" not in uids
+    # 李总's lunar birthday: one event per lunar year, ten of them
+    assert [u for u in uids if u.startswith("keydate-2-")] == [
+        f"keydate-2-{y}@kamdesk" for y in range(2026, 2036)]
     assert "keydate-3-2026@kamdesk" in uids and "keydate-3-2027@kamdesk" not in uids  # once
-    assert f"coop-{ids['a']}-2026@kamdesk" in uids
+    assert f"coop-{ids['a']}@kamdesk" in uids
     assert "renewal-1@kamdesk" in uids and "contract-end-1@kamdesk" in uids
     assert "complaint-1@kamdesk" in uids and "event-1@kamdesk" in uids
     assert not any(u.startswith("festival") for u in uids)
@@ -235,7 +238,8 @@ def test_ical_items_have_stable_uids(book):
     assert visit.end == visit.start + timedelta(hours=1)
     call = next(i for i in items if i.title == "回访华星")
     assert call.kind == "task" and call.uid.startswith("task-")
-    bday = next(i for i in items if i.uid == "keydate-1-2026@kamdesk")
+    bday = next(i for i in items if i.uid == "keydate-1@kamdesk")
+    assert bday.rrule == "FREQ=YEARLY" and bday.start == date(2026, 11, 26)
     assert bday.alarm_before == timedelta(days=3) and bday.title == "Birthday: 王伟 · 华星"
 
 
