@@ -82,6 +82,16 @@ def complaint_from_contact(ctx: AppContext, interaction_id: int,
     return dialog
 
 
+def show_complaint(ctx: AppContext, customer_id: int, complaint_id: int | None = None,
+                   parent: QWidget | None = None) -> ComplaintDialog:
+    """Open a complaint (or a new one for the customer) window-modal on ``parent``;
+    the dialog deletes itself when closed."""
+    dialog = ComplaintDialog(ctx, customer_id, complaint_id, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
 def start_complaint_from_contact(ctx: AppContext, interaction_id: int,
                                  parent: QWidget | None = None) -> ComplaintDialog | None:
     """Show :func:`complaint_from_contact` (window-modal on ``parent``); the dialog

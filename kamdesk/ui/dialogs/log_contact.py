@@ -155,7 +155,6 @@ class LogContactDialog(QDialog):
         self.reminder_hint.setObjectName("reminderHint")
         self.reminder_hint.setEnabled(False)
         db.addWidget(self.reminder_hint, 1)
-
         self.satisfaction = KeyCombo()
         self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.add(self.tr("Not asked"), None, "0")
@@ -181,6 +180,7 @@ class LogContactDialog(QDialog):
         self.issue_raised = QCheckBox(self.tr("&Issue raised"))
         self.issue_raised.setObjectName("issueRaised")
         self.issue_raised.setToolTip(self.tr("Saving then opens a complaint from this contact"))
+        self.issue_raised.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+I; Tab skips it
         self.form.addRow(self.issue_raised, self.issue)
         self._row(self.tr("&Next action"), self.next_action, None)
         self._row(self.tr("&Owner"), self.owner, None)
@@ -219,7 +219,7 @@ class LogContactDialog(QDialog):
 
         order: list[QWidget] = [
             self.customer, self.people, self.when, self.channel, self.topic, self.feedback,
-            self.issue_raised, self.issue, self.next_action, self.owner, self.has_deadline, self.deadline,
+            self.issue, self.next_action, self.owner, self.has_deadline, self.deadline,
             self.satisfaction, self.save_button,
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
         ]
