@@ -9,7 +9,7 @@ contact saved and writes no complaint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, QTime, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from kamdesk.domain.complaint_intake import complaint_channel, complaint_description
@@ -70,7 +70,9 @@ def complaint_from_contact(ctx: AppContext, interaction_id: int,
     if row is None:
         return None
     dialog = ComplaintDialog(ctx, row.customer_id, parent=parent)
-    dialog.received_edit.setDateTime(row.occurred_at.replace(second=0, microsecond=0))
+    at = row.occurred_at
+    dialog.received_edit.setDateTime(QDateTime(QDate(at.year, at.month, at.day),
+                                               QTime(at.hour, at.minute)))
     channel = complaint_channel(row.channel, codes("channel"))
     dialog.channel_combo.setCurrentIndex(max(0, dialog.channel_combo.findData(channel)))
     if row.person_ids:
