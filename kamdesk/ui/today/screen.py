@@ -6,7 +6,9 @@ festivals of the coming week with a draft greeting, complaints near or past thei
 24-hour response deadline, contracts up for renewal, customers near or over their credit limit and silent
 customers to win back.
 Every row offers what a manager does next — log the contact, snooze, mark done, open
-the profile — so the list empties as the day goes on.
+the profile or the complaint — so the list empties as the day goes on. Complaints are
+amber near and red past their response deadline (the profile's colours), red first;
+"New complaint…" records one just received (pick the customer, then the dialog).
 
 All figures come from :func:`kamdesk.store.today_queries.today_data` in one short read.
 The screen re-reads when the tables it shows change; while hidden it only notes that
