@@ -120,7 +120,6 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return (self.tr("A complaint is past its response deadline") if level == "red"
                     else self.tr("A complaint is near its response deadline"))
         return None
-        return None
 
     def _credit_text(self, r: CustomerRow) -> str:
         if r.credit_limit_cents is None:
