@@ -261,6 +261,29 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>ChooseCustomerDialog</name>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>Name, code, pinyin or phone</source>
+        <translation>名称、编号、拼音或电话</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Next…</source>
+        <translation>下一步…</translation>
+    </message>
+    <message>
+        <source>Choose the customer first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintCustomerDialog</name>
     <message>
         <source>New complaint</source>
@@ -1458,6 +1481,14 @@ Your saved data is safe. Details were written to the log file:
         </translation>
     </message>
     <message>
+        <source>A complaint is past its response deadline</source>
+        <translation>有投诉已超过响应时限</translation>
+    </message>
+    <message>
+        <source>A complaint is near its response deadline</source>
+        <translation>有投诉临近响应时限</translation>
+    </message>
+    <message>
         <source>over limit</source>
         <translation>超出额度</translation>
     </message>
@@ -2316,6 +2347,10 @@ Your database is unchanged.</source>
     <message>
         <source>&amp;Issue raised</source>
         <translation>问题记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Saving then opens a complaint from this contact</source>
+        <translation>保存后据此沟通记录受理投诉（首问负责制）</translation>
     </message>
     <message>
         <source>&amp;Next action</source>
@@ -5362,6 +5397,10 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         </translation>
     </message>
     <message>
+        <source>Open complaint</source>
+        <translation>打开投诉</translation>
+    </message>
+    <message>
         <source>ended %1, %2</source>
         <translation>已于 %1 到期（%2）</translation>
     </message>
@@ -5396,6 +5435,14 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <source>Today</source>
         <extracomment>tables whose change can alter what Today shows</extracomment>
         <translation>今日</translation>
+    </message>
+    <message>
+        <source>New complaint…</source>
+        <translation>新建投诉…</translation>
+    </message>
+    <message>
+        <source>Record a complaint you have just received; you own it until you hand it over</source>
+        <translation>登记刚受理的客户投诉；首问负责制：由你负责到底，除非明确移交</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, exists, func, or_, select
 
 from kamdesk.domain import task_titles
+from kamdesk.domain.complaints import deadline_level
 from kamdesk.domain.key_date_text import lunar_detail, occurrence_title
 from kamdesk.domain.vocab import pick
 from kamdesk.store.models import (
@@ -77,6 +78,8 @@ class CalendarEntry:
     notes: str | None = None
     priority: int = 2
     updated: dt.datetime | None = None
+    #: complaints: 'red' past the response deadline, 'amber' near it (domain rule)
+    level: str | None = None
 
     @property
     def day(self) -> dt.date:
@@ -204,7 +207,7 @@ def complaint_entries(conn: Connection, start: dt.date, end: dt.date, customer_i
                Complaint.category, Complaint.description, Complaint.status,
                Complaint.responded_at, Complaint.severity, Complaint.updated_at, Customer.name,
                Customer.short_name, Customer.code, CustomerMetrics.value_tier,
-               Customer.updated_at)
+               Customer.updated_at, Complaint.received_at)
         .join(Customer, Customer.id == Complaint.customer_id)
         .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Complaint.customer_id)
         .where(Complaint.response_deadline >= lo, Complaint.response_deadline < hi)
@@ -228,6 +231,8 @@ def complaint_entries(conn: Connection, start: dt.date, end: dt.date, customer_i
             start=deadline, all_day=False, done=done,
             overdue=bool(now is not None and not done and deadline < now), subkind=r[7],
             detail=r[4] or "", value_tier=r[12], updated=latest_datetime(r[8], r[13]),
+            level=None if now is None else deadline_level(
+                r[5], as_datetime(r[14]), None if r[6] is not None else deadline, now),
         ))
     return out
 

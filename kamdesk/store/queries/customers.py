@@ -100,6 +100,9 @@ class CustomerRow:
     outstanding_cents: int = 0
     credit_rating: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
+    #: 'red'/'amber' when a complaint is past/near its response deadline
+    #: (filled by :func:`kamdesk.store.queries.complaint_flags.customer_page_with_complaints`)
+    complaint_level: str | None = None
 
     @property
     def credit_level(self) -> CreditLevel:

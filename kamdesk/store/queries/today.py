@@ -30,6 +30,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Connection, text
 
 from kamdesk.domain import task_titles
+from kamdesk.domain.complaints import deadline_level
+from kamdesk.store.queries.complaint_flags import LEVEL_RANK
 from kamdesk.store.queries.listing import Listing
 from kamdesk.store.queries.receivables import CreditWatch, credit_watch
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
@@ -103,6 +105,8 @@ class ComplaintDue:
     owner: str | None
     #: negative once the deadline has passed
     minutes_left: int
+    #: 'red' past the deadline, 'amber' near it (domain ``deadline_level``), else None
+    level: str | None = None
 
     @property
     def overdue(self) -> bool:
@@ -293,8 +297,11 @@ def complaints_due(conn: Connection, now: datetime, limit: int = 50,
         deadline = as_datetime(r[7])
         assert deadline is not None
         minutes = int((deadline - now).total_seconds() // 60)
-        rows.append(ComplaintDue(r[0], r[1], r[2], r[3], r[4], r[5], as_datetime(r[6]), deadline,
-                                 r[8], minutes))
+        received = as_datetime(r[6])
+        rows.append(ComplaintDue(r[0], r[1], r[2], r[3], r[4], r[5], received, deadline,
+                                 r[8], minutes, deadline_level("open", received, deadline, now)))
+    # red first, then amber, then the rest; each by deadline (the order read)
+    rows.sort(key=lambda c: LEVEL_RANK.get(c.level or "", len(LEVEL_RANK)))
     return Listing(tuple(rows), int(total))
 
 

@@ -1,5 +1,6 @@
 """How one calendar entry looks: the chip painted in a day cell (kind colour, icon,
-time and title, struck through when done, red when overdue) and its tooltip.
+time and title, struck through when done, red when overdue, a complaint amber near
+its response deadline) and its tooltip.
 
 The grid paints chips where they fit; the drag pixmap is the same chip, so what the
 user drags looks like what they picked up.
@@ -12,6 +13,7 @@ import datetime as dt
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 
+from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.calendar import CalendarEntry
 from kamdesk.ui.calendar.kinds import OVERDUE_COLOUR, kind_colour, kind_icon
 
@@ -37,7 +39,10 @@ def chip_text(entry: CalendarEntry, week_mode: bool) -> tuple[str, str]:
 def paint_chip(p: QPainter, entry: CalendarEntry, rect: QRect, *, font: QFont,
                palette: QPalette, dark: bool, week_mode: bool) -> None:
     """Paint ``entry`` into ``rect`` with the chip ``font`` (two lines in week mode)."""
-    colour = kind_colour(entry.kind)
+    # A complaint near (amber) or past (red) its response deadline takes that colour,
+    # as on the profile and Today.
+    level_colour = LEVEL_COLOURS.get(entry.level or "")
+    colour = QColor(level_colour) if level_colour else kind_colour(entry.kind)
     bg = QColor(colour)
     bg.setAlpha(70 if dark else 34)
     if entry.done:
@@ -64,6 +69,8 @@ def paint_chip(p: QPainter, entry: CalendarEntry, rect: QRect, *, font: QFont,
         pen = palette.color(QPalette.ColorRole.PlaceholderText)
     elif entry.overdue:
         pen = QColor(OVERDUE_COLOUR if not dark else "#ff6b6b")
+    elif level_colour:
+        pen = QColor(level_colour)
     else:
         pen = palette.color(QPalette.ColorRole.Text)
     p.setFont(first_font)

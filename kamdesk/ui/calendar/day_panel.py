@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
+from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.calendar import CalendarEntry, CalendarPage
 from kamdesk.ui.calendar.chips import entry_tooltip
 from kamdesk.ui.calendar.kinds import OVERDUE_COLOUR, kind_icon
@@ -116,6 +117,8 @@ class DayPanel(QWidget):
                 item.setForeground(self.palette().placeholderText())
             elif e.overdue:
                 item.setForeground(QColor(OVERDUE_COLOUR))
+            elif e.level in LEVEL_COLOURS:
+                item.setForeground(QColor(LEVEL_COLOURS[e.level]))
             self.day_list.addItem(item)
         hidden = page.hidden(day)
         if hidden:

@@ -1,8 +1,9 @@
 """The Calendar screen: month grid or week agenda, the selected day's full list, kind
 and customer filters, lunar dates, and export to .ics.
 
-Tasks move by drag-and-drop between days or with "Move to…"; key dates, renewals and
-complaint deadlines open the customer, because that is where they are changed.
+Tasks move by drag-and-drop between days or with "Move to…"; key dates and renewals
+open the customer, because that is where they are changed; a complaint's response
+deadline (amber near it, red past it) opens the complaint.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from kamdesk.ui.calendar.ics_export import CalendarExport
 from kamdesk.ui.calendar.kinds import KIND_COLOURS, kind_icon
 from kamdesk.ui.calendar.task_dialog import TaskDialog
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.dialogs.complaint_entry import show_complaint
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.widgets.customer_picker import CustomerPicker
@@ -379,6 +381,8 @@ class CalendarScreen(QWidget):
     def open_entry(self, entry: CalendarEntry) -> None:
         if entry.kind in TASK_KINDS and entry.task_id is not None:
             self.open_task(entry.task_id)
+        elif entry.kind == "complaint" and entry.customer_id is not None:
+            self.complaint_dialog = show_complaint(self.ctx, entry.customer_id, entry.id, self)
         elif entry.customer_id is not None:
             self.ctx.open_customer.emit(entry.customer_id)
         elif entry.kind == "event":

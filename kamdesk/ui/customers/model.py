@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, count, fetch_page
+from kamdesk.domain.complaints import LEVEL_COLOURS
+from kamdesk.store.queries.complaint_flags import customer_page_with_complaints
+from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, count
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -35,12 +38,36 @@ TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
 CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
+_DOTS: dict[str, QIcon] = {}
+
+
+def complaint_dot(colour: str) -> QIcon:
+    """A small filled circle in ``colour`` (made once per colour)."""
+    if colour not in _DOTS:
+        pix = QPixmap(12, 12)
+        pix.fill(QColor(0, 0, 0, 0))
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(colour))
+        p.drawEllipse(1, 1, 10, 10)
+        p.end()
+        _DOTS[colour] = QIcon(pix)
+    return _DOTS[colour]
+
+
 class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     columns = COLUMNS
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ctx, CustomerQuery(), count, fetch_page, parent)
+        # Each page also reads its customers' waiting complaints (one grouped read),
+        # so a complaint near or past its response deadline marks the name.
+        super().__init__(ctx, CustomerQuery(), count, self._fetch_flagged, parent)
         self.page_size = PAGE
+
+    def _fetch_flagged(self, conn: Any, q: CustomerQuery, offset: int,
+                       limit: int) -> list[CustomerRow]:
+        return customer_page_with_complaints(conn, q, offset, limit, self.ctx.clock.now())
 
     def customer_id(self, row: int) -> int | None:
         r = self.row_at(row)
@@ -81,6 +108,17 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return self.tr("%n day(s) overdue", "", r.overdue_days)
         if role == Qt.ItemDataRole.ToolTipRole and key == "credit":
             return self._credit_tip(r)
+        if key == "name" and r.complaint_level is not None:
+            return self._complaint_flag(r.complaint_level, role)
+        return None
+
+    def _complaint_flag(self, level: str, role: int):  # type: ignore[no-untyped-def]
+        """The name's marker for a complaint near (amber) or past (red) its deadline."""
+        if role == Qt.ItemDataRole.DecorationRole:
+            return complaint_dot(LEVEL_COLOURS[level])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (self.tr("A complaint is past its response deadline") if level == "red"
+                    else self.tr("A complaint is near its response deadline"))
         return None
 
     def _credit_text(self, r: CustomerRow) -> str:

@@ -27,6 +27,7 @@ from kamdesk.store.queries.contact_log import fetch_one, people_to_involve
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.dialogs.complaint_entry import start_complaint_from_contact
 from kamdesk.ui.dialogs.keyboard_fields import (
     KeyCombo, TabOutDateEdit, TabOutDateTimeEdit, error_colour, notes_edit,
 )
@@ -107,7 +108,6 @@ class LogContactDialog(QDialog):
         self.people.setToolTip(self.tr("Who took part. Space ticks or unticks the current person."))
         # Only the ticks mean anything here; a selection highlight would read as "chosen".
         self.people.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-
         self.when = TabOutDateTimeEdit()
         self.when.setObjectName("occurredAt")
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -132,7 +132,6 @@ class LogContactDialog(QDialog):
         self.next_action.setPlaceholderText(
             self.tr("What you promised to do next — becomes a reminder"))
         self.next_action.textChanged.connect(self._on_next_action)
-
         self.owner = QLineEdit()
         self.owner.setObjectName("owner")
         self.owner.setMaxLength(100)
@@ -156,7 +155,6 @@ class LogContactDialog(QDialog):
         self.reminder_hint.setObjectName("reminderHint")
         self.reminder_hint.setEnabled(False)
         db.addWidget(self.reminder_hint, 1)
-
         self.satisfaction = KeyCombo()
         self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.add(self.tr("Not asked"), None, "0")
@@ -179,7 +177,11 @@ class LogContactDialog(QDialog):
         self._row(self.tr("C&hannel"), self.channel, "channel")
         self._row(self.tr("&Topic"), self.topic, "topic")
         self._row(self.tr("Customer &feedback"), self.feedback, None)
-        self._row(self.tr("&Issue raised"), self.issue, None)
+        self.issue_raised = QCheckBox(self.tr("&Issue raised"))
+        self.issue_raised.setObjectName("issueRaised")
+        self.issue_raised.setToolTip(self.tr("Saving then opens a complaint from this contact"))
+        self.issue_raised.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Alt+I; Tab skips it
+        self.form.addRow(self.issue_raised, self.issue)
         self._row(self.tr("&Next action"), self.next_action, None)
         self._row(self.tr("&Owner"), self.owner, None)
         self.form.addRow(self.has_deadline, deadline_box)
@@ -472,6 +474,9 @@ class LogContactDialog(QDialog):
         self.ctx.status.emit(self._status_text(remind_at))
         self.saved.emit(saved_id)
         self.accept()
+        if self.issue_raised.isChecked():  # a draft complaint: Cancel keeps the contact
+            self.complaint_dialog = start_complaint_from_contact(
+                self.ctx, saved_id, self.parentWidget())
 
     def _status_text(self, remind_at: datetime | None) -> str:
         name = self._customer.name if self._customer else ""

@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, QLocale, QObject
 from PySide6.QtWidgets import QMenu
 
 from kamdesk.domain.cadence import action_label
+from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.today import CadenceDue, ComplaintDue, DueTask, SilentCustomer
 from kamdesk.store.queries.today_dates import FestivalDue, KeyDateDue
 from kamdesk.store.queries.receivables import CreditWatch
@@ -34,6 +35,7 @@ class TodayActions(Protocol):
     def complete_task(self, task_id: int, title: str) -> None: ...
     def snooze_cadence(self, row: CadenceDue, kind: str) -> None: ...
     def copy_text(self, text: str) -> None: ...
+    def open_complaint(self, customer_id: int, complaint_id: int) -> None: ...
 
 
 class TodayRows(QObject):
@@ -193,6 +195,8 @@ class TodayRows(QObject):
         return row
 
     def complaint_row(self, c: ComplaintDue) -> TodayRow:
+        # Coloured like the profile tab: red past the deadline, amber near it.
+        colour = LEVEL_COLOURS.get(c.level or "")
         if c.overdue:
             late = -c.minutes_left
             if late >= 48 * 60:
@@ -201,21 +205,23 @@ class TodayRows(QObject):
                 text = self.tr("%n hour(s) past the deadline", "", late // 60)
             else:
                 text = self.tr("%n minute(s) past the deadline", "", late)
-            deadline = f'<span style="color:{RED}">{esc(text)}</span>'
         else:
             text = (self.tr("answer within %n hour(s)", "", max(1, c.minutes_left // 60))
                     if c.minutes_left >= 60
                     else self.tr("answer within %n minute(s)", "", c.minutes_left))
-            deadline = f'<span style="color:{AMBER}">{esc(text)}</span>'
+        deadline = f'<span style="color:{colour}">{esc(text)}</span>' if colour else esc(text)
         what = " / ".join(x for x in (c.category, labels.severity(c.severity)) if x)
         detail = [deadline, esc(fmt.moment(c.response_deadline))]
         if c.owner:
             detail.append(esc(c.owner))
+        open_it = lambda: self.actions.open_complaint(c.customer_id, c.id)  # noqa: E731
         row = TodayRow(f"{esc(c.customer_name)} — {esc(what)}", "  ·  ".join(detail),
-                   on_open=self._open(c.customer_id))
+                       on_open=open_it)
         row.setToolTip(c.description)
         row.setObjectName(f"complaintRow-{c.id}")
+        row.setProperty("level", c.level or "")
         self._common_actions(row, c.customer_id)
+        row.add_action("openComplaintButton", "warning", self.tr("Open complaint"), open_it)
         self._open_action(row, c.customer_id)
         return row
 

@@ -6,7 +6,9 @@ festivals of the coming week with a draft greeting, complaints near or past thei
 24-hour response deadline, contracts up for renewal, customers near or over their credit limit and silent
 customers to win back.
 Every row offers what a manager does next — log the contact, snooze, mark done, open
-the profile — so the list empties as the day goes on.
+the profile or the complaint — so the list empties as the day goes on. Complaints are
+amber near and red past their response deadline (the profile's colours), red first;
+"New complaint…" records one just received (pick the customer, then the dialog).
 
 All figures come from :func:`kamdesk.store.today_queries.today_data` in one short read.
 The screen re-reads when the tables it shows change; while hidden it only notes that
@@ -23,7 +25,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from kamdesk.domain.reminders import snooze_until
@@ -33,6 +35,8 @@ from kamdesk.store.queries.today import CadenceDue, TodayData, today_data
 from kamdesk.store.queries.listing import Listing
 from kamdesk.ui import format as fmt
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.dialogs.complaint_entry import ChooseCustomerDialog, show_complaint
+from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.today.cards import STYLE, TodayCard
 from kamdesk.ui.today.rows import TodayRows
@@ -69,6 +73,13 @@ class TodayScreen(QWidget):
         head.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignBottom)
         head.addStretch(1)
         head.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
+        self.new_complaint_button = QPushButton(icon("warning"), self.tr("New complaint…"))
+        self.new_complaint_button.setObjectName("newComplaintButton")
+        self.new_complaint_button.setToolTip(self.tr(
+            "Record a complaint you have just received; you own it until you hand it over"))
+        self.new_complaint_button.clicked.connect(self.new_complaint)
+        head.addWidget(self.new_complaint_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.complaint_dialog: QDialog | None = None
 
         # An undo strip for the last "done": a finished task vanishes from the list, and
         # a mis-click must be cheap to take back.
@@ -233,6 +244,22 @@ class TodayScreen(QWidget):
         self._undo_task_id = task_id
         self.undo_text.setText(self.tr("Done: %1").replace("%1", title))
         self.undo_bar.show()
+
+    def new_complaint(self) -> ChooseCustomerDialog:
+        """Pick the customer, then the complaint dialog (owner: the signed-in user)."""
+        chooser = ChooseCustomerDialog(self.ctx, self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.accepted.connect(lambda: self._keep(show_complaint(
+            self.ctx, chooser.customer_id() or 0, parent=self)))
+        self.complaint_dialog = chooser
+        chooser.open()
+        return chooser
+
+    def open_complaint(self, customer_id: int, complaint_id: int) -> None:
+        self._keep(show_complaint(self.ctx, customer_id, complaint_id, parent=self))
+
+    def _keep(self, dialog: QDialog) -> None:
+        self.complaint_dialog = dialog
 
     def _undo(self) -> None:
         if self._undo_task_id is None:
