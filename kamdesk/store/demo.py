@@ -332,7 +332,10 @@ def generate_demo(
                                  int(weight * 50_000_00), {"lead": 10, "first_contact": 20, "demo": 40,
                                                            "trial": 60, "won": 100, "lost": 0}[stage],
                                  None, None, created, created))
-                stage_rows.extend(_stage_walk(opp_id, stage, g.when(120, 60), today))
+                began = g.when(120, 60)
+                if stage != "lead":
+                    g.when(50)  # drawn as before, so the rest of the book stays the same
+                stage_rows.extend(_stage_walk(opp_id, stage, began, today))
 
             if (cid - 1) % cadence_step == 0:
                 # A few open tasks due now, so Today has something to show.
