@@ -137,18 +137,22 @@ def _trend_section(doc: ReviewDocument, st: Styles, width: float) -> list[Flowab
         charts.append(trend_drawing(labels, values, lang, cell_w - 8, 92,
                                     title=definition(f.code).name(lang), target=f.target,
                                     bars=f.unit == "count", value_text=_axis_text(f.unit)))
-    rows = [charts[i:i + TREND_COLUMNS] for i in range(0, len(charts), TREND_COLUMNS)]
-    for row in rows:
+    # One table per row of charts, so the grid flows on from the KPI table's page
+    # instead of leaving the rest of that page blank.
+    out: list[Flowable] = []
+    for i in range(0, len(charts), TREND_COLUMNS):
+        row = charts[i:i + TREND_COLUMNS]
         row.extend([""] * (TREND_COLUMNS - len(row)))
-    grid = Table(rows, colWidths=[cell_w] * TREND_COLUMNS, hAlign="LEFT")
-    grid.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
-    return [grid, para(word("trend_note", lang), st.small)]
+        grid = Table([row], colWidths=[cell_w] * TREND_COLUMNS, hAlign="LEFT")
+        grid.setStyle(table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]))
+        out.append(grid)
+    return [*out, para(word("trend_note", lang), st.small)]
 
 
 # --------------------------------------------------------------------------- tiers
@@ -210,8 +214,8 @@ def _complaint_section(doc: ReviewDocument, st: Styles, width: float) -> list[Fl
         sev_colour = RED if c.severity in ("critical", "high") else None
         rows.append([
             colored(vocab.label("severity", c.severity, lang), sev_colour, st.cell),
-            para(f"{c.customer_name or c.customer_code}\n{c.category or c.description}",
-                 st.cell, 90),
+            [para(c.customer_name or c.customer_code, st.cell, 60),
+             para(c.category or c.description, st.small, 60)],
             para(c.received_at.strftime("%Y-%m-%d %H:%M"), st.cell),
             para(vocab.label("complaint_status", c.status, lang), st.cell),
             _timeliness(c.timeliness, lang, st),
@@ -251,9 +255,12 @@ def _names(names: tuple[str, ...], total: int, lang: str) -> str:
 
 def action_lines(doc: ReviewDocument) -> list[str]:
     """The actions for the meeting, most urgent first (see ``actions_intro``): complaints
-    unanswered past their deadline, KPIs off target with the customers behind them,
-    high-value customers (A tier, or moving out of A) that moved down, overdue plan
-    actions."""
+    unanswered past their deadline (a customer is waiting now), KPIs off target with the
+    customers behind them (a rate is only moved through its customers), high-value
+    customers that moved down (out of tier A, or A-tier customers going silent — the
+    accounts the book lives on), account-plan actions past due (commitments made to key
+    accounts). Lower moves are in the tier section, not here: a list of everything is a
+    list nobody acts on."""
     lang = doc.lang
     end = doc.as_of
     out: list[str] = []
@@ -277,7 +284,8 @@ def action_lines(doc: ReviewDocument) -> list[str]:
         else:
             out.append(word("act_kpi_none", lang).format(**values))
     for m in doc.tiers.moved_down:
-        if m.dimension == "value_tier" or m.value_tier == "A":
+        # Only the high-value accounts: out of tier A, or A-tier customers going quiet.
+        if m.old == "A" or m.value_tier == "A":
             out.append(word("act_tier", lang).format(
                 customer=m.customer_name or m.customer_code,
                 move=_move_text(m.dimension, m.old, m.new, lang), on=m.changed_on.isoformat()))

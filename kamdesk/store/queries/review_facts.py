@@ -72,7 +72,7 @@ class MovedCustomer:
 @dataclass(frozen=True, slots=True)
 class TierMovements:
     moves: tuple[TierMove, ...]  # largest counts first, per dimension (value tier first)
-    moved_down: tuple[MovedCustomer, ...]  # value tier first, then A-tier, then latest
+    moved_down: tuple[MovedCustomer, ...]  # value tier first, out of (or in) A first, latest
     moved_down_total: int  # all who moved down (``moved_down`` may be cut at ``limit``)
 
 
@@ -125,7 +125,7 @@ def tier_movements(conn: Connection, period: Period, as_of: date,
                                   m.new))
     down = [MovedCustomer(cid, v[0], v[1], dim, v[2], v[3], v[4], v[5])
             for (cid, dim), v in net.items() if is_downward(dim, v[2], v[3])]
-    down.sort(key=lambda m: (m.dimension != "value_tier", m.value_tier != "A",
+    down.sort(key=lambda m: (m.dimension != "value_tier", m.old != "A" and m.value_tier != "A",
                              -m.changed_on.toordinal(), m.customer_code))
     return TierMovements(tuple(moves), tuple(down[:max(0, limit)]), len(down))
 
