@@ -84,8 +84,8 @@ def _status(f: KpiFigure, lang: str, st: Styles) -> Flowable:
     if f.on_target is None:
         return para(DASH, st.cell_center)
     if f.on_target:
-        return colored("✓ " + word("on_target", lang), GREEN, st.cell_center)
-    return colored("✗ " + word("off_target", lang), RED, st.cell_center)
+        return colored("✔ " + word("on_target", lang), GREEN, st.cell_center)
+    return colored("✘ " + word("off_target", lang), RED, st.cell_center)
 
 
 def _change_colour(f: KpiFigure) -> Any:
@@ -166,7 +166,9 @@ def _term(dimension: str, code: str | None, lang: str) -> str:
 
 
 def _move_text(dimension: str, old: str | None, new: str, lang: str) -> str:
-    return f"{word(dimension, lang)}: {_term(dimension, old, lang)} → {_term(dimension, new, lang)}"
+    colon = "：" if vocab.is_zh(lang) else ": "
+    return f"{word(dimension, lang)}{colon}{_term(dimension, old, lang)} → " \
+        f"{_term(dimension, new, lang)}"
 
 
 def _tier_section(doc: ReviewDocument, st: Styles, width: float) -> list[Flowable]:

@@ -9,9 +9,9 @@ import subprocess
 from datetime import date, datetime
 from pathlib import Path
 
+import factories as customer_ops
 import pytest
 
-import factories as customer_ops
 from kamdesk.domain.review_kpis import KPI_CODES, definition
 from kamdesk.domain.review_periods import parse_review_period
 from kamdesk.reports import review_pdf
