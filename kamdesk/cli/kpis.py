@@ -17,8 +17,10 @@ trailing twelve months (:mod:`kamdesk.store.queries.kpi_review`): one line per K
 ``kpi, value, unit, basis, target, previous, change`` (the previous period's value and
 the change against it, in the KPI's unit: points for rates). Without ``--period`` the
 trailing-window report is printed exactly as before (four columns), so existing scripts
-keep parsing it. ``--set-target CODE VALUE`` stores the target of a period KPI (yuan
-for money; ``none`` clears it).
+keep parsing it. ``--pdf FILE`` also writes the review PDF of the period (the month of
+``--as-of`` or today when no ``--period`` is given) in the ``--lang`` language; stdout
+still carries only the KPI lines, the PDF's path goes to stderr. ``--set-target CODE
+VALUE`` stores the target of a period KPI (yuan for money; ``none`` clears it).
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ import csv
 import sys
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, iso_date, open_db
+from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, iso_date, language, open_db
 
 if TYPE_CHECKING:
     from kamdesk.domain.kpis import KpiReport
@@ -48,6 +51,10 @@ def add_kpis_arguments(k: argparse.ArgumentParser) -> None:
     k.add_argument("--period", default=None, metavar="2026-11|2026-Q4|2026",
                    help="review one month, quarter or year (with target, previous and change) "
                         "instead of the trailing 12 months")
+    k.add_argument("--pdf", default=None, metavar="FILE",
+                   help="also write the monthly review PDF (月度复盘) of the period to FILE "
+                        "(default period: the month of --as-of, or this month); the KPI "
+                        "lines still go to stdout, where the PDF went to stderr")
     k.add_argument("--set-target", dest="set_target", nargs=2, default=None,
                    metavar=("KPI", "VALUE"),
                    help="store the target of a period KPI (yuan for money, 'none' clears it) "
@@ -152,6 +159,17 @@ def on_the_day(args: argparse.Namespace, today: date, query: Any, *extra: Any) -
         db.dispose()
 
 
+def review_with_pdf(conn: Any, period: Any, lang: str, pdf: Path, as_of: date) -> Review:
+    """The period's review on ``conn``, after writing its PDF to ``pdf`` from the same
+    connection (so ``--as-of`` sees the same recomputed book for both)."""
+    from kamdesk.reports.review_pdf import render_review_pdf
+    from kamdesk.store.queries.kpi_review import review as period_review
+
+    render_review_pdf(conn, period, as_of, lang, pdf)
+    result: Review = period_review(conn, period, as_of)
+    return result
+
+
 def set_target(args: argparse.Namespace) -> int:
     """``--set-target KPI VALUE``: validate, store, say what was stored."""
     from kamdesk.domain.money import parse_money
@@ -196,17 +214,38 @@ def run_kpis(args: argparse.Namespace) -> int:
         return set_target(args)
     columns: tuple[str, ...] = COLUMNS
     rows: Iterator[tuple[str, ...]]
-    if args.period is not None:
-        from kamdesk.domain.review_periods import ReviewPeriodError, parse_review_period
+    if args.period is not None or args.pdf is not None:
+        from kamdesk.domain.review_periods import (
+            ReviewPeriodError,
+            parse_review_period,
+            period_containing,
+        )
         from kamdesk.store.queries.kpi_review import review as period_review
 
+        today = date.today()
         try:
-            period = parse_review_period(args.period)
+            period = parse_review_period(args.period) if args.period is not None \
+                else period_containing(args.as_of or today)
         except ReviewPeriodError as exc:
             print(f"kamdesk kpis: --period {args.period!r}: {exc.code} "
                   "(expected 2026-11, 2026-Q4 or 2026)", file=sys.stderr)
             return EXIT_USAGE
-        rows = period_rows(on_the_day(args, date.today(), period_review, period))
+        if args.pdf is None:
+            rows = period_rows(on_the_day(args, today, period_review, period))
+        else:
+            pdf = Path(args.pdf).expanduser()
+            if not pdf.parent.is_dir():
+                print(f"kamdesk kpis: --pdf {args.pdf!r}: no such folder {str(pdf.parent)!r}",
+                      file=sys.stderr)
+                return EXIT_USAGE
+            try:
+                result = on_the_day(args, today, review_with_pdf, period, language(args), pdf)
+            except OSError as exc:
+                print(f"kamdesk kpis: --pdf {args.pdf!r}: {exc.strerror or exc}",
+                      file=sys.stderr)
+                return EXIT_ERROR
+            rows = period_rows(result)
+            print(f"review PDF for {period.code} written to {pdf}", file=sys.stderr)
         columns = PERIOD_COLUMNS
     else:
         rows = kpi_rows(review(args, date.today()))

@@ -116,3 +116,27 @@ def test_kpis_bad_period_and_target(db, capsys):
     assert main(["--db", db.location, "kpis", "--set-target", "bogus", "1"]) == 2
     assert main(["--db", db.location, "kpis", "--set-target", "nps", "none"]) == 0
     assert capsys.readouterr().out.endswith("nps\tnone\n")
+
+
+def test_kpis_pdf_writes_the_review_and_keeps_stdout_parseable(db, capsys, tmp_path):
+    _book(db)
+    out = tmp_path / "review.pdf"
+    assert main(["--db", db.location, "--lang", "zh_CN", "kpis", "--as-of", AS_OF.isoformat(),
+                 "--pdf", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert out.stat().st_size > 1000 and out.read_bytes().startswith(b"%PDF")
+    lines = [line.split("\t") for line in captured.out.splitlines()]
+    assert [line[0] for line in lines][:2] == ["csat_avg", "nps"]
+    assert all(len(line) == 7 for line in lines)
+    assert "2026-11" in captured.err and str(out) in captured.err
+
+
+def test_kpis_pdf_with_a_bad_period_or_folder_says_so(db, capsys, tmp_path):
+    assert main(["--db", db.location, "kpis", "--period", "2026-Q5", "--pdf",
+                 str(tmp_path / "r.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "2026-Q5" in err and "Traceback" not in err
+    assert not (tmp_path / "r.pdf").exists()
+    assert main(["--db", db.location, "kpis", "--period", "2026-11", "--pdf",
+                 str(tmp_path / "missing" / "r.pdf")]) == 2
+    assert "no such folder" in capsys.readouterr().err
