@@ -145,6 +145,8 @@ class HeaderName:
 def header_name(text: object, parts: tuple[str, ...] = ()) -> HeaderName:
     raw = "" if text is None else str(text).strip()
     key = normal_key(raw)
+    if key.startswith("(") and key.endswith(")") and key.count("(") == 1:
+        key = key[1:-1]  # 【联系电话】
     base, unit = key, None
     m = _UNIT.match(key)
     if m:
