@@ -179,7 +179,8 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
             try:
                 start = parse_day(get(cells, "cooperation_start"))
             except ValueError as exc:
-                row_problems.append(RowProblem(line, "cooperation_start", reason_of(exc, "invalid_date"),
+                row_problems.append(RowProblem(line, "cooperation_start",
+                                               reason_of(exc, "invalid_date"),
                                                get(cells, "cooperation_start")))
         elif months_text:
             try:
@@ -209,7 +210,8 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
                     row_problems.append(RowProblem(line, "last_interaction", "out_of_range", last))
                 rec["last_interaction"] = moment
             except ValueError as exc:
-                row_problems.append(RowProblem(line, "last_interaction", reason_of(exc, "invalid_date"), last))
+                row_problems.append(RowProblem(line, "last_interaction",
+                                               reason_of(exc, "invalid_date"), last))
         potential = get(cells, "potential")
         rec["potential"] = POTENTIAL_WORDS.get(potential.lower(), None) if potential else None
         if potential and rec["potential"] is None:
@@ -311,7 +313,8 @@ def import_contacts(session: Session, table: Table, *, skip_invalid: bool, today
             if when is None:
                 problems.append(RowProblem(line, "when", "required"))
         except ValueError as exc:
-            problems.append(RowProblem(line, "when", reason_of(exc, "invalid_date"), get(cells, "when")))
+            problems.append(RowProblem(line, "when", reason_of(exc, "invalid_date"),
+                                       get(cells, "when")))
         channel = channel_code(get(cells, "channel")) if get(cells, "channel") else "phone"
         if channel is None:
             problems.append(RowProblem(line, "channel", "invalid_choice", get(cells, "channel")))
@@ -388,7 +391,8 @@ def import_events(session: Session, table: Table, *, skip_invalid: bool, today: 
             if held is None:
                 problems.append(RowProblem(line, "date", "required"))
         except ValueError as exc:
-            problems.append(RowProblem(line, "date", reason_of(exc, "invalid_date"), get(cells, "date")))
+            problems.append(RowProblem(line, "date", reason_of(exc, "invalid_date"),
+                                       get(cells, "date")))
         participants = get(cells, "participants")
         numbers = [int(x) for x in _INT.findall(participants)]
         actual = numbers[0] if numbers else None

@@ -32,8 +32,8 @@ CUSTOMER_COLUMNS: dict[str, tuple[str, ...]] = {
     "short_name": ("简称", "客户简称", "shortname"),
     "industry": ("行业属性", "行业", "所属行业", "industry"),
     "months": ("合作时长", "合作月数", "months", "monthsofcooperation"),
-    "cooperation_start": ("合作开始", "合作开始日期", "合作开始时间", "首次合作", "cooperationstart",
-                          "since"),
+    "cooperation_start": ("合作开始", "合作开始日期", "合作开始时间", "首次合作",
+                          "cooperationstart", "since"),
     "contribution": ("年度贡献值", "年度贡献", "贡献值", "年贡献", "annualcontribution",
                      "contribution", "revenue"),
     "type": ("客户类型", "客户分类", "类型", "type", "tier", "customertype"),
@@ -97,11 +97,13 @@ MEANING_LABELS: dict[str, tuple[str, str]] = {
     "contact": ("Key contact", "关键联系人"), "phone": ("Phone", "联系方式"),
     "need": ("Core need", "核心需求"), "last_interaction": ("Last contact", "最近互动时间"),
     "owner": ("Owner", "负责人"), "region": ("Region", "区域"), "potential": ("Potential", "潜力"),
-    "when": ("Time", "沟通时间"), "channel": ("Channel", "沟通方式"), "topic": ("Topic", "沟通主题"),
+    "when": ("Time", "沟通时间"), "channel": ("Channel", "沟通方式"),
+    "topic": ("Topic", "沟通主题"),
     "feedback": ("Feedback", "客户反馈"), "issue": ("Issue", "问题记录"),
     "next_action": ("Next action", "后续行动"), "deadline": ("Deadline", "完成时限"),
     "date": ("Date", "日期"), "participants": ("Participants", "参与客户数量"),
-    "target_reached": ("Target reached", "目标达成情况"), "satisfaction": ("Satisfaction", "满意度"),
+    "target_reached": ("Target reached", "目标达成情况"),
+    "satisfaction": ("Satisfaction", "满意度"),
     "improvements": ("Improvements", "改进方向"), "follow_up": ("Follow-up plan", "后续跟进计划"),
     "customer": ("Customer", "客户名称"), "product_line": ("Product line", "产品线"),
     "quantity": ("Quantity", "数量"), "invoice_no": ("Invoice no.", "发票号"),
@@ -112,8 +114,8 @@ MEANING_LABELS: dict[str, tuple[str, str]] = {
 _SPACES = re.compile(r"[\s\u00a0\u3000]+")
 _BRACKETS = str.maketrans({"【": "(", "】": ")", "[": "(", "]": ")", "〔": "(", "〕": ")"})
 #: a unit at the end of a heading: in brackets, after a slash, or glued on
-_UNIT = re.compile(r"^(?P<base>.+?)(?:\((?P<b>[^()]*)\)|[/\\_-](?P<s>万元|元|万|千元|k|yuan|rmb|cny|"
-                   r"月|个月|%))$")
+_UNIT = re.compile(r"^(?P<base>.+?)(?:\((?P<b>[^()]*)\)"
+                   r"|[/\\_-](?P<s>万元|元|万|千元|k|yuan|rmb|cny|月|个月|%))$")
 _MONEY_UNITS = {"万元": FEN_PER_WAN, "万": FEN_PER_WAN, "元": FEN_PER_YUAN, "yuan": FEN_PER_YUAN,
                 "rmb": FEN_PER_YUAN, "cny": FEN_PER_YUAN, "¥": FEN_PER_YUAN, "人民币": FEN_PER_YUAN,
                 "千元": 1000 * FEN_PER_YUAN, "k": 1000 * FEN_PER_YUAN}

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import factories
 import pytest
 from openpyxl import Workbook
 
-import factories
 from kamdesk.cli import main
 from kamdesk.io.import_tables import import_file, import_table
 from kamdesk.store.queries.orders import customer_orders
