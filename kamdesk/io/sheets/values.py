@@ -150,8 +150,8 @@ def parse_amount(value: object, *, unit_fen: int | None = None,
     if is_no_value(value):
         return None
     unit = unit_fen or FEN_PER_YUAN
-    try:
     fen: int | None
+    try:
         if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
             fen = money_from_number(value, unit_fen=unit, allow_negative=True)
         else:
