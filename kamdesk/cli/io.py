@@ -14,12 +14,16 @@ PROBLEM_TEXT = {
         "invalid_number": "is not a number", "unknown_customer": "names no known customer",
         "duplicate": "repeats a code used earlier in the file",
         "invalid_choice": "is not an allowed value", "out_of_range": "is out of range",
+        "ambiguous_date": "is a date that can be read two ways (write a four-digit year first)",
+        "invalid_amount": "is not an amount of money", "negative_amount": "must not be negative",
     },
     "zh_CN": {
         "required": "为必填项但为空", "invalid_date": "不是有效日期",
         "invalid_number": "不是有效数字",
         "unknown_customer": "找不到对应客户", "duplicate": "与文件中前面的客户ID重复",
         "invalid_choice": "不是允许的取值", "out_of_range": "超出允许范围",
+        "ambiguous_date": "日期有歧义（请写四位年份、年份在前）", "invalid_amount": "不是有效金额",
+        "negative_amount": "不能为负数",
     },
 }
 
@@ -34,6 +38,11 @@ def add_import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--customer", metavar="CODE",
                    help="vCard (.vcf): the customer the contacts belong to "
                         "(default: matched by each card's company)")
+    p.add_argument("--mapping", metavar="M.json",
+                   help="columns as mapped in this JSON file (see docs/import.md); the "
+                        "mapping saved for the file's header shape is used")
+    p.add_argument("--save-mapping", metavar="M.json",
+                   help="write the column mapping used (guessed or given) to this file")
     p.add_argument("--today", type=iso_date, default=None, help=argparse.SUPPRESS)
 
 
@@ -55,35 +64,49 @@ def run_import(args: argparse.Namespace) -> int:
 
         return run_vcard_import(args)
     from kamdesk.io.import_tables import ImportReport, import_table, preview_file
+    from kamdesk.io.sheets.columns import meaning_label
+    from kamdesk.io.sheets.mapping import MappingError
     from kamdesk.io.tabular import TableReadError
 
+    lang = language(args)
+    try:
+        mapping = _mapping_for(args)
+    except MappingError as exc:
+        print(f"cannot use mapping {args.mapping}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except TableReadError as exc:
+        print(f"cannot read {exc.path}: {exc.code} {exc.detail}".strip(), file=sys.stderr)
+        return EXIT_ERROR
     db = open_db(args)
     try:
         report: ImportReport
         if args.dry_run:
-            report = db.read(preview_file, args.file, args.today, args.kind)
+            report = db.read(preview_file, args.file, args.today, args.kind, mapping)
         else:
             # The same operation as the window's import: the rows and the recomputed
             # figures in one transaction, all or nothing.
             report = db.write(import_table, args.file, args.kind, args.skip_invalid,
-                              args.today).value
+                              args.today, mapping).value
     except TableReadError as exc:
         print(f"cannot read {exc.path}: {exc.code} {exc.detail}".strip(), file=sys.stderr)
         return EXIT_ERROR
     if report.missing_columns:
-        print(f"{args.file}: missing column(s): {', '.join(report.missing_columns)} "
+        missing = ", ".join(meaning_label(m, lang) for m in report.missing_columns)
+        print(f"{args.file}: missing column(s): {missing} "
               f"(not a {report.kind} table?)", file=sys.stderr)
         return EXIT_ERROR
     from kamdesk.domain import vocab
 
-    lang = language(args)
     texts = PROBLEM_TEXT.get(lang, PROBLEM_TEXT["en"])
+    for skipped in report.skipped_rows:
+        print(f"row {skipped.line}: {SKIP_TEXT[skipped.reason]}", file=sys.stderr)
     for p in report.problems:
         value = f" ({p.value!r})" if p.value else ""
         # The vocabulary's sentence for the other validation codes, lower-cased after
         # the column name ("more than one customer has this name…").
         reason = texts.get(p.code) or _after_column(vocab.label("validation", p.code, lang))
-        print(f"line {p.line}: {p.column}{value} {reason}", file=sys.stderr)
+        column = p.header or meaning_label(p.column, lang)
+        print(f"row {p.line}: {column}{value} {reason}", file=sys.stderr)
     if report.problems and not report.written:
         print(f"nothing imported: {len(report.skipped_lines)} of {report.total_rows} rows have "
               "problems (fix them, or use --skip-invalid)", file=sys.stderr)
@@ -93,6 +116,40 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"{verb} {report.kind}: {report.created} new, {report.updated} updated{already}, "
           f"{len(report.skipped_lines)} skipped (lines {report.skipped_lines or '-'})")
     return EXIT_OK
+
+
+SKIP_TEXT = {"blank": "blank row, skipped", "total": "total row (合计/Total), skipped",
+             "nul_removed": "NUL characters removed from its cells"}
+
+
+def _mapping_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The mapping to import with: the one in ``--mapping`` for this file's shape
+    (None: guess); with ``--save-mapping`` the mapping used is written there."""
+    from kamdesk.io.sheets.mapping import (
+        MappingError,
+        guess_mapping,
+        load_mappings,
+        pick_mapping,
+        save_mapping,
+    )
+    from kamdesk.io.tabular import read_table
+
+    if not args.mapping and not args.save_mapping:
+        return None
+    table = read_table(args.file)
+    mapping = None
+    if args.mapping:
+        mapping = pick_mapping(load_mappings(args.mapping), table.names, args.kind)
+        if mapping is None:
+            raise MappingError("it holds no mapping for this file's headers "
+                               f"({' | '.join(table.headers)})")
+    if args.save_mapping:
+        chosen = mapping or guess_mapping(table.names, args.kind)
+        if chosen is not None:
+            if not chosen.shape:
+                chosen.shape = [n.key for n in table.names]
+            save_mapping(args.save_mapping, chosen)
+    return mapping
 
 
 def _after_column(sentence: str) -> str:

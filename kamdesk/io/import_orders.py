@@ -29,7 +29,14 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.money import FEN_PER_YUAN, money_from_number, parse_money, unit_from_header
-from kamdesk.io.import_rows import ImportReport, RowProblem, cell_getter, find_columns
+from kamdesk.io.import_rows import (
+    ImportReport,
+    RowProblem,
+    cell_getter,
+    find_columns,
+    reason_of,
+)
+from kamdesk.io.sheets.columns import AMOUNT_NAMES, ORDER_COLUMNS
 from kamdesk.io.tabular import Table, parse_day
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.orders import NewOrder, add_orders, stored_amount, validate_order
@@ -43,22 +50,6 @@ from kamdesk.store.queries.orders import (
 __all__ = ["AMOUNT_NAMES", "ORDER_COLUMNS", "amount_column", "import_orders", "kind_code",
            "orders_score"]
 
-ORDER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("客户id", "客户编号", "客户代码", "code", "customercode", "customerid"),
-    "customer": ("客户名称", "客户", "公司名称", "customer", "customername"),
-    "date": ("日期", "下单日期", "订单日期", "交易日期", "成交日期", "销售日期", "date",
-             "orderdate"),
-    "product_line": ("产品线", "产品", "产品类别", "productline", "product"),
-    "quantity": ("数量", "quantity", "qty"),
-    "invoice_no": ("发票号", "发票号码", "发票编号", "invoice", "invoiceno", "invoicenumber"),
-    "order_no": ("订单号", "订单编号", "orderno", "ordernumber"),
-    "kind": ("类型", "单据类型", "订单类型", "kind", "type"),
-    "notes": ("备注", "notes", "note", "remarks"),
-}
-#: headings of the amount column, before the unit
-AMOUNT_NAMES = ("金额", "订单金额", "销售额", "销售金额", "交易金额", "成交金额", "含税金额",
-                "amount", "orderamount", "sales", "value")
-
 KIND_WORDS = {"订单": "order", "销售": "order", "order": "order", "sale": "order",
               "退货": "return", "退款": "return", "红字": "return", "红冲": "return",
               "冲销": "return", "return": "return", "credit": "return",
@@ -71,6 +62,11 @@ _COLUMN_OF = {"occurred_on": "date", "amount_cents": "amount"}
 def amount_column(table: Table) -> tuple[int, int] | None:
     """(column index, fen per unit) of the amount column, or None. A heading with a
     unit we do not read (美元) is not an amount column."""
+    chosen = table.mapping
+    if chosen is not None and chosen.kind == "orders" and "amount" in chosen.columns:
+        index = chosen.columns["amount"]
+        unit = unit_from_header(f"金额({chosen.units.get(index, '元')})")[1]
+        return index, unit or FEN_PER_YUAN
     for i, heading in enumerate(table.headers):
         name, unit = unit_from_header(heading)
         if name in AMOUNT_NAMES:
@@ -152,8 +148,8 @@ def import_orders(session: Session, table: Table, *, skip_invalid: bool, today: 
             occurred_on = parse_day(get(cells, "date"))
             if occurred_on is None:
                 problem("date", "required")
-        except ValueError:
-            problem("date", "invalid_date", get(cells, "date"))
+        except ValueError as exc:
+            problem("date", reason_of(exc, "invalid_date"), get(cells, "date"))
         kind = kind_code(get(cells, "kind"))
         if kind is None:
             problem("kind", "invalid_choice", get(cells, "kind"))

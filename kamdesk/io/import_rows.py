@@ -9,22 +9,29 @@ without importing the dispatcher back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from kamdesk.io.sheets.columns import KIND_COLUMNS, match_meanings, normal_key
+from kamdesk.io.sheets.reader import SkippedRow
 from kamdesk.io.tabular import Table, cell_text
 from kamdesk.store.ops.changes import Changes
 
-__all__ = ["ImportReport", "RowProblem", "cell_getter", "find_columns", "norm_header"]
+__all__ = ["ImportReport", "RowProblem", "cell_getter", "find_columns", "name_problems",
+           "norm_header", "reason_of"]
 
 
 @dataclass(frozen=True)
 class RowProblem:
-    line: int
-    column: str
-    # required, invalid_date, invalid_number, unknown_customer, ambiguous_customer,
-    # duplicate, invalid_choice, out_of_range, … (the validation codes)
+    line: int  # the row number as Excel shows it (title and header rows counted)
+    column: str  # the field (internal; never shown) — or the file's heading
+    # required, invalid_date, ambiguous_date, invalid_number, invalid_amount,
+    # negative_amount, unknown_customer, ambiguous_customer, duplicate,
+    # invalid_choice, out_of_range, … (the validation codes)
     code: str
     value: str = ""
+    #: the column's heading as the file writes it ("年度贡献值（万元）"); '' when the
+    #: file has no such column
+    header: str = ""
 
 
 @dataclass
@@ -40,6 +47,8 @@ class ImportReport:
     missing_columns: list[str] = field(default_factory=list)
     touched_customers: set[int] = field(default_factory=set)
     changes: Changes = field(default_factory=Changes)
+    #: blank and total rows left out of the import, rows whose NUL bytes were removed
+    skipped_rows: list[SkippedRow] = field(default_factory=list)
 
     @property
     def skipped_lines(self) -> list[int]:
@@ -47,20 +56,37 @@ class ImportReport:
 
 
 def norm_header(header: str) -> str:
-    """A heading as the column maps spell it: lower case, ASCII brackets, no spaces."""
-    return header.strip().lower().replace("（", "(").replace("）", ")").replace(" ", "")
+    """A heading as the column maps compare it: NFKC, lower case, ASCII brackets, no
+    spaces (:func:`kamdesk.io.sheets.columns.normal_key`)."""
+    return normal_key(header)
 
 
 def find_columns(table: Table, spec: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """field -> column index, for the fields whose heading (any alias) the sheet has."""
-    index = {norm_header(h): i for i, h in enumerate(table.headers)}
-    out: dict[str, int] = {}
-    for fieldname, aliases in spec.items():
-        for alias in aliases:
-            if alias in index:
-                out[fieldname] = index[alias]
-                break
+    """field -> column index, for the fields whose heading (any synonym, any unit) the
+    sheet has — or, when the user chose a mapping for this kind, that mapping."""
+    chosen = table.mapping
+    if chosen is not None and set(spec) <= set(KIND_COLUMNS[chosen.kind]):
+        return {f: i for f, i in chosen.columns.items() if f in spec}
+    return match_meanings(table.names, spec)
+
+
+def name_problems(table: Table, spec: dict[str, tuple[str, ...]],
+                  problems: list[RowProblem]) -> list[RowProblem]:
+    """The problems with the file's own heading filled in (for the report)."""
+    cols = find_columns(table, spec)
+    out = []
+    for p in problems:
+        index = cols.get(p.column)
+        header = p.header or (table.headers[index] if index is not None
+                              and index < len(table.headers) else "")
+        out.append(replace(p, header=header))
     return out
+
+
+def reason_of(exc: Exception, default: str) -> str:
+    """The reason code a cell reader gave (``CellError.code``), else ``default``."""
+    code = getattr(exc, "code", None)
+    return code if isinstance(code, str) else default
 
 
 def cell_getter(cols: dict[str, int]) -> Callable[[list[object], str], str]:

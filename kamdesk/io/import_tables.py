@@ -26,15 +26,25 @@ from pathlib import Path
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from kamdesk.domain.money import FEN_PER_WAN, FEN_PER_YUAN, parse_money
-from kamdesk.io.import_orders import import_orders, orders_score
+from kamdesk.io.import_orders import import_orders
 from kamdesk.io.import_rows import (
     ImportReport,
     RowProblem,
     cell_getter,
     find_columns,
-    norm_header,
+    name_problems,
+    reason_of,
 )
+from kamdesk.io.sheets.columns import (  # noqa: F401  (the synonym tables, re-exported)
+    CONTACT_COLUMNS,
+    CUSTOMER_COLUMNS,
+    EVENT_COLUMNS,
+    KIND_COLUMNS,
+    header_name,
+)
+from kamdesk.io.sheets.mapping import Mapping
+from kamdesk.io.sheets.mapping import detect_kind as detect_kind_of_names
+from kamdesk.io.sheets.values import CellError, parse_amount
 from kamdesk.io.tabular import Table, parse_day, parse_moment, read_table
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
@@ -53,44 +63,6 @@ from kamdesk.store.queries.customers import ids_by_code
 IMPORT_TAG = "表格导入"  # marks rows the import had to create (contribution, last contact)
 
 
-CUSTOMER_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("客户id", "客户编号", "编号", "code", "customerid", "id"),
-    "name": ("客户名称", "公司名称", "名称", "name", "customername", "company"),
-    "short_name": ("简称", "客户简称", "shortname"),
-    "industry": ("行业属性", "行业", "industry"),
-    "months": ("合作时长(月)", "合作时长", "months", "monthsofcooperation"),
-    "cooperation_start": ("合作开始", "合作开始日期", "cooperationstart", "since"),
-    "contribution_wan": ("年度贡献值(万元)", "年度贡献(万元)",),
-    "contribution": ("年度贡献值", "年度贡献值(元)", "annualcontribution", "revenue"),
-    "type": ("客户类型(价值/活跃度)", "客户类型", "type", "tier"),
-    "contact": ("关键联系人", "联系人", "keycontact", "contact"),
-    "phone": ("联系方式", "电话", "手机", "phone", "mobile"),
-    "need": ("核心需求", "需求", "coreneed", "needs"),
-    "last_interaction": ("最近互动时间", "最近互动", "lastcontact", "lastinteraction"),
-    "owner": ("负责人", "客户经理", "owner", "accountmanager"),
-    "region": ("区域", "地区", "region"),
-    "potential": ("潜力", "potential"),
-}
-CONTACT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("客户id", "客户编号", "code", "customerid"),
-    "when": ("沟通时间", "时间", "日期", "when", "date", "datetime"),
-    "channel": ("沟通方式(电话/拜访/邮件)", "沟通方式", "方式", "channel"),
-    "topic": ("沟通主题", "主题", "topic"),
-    "feedback": ("客户反馈", "反馈", "feedback"),
-    "issue": ("问题记录", "问题", "issue"),
-    "next_action": ("后续行动", "下一步", "nextaction"),
-    "owner": ("负责人", "owner"),
-    "deadline": ("完成时限", "截止日期", "deadline"),
-}
-EVENT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("活动名称", "名称", "name", "event"),
-    "date": ("活动时间", "日期", "date"),
-    "participants": ("参与客户数量", "参与人数", "participants"),
-    "target_reached": ("目标达成情况(如参与率≥80%)", "目标达成情况", "targetreached"),
-    "satisfaction": ("客户反馈(满意度1-5分)", "满意度", "satisfaction"),
-    "improvements": ("改进方向", "improvements"),
-    "follow_up": ("后续跟进计划", "跟进计划", "followup", "followupplan"),
-}
 REQUIRED = {"customers": ("name",), "contacts": ("code", "when", "topic"),
             "events": ("name", "date")}
 
@@ -106,25 +78,22 @@ POTENTIAL_WORDS = {"高": "high", "高潜力": "high", "high": "high", "中": "m
 
 
 def detect_kind(table: Table) -> str | None:
-    heads = {norm_header(h) for h in table.headers}
-    scores = {}
-    for kind, cols in (("customers", CUSTOMER_COLUMNS), ("contacts", CONTACT_COLUMNS),
-                       ("events", EVENT_COLUMNS)):
-        scores[kind] = sum(1 for aliases in cols.values() if heads & set(aliases))
-    best = max(scores, key=lambda k: scores[k])
-    # An orders sheet also has a customer code and a date; it wins only with more of
-    # its own columns (it needs an amount to score at all).
-    if orders_score(table) > max(scores[best], 2):
-        return "orders"
-    return best if scores[best] >= 2 else None
+    """customers / contacts / events / orders from the headings (None: cannot tell)."""
+    if table.mapping is not None:
+        return table.mapping.kind
+    return detect_kind_of_names(table.names)
 
 
 def import_file(conn: Connection | Session, path: str | Path, kind: str | None = None,
                 skip_invalid: bool = False, today: date | None = None,
-                dry_run: bool = False) -> ImportReport:
+                dry_run: bool = False, mapping: Mapping | None = None) -> ImportReport:
     """Import one table inside the caller's transaction (a Connection or a Session);
-    the caller commits. ``report.changes`` says what was written."""
+    the caller commits. ``report.changes`` says what was written. ``mapping``: the
+    columns as the user mapped them (else guessed from the headings)."""
     table = read_table(path)
+    if mapping is not None:
+        table.mapping = mapping
+        kind = kind or mapping.kind
     kind = kind or detect_kind(table)
     if kind is None:
         report = ImportReport("unknown", total_rows=len(table.rows))
@@ -133,32 +102,37 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
     fn = {"customers": import_customers, "contacts": import_contacts,
           "events": import_events, "orders": import_orders}[kind]
     if isinstance(conn, Session):
-        return fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
-                  dry_run=dry_run)
-    # A Session on the caller's connection joins its transaction and leaves the commit
-    # to it, so ``with engine.begin() as conn: import_file(conn, …)`` stays one transaction.
-    with Session(bind=conn) as session:
-        report = fn(session, table, skip_invalid=skip_invalid, today=today or date.today(),
+        report = fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
                     dry_run=dry_run)
-        session.flush()
+    else:
+        # A Session on the caller's connection joins its transaction and leaves the
+        # commit to it, so ``with engine.begin() as conn: import_file(conn, …)`` stays
+        # one transaction.
+        with Session(bind=conn) as session:
+            report = fn(session, table, skip_invalid=skip_invalid,
+                        today=today or date.today(), dry_run=dry_run)
+            session.flush()
+    report.problems = name_problems(table, KIND_COLUMNS[kind], report.problems)
+    report.skipped_rows = list(table.skipped)
     return report
 
 
 def preview_file(conn: Connection, path: str | Path, today: date | None = None,
-                 kind: str | None = None) -> ImportReport:
+                 kind: str | None = None, mapping: Mapping | None = None) -> ImportReport:
     """What importing ``path`` would do (counts, every bad row), writing nothing."""
-    return import_file(conn, path, kind, today=today, dry_run=True)
+    return import_file(conn, path, kind, today=today, dry_run=True, mapping=mapping)
 
 
 def import_table(session: Session, path: str | Path, kind: str | None = None,
-                 skip_invalid: bool = False, today: date | None = None) -> Changes:
+                 skip_invalid: bool = False, today: date | None = None,
+                 mapping: Mapping | None = None) -> Changes:
     """The import as one operation for :func:`kamdesk.ui.ops.run_op`: import, then
     recompute every customer's metrics, in the runner's transaction. ``value`` is the
     :class:`ImportReport`."""
     from kamdesk.store.metrics import recompute_metrics
 
     day = today or date.today()
-    report = import_file(session, path, kind, skip_invalid, day)
+    report = import_file(session, path, kind, skip_invalid, day, mapping=mapping)
     changes = report.changes
     if report.written:
         recompute_metrics(session.connection(), day)
@@ -179,6 +153,10 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
     if report.missing_columns:
         return report
     get = cell_getter(cols)
+    unit_fen = table.names[cols["contribution"]].unit_fen if "contribution" in cols else None
+    if table.mapping is not None and "contribution" in cols:
+        unit_fen = header_name(f"x({table.mapping.units.get(cols['contribution'], '')})"
+                               ).unit_fen or unit_fen
     existing = ids_by_code(session.connection())
     seen_codes: dict[str, int] = {}
     good: list[dict[str, object]] = []
@@ -200,8 +178,9 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
         if get(cells, "cooperation_start"):
             try:
                 start = parse_day(get(cells, "cooperation_start"))
-            except ValueError:
-                row_problems.append(RowProblem(line, "cooperation_start", "invalid_date",
+            except ValueError as exc:
+                row_problems.append(RowProblem(line, "cooperation_start",
+                                               reason_of(exc, "invalid_date"),
                                                get(cells, "cooperation_start")))
         elif months_text:
             try:
@@ -215,14 +194,12 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
                 row_problems.append(RowProblem(line, "months", "invalid_number", months_text))
         rec["cooperation_start"] = start
         contribution = None
-        for col, factor in (("contribution_wan", FEN_PER_WAN), ("contribution", FEN_PER_YUAN)):
-            value = get(cells, col)
-            if value:
-                try:
-                    contribution = parse_money(value, unit_fen=factor)
-                except ValueError:
-                    row_problems.append(RowProblem(line, col, "invalid_number", value))
-                break
+        value = get(cells, "contribution")
+        if value:
+            try:  # the unit from the heading (年度贡献值（万元）) or the cell (12.5万)
+                contribution = parse_amount(value, unit_fen=unit_fen, allow_negative=False)
+            except CellError as exc:
+                row_problems.append(RowProblem(line, "contribution", exc.code, value))
         rec["contribution"] = contribution
         last = get(cells, "last_interaction")
         rec["last_interaction"] = None
@@ -232,8 +209,9 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
                 if moment and moment.date() > today:
                     row_problems.append(RowProblem(line, "last_interaction", "out_of_range", last))
                 rec["last_interaction"] = moment
-            except ValueError:
-                row_problems.append(RowProblem(line, "last_interaction", "invalid_date", last))
+            except ValueError as exc:
+                row_problems.append(RowProblem(line, "last_interaction",
+                                               reason_of(exc, "invalid_date"), last))
         potential = get(cells, "potential")
         rec["potential"] = POTENTIAL_WORDS.get(potential.lower(), None) if potential else None
         if potential and rec["potential"] is None:
@@ -334,8 +312,9 @@ def import_contacts(session: Session, table: Table, *, skip_invalid: bool, today
             when = parse_moment(get(cells, "when"))
             if when is None:
                 problems.append(RowProblem(line, "when", "required"))
-        except ValueError:
-            problems.append(RowProblem(line, "when", "invalid_date", get(cells, "when")))
+        except ValueError as exc:
+            problems.append(RowProblem(line, "when", reason_of(exc, "invalid_date"),
+                                       get(cells, "when")))
         channel = channel_code(get(cells, "channel")) if get(cells, "channel") else "phone"
         if channel is None:
             problems.append(RowProblem(line, "channel", "invalid_choice", get(cells, "channel")))
@@ -346,8 +325,8 @@ def import_contacts(session: Session, table: Table, *, skip_invalid: bool, today
         if get(cells, "deadline"):
             try:
                 deadline = parse_day(get(cells, "deadline"))
-            except ValueError:
-                problems.append(RowProblem(line, "deadline", "invalid_date",
+            except ValueError as exc:
+                problems.append(RowProblem(line, "deadline", reason_of(exc, "invalid_date"),
                                            get(cells, "deadline")))
         if not problems:
             row = NewInteraction(cid, when, channel, topic,  # type: ignore[arg-type]
@@ -411,8 +390,9 @@ def import_events(session: Session, table: Table, *, skip_invalid: bool, today: 
             held = parse_day(get(cells, "date"))
             if held is None:
                 problems.append(RowProblem(line, "date", "required"))
-        except ValueError:
-            problems.append(RowProblem(line, "date", "invalid_date", get(cells, "date")))
+        except ValueError as exc:
+            problems.append(RowProblem(line, "date", reason_of(exc, "invalid_date"),
+                                       get(cells, "date")))
         participants = get(cells, "participants")
         numbers = [int(x) for x in _INT.findall(participants)]
         actual = numbers[0] if numbers else None

@@ -1,17 +1,29 @@
-"""Reading the spreadsheets people already keep: CSV (UTF-8, UTF-8 with BOM, GBK) or XLSX.
+"""The table an importer works on: the sheet's header and numbered data rows, plus
+the cell readers the importers call.
 
-Chinese Excel saves CSV as GBK by default, so a file that is not valid UTF-8 is read
-as GB18030 (a superset of GBK) before giving up.
+Reading itself (encodings, delimiters, title rows, merged headers, blank and total
+rows) lives in :mod:`kamdesk.io.sheets`; this module keeps the small interface the
+importers were written against (``read_table``, ``Table``, ``parse_day``,
+``parse_moment``, ``cell_text``) so they need not know how a file was read.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from pathlib import Path
+
+from kamdesk.io.sheets.columns import HeaderName, header_name
+from kamdesk.io.sheets.mapping import Mapping
+from kamdesk.io.sheets.reader import SheetError, SkippedRow, read_sheet
+from kamdesk.io.sheets.values import is_no_value
+from kamdesk.io.sheets.values import parse_date as _parse_date
+from kamdesk.io.sheets.values import parse_moment as _parse_moment
+
+__all__ = ["Table", "TableReadError", "cell_text", "parse_day", "parse_moment", "read_table"]
+
+#: the hour given to a contact whose sheet names only its day
+DEFAULT_CONTACT_TIME = time(9, 0)
 
 
 class TableReadError(Exception):
@@ -24,68 +36,31 @@ class TableReadError(Exception):
         self.detail = detail
 
 
-@dataclass(frozen=True)
+@dataclass
 class Table:
-    headers: list[str]
-    rows: list[tuple[int, list[object]]]  # (1-based line/row number in the file, cells)
+    headers: list[str]                       # as the file heads each column
+    rows: list[tuple[int, list[object]]]     # (row number as Excel shows it, cells)
+    names: list[HeaderName] = field(default_factory=list)
+    #: blank and total rows left out, rows whose NULs were removed
+    skipped: list[SkippedRow] = field(default_factory=list)
+    #: a mapping chosen by the user (wizard or ``--mapping``); None: guessed
+    mapping: Mapping | None = None
 
-
-def _decode(raw: bytes, path: str) -> str:
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise TableReadError("encoding", path)
+    def __post_init__(self) -> None:
+        if not self.names:
+            self.names = [header_name(h) for h in self.headers]
 
 
 def read_table(path: str | Path) -> Table:
-    p = Path(path)
-    if not p.exists():
-        raise TableReadError("missing", str(p))
-    if p.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(p)
-    text = _decode(p.read_bytes(), str(p))
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    rows_iter: Iterator[list[str]] = iter(reader)
-    try:
-        headers = [h.strip() for h in next(rows_iter)]
-    except StopIteration:
-        raise TableReadError("empty", str(p)) from None
-    rows: list[tuple[int, list[object]]] = []
-    for number, cells in enumerate(rows_iter, start=2):
-        if any(c.strip() for c in cells):
-            rows.append((number, list(cells)))
-    return Table(headers, rows)
-
-
-def _read_xlsx(p: Path) -> Table:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a bad file
-        raise TableReadError("format", str(p), str(exc)) from exc
-    ws = wb.worksheets[0]
-    it = ws.iter_rows(values_only=True)
-    try:
-        headers = [str(h).strip() if h is not None else "" for h in next(it)]
-    except StopIteration:
-        raise TableReadError("empty", str(p)) from None
-    rows = []
-    for number, cells in enumerate(it, start=2):
-        values = list(cells)
-        if any(v not in (None, "") for v in values):
-            rows.append((number, values))
-    wb.close()
-    return Table(headers, rows)
+        sheet = read_sheet(path)
+    except SheetError as exc:
+        raise TableReadError(exc.code, exc.path, exc.detail) from None
+    return Table(sheet.headers, sheet.rows, sheet.names, sheet.skipped)
 
 
 def cell_text(value: object) -> str:
+    """A cell as text: '' for an empty cell or a "no value" mark (—, -, N/A)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -94,38 +69,17 @@ def cell_text(value: object) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str) and is_no_value(value):
+        return ""
     return str(value).strip()
 
 
 def parse_day(value: object) -> date | None:
-    """Accepts 2024-03-15, 2024/3/15, 2024.3.15, 2024年3月15日 and Excel dates."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    for ch in "/.年月":
-        text = text.replace(ch, "-")
-    text = text.replace("日", "").split(" ")[0].strip("-")
-    parts = text.split("-")
-    if len(parts) != 3:
-        raise ValueError(str(value))
-    y, m, d = (int(x) for x in parts)
-    return date(y, m, d)
+    """A day from a cell (see :mod:`kamdesk.io.sheets.values` for the forms read);
+    raises ``CellError`` (a ``ValueError``) with a reason code."""
+    return _parse_date(value)
 
 
 def parse_moment(value: object) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    text = str(value).strip()
-    if " " in text or "T" in text:
-        day_part, _, time_part = text.replace("T", " ").partition(" ")
-        d = parse_day(day_part)
-        hh, _, mm = time_part.partition(":")
-        return datetime(d.year, d.month, d.day, int(hh), int(mm[:2] or 0)) if d else None
-    d = parse_day(text)
-    return datetime(d.year, d.month, d.day, 9, 0) if d else None
+    """A moment from a cell; a day without a time is taken at 09:00."""
+    return _parse_moment(value, DEFAULT_CONTACT_TIME)

@@ -213,7 +213,8 @@ class ImportProblemsDialog(QDialog):
         table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Column"), self.tr("Problem")])
         for i, p in enumerate(report.problems):
             table.setItem(i, 0, QTableWidgetItem(str(p.line)))
-            table.setItem(i, 1, QTableWidgetItem(p.column + (f" ({p.value})" if p.value else "")))
+            heading = p.header or p.column  # the file's own column name
+            table.setItem(i, 1, QTableWidgetItem(heading + (f" ({p.value})" if p.value else "")))
             table.setItem(i, 2, QTableWidgetItem(actions.problem_text(p.code)))
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         table.verticalHeader().setVisible(False)

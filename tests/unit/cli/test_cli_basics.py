@@ -55,7 +55,7 @@ def test_import_problems_listed(tmp_path, capsys):
     f.write_text("客户名称,合作时长(月)\n甲公司,12\n,xx\n", encoding="utf-8")
     assert main(["--db", db, "import", str(f)]) == 1
     err = capsys.readouterr().err
-    assert "line 3: name is empty but required" in err and "nothing imported" in err
+    assert "row 3: 客户名称 is empty but required" in err and "nothing imported" in err
     assert main(["--db", db, "import", str(f), "--skip-invalid"]) == 0
     assert "1 new" in capsys.readouterr().out
 

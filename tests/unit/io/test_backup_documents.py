@@ -6,6 +6,8 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+import factories as customer_ops
+
 from kamdesk.cli import main
 from kamdesk.io.backup import backup_file, restore_backup
 from kamdesk.io.document_store import (
@@ -17,8 +19,6 @@ from kamdesk.io.document_store import (
 )
 from kamdesk.store.database import open_database
 from kamdesk.store.queries.documents import documents_of_customer
-
-import factories as customer_ops
 
 
 def _attach(db, tmp_path: Path, data: bytes, name: str) -> tuple[int, str]:

@@ -6,6 +6,7 @@ import errno
 import os
 from pathlib import Path
 
+import factories as customer_ops
 import pytest
 
 from kamdesk.io import document_store as ds
@@ -20,8 +21,6 @@ from kamdesk.io.document_store import (
 )
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.queries.documents import blob_uses, documents_of_customer
-
-import factories as customer_ops
 
 
 def _file(tmp_path: Path, name: str, data: bytes) -> Path:

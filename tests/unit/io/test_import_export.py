@@ -1,5 +1,4 @@
 import csv
-import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import factories
 import pytest
 from openpyxl import Workbook
 
-import factories
 from kamdesk.cli import main
 from kamdesk.io.import_tables import import_file, import_table
 from kamdesk.store.queries.orders import customer_orders
@@ -185,4 +185,4 @@ def test_cli_names_bad_rows_by_line_and_column(db, book, tmp_path, capsys):
     path = _csv(tmp_path, "客户名称,日期,金额\n同名公司,2026-10-08,1\n")
     assert main(["--db", db.location, "import", str(path), "--today", TODAY.isoformat()]) == 1
     err = capsys.readouterr().err
-    assert "line 2: 客户名称 ('同名公司')" in err and "more than one customer" in err
+    assert "row 2: 客户名称 ('同名公司')" in err and "more than one customer" in err
