@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from kamdesk.io.tabular import Table, cell_text
 from kamdesk.store.ops.changes import Changes
 
-__all__ = ["ImportReport", "RowProblem", "cell_getter", "find_columns", "norm_header"]
+__all__ = ["DuplicateHit", "FieldChange", "ImportReport", "RowProblem", "cell_getter",
+           "find_columns", "norm_header"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,28 @@ class RowProblem:
     # duplicate, invalid_choice, out_of_range, … (the validation codes)
     code: str
     value: str = ""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One stored value a re-import changed: customer code, field, old → new."""
+
+    customer: str
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class DuplicateHit:
+    """A row that looks like a customer already in the book under another code (same
+    normalised name, phone or email), and what was done: skipped, updated or created."""
+
+    line: int
+    name: str
+    existing_code: str
+    reason: str   # name | phone | email
+    action: str   # skip | update | create
 
 
 @dataclass
@@ -40,6 +63,15 @@ class ImportReport:
     missing_columns: list[str] = field(default_factory=list)
     touched_customers: set[int] = field(default_factory=set)
     changes: Changes = field(default_factory=Changes)
+    #: what an update changed, customer by customer (old → new)
+    updated_fields: list[FieldChange] = field(default_factory=list)
+    #: rows that looked like customers already in the book
+    duplicates: list[DuplicateHit] = field(default_factory=list)
+    #: (table, id, 'insert'|'update', old values) for the import batch that undoes it
+    batch_rows: list[tuple[str, int, str, dict[str, object] | None]] = field(
+        default_factory=list)
+    #: the recorded import batch (None when nothing was written)
+    batch_id: int | None = None
 
     @property
     def skipped_lines(self) -> list[int]:
