@@ -74,6 +74,8 @@ def _same(key: str, new: Any, c: BookCustomer, rec: dict[str, object], today: da
     if key == "declared_last_contact_at":
         known = max((t for t in (old, c.last_interaction_at) if t is not None), default=None)
         return known is not None and new <= known
+    if key == "name":  # only width, spacing or case apart: the same name
+        return match_name(str(new)) == match_name(str(old or ""))
     if key == "cooperation_start" and rec.get("start_from_months") and old is not None:
         return _months_between(old, today) == _months_between(new, today)
     if isinstance(old, str) and isinstance(new, str):
