@@ -27,7 +27,9 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from kamdesk.domain.customer_match import parse_customer_type
 from kamdesk.domain.money import FEN_PER_WAN, FEN_PER_YUAN, parse_money
+from kamdesk.io.import_matching import ON_DUPLICATE, customer_fields, write_customers
 from kamdesk.io.import_orders import import_orders, orders_score
 from kamdesk.io.import_rows import (
     ImportReport,
@@ -39,8 +41,6 @@ from kamdesk.io.import_rows import (
 from kamdesk.io.tabular import Table, parse_day, parse_moment, read_table
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
-from kamdesk.domain.customer_match import parse_customer_type
-from kamdesk.io.import_matching import ON_DUPLICATE, customer_fields, write_customers
 from kamdesk.store.ops.customers import clean_customer_fields
 from kamdesk.store.ops.events import NewEvent, add_events
 from kamdesk.store.ops.interactions import NewInteraction, add_interactions, validate_contact

@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, text
 
@@ -30,7 +30,8 @@ from kamdesk.store.queries.metric_facts import gather, gather_facts, raw_fetcher
 from kamdesk.store.queries.settings import get_json, tiering_settings
 
 __all__ = [
-    "COMPUTED_TIERS_KEY", "RECOMPUTED_KEY", "gather_facts", "metrics_stale", "reasons_json", "reasons_text",
+    "COMPUTED_TIERS_KEY", "RECOMPUTED_KEY", "gather_facts", "metrics_stale", "reasons_json",
+    "reasons_text",
     "recompute_and_stamp", "recompute_and_stamp_on", "recompute_metrics", "refresh_customer",
 ]
 
@@ -266,7 +267,7 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
     Returns True if the activity state moved and a ``tier_changes`` row was written
     (the caller declares it among the tables it changed).
     """
-    from kamdesk.domain.activity import activity_state
+    from kamdesk.domain.activity import Activity, activity_state
     from kamdesk.domain.cadence import cadence_rule, next_touch
     from kamdesk.domain.health import health_score
 
@@ -279,7 +280,7 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
         return False
     f = facts[0]
     tier = row[0]
-    activity = f.stated_activity or activity_state(
+    activity = cast("Activity", f.stated_activity) or activity_state(
         last_interaction=f.last_interaction, last_trade=f.last_trade,
         cooperation_start=f.cooperation_start, today=today, settings=settings)
     rule = cadence_rule(tier, activity, settings)

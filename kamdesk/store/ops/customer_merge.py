@@ -32,7 +32,7 @@ _DERIVED = ("customer_metrics",)
 
 
 def _history_tables() -> list[Table]:
-    return [cast(Table, t) for t in Base.metadata.sorted_tables
+    return [t for t in Base.metadata.sorted_tables
             if "customer_id" in t.c and t.name not in _DERIVED]
 
 
@@ -63,10 +63,9 @@ def merge_customers(session: Session, keep_id: int, drop_id: int,
         " AND k.person_id IS event_attendance.person_id)"), {"k": keep_id, "d": drop_id})
     changes = Changes.of("customers", keep_id, drop_id)
     for table in _history_tables():
-        moved = session.execute(update(table).where(table.c.customer_id == drop_id)
-                                .values(customer_id=keep_id))
-        if moved.rowcount:
-            changes = changes.also(table.name)
+        session.execute(update(table).where(table.c.customer_id == drop_id)
+                        .values(customer_id=keep_id))
+        changes = changes.also(table.name)
     kept, dropped = rows[keep_id], rows[drop_id]
     fill = {k: getattr(dropped, k) for k in EDITABLE
             if k not in ("code", "name", "status") and getattr(kept, k) is None

@@ -53,7 +53,7 @@ def _json_value(v: Any) -> Any:
 
 
 def _table(name: str) -> Table:
-    return cast(Table, Base.metadata.tables[name])
+    return Base.metadata.tables[name]
 
 
 def _stamps(session: Session, table: str, ids: Sequence[int]) -> dict[int, Any]:
@@ -81,9 +81,10 @@ def record_batch(session: Session, file_name: str, kind: str, started_at: dateti
         by_table.setdefault(table, []).append(row_id)
     stamps = {table: _stamps(session, table, ids) for table, ids in by_table.items()}
     inserted = sum(1 for r in rows if r[2] == "insert")
-    batch_id = session.execute(insert(_batches).values(
+    result = session.connection().execute(insert(_batches).values(
         started_at=started_at, finished_at=finished_at or started_at, file_name=file_name,
-        kind=kind, inserted=inserted, updated=len(rows) - inserted)).inserted_primary_key[0]
+        kind=kind, inserted=inserted, updated=len(rows) - inserted))
+    batch_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     values = []
     for table, row_id, action, before in rows:
         data = {k: _json_value(v) for k, v in (before or {}).items()}

@@ -15,8 +15,8 @@ from kamdesk.store.ops.import_batches import UndoRefused, undo_import
 from kamdesk.store.ops.tier_source import set_book_tier_source, set_customer_tier_source
 
 SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seed-tables"
-SEED_T1 = ("客户ID,客户名称,行业属性,合作时长(月),年度贡献值(万元),客户类型(价值/活跃度),关键联系人,"
-           "联系方式,核心需求,最近互动时间\n"
+SEED_T1 = ("客户ID,客户名称,行业属性,合作时长(月),年度贡献值(万元),客户类型(价值/活跃度),"
+           "关键联系人,联系方式,核心需求,最近互动时间\n"
            "C001,A公司,制造业,24,150,高价值/活跃,*经理,,供应链稳定,2024-03-15\n"
            "C002,B公司,零售业,6,30,中价值/沉默,*总监,1395678,促销支持,2023-12-20\n")
 TODAY = date(2026, 12, 4)
@@ -139,7 +139,8 @@ def _random_book(tmp_path: Path, rng: random.Random, n: int) -> Path:
     lines = [",".join(head)]
     for i in range(n):
         amount = rng.randrange(1, 5000) * 10_000
-        tier = rng.choice(["高价值/活跃", "中价值/沉默", "低价值/流失", "B/active", "", "Low value/silent"])
+        tier = rng.choice(["高价值/活跃", "中价值/沉默", "低价值/流失", "B/active", "",
+                           "Low value/silent"])
         lines.append(",".join([
             f"K{i:04d}", f"公司{i}号", rng.choice(["制造", "零售", ""]),
             f"20{rng.randrange(10, 24)}-0{rng.randrange(1, 10)}-1{rng.randrange(0, 9)}",
