@@ -19,7 +19,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from kamdesk import __version__
-from kamdesk.cli import calendar, contracts, db, demo, io, kpis, orders, plans, search, tiers
+from kamdesk.cli import (
+    calendar,
+    contracts,
+    db,
+    demo,
+    imports,
+    io,
+    kpis,
+    orders,
+    plans,
+    search,
+    tiers,
+)
 from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
 __all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command", "build_parser", "main"]
@@ -47,6 +59,12 @@ COMMANDS: tuple[Command, ...] = (
             search.add_search_arguments, search.run_search),
     Command("import", "import a customers / contact log / events / orders table (CSV or XLSX)",
             io.add_import_arguments, io.run_import),
+    Command("imports", "list the recorded imports (id, when, kind, file, rows)",
+            imports.add_imports_arguments, imports.run_imports),
+    Command("undo-import", "take a whole import back (refused if its rows were edited since)",
+            imports.add_undo_arguments, imports.run_undo_import),
+    Command("duplicates", "list customers that look like one company; --merge KEEP DROP",
+            imports.add_duplicates_arguments, imports.run_duplicates),
     Command("export", "export customers (表1) or the contact log (表2) to CSV/XLSX",
             io.add_export_arguments, io.run_export),
     Command("vcard", "export key people as vCard 3.0 (.vcf)",

@@ -43,6 +43,10 @@ def add_import_arguments(p: argparse.ArgumentParser) -> None:
                         "mapping saved for the file's header shape is used")
     p.add_argument("--save-mapping", metavar="M.json",
                    help="write the column mapping used (guessed or given) to this file")
+    p.add_argument("--on-duplicate", choices=("skip", "update", "create"), default="skip",
+                   help="a customer row that looks like another customer (same name, phone "
+                        "or email): skip it (default, reported), update that customer, or "
+                        "create a new one")
     p.add_argument("--today", type=iso_date, default=None, help=argparse.SUPPRESS)
 
 
@@ -86,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
             # The same operation as the window's import: the rows and the recomputed
             # figures in one transaction, all or nothing.
             report = db.write(import_table, args.file, args.kind, args.skip_invalid,
-                              args.today, mapping).value
+                              args.today, mapping, args.on_duplicate).value
     except TableReadError as exc:
         print(f"cannot read {exc.path}: {exc.code} {exc.detail}".strip(), file=sys.stderr)
         return EXIT_ERROR
@@ -112,9 +116,18 @@ def run_import(args: argparse.Namespace) -> int:
               "problems (fix them, or use --skip-invalid)", file=sys.stderr)
         return EXIT_ERROR
     verb = "would import" if args.dry_run else "imported"
-    already = f", {report.unchanged} already there" if report.kind == "orders" else ""
+    already = f", {report.unchanged} already there" if report.unchanged else ""
     print(f"{verb} {report.kind}: {report.created} new, {report.updated} updated{already}, "
           f"{len(report.skipped_lines)} skipped (lines {report.skipped_lines or '-'})")
+    for c in report.updated_fields:
+        print(f"  {c.customer} {c.field}: {_shown(c.old)} -> {_shown(c.new)}")
+    for d in report.duplicates:
+        done = {"skip": "skipped (use --on-duplicate update|create)",
+                "update": f"updated {d.existing_code}", "create": "created anyway"}[d.action]
+        print(f"  line {d.line}: {d.name!r} looks like {d.existing_code} (same {d.reason}): "
+              f"{done}")
+    if report.batch_id is not None:
+        print(f"import {report.batch_id} recorded (undo: kamdesk undo-import {report.batch_id})")
     return EXIT_OK
 
 
@@ -150,6 +163,10 @@ def _mapping_for(args: argparse.Namespace):  # type: ignore[no-untyped-def]
                 chosen.shape = [n.key for n in table.names]
             save_mapping(args.save_mapping, chosen)
     return mapping
+
+
+def _shown(value: object) -> str:
+    return "(empty)" if value is None or value == "" else str(value)
 
 
 def _after_column(sentence: str) -> str:

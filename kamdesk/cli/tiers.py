@@ -73,7 +73,7 @@ def tier_rows_as_of(conn: Connection, code: str | None, as_of: date
     the same rules as a recompute (the whole book: tiers are relative), storing nothing."""
     from sqlalchemy import text
 
-    from kamdesk.domain.scoring import compute_metrics
+    from kamdesk.domain.scoring import compute_metrics, tiering_revenue
     from kamdesk.store.metrics import gather_facts
     from kamdesk.store.queries.settings import tiering_settings
 
@@ -95,7 +95,7 @@ def tier_rows_as_of(conn: Connection, code: str | None, as_of: date
             ccode, name, m.value_tier, m.activity, potential or "",
             m.r if traded else "", m.f if traded else "", m.m if traded else "",
             m.segment or "", m.health, m.next_due.isoformat() if m.next_due else "",
-            m.due_action or "", int(m.overdue_days or 0), yuan_text(f.revenue_window),
+            m.due_action or "", int(m.overdue_days or 0), yuan_text(tiering_revenue(f)),
         )
 
 

@@ -24,7 +24,7 @@ from kamdesk.domain.tiering_settings import TieringSettings
 from kamdesk.domain.value_tier import VALUE_TIERS, ValueTier, value_tiers
 
 __all__ = ["CustomerFacts", "CustomerMetrics", "MetricParts", "compute_metrics",
-           "metric_parts", "new_facts"]
+           "metric_parts", "new_facts", "tiering_revenue"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,13 @@ class CustomerFacts:
     credit_exposure: int
     last_executive_visit: date | None = None
     last_satisfaction_check: date | None = None
+    #: 表1's declared annual contribution (fen): ranks the customer for its value tier
+    #: when it has no orders in the window (never counted as revenue otherwise)
+    declared_contribution: int | None = None
+    #: the user's stated classification, only when it is in effect for this customer
+    #: (see :func:`kamdesk.domain.value_tier.stated_in_effect`); None = computed
+    stated_tier: str | None = None
+    stated_activity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +125,25 @@ MetricParts = tuple[ValueTier, Activity, int, int, int, "str | None", int,
 
 
 def metric_parts(
-    facts: Sequence[CustomerFacts], settings: TieringSettings, today: date
+    facts: Sequence[CustomerFacts], settings: TieringSettings, today: date,
+    computed_out: dict[int, tuple[str, str]] | None = None,
 ) -> list[MetricParts]:
     """:func:`compute_metrics` as plain tuples, parallel to ``facts``: for the bulk
-    recompute, which turns them straight into table rows (no object per customer)."""
+    recompute, which turns them straight into table rows (no object per customer).
+
+    ``computed_out`` (when given) receives, for every customer whose stated
+    classification is in effect and differs from the computed one, the computed
+    (value tier, activity) — what the profile shows beside the stated one."""
     with _gc_paused():
-        return _compute(facts, settings, today)
+        return _compute(facts, settings, today, computed_out)
+
+
+def tiering_revenue(fact: CustomerFacts) -> int:
+    """What ranks the customer for its value tier: its revenue in the window, or its
+    declared annual contribution when it had no orders in the window."""
+    if fact.order_count_window == 0 and fact.declared_contribution is not None:
+        return fact.declared_contribution
+    return fact.revenue_window
 
 
 @contextmanager
@@ -146,9 +166,10 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _compute(
-    facts: Sequence[CustomerFacts], settings: TieringSettings, today: date
+    facts: Sequence[CustomerFacts], settings: TieringSettings, today: date,
+    computed_out: dict[int, tuple[str, str]] | None = None,
 ) -> list[MetricParts]:
-    revenue = {fact.customer_id: fact.revenue_window for fact in facts}
+    revenue = {fact.customer_id: tiering_revenue(fact) for fact in facts}
     if len(revenue) != len(facts):
         raise ValueError("customer ids in facts must be unique")
     tiers = value_tiers(revenue, settings)
@@ -180,6 +201,12 @@ def _compute(
         tier = tiers[cid]
         last_contact = fact.last_interaction
         activity = classify(last_contact, fact.last_trade, fact.cooperation_start, cutoffs)
+        if fact.stated_tier is not None or fact.stated_activity is not None:
+            computed = (tier, activity)
+            tier = cast("ValueTier", fact.stated_tier or tier)
+            activity = cast("Activity", fact.stated_activity or activity)
+            if computed_out is not None and computed != (tier, activity):
+                computed_out[cid] = computed
         rule = rules[tier][activity]
         score, reasons = score_parts(
             None if last_contact is None else (today - last_contact).days,
@@ -218,7 +245,8 @@ _new = object.__new__
     _set_cid, _set_revenue, _set_revenue_prev, _set_orders, _set_last_trade,
     _set_last_interaction, _set_start, _set_potential, _set_people_180d, _set_dm_days,
     _set_complaints, _set_csat, _set_nps, _set_limit, _set_exposure,
-    _set_executive_visit, _set_satisfaction_check,
+    _set_executive_visit, _set_satisfaction_check, _set_declared, _set_stated_tier,
+    _set_stated_activity,
 ) = tuple(vars(CustomerFacts)[f.name].__set__ for f in fields(CustomerFacts))
 
 
@@ -226,7 +254,8 @@ def new_facts(
     cid: Any, revenue: Any, revenue_prev: Any, orders: Any, last_trade: Any,
     last_interaction: Any, start: Any, potential: Any, people_180d: Any, dm_days: Any,
     complaints: Any, csat: Any, nps: Any, limit: Any, exposure: Any,
-    executive_visit: Any, satisfaction_check: Any,
+    executive_visit: Any, satisfaction_check: Any, declared: Any = None,
+    stated_tier: Any = None, stated_activity: Any = None,
 ) -> CustomerFacts:
     """``CustomerFacts(...)`` with all 17 fields positional, at half the cost, for the
     100,000 built per bulk recompute (the same frozen object, as a test checks)."""
@@ -248,4 +277,7 @@ def new_facts(
     _set_exposure(fact, exposure)
     _set_executive_visit(fact, executive_visit)
     _set_satisfaction_check(fact, satisfaction_check)
+    _set_declared(fact, declared)
+    _set_stated_tier(fact, stated_tier)
+    _set_stated_activity(fact, stated_activity)
     return fact

@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass, fields
 from typing import Any, Final, Literal
 
-__all__ = ["LANGS", "TIERING_METHODS", "Lang", "TieringMethod", "TieringSettings"]
+__all__ = ["LANGS", "TIERING_METHODS", "TIER_SOURCES", "Lang", "TieringMethod",
+           "TieringSettings"]
 
 # Every tiering module produces bilingual labels; the language tag is shared here because
 # all of them already depend on the settings.
@@ -20,6 +21,9 @@ LANGS: Final[tuple[Lang, ...]] = ("en", "zh_CN")
 
 TieringMethod = Literal["share", "cumulative"]
 TIERING_METHODS: Final[tuple[TieringMethod, ...]] = ("share", "cumulative")
+#: Whose classification is in effect for a customer that does not choose
+#: (``customers.tier_source`` NULL): the user's stated 客户类型, or the computed one.
+TIER_SOURCES: Final[tuple[str, ...]] = ("stated", "computed")
 
 _FORMAT_VERSION: Final = 1
 
@@ -47,6 +51,10 @@ class TieringSettings:
     cadence_c_days: int = 90
     executive_visit_days: int = 91
     satisfaction_check_days: int = 91
+    #: The book's default (docs/tiering.md): "stated" — a classification the user typed
+    #: (表1's 客户类型) stays in effect until they switch it; customers without one are
+    #: computed either way.
+    tier_source: str = "stated"
 
     def __post_init__(self) -> None:
         problems = _problems(self)
@@ -110,6 +118,7 @@ _GROUPS: Final[tuple[tuple[str, ...], ...]] = (
     ("cadence_c_days",),
     ("executive_visit_days",),
     ("satisfaction_check_days",),
+    ("tier_source",),
 )
 
 
@@ -145,6 +154,8 @@ def _group_problems(values: dict[str, Any]) -> list[str]:
     for name in ("top_share", "middle_share", "cumulative_a_share", "cumulative_b_share"):
         if name in values and not 0.0 <= values[name] <= 1.0:
             problems.append(f"{name} must be between 0 and 1")
+    if "tier_source" in values and values["tier_source"] not in TIER_SOURCES:
+        problems.append(f"tier_source must be one of {TIER_SOURCES}")
     if "method" in values and values["method"] not in TIERING_METHODS:
         problems.append(f"method must be one of {TIERING_METHODS}")
     if ("top_share" in values and "middle_share" in values

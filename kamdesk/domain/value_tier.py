@@ -19,6 +19,7 @@ __all__ = [
     "VALUE_TIERS",
     "ValueTier",
     "rank_by_revenue",
+    "stated_in_effect",
     "share_counts",
     "tier_label",
     "tiers_by_cumulative",
@@ -122,3 +123,9 @@ def value_tiers(
             revenue_by_customer, settings.cumulative_a_share, settings.cumulative_b_share
         )
     return tiers_by_share(revenue_by_customer, settings.top_share, settings.middle_share)
+
+
+def stated_in_effect(customer_source: str | None, book_source: str) -> bool:
+    """Whether a customer's stated classification (表1's 客户类型) is its effective tier:
+    its own choice (``customers.tier_source``) when set, else the book's setting."""
+    return (customer_source or book_source) == "stated"

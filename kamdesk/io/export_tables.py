@@ -24,10 +24,11 @@ from kamdesk.store.queries.events import list_events
 
 CUSTOMER_HEADERS = {
     "zh_CN": ["客户ID", "客户名称", "行业属性", "合作时长(月)", "年度贡献值(万元)",
-              "客户类型(价值/活跃度)", "关键联系人", "联系方式", "核心需求", "最近互动时间"],
+              "客户类型(价值/活跃度)", "关键联系人", "联系方式", "核心需求", "最近互动时间",
+              "合作开始日期"],
     "en": ["Customer ID", "Customer name", "Industry", "Months of cooperation",
            "Annual contribution (10k CNY)", "Type (value/activity)", "Key contact", "Phone",
-           "Core need", "Last interaction"],
+           "Core need", "Last interaction", "Cooperation start"],
 }
 CONTACT_HEADERS = {
     "zh_CN": ["客户ID", "沟通时间", "沟通方式(电话/拜访/邮件)", "沟通主题", "客户反馈", "问题记录",
@@ -60,9 +61,14 @@ def _months(start: object, today: date) -> int | str:
 
 
 def customer_rows(conn: Connection, today: date, lang: str) -> Iterable[list[object]]:
+    """表1 rows. 年度贡献值 and 客户类型 are what the user declared and stated when they
+    did (else the figure and tier shown), and the real cooperation start is written
+    beside the months, so reading the file back changes nothing."""
     for r in conn.execute(text(
-        "SELECT c.code, c.name, c.industry, c.cooperation_start, m.revenue_12m_cents, "
-        "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
+        "SELECT c.code, c.name, c.industry, c.cooperation_start, "
+        "coalesce(c.declared_contribution_cents, m.revenue_12m_cents), "
+        "coalesce(c.stated_value_tier, m.value_tier), coalesce(c.stated_activity, m.activity), "
+        "m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
         "m.last_interaction_at FROM customers c JOIN customer_metrics m ON m.customer_id = c.id "
         "WHERE c.status != 'archived' ORDER BY c.code"
     )):
@@ -70,7 +76,7 @@ def customer_rows(conn: Connection, today: date, lang: str) -> Iterable[list[obj
                 if vocab.is_zh(lang) else f"{r[5]}/{r[6]}")
         yield [r[0], r[1], r[2] or "", _months(r[3], today),
                float(f"{(r[4] or 0) / 1_000_000:.2f}"), tier, r[7] or "", r[8] or "",
-               r[9] or "", str(r[10])[:10] if r[10] else ""]
+               r[9] or "", str(r[10])[:10] if r[10] else "", str(r[3])[:10] if r[3] else ""]
 
 
 def contact_rows(conn: Connection, lang: str, customer_code: str | None = None

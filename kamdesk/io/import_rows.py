@@ -16,8 +16,8 @@ from kamdesk.io.sheets.reader import SkippedRow
 from kamdesk.io.tabular import Table, cell_text
 from kamdesk.store.ops.changes import Changes
 
-__all__ = ["ImportReport", "RowProblem", "cell_getter", "find_columns", "name_problems",
-           "norm_header", "reason_of"]
+__all__ = ["DuplicateHit", "FieldChange", "ImportReport", "RowProblem", "cell_getter",
+           "find_columns", "name_problems", "norm_header", "reason_of"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,28 @@ class RowProblem:
     #: the column's heading as the file writes it ("年度贡献值（万元）"); '' when the
     #: file has no such column
     header: str = ""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One stored value a re-import changed: customer code, field, old → new."""
+
+    customer: str
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class DuplicateHit:
+    """A row that looks like a customer already in the book under another code (same
+    normalised name, phone or email), and what was done: skipped, updated or created."""
+
+    line: int
+    name: str
+    existing_code: str
+    reason: str   # name | phone | email
+    action: str   # skip | update | create
 
 
 @dataclass
@@ -49,6 +71,15 @@ class ImportReport:
     changes: Changes = field(default_factory=Changes)
     #: blank and total rows left out of the import, rows whose NUL bytes were removed
     skipped_rows: list[SkippedRow] = field(default_factory=list)
+    #: what an update changed, customer by customer (old → new)
+    updated_fields: list[FieldChange] = field(default_factory=list)
+    #: rows that looked like customers already in the book
+    duplicates: list[DuplicateHit] = field(default_factory=list)
+    #: (table, id, 'insert'|'update', old values) for the import batch that undoes it
+    batch_rows: list[tuple[str, int, str, dict[str, object] | None]] = field(
+        default_factory=list)
+    #: the recorded import batch (None when nothing was written)
+    batch_id: int | None = None
 
     @property
     def skipped_lines(self) -> list[int]:

@@ -19,13 +19,16 @@ uniqueness, pinyin, the metrics row and the search row.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from kamdesk.domain.customer_match import parse_customer_type
+from kamdesk.io.import_matching import ON_DUPLICATE, customer_fields, write_customers
 from kamdesk.io.import_orders import import_orders
 from kamdesk.io.import_rows import (
     ImportReport,
@@ -48,20 +51,11 @@ from kamdesk.io.sheets.values import CellError, parse_amount
 from kamdesk.io.tabular import Table, parse_day, parse_moment, read_table
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.changes import Changes
-from kamdesk.store.ops.customers import (
-    CustomerUpsert,
-    KeyContact,
-    UpsertResult,
-    clean_customer_fields,
-    upsert_customers,
-)
+from kamdesk.store.ops.customers import clean_customer_fields
 from kamdesk.store.ops.events import NewEvent, add_events
 from kamdesk.store.ops.interactions import NewInteraction, add_interactions, validate_contact
-from kamdesk.store.ops.orders import NewOrder, add_orders
 from kamdesk.store.queries.customers import ids_by_code
-
-IMPORT_TAG = "表格导入"  # marks rows the import had to create (contribution, last contact)
-
+from kamdesk.store.queries.import_keys import contact_key, held_events, logged_keys
 
 REQUIRED = {"customers": ("name",), "contacts": ("code", "when", "topic"),
             "events": ("name", "date")}
@@ -86,10 +80,15 @@ def detect_kind(table: Table) -> str | None:
 
 def import_file(conn: Connection | Session, path: str | Path, kind: str | None = None,
                 skip_invalid: bool = False, today: date | None = None,
-                dry_run: bool = False, mapping: Mapping | None = None) -> ImportReport:
+                dry_run: bool = False, mapping: Mapping | None = None,
+                on_duplicate: str = "skip") -> ImportReport:
     """Import one table inside the caller's transaction (a Connection or a Session);
     the caller commits. ``report.changes`` says what was written. ``mapping``: the
-    columns as the user mapped them (else guessed from the headings)."""
+    columns as the user mapped them (else guessed from the headings); ``on_duplicate``
+    (skip | update | create) is what a customers row that looks like another customer
+    does (:mod:`kamdesk.io.import_matching`)."""
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValidationError("on_duplicate", "invalid_choice", on_duplicate)
     table = read_table(path)
     if mapping is not None:
         table.mapping = mapping
@@ -99,22 +98,23 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
         report = ImportReport("unknown", total_rows=len(table.rows))
         report.missing_columns = ["name"]
         return report
-    fn = {"customers": import_customers, "contacts": import_contacts,
-          "events": import_events, "orders": import_orders}[kind]
+    fn: Any = {"customers": import_customers, "contacts": import_contacts,
+               "events": import_events, "orders": import_orders}[kind]
+    extra = {"on_duplicate": on_duplicate} if kind == "customers" else {}
     if isinstance(conn, Session):
         report = fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
-                    dry_run=dry_run)
+                    dry_run=dry_run, **extra)
     else:
         # A Session on the caller's connection joins its transaction and leaves the
         # commit to it, so ``with engine.begin() as conn: import_file(conn, …)`` stays
         # one transaction.
         with Session(bind=conn) as session:
             report = fn(session, table, skip_invalid=skip_invalid,
-                        today=today or date.today(), dry_run=dry_run)
+                        today=today or date.today(), dry_run=dry_run, **extra)
             session.flush()
     report.problems = name_problems(table, KIND_COLUMNS[kind], report.problems)
     report.skipped_rows = list(table.skipped)
-    return report
+    return report  # type: ignore[no-any-return]
 
 
 def preview_file(conn: Connection, path: str | Path, today: date | None = None,
@@ -125,18 +125,29 @@ def preview_file(conn: Connection, path: str | Path, today: date | None = None,
 
 def import_table(session: Session, path: str | Path, kind: str | None = None,
                  skip_invalid: bool = False, today: date | None = None,
-                 mapping: Mapping | None = None) -> Changes:
-    """The import as one operation for :func:`kamdesk.ui.ops.run_op`: import, then
-    recompute every customer's metrics, in the runner's transaction. ``value`` is the
-    :class:`ImportReport`."""
+                 mapping: Mapping | None = None, on_duplicate: str = "skip",
+                 now: datetime | None = None) -> Changes:
+    """The import as one operation for :func:`kamdesk.ui.ops.run_op`: import, record the
+    batch (to undo it), then recompute every customer's metrics, in the runner's
+    transaction. A file that changes nothing writes nothing. ``value`` is the
+    :class:`ImportReport` (``batch_id`` set when something was written)."""
     from kamdesk.store.metrics import recompute_metrics
+    from kamdesk.store.ops.import_batches import record_batch
 
     day = today or date.today()
-    report = import_file(session, path, kind, skip_invalid, day, mapping=mapping)
+    started = now or datetime.now().replace(microsecond=0)
+    report = import_file(session, path, kind, skip_invalid, day, mapping=mapping,
+                         on_duplicate=on_duplicate)
     changes = report.changes
-    if report.written:
+    if report.written and (report.batch_rows or report.kind == "orders") and changes:
         recompute_metrics(session.connection(), day)
-        changes = changes | Changes.of("customer_metrics") | Changes.of("tier_changes")
+        changes = changes | Changes.of("customer_metrics") | Changes.of("tier_changes") \
+            | Changes.of("app_settings")
+    if report.batch_rows:
+        recorded = record_batch(session, Path(path).name, report.kind, started,
+                                report.batch_rows)
+        report.batch_id = recorded.value
+        changes = changes | recorded
     return changes.with_value(report)
 
 
@@ -146,7 +157,7 @@ def _missing(cols: dict[str, int], kind: str) -> list[str]:
 
 # -- customers (表1) ---------------------------------------------------------------
 def import_customers(session: Session, table: Table, *, skip_invalid: bool, today: date,
-                     dry_run: bool = False) -> ImportReport:
+                     dry_run: bool = False, on_duplicate: str = "skip") -> ImportReport:
     report = ImportReport("customers", total_rows=len(table.rows))
     cols = find_columns(table, CUSTOMER_COLUMNS)
     report.missing_columns = _missing(cols, "customers")
@@ -193,6 +204,11 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
             except (InvalidOperation, ValueError):
                 row_problems.append(RowProblem(line, "months", "invalid_number", months_text))
         rec["cooperation_start"] = start
+        rec["start_from_months"] = start is not None and not get(cells, "cooperation_start")
+        type_text = get(cells, "type")
+        rec["type"] = parse_customer_type(type_text) if type_text else None
+        if type_text and rec["type"] is None:
+            row_problems.append(RowProblem(line, "type", "invalid_choice", type_text))
         contribution = None
         value = get(cells, "contribution")
         if value:
@@ -220,7 +236,7 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
             rec[key] = get(cells, key) or None
         if not row_problems:
             try:  # the rules every stored customer obeys, checked row by row
-                clean_customer_fields(_customer_fields(rec), today)
+                clean_customer_fields(customer_fields(rec), today)
             except ValidationError as exc:
                 row_problems.append(RowProblem(line, _COLUMN_OF.get(exc.field, exc.field),
                                                exc.code, exc.detail))
@@ -232,51 +248,15 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
         report.created = sum(1 for r in good if r["code"] not in existing)
         report.updated = len(good) - report.created
         return report
-    _write_customers(session, good, today, report)
+    write_customers(session, good, today, report, on_duplicate)
     report.written = True
     return report
 
 
 #: import column a customer field came from, for reporting a field's problem
-_COLUMN_OF = {"explicit_needs": "need"}
-
-
-def _customer_fields(rec: dict[str, object]) -> dict[str, object]:
-    """The customer fields a row sets: only the cells that hold something, so
-    re-importing a sparser table never blanks what is already known."""
-    fields: dict[str, object] = {k: rec[k] for k in (
-        "code", "name", "short_name", "industry", "region", "owner", "potential",
-        "cooperation_start") if rec[k]}
-    if rec["need"]:
-        fields["explicit_needs"] = rec["need"]
-    return fields
-
-
-def _write_customers(session: Session, good: list[dict[str, object]], today: date,
-                     report: ImportReport) -> None:
-    now = datetime.combine(today, time(9))
-    rows = [CustomerUpsert(_customer_fields(rec),
-                           KeyContact(str(rec["contact"]), rec["phone"])  # type: ignore[arg-type]
-                           if rec["contact"] else None) for rec in good]
-    changes = upsert_customers(session, rows, now=now, today=today)
-    result: UpsertResult = changes.value
-    orders: list[NewOrder] = []
-    contacts: list[NewInteraction] = []
-    trade_day = today - timedelta(days=1)
-    for rec, cid in zip(good, result.ids, strict=True):
-        if cid not in result.created:
-            continue
-        if rec["contribution"]:
-            orders.append(NewOrder(cid, trade_day, int(rec["contribution"]),  # type: ignore[call-overload]
-                                   IMPORT_TAG))
-        if isinstance(rec["last_interaction"], datetime):
-            contacts.append(NewInteraction(cid, rec["last_interaction"], "phone",
-                                           f"最近互动（{IMPORT_TAG}）"))
-    changes = changes | add_orders(session, orders) | add_interactions(session, contacts, now)
-    report.changes = changes.with_value(None)
-    report.touched_customers.update(result.ids)
-    report.created = len(result.created)
-    report.updated = len(result.updated)
+_COLUMN_OF = {"explicit_needs": "need", "declared_contribution_cents": "contribution",
+              "declared_last_contact_at": "last_interaction", "stated_value_tier": "type",
+              "stated_activity": "type"}
 
 
 # -- contact log (表2) ----------------------------------------------------------------
@@ -342,13 +322,24 @@ def import_contacts(session: Session, table: Table, *, skip_invalid: bool, today
             report.problems.extend(problems)
             continue
         good.append(row)
+    known = logged_keys(session.connection(), {r.customer_id for r in good})
+    fresh: list[NewInteraction] = []
+    for row in good:
+        key = contact_key(row.customer_id, row.occurred_at, row.channel, row.topic)
+        if key in known:
+            report.unchanged += 1
+            continue
+        known.add(key)
+        fresh.append(row)
     if (report.problems and not skip_invalid) or dry_run:
-        report.created = len(good)
+        report.created = len(fresh)
         return report
     # Only promises still open become tasks; a past deadline in an old sheet is history.
-    report.changes = add_interactions(session, good, now, open_from=today)
-    report.touched_customers.update(r.customer_id for r in good)
-    report.created = len(good)
+    report.changes = add_interactions(session, fresh, now, open_from=today)
+    report.touched_customers.update(r.customer_id for r in fresh)
+    report.created = len(fresh)
+    report.batch_rows.extend(("interactions", iid, "insert", None)
+                             for iid in sorted(report.changes.ids("interactions") or ()))
     report.written = True
     return report
 
@@ -411,10 +402,21 @@ def import_events(session: Session, table: Table, *, skip_invalid: bool, today: 
         good.append(NewEvent(name, held, _event_kind(name), target, actual,  # type: ignore[arg-type]
                              satisfaction, get(cells, "improvements") or None,
                              get(cells, "follow_up") or None))
+    known = held_events(session.connection())
+    fresh: list[NewEvent] = []
+    for e in good:
+        key = (e.name.strip(), e.held_on)
+        if key in known:
+            report.unchanged += 1
+            continue
+        known.add(key)
+        fresh.append(e)
     if (report.problems and not skip_invalid) or dry_run:
-        report.created = len(good)
+        report.created = len(fresh)
         return report
-    report.changes = add_events(session, good)
-    report.created = len(good)
+    report.changes = add_events(session, fresh)
+    report.created = len(fresh)
+    report.batch_rows.extend(("events", eid, "insert", None)
+                             for eid in sorted(report.changes.ids("events") or ()))
     report.written = True
     return report

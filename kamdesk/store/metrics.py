@@ -19,18 +19,19 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, text
 
 from kamdesk.domain.health import HealthReason
-from kamdesk.domain.scoring import CustomerMetrics, metric_parts
+from kamdesk.domain.scoring import CustomerMetrics, metric_parts, tiering_revenue
 from kamdesk.store.ops.settings import put_json
 from kamdesk.store.queries.metric_facts import gather, gather_facts, raw_fetcher
 from kamdesk.store.queries.settings import get_json, tiering_settings
 
 __all__ = [
-    "RECOMPUTED_KEY", "gather_facts", "metrics_stale", "reasons_json", "reasons_text",
+    "COMPUTED_TIERS_KEY", "RECOMPUTED_KEY", "gather_facts", "metrics_stale", "reasons_json",
+    "reasons_text",
     "recompute_and_stamp", "recompute_and_stamp_on", "recompute_metrics", "refresh_customer",
 ]
 
@@ -126,7 +127,8 @@ def _recompute(conn: Connection, today: date) -> int:
     settings = tiering_settings(conn)
     gathered = gather(conn, today, settings.window_months)
     facts = gathered.facts
-    parts = metric_parts(facts, settings, today)
+    computed_aside: dict[int, tuple[str, str]] = {}
+    parts = metric_parts(facts, settings, today, computed_aside)
     fetch = raw_fetcher(conn)
     old = {r[0]: r for r in fetch(_SELECT_METRICS, {})}
     iso = today.isoformat()
@@ -142,7 +144,7 @@ def _recompute(conn: Connection, today: date) -> int:
         cid = f.customer_id
         last_trade = f.last_trade
         row = (
-            cid, f.revenue_window, f.revenue_prev_window, f.order_count_window,
+            cid, tiering_revenue(f), f.revenue_prev_window, f.order_count_window,
             last_trade.isoformat() if last_trade else None, last_at, tier, activity,
             r, fs, m, segment, health, reasons_text(reasons) if reasons else "[]",
             next_due.isoformat(), overdue, action, name, phone,
@@ -177,7 +179,24 @@ def _recompute(conn: Connection, today: date) -> int:
         conn.exec_driver_sql(
             "INSERT INTO tier_changes (customer_id, changed_on, dimension, old_value, new_value) "
             "VALUES (?,?,?,?,?)", changes)
+    _store_computed_aside(conn, computed_aside)
     return len(rows)
+
+
+#: app_settings key: {customer id: [value tier, activity]} as computed, for the customers
+#: whose stated classification is in effect and differs (``customer_metrics`` holds the
+#: effective one); the profile shows it beside the stated one. Kept out of the schema:
+#: only customers with a stated type that disagrees are listed.
+COMPUTED_TIERS_KEY = "computed_tiers"
+
+
+def _store_computed_aside(conn: Connection, computed: dict[int, tuple[str, str]]) -> None:
+    """Write the computed classifications beside the stated ones, only when they moved
+    (a recompute that changes nothing writes nothing)."""
+    value = {str(cid): list(pair) for cid, pair in sorted(computed.items())}
+    stored = get_json(conn, COMPUTED_TIERS_KEY)
+    if (stored or {}) != value:
+        put_json(conn, COMPUTED_TIERS_KEY, value)
 
 
 def rewrite_everything(to_write: int, stored: int) -> bool:
@@ -248,7 +267,7 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
     Returns True if the activity state moved and a ``tier_changes`` row was written
     (the caller declares it among the tables it changed).
     """
-    from kamdesk.domain.activity import activity_state
+    from kamdesk.domain.activity import Activity, activity_state
     from kamdesk.domain.cadence import cadence_rule, next_touch
     from kamdesk.domain.health import health_score
 
@@ -261,9 +280,9 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
         return False
     f = facts[0]
     tier = row[0]
-    activity = activity_state(last_interaction=f.last_interaction, last_trade=f.last_trade,
-                              cooperation_start=f.cooperation_start, today=today,
-                              settings=settings)
+    activity = cast("Activity", f.stated_activity) or activity_state(
+        last_interaction=f.last_interaction, last_trade=f.last_trade,
+        cooperation_start=f.cooperation_start, today=today, settings=settings)
     rule = cadence_rule(tier, activity, settings)
     health = health_score(
         days_since_contact=(None if f.last_interaction is None
@@ -282,6 +301,11 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
     last_at = conn.execute(text(
         "SELECT MAX(occurred_at) FROM interactions WHERE customer_id = :c"), {"c": customer_id}
     ).scalar()
+    declared_at = conn.execute(text(
+        "SELECT declared_last_contact_at FROM customers WHERE id = :c"), {"c": customer_id}
+    ).scalar()
+    if declared_at is not None and (last_at is None or str(declared_at) > str(last_at)):
+        last_at = declared_at
     moved = row[2] is not None and row[1] != activity
     if moved:
         conn.execute(text(
@@ -296,7 +320,7 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
         "health = :h, health_reasons = :hr, next_due_on = :nd, overdue_days = :od, "
         "due_action = :da, outstanding_cents = :owed, "
         "computed_on = coalesce(computed_on, :today) WHERE customer_id = :c"),
-        {"rev": f.revenue_window, "prev": f.revenue_prev_window, "orders": f.order_count_window,
+        {"rev": tiering_revenue(f), "prev": f.revenue_prev_window, "orders": f.order_count_window,
          "lt": f.last_trade.isoformat() if f.last_trade else None, "li": last_at,
          "act": activity, "h": health.score, "hr": reasons_json(fake),
          "nd": touch.next_due.isoformat(), "od": touch.overdue_days, "da": touch.action,

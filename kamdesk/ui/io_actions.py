@@ -125,14 +125,57 @@ class IoActions(QObject):
             if changes is None:
                 return
             result = changes.value
-            QMessageBox.information(self.window, self.tr("Import"), self.tr(
-                "Imported %1 new and updated %2 records; %3 rows skipped.").replace(
+            text = self.tr("Imported %1 new and updated %2 records; %3 rows skipped.").replace(
                 "%1", str(result.created)).replace("%2", str(result.updated)).replace(
-                "%3", str(len(result.skipped_lines))))
+                "%3", str(len(result.skipped_lines)))
+            details = [f"{c.customer} {c.field}: {c.old if c.old is not None else '—'} → "
+                       f"{c.new}" for c in result.updated_fields]
+            details += [self.tr("Line %1 looks like %2 (same %3): skipped").replace(
+                "%1", str(d.line)).replace("%2", d.existing_code).replace("%3", d.reason)
+                for d in result.duplicates if d.action == "skip"]
+            if details:  # what changed, old → new (the first 30; the CLI lists all)
+                text += "\n\n" + "\n".join(details[:30])
+                if len(details) > 30:
+                    text += "\n…"
+            QMessageBox.information(self.window, self.tr("Import"), text)
 
         self.import_thread = run_op_in_background(
             self.ctx, import_table, path, report.kind, skip, today, on_done=done,
             on_error=unreadable, initiator=self, parent=self.window)
+
+    def undo_last_import(self) -> None:
+        """File ▸ Undo last import…: asks, then takes the newest import back whole."""
+        from kamdesk.store.ops.import_batches import UndoRefused, undo_import
+        from kamdesk.store.queries.import_batches import last_undoable_batch
+        from kamdesk.ui.ops import run_op
+
+        batch = self.ctx.db.read(last_undoable_batch)
+        if batch is None:
+            QMessageBox.information(self.window, self.tr("Undo last import"),
+                                    self.tr("There is no import to undo."))
+            return
+        answer = QMessageBox.question(self.window, self.tr("Undo last import"), self.tr(
+            "Undo the import of %1 (%2 new, %3 updated rows)?").replace(
+            "%1", batch.file_name).replace("%2", str(batch.inserted)).replace(
+            "%3", str(batch.updated)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            run_op(self.ctx, undo_import, batch.id, self.ctx.clock.now(), initiator=self,
+                   reraise=(UndoRefused,))
+        except UndoRefused as exc:
+            QMessageBox.warning(self.window, self.tr("Undo last import"),
+                                self.undo_refusal_text(exc.code))
+
+    def undo_refusal_text(self, code: str) -> str:
+        return {
+            "unknown_batch": self.tr("There is no such import."),
+            "already_undone": self.tr("This import was already undone."),
+            "edited_since": self.tr("The import cannot be undone: a record it wrote was "
+                                    "edited or deleted since."),
+            "has_dependents": self.tr("The import cannot be undone: records were added "
+                                      "since to what it imported."),
+        }.get(code, code)
 
     # -- export -------------------------------------------------------------------
     def export_table(self, what: str) -> None:

@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(icon("export"), self.tr("Import table (CSV/Excel)…"),
                             lambda: self.io.import_table())
+        file_menu.addAction(self.tr("Undo last import…"), self.io.undo_last_import)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Export customers (表1)…"),
                             lambda: self.io.export_table("customers"))

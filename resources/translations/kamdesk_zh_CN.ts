@@ -2229,6 +2229,38 @@ Your saved data is safe. Details were written to the log file:
         <translation>已新增 %1 条、更新 %2 条记录；跳过 %3 行。</translation>
     </message>
     <message>
+        <source>Line %1 looks like %2 (same %3): skipped</source>
+        <translation>第 %1 行疑似与 %2 重复（%3 相同），已跳过</translation>
+    </message>
+    <message>
+        <source>Undo last import</source>
+        <translation>撤销上次导入</translation>
+    </message>
+    <message>
+        <source>There is no import to undo.</source>
+        <translation>没有可撤销的导入。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1 (%2 new, %3 updated rows)?</source>
+        <translation>撤销 %1 的导入（新增 %2 行，更新 %3 行）？</translation>
+    </message>
+    <message>
+        <source>There is no such import.</source>
+        <translation>没有这次导入。</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>这次导入已撤销。</translation>
+    </message>
+    <message>
+        <source>The import cannot be undone: a record it wrote was edited or deleted since.</source>
+        <translation>无法撤销导入：导入写入的记录此后已被修改或删除。</translation>
+    </message>
+    <message>
+        <source>The import cannot be undone: records were added since to what it imported.</source>
+        <translation>无法撤销导入：此后已有新记录关联到导入的数据。</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2454,6 +2486,10 @@ Your database is unchanged.</source>
     <message>
         <source>Import table (CSV/Excel)…</source>
         <translation>导入表格（CSV/Excel）…</translation>
+    </message>
+    <message>
+        <source>Undo last import…</source>
+        <translation>撤销上次导入…</translation>
     </message>
     <message>
         <source>Export customers (表1)…</source>

@@ -49,3 +49,29 @@ def test_export_and_backup(qtbot, demo_ctx, make_window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.setdefault("text", a[2]))
     w.io.backup_now()
     assert "kamdesk-" in shown["text"]
+
+
+def test_import_lists_changes_and_undo_last_import(qtbot, ctx, make_window, tmp_path,
+                                                   monkeypatch):
+    f = tmp_path / "c.csv"
+    f.write_text("客户ID,客户名称,行业属性\nC001,甲公司,制造业\n", encoding="utf-8")
+    w = make_window(ctx)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    w.io.import_table(str(f))
+    qtbot.waitUntil(lambda: w.io.import_thread.isFinished())
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    f.write_text("客户ID,客户名称,行业属性\nC001,甲公司,零售业\n", encoding="utf-8")
+    w.io.import_table(str(f))
+    qtbot.waitUntil(lambda: w.io.import_thread.isFinished())
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert "C001 industry: 制造业 → 零售业" in shown[1]
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    w.io.undo_last_import()
+    with ctx.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT industry FROM customers").scalar() == "制造业"
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    w.io.undo_last_import()   # the first import: its row was updated since → refused
+    assert warned and "cannot be undone" in warned[0]

@@ -118,7 +118,10 @@ _UNIT = re.compile(r"^(?P<base>.+?)(?:\((?P<b>[^()]*)\)"
                    r"|[/\\_-](?P<s>万元|元|万|千元|k|yuan|rmb|cny|月|个月|%))$")
 _MONEY_UNITS = {"万元": FEN_PER_WAN, "万": FEN_PER_WAN, "元": FEN_PER_YUAN, "yuan": FEN_PER_YUAN,
                 "rmb": FEN_PER_YUAN, "cny": FEN_PER_YUAN, "¥": FEN_PER_YUAN, "人民币": FEN_PER_YUAN,
-                "千元": 1000 * FEN_PER_YUAN, "k": 1000 * FEN_PER_YUAN}
+                "千元": 1000 * FEN_PER_YUAN, "k": 1000 * FEN_PER_YUAN,
+                # English headings for 万元 (KAMDesk's own English export writes the first)
+                "10kcny": FEN_PER_WAN, "10kyuan": FEN_PER_WAN, "10krmb": FEN_PER_WAN,
+                "万人民币": FEN_PER_WAN}
 _OTHER_UNITS = {"月", "个月", "%", "天", "人", "次", "分"}
 
 

@@ -52,6 +52,9 @@ EDITABLE = (
     "cooperation_start", "founded_on", "source", "status", "potential", "strategy_notes",
     "decision_process", "explicit_needs", "latent_needs", "credit_limit_cents",
     "share_of_wallet_pct", "owner", "credit_rating", "credit_review_on",
+    # what a sheet states (表1): kept as stated, see migration 0011_faithful_import
+    "declared_contribution_cents", "stated_value_tier", "stated_activity", "tier_source",
+    "declared_last_contact_at",
 )
 DEFAULTS = {"potential": "medium", "status": "active"}
 
@@ -83,6 +86,17 @@ def clean_customer_fields(fields: Mapping[str, Any], today: date | None = None
         out["credit_rating"] = str(out["credit_rating"]).upper()
         if out["credit_rating"] not in vocab.codes("credit_rating"):
             raise ValidationError("credit_rating", "invalid_choice")
+    for key, kind in (("stated_value_tier", "value_tier"), ("stated_activity", "activity"),
+                      ("tier_source", "tier_source")):
+        if out.get(key) is not None and out[key] not in vocab.codes(kind):
+            raise ValidationError(key, "invalid_choice")
+    if out.get("declared_contribution_cents") is not None and not isinstance(
+            out["declared_contribution_cents"], int):
+        raise ValidationError("declared_contribution_cents", "invalid_number")
+    declared_at = out.get("declared_last_contact_at")
+    if declared_at is not None and (not isinstance(declared_at, datetime)
+                                    or declared_at.date() > today):
+        raise ValidationError("declared_last_contact_at", "invalid_date")
     review = out.get("credit_review_on")
     if review is not None and not isinstance(review, date):
         raise ValidationError("credit_review_on", "invalid_date")

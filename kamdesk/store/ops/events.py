@@ -39,26 +39,28 @@ class NewEvent:
 
 def add_events(session: Session, events: Sequence[NewEvent],
                now: datetime | None = None) -> Changes:
-    """Insert events (ids not tracked)."""
+    """Insert events; their ids are in the Changes (an import records them to undo)."""
     if not events:
         return Changes()
     stamp = now or datetime.now().replace(microsecond=0)
+    session.flush()
+    first = int(session.execute(select(func.max(Event.id))).scalar() or 0) + 1
     rows = []
-    for e in events:
+    for eid, e in enumerate(events, start=first):
         if not (e.name or "").strip():
             raise ValidationError("name", "required")
         if not isinstance(e.held_on, date):
             raise ValidationError("held_on", "invalid_date")
         if e.satisfaction is not None and not 1 <= e.satisfaction <= 5:
             raise ValidationError("satisfaction", "out_of_range")
-        rows.append({"name": e.name.strip(), "held_on": e.held_on, "kind": e.kind,
+        rows.append({"id": eid, "name": e.name.strip(), "held_on": e.held_on, "kind": e.kind,
                      "target_participants": e.target_participants,
                      "actual_participants": e.actual_participants,
                      "satisfaction": e.satisfaction, "improvements": e.improvements,
                      "follow_up_plan": e.follow_up_plan, "created_at": stamp,
                      "updated_at": stamp})
     session.execute(insert(cast(Table, Event.__table__)), rows)
-    return Changes.of("events")
+    return Changes.of("events", *range(first, first + len(rows)))
 
 
 # -- one event at a time (the Events screen) ----------------------------------------------

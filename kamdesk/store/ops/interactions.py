@@ -254,7 +254,7 @@ def add_interactions(session: Session, rows: list[NewInteraction] | tuple[NewInt
                      now: datetime, open_from: date | None = None) -> Changes:
     """Insert many contacts; a next action with a deadline on or after ``open_from``
     (default: any) becomes a follow-up task, as :func:`log_contact` does. The caller
-    recomputes the metrics once for the batch (ids not tracked)."""
+    recomputes the metrics once for the batch. The new contacts' ids are in the Changes."""
     if not rows:
         return Changes()
     for row in rows:
@@ -282,7 +282,7 @@ def add_interactions(session: Session, rows: list[NewInteraction] | tuple[NewInt
              for r, iid in zip(rows, ids, strict=True)
              if clean(r.next_action) and r.deadline is not None
              and (open_from is None or r.deadline >= open_from)]
-    changes = Changes.of("interactions")
+    changes = Changes.of("interactions", *ids)
     if tasks:
         session.execute(insert(cast(Table, Task.__table__)), tasks)
         changes = changes | Changes.of("tasks")

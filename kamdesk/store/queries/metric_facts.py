@@ -51,7 +51,9 @@ _MAIN_SQL = (
     "  AND t.occurred_on <= :p_after), 0) "
     " - coalesce((SELECT sum(pay.amount_cents) FROM payments pay "
     "  WHERE pay.customer_id = c.id AND pay.received_on <= :w_through), 0) END, "
-    "kc.name, coalesce(kc.mobile, kc.phone) "
+    "kc.name, coalesce(kc.mobile, kc.phone), "
+    "c.declared_contribution_cents, c.declared_last_contact_at, c.stated_value_tier, "
+    "c.stated_activity, c.tier_source "
     "FROM customers c LEFT JOIN people kc ON kc.id = ("
     " SELECT q.id FROM people q WHERE q.customer_id = c.id AND q.archived = 0 "
     " ORDER BY q.is_primary DESC, q.id LIMIT 1) "
@@ -166,7 +168,16 @@ def gather_facts(conn: Connection, today: date, window_months: int,
 
 
 def gather(conn: Connection, today: date, window_months: int,
-           customer_ids: Iterable[int] | None = None) -> GatheredFacts:
+           customer_ids: Iterable[int] | None = None,
+           book_tier_source: str | None = None) -> GatheredFacts:
+    """The facts; a customer's last contact is the later of its contact log and the
+    last contact its sheet declared (表1's 最近互动时间), and its stated classification is
+    carried when it is in effect (its own ``tier_source``, else ``book_tier_source``,
+    read from the tiering settings when not given)."""
+    if book_tier_source is None:
+        from kamdesk.store.queries.settings import tiering_settings
+
+        book_tier_source = tiering_settings(conn).tier_source
     current, previous = trailing_windows(today, window_months)
     now = datetime.combine(today, datetime.max.time())
     only = ""
@@ -205,10 +216,18 @@ def gather(conn: Connection, today: date, window_months: int,
     no_survey = (None, None, None)
     people_180_get, dm_get, overdue_get = people_180.get, dm_last.get, overdue.get
     surveys_get, visit_get = surveys.get, exec_visit.get
+    last_contact_at: list[Any] = []
     for (cid, rev, orders, prev, last_trade, last_at, start, potential, credit, before,
-         _name, _phone) in main:
+         _name, _phone, declared, declared_at, stated_tier, stated_activity, source) in main:
         if ahead and cid in counted:
             last_at = counted[cid]
+        if declared_at is not None and str(declared_at) <= now_text and (
+                last_at is None or str(declared_at) > str(last_at)):
+            last_at = declared_at
+        last_contact_at.append(last_at)
+        if (stated_tier is None and stated_activity is None) or (
+                source or book_tier_source) != "stated":
+            stated_tier = stated_activity = None
         dm = dm_get(cid)
         csat, nps, surveyed = surveys_get(cid, no_survey)
         rev = rev or 0
@@ -225,7 +244,7 @@ def gather(conn: Connection, today: date, window_months: int,
             0 if before is None else rev + prev + before,
             days[visit_get(cid)],
             days[surveyed],
+            declared, stated_tier, stated_activity,
         ))
-    last_contact_at = [r[5] for r in main]
     contacts = [(r[10], r[11]) if r[10] is not None else (None, None) for r in main]
     return GatheredFacts(facts, last_contact_at, contacts)

@@ -65,7 +65,8 @@ def test_open_pipe_still_gets_everything(demo_db):
 def test_every_command_listed_once_and_parsed():
     names = [c.name for c in COMMANDS]
     assert len(names) == len(set(names))
-    assert names == ["demo", "doctor", "search", "import", "export", "vcard", "backup", "due",
+    assert names == ["demo", "doctor", "search", "import", "imports", "undo-import",
+                     "duplicates", "export", "vcard", "backup", "due",
                      "ical", "orders", "tiers", "contracts", "kpis", "plan", "brief"]
     parser = build_parser()
     for name in names:

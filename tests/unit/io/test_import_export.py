@@ -93,7 +93,8 @@ def test_reimport_updates_instead_of_duplicating(db, tmp_path):
         import_file(conn, path, today=TODAY)
     with db.engine.begin() as conn:
         report = import_file(conn, path, today=TODAY)
-    assert (report.created, report.updated) == (0, 2)
+    # #13: a re-import of the same file changes nothing (it used to rewrite both)
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM customers").scalar() == 2
 

@@ -147,5 +147,8 @@ def test_import_announces_what_it_wrote(db, tmp_path):
     with track_writes(db.engine) as written:
         changes = db.write(import_table, f, "customers", today=TODAY)
     assert written <= changes.names
-    assert {"customers", "customer_metrics", "people", "trades", "interactions"} <= written
+    # #13: the declared contribution and last contact are kept on the customer, never
+    # booked as an invented trade or contact; the import is recorded to be undone
+    assert {"customers", "customer_metrics", "people", "import_batches"} <= written
+    assert not {"trades", "interactions"} & written
     assert changes.value.created == 1
