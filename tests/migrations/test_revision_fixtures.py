@@ -89,7 +89,10 @@ def test_generated_tasks_of_old_books_get_title_codes(tmp_path):
         == ("renewal", "2024-2025年度变压器框架协议 (HT-2024-001) · 华东电网")
     assert (tasks[(3,)]["title_code"], json.loads(tasks[(3,)]["title_params"])["action"]) \
         == ("cadence", "contact")
+    assert (tasks[(3,)]["title"], tasks[(3,)]["snoozed_until"]) \
+        == ("深圳前海微众科技有限公司", "2026-03-06 09:00:00")
     assert (tasks[(4,)]["title_code"], tasks[(4,)]["title"]) == ("plan_action", "季度高层拜访")
+    assert tasks[(4,)]["notes"] is None
     assert tasks[(5,)]["title_code"] is None and tasks[(5,)]["title"] == "寄送报价"
 
 
