@@ -26,8 +26,8 @@ from pathlib import Path
 
 #: Pages copied per step of the backup API (other readers get the file between steps).
 BACKUP_STEP_PAGES = 256
-#: Called after each step with (remaining, total) pages; a seam for progress and tests.
-on_backup_step: Callable[[int, int], None] | None = None
+#: Called after each step with (status, remaining, total) pages: a seam for progress, tests.
+on_backup_step: Callable[[int, int, int], None] | None = None
 PART_SUFFIX = ".part"
 #: A ``.part`` older than this is left over from a killed attempt, not being written.
 STALE_PART_SECONDS = 600
