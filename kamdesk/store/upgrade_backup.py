@@ -77,11 +77,13 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove_stale_parts(folder: Path, prefix: str, keep: Path) -> None:
+def _remove_stale_parts(folder: Path, prefix: str, ours: Path) -> None:
+    """Remove ``ours`` (this attempt's name, left by a killed earlier one) and any other
+    ``.part`` of this upgrade old enough not to be in the middle of being written."""
     now = time.time()
     for part in folder.glob(f"{prefix}*{PART_SUFFIX}"):
         try:
-            if part == keep or now - part.stat().st_mtime > STALE_PART_SECONDS:
+            if part == ours or now - part.stat().st_mtime > STALE_PART_SECONDS:
                 part.unlink()
         except OSError:
             pass  # another attempt's file, or already gone: not ours to insist on
@@ -131,11 +133,11 @@ def pre_upgrade_backup(db_file: Path, backup_dir: Path, from_revision: str,
     src = sqlite3.connect(db_file)
     try:
         fingerprint = content_fingerprint(src)
+        tmp = backup_dir / f"{prefix}{fingerprint}.sqlite3{PART_SUFFIX}"
+        _remove_stale_parts(backup_dir, prefix, ours=tmp)
         made = sorted(backup_dir.glob(f"{prefix}*-{fingerprint}*.sqlite3"))
         if made:
             return made[0]
-        tmp = backup_dir / f"{prefix}{fingerprint}.sqlite3{PART_SUFFIX}"
-        _remove_stale_parts(backup_dir, prefix, keep=tmp)
         try:
             _copy_verified(src, tmp)
             stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")

@@ -10,6 +10,7 @@ derives from other rows (listed in ``DERIVED``, checked by their own tests).
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -58,6 +59,7 @@ def rows_by_key(conn: sqlite3.Connection, table: str) -> dict[tuple[Any, ...], d
     return out
 
 
+@cache
 def default_value(declared_type: str, default_sql: str | None) -> Any:
     """What SQLite stores for a column's DEFAULT (affinity applied), None for none."""
     if default_sql is None:

@@ -21,7 +21,10 @@ from kamdesk.store.engine import make_engine
 from kamdesk.store.migrate import ensure_schema
 from kamdesk.store.schema_version import HEAD_REVISION
 from kamdesk.store.upgrade_backup import (
-    PART_SUFFIX, UpgradeBackupError, backup_prefix, pre_upgrade_backup,
+    PART_SUFFIX,
+    UpgradeBackupError,
+    backup_prefix,
+    pre_upgrade_backup,
 )
 
 OLDEST = "0001_initial"
@@ -56,7 +59,8 @@ def _fixture_copy(revision: str, tmp_path: Path) -> Path:
 def test_a_failing_upgrade_leaves_the_old_revision_with_every_row(tmp_path):
     versions = tmp_path / "versions"
     versions.mkdir()
-    (versions / "9999_test_fails.py").write_text(textwrap.dedent(FAILING.format(head=HEAD_REVISION)))
+    script = textwrap.dedent(FAILING.format(head=HEAD_REVISION))
+    (versions / "9999_test_fails.py").write_text(script)
     path = _fixture_copy(OLDEST, tmp_path)
     engine = make_engine(str(path), synchronous="OFF")
     with pytest.raises(RuntimeError, match="power cut"):
@@ -145,3 +149,16 @@ def test_a_failed_backup_leaves_no_file_named_like_a_backup(tmp_path, monkeypatc
     conn = connect_ro(path)
     assert revision_of(conn) == OLDEST
     conn.close()
+
+
+def test_no_room_for_the_backup_is_told_as_disk_full(tmp_path, monkeypatch):
+    from kamdesk.store.database import DatabaseProblem, open_database
+
+    def disk_full(status: int, remaining: int, total: int) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(upgrade_backup, "on_backup_step", disk_full)
+    path = _fixture_copy(OLDEST, tmp_path)
+    with pytest.raises(DatabaseProblem) as problem:
+        open_database(str(path), tmp_path / "backups", synchronous="OFF")
+    assert problem.value.kind == "disk_full"

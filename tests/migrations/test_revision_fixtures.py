@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 from revision_rows import (
-    FIXTURES, check_file, connect_ro, differences, revision_of, rows_by_key, tables,
+    FIXTURES,
+    check_file,
+    connect_ro,
+    differences,
+    revision_of,
+    rows_by_key,
+    tables,
 )
 
 from kamdesk.store.engine import make_engine
