@@ -24,8 +24,8 @@ from kamdesk.store.engine import (
     make_session_factory,
 )
 from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
-from kamdesk.store.upgrade_backup import UpgradeBackupError
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.upgrade_backup import UpgradeBackupError
 
 log = logging.getLogger(__name__)
 
