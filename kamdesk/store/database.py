@@ -25,6 +25,7 @@ from kamdesk.store.engine import (
 )
 from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.upgrade_backup import UpgradeBackupError
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +118,8 @@ def open_database(location: str, backup_dir: Path,
     except SchemaTooNew as exc:
         engine.dispose()
         raise DatabaseProblem("too_new", location, exc.found) from exc
-    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError,
+            UpgradeBackupError) as exc:  # no upgrade without its backup: disk full…
         engine.dispose()
         raise DatabaseProblem(classify_error(exc), location, str(exc)) from exc
     db = Database(location, engine, make_session_factory(engine), report)

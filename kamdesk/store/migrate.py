@@ -1,24 +1,36 @@
 """Bring a user's database to the schema this build expects, without losing a row.
 
 Rules (see shared/PITFALLS.md):
-- a brand-new file gets ``create_all`` and is stamped at head;
-- an older file is backed up first, then upgraded with foreign keys OFF (a batch
-  table rebuild with them ON cascades away child rows), inside one transaction,
-  then ``PRAGMA foreign_key_check`` must come back empty or the upgrade is rolled back;
+- a brand-new file gets ``create_all`` and is stamped at head, in one transaction;
+- an older file is backed up first (:mod:`kamdesk.store.upgrade_backup`: one verified
+  copy per upgrade), then upgraded with foreign keys OFF (a batch table rebuild with
+  them ON cascades away child rows) inside ONE real SQLite transaction, and
+  ``PRAGMA foreign_key_check`` must come back empty before COMMIT or it is rolled back;
 - a file from a newer KAMDesk is refused, never "downgraded".
+
+Why one transaction on the app's own connection, not an upgrade of a copy swapped in:
+SQLite DDL is transactional, so a kill at any moment (WAL or rollback journal) leaves
+the file at the old revision with every row or at the new one with every row, with no
+second full copy on the disk, no rename of a live database next to its -wal/-shm (which
+Windows refuses while another program has it open), and nothing to clean up after.
+Python's sqlite3 would defeat it in its default mode — it issues no BEGIN before DDL,
+so each step committed alone — hence :func:`one_transaction` turns that off
+(``isolation_level = None``) and emits ``BEGIN IMMEDIATE`` itself; Alembic sees the
+connection already in a transaction and adds none of its own.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from kamdesk.store.schema_version import HEAD_REVISION
+from kamdesk.store.upgrade_backup import pre_upgrade_backup
 
 log = logging.getLogger(__name__)
 
@@ -84,29 +96,52 @@ def script_head(extra_version_dirs: list[Path] | None = None) -> str:
     return heads[0]
 
 
-def backup_sqlite_file(engine: Engine, backup_dir: Path, reason: str) -> Path | None:
-    """Consistent online copy through SQLite's backup API (safe with WAL)."""
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file behind ``engine``, or None (not SQLite, or in memory)."""
     db_file = engine.url.database
     if engine.dialect.name != "sqlite" or not db_file or db_file == ":memory:":
         return None
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{Path(db_file).stem}-{reason}-{stamp}.sqlite3"
-    src = sqlite3.connect(db_file)
-    try:
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        dst.close()
-    finally:
-        src.close()
-    return target
+    return Path(db_file)
+
+
+@contextmanager
+def one_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection on which everything, DDL included, is one SQLite transaction,
+    committed only if ``PRAGMA foreign_key_check`` finds nothing, with foreign keys OFF
+    meanwhile (set before BEGIN: the pragma is a no-op inside a transaction)."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()
+        legacy_mode = dbapi.isolation_level
+        dbapi.isolation_level = None  # no implicit BEGIN/COMMIT: ours are the only ones
+        try:
+            # IMMEDIATE: take the write lock now, so no other writer slips in between.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise MigrationFailed(f"foreign key check failed: {problems[:5]}")
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            dbapi.isolation_level = legacy_mode
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 def _create_fresh(engine: Engine) -> None:
     from kamdesk.store.models import Base
 
-    with engine.begin() as conn:
+    with one_transaction(engine) as conn:
         Base.metadata.create_all(conn)
         if engine.dialect.name == "sqlite":
             from kamdesk.store.search_sqlite import create_search_objects
@@ -127,27 +162,11 @@ def run_upgrade(
     target: str = "head",
     extra_version_dirs: list[Path] | None = None,
 ) -> None:
-    """Alembic upgrade with foreign keys off around it and a foreign-key check after."""
+    """Alembic upgrade to ``target`` as one transaction (see :func:`one_transaction`)."""
     from alembic import command
 
-    sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as conn:
-        if sqlite:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
-        try:
-            with conn.begin():
-                command.upgrade(_alembic_config(conn, extra_version_dirs), target)
-                if sqlite:
-                    problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if problems:
-                        raise MigrationFailed(
-                            f"foreign key check failed after upgrade: {problems[:5]}"
-                        )
-        finally:
-            if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+    with one_transaction(engine) as conn:
+        command.upgrade(_alembic_config(conn, extra_version_dirs), target)
 
 
 def ensure_schema(
@@ -169,7 +188,9 @@ def ensure_schema(
         raise MigrationFailed("the file has tables but no KAMDesk schema version")
     if found not in known_revisions(extra_version_dirs):
         raise SchemaTooNew(found)
-    backup = backup_sqlite_file(engine, backup_dir, f"before-upgrade-{found}")
+    db_file = sqlite_file(engine)
+    backup = (pre_upgrade_backup(db_file, backup_dir, found, expected_head)
+              if db_file is not None else None)
     log.info("upgrading database %s -> head (backup %s)", found, backup)
     run_upgrade(engine, "head", extra_version_dirs)
     with engine.connect() as conn:
