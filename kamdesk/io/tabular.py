@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from kamdesk.io.own_csv import unguard_row
+
 
 class TableReadError(Exception):
     """The file as a whole cannot be read (missing, wrong format, bad encoding)."""
@@ -59,7 +61,7 @@ def read_table(path: str | Path) -> Table:
     rows: list[tuple[int, list[object]]] = []
     for number, cells in enumerate(rows_iter, start=2):
         if any(c.strip() for c in cells):
-            rows.append((number, list(cells)))
+            rows.append((number, unguard_row(headers, cells)))  # our CSV: guards off
     return Table(headers, rows)
 
 
