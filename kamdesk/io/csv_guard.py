@@ -11,7 +11,8 @@ text", and a reader can tell it from data by the rule below.
 The guard is reversible: a value that already starts with apostrophes followed by a
 dangerous character gets one more, so ``unneutralise(neutralise(v)) == v`` for every
 string. It is undone only in KAMDesk's own CSVs (:mod:`kamdesk.io.own_csv` tells them by
-their header row), since in a stranger's file a leading apostrophe is the user's data. XLSX needs none of this: there the guard is the cell type
+their header row), since in a stranger's file a leading apostrophe is the user's data.
+XLSX needs none of this: there the guard is the cell type
 (:func:`kamdesk.io.export_tables.write_rows`).
 """
 

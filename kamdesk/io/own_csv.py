@@ -33,7 +33,7 @@ def is_kamdesk_csv(headers: Sequence[object]) -> bool:
     return tuple(str(h).strip() for h in headers) in _export_header_rows()
 
 
-def unguard_row(headers: Sequence[object], cells: list[str]) -> list[str]:
+def unguard_row(headers: Sequence[object], cells: list[str]) -> list[object]:
     """A CSV row with its guards taken off if the file is one of KAMDesk's (the one call
     the CSV reader makes per row); a stranger's row comes back as it is."""
-    return unguard_cells(cells) if is_kamdesk_csv(headers) else cells
+    return list(unguard_cells(cells) if is_kamdesk_csv(headers) else cells)

@@ -124,11 +124,15 @@ def _fill_later_references(session: Session, table: Table, data: BookRows,
     for name in later:
         at = data.columns.index(name)
         params = [{**{f"k_{k}": raw[i] for k, i in zip(keys, key_at, strict=True)},
-                   "v": column_value(table.c[name], raw[at])} for raw in data.rows if raw[at] is not None]
+                   "v": column_value(table.c[name], raw[at])}
+                  for raw in data.rows if raw[at] is not None]
         if not params:
             continue
         where = [table.c[k] == bindparam(f"k_{k}") for k in keys]
-        session.execute(update(table).where(*where).values({name: bindparam("v")}), params)
+        # a column stamped on update (updated_at) keeps the file's value
+        kept = {c.name: c for c in table.columns if c.onupdate is not None}
+        session.execute(update(table).where(*where).values({**kept, name: bindparam("v")}),
+                        params)
 
 
 def _load_settings(conn: Any, data: BookRows) -> Changes:

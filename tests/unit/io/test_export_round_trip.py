@@ -72,7 +72,8 @@ def test_our_csv_reads_back_exactly(tmp_path, seed):
 
 def test_csv_dates_and_contact_log_headers(tmp_path):
     out = tmp_path / "log.csv"
-    row = ["C001", datetime(2024, 3, 15, 9, 30), "电话", "-回访", "", "", "", "@王", date(2024, 4, 1)]
+    row = ["C001", datetime(2024, 3, 15, 9, 30), "电话", "-回访", "", "", "", "@王",
+           date(2024, 4, 1)]
     write_rows(out, CONTACT_HEADERS["zh_CN"], [row])
     (_, cells), = read_table(out).rows
     assert cells == ["C001", "2024-03-15 09:30", "电话", "-回访", "", "", "", "@王", "2024-04-01"]
