@@ -51,8 +51,9 @@ def add_import_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_export_arguments(e: argparse.ArgumentParser) -> None:
-    e.add_argument("what", choices=("customers", "contacts", "events"))
-    e.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx")
+    e.add_argument("what", choices=("customers", "contacts", "events", "full"),
+                   help="full: every table and attached file as one .zip (docs/full-export.md)")
+    e.add_argument("--out", required=True, metavar="FILE", help=".csv or .xlsx (full: .zip)")
     e.add_argument("--customer", metavar="CODE", help="contact log of one customer only")
 
 
@@ -63,6 +64,10 @@ def add_vcard_arguments(v: argparse.ArgumentParser) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    if args.file.lower().endswith(".zip"):
+        from kamdesk.cli.full_book import run_full_import
+
+        return run_full_import(args)
     if args.file.lower().endswith((".vcf", ".vcard")):
         from kamdesk.cli.vcard_import import run_vcard_import
 
@@ -175,6 +180,10 @@ def _after_column(sentence: str) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.what == "full":
+        from kamdesk.cli.full_book import run_full_export
+
+        return run_full_export(args)
     from kamdesk.io import export_tables as ex
 
     db = open_db(args)

@@ -288,6 +288,7 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
     ),
     # -- messages: the fields a ValidationError names and what went wrong -------------------
     "field": (
+        ("book", "Database", "数据库"),
         ("name", "Name", "名称"),
         ("code", "Code", "编号"),
         ("short_name", "Short name", "简称"),
@@ -408,6 +409,8 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
          "Use a year (2027), a half-year (2027-H1, 2027-H2) or a quarter (2027-Q1 … 2027-Q4).",
          "请填写年份（2027）、半年（2027-H1、2027-H2）或季度（2027-Q1 … 2027-Q4）。"),
         ("too_large", "This file is larger than the 100 MB limit.", "文件超过 100 MB 的上限。"),
+        ("book_not_empty", "This database already holds data; a full export is imported only "
+         "into an empty database.", "当前数据库已有数据；完整导出只能导入到空数据库。"),
         ("unreadable", "This file cannot be read (moved, deleted or no permission).",
          "无法读取此文件（已移动、已删除或无权限）。"),
         ("amount_not_positive",

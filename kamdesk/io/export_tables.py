@@ -1,9 +1,12 @@
 """Exporting in the shapes people already use: the method's 表1 customers, 表2
 contact log and 表3 events, as CSV (UTF-8 with BOM, so Excel shows Chinese) or XLSX.
 
-Free text that starts with = + - @ (or a tab/CR) would be run as a formula by Excel;
-such cells are written as plain text (OWASP CSV injection), without mangling phone
-numbers like "+86 138…" in XLSX, where the cell type can be forced to text.
+Free text that starts with = + - @ (or a tab/CR) would be run as a formula by Excel
+(OWASP CSV injection). In XLSX every string is written as a text cell, so the cell holds
+exactly the value ("+86 138…", "-Minus Trading", "007") and is never a formula; numbers
+and dates keep their types. A CSV has no types: there such cells get a guard apostrophe
+that KAMDesk takes off again when it re-imports its own CSV (:mod:`kamdesk.io.csv_guard`),
+and every CSV data cell is quoted, so no reader can take the apostrophe for a quote character.
 
 The Chinese tables word tiers, activity and channels with the one vocabulary
 (:mod:`kamdesk.domain.vocab`), as the screen does; the English tables keep the codes
@@ -14,12 +17,13 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, text
 
 from kamdesk.domain import vocab
+from kamdesk.io.csv_guard import neutralise
 from kamdesk.store.queries.events import list_events
 
 CUSTOMER_HEADERS = {
@@ -44,13 +48,8 @@ EVENT_HEADERS = {
 }
 #: 表3's bar for a well-attended event (参与率≥80%)
 EVENT_TARGET_SHARE = 0.8
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\0")
-
-
-def neutralise(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_DANGEROUS):
-        return "'" + value
-    return value
+__all__ = ["CONTACT_HEADERS", "CUSTOMER_HEADERS", "EVENT_HEADERS", "contact_rows",
+           "customer_rows", "event_rows", "neutralise", "write_rows"]
 
 
 def _months(start: object, today: date) -> int | str:
@@ -129,24 +128,53 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
     count = 0
     try:
         if target.suffix.lower() == ".xlsx":
-            from openpyxl import Workbook
-
-            wb = Workbook(write_only=True)
-            ws = wb.create_sheet()
-            ws.append(list(headers))
-            for row in rows:
-                ws.append([neutralise(v) for v in row])
-                count += 1
-            wb.save(tmp)
+            count = _write_xlsx(tmp, headers, rows)
         else:
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-                writer = csv.writer(fh)
-                writer.writerow(headers)
+                csv.writer(fh).writerow(headers)  # the plain header row marks our file
+                writer = csv.writer(fh, quoting=csv.QUOTE_ALL)
                 for row in rows:
-                    writer.writerow([neutralise(v) for v in row])
+                    writer.writerow([neutralise(_csv_text(v)) for v in row])
                     count += 1
         tmp.replace(target)
     finally:
         if tmp.exists():
             tmp.unlink()
+    return count
+
+
+def _csv_text(value: object) -> object:
+    """Dates as ISO text (a datetime to the minute, as 表2 writes times)."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Every string as a text cell (``data_type 's'``: never a formula, never a number,
+    no guard character), numbers as numbers, dates as dates."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+
+    def cell(value: object) -> WriteOnlyCell:
+        c = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str):
+            c.data_type = "s"
+        elif isinstance(value, datetime):
+            c.number_format = "yyyy-mm-dd hh:mm"
+        elif isinstance(value, date):
+            c.number_format = "yyyy-mm-dd"
+        return c
+
+    ws.append([cell(h) for h in headers])
+    count = 0
+    for row in rows:
+        ws.append([cell(v) for v in row])
+        count += 1
+    wb.save(path)
     return count

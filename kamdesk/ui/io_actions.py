@@ -214,6 +214,71 @@ class IoActions(QObject):
         self.ctx.status.emit(self.tr("%1 contacts exported to %2").replace("%1", str(n)).replace(
             "%2", path))
 
+    # -- the whole book ---------------------------------------------------------------
+    def export_everything(self, path: str | None = None) -> None:
+        """Every table and attached file as one ZIP (:mod:`kamdesk.io.full_export`)."""
+        from kamdesk.io.document_store import store_for_database
+        from kamdesk.io.full_export import export_full
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export everything"),
+                str(Path(_export_dir()) / "kamdesk-full.zip"), self.tr("ZIP archive (*.zip)"))
+            if not path:
+                return
+        try:
+            summary = self.ctx.db.read(export_full, path, store_for_database(self.ctx.db.location))
+        except OSError as exc:
+            self._write_failed(path, exc)
+            return
+        self.ctx.status.emit(self.tr("%1 rows and %2 files exported to %3").replace(
+            "%1", str(sum(summary.counts.values()))).replace("%2", str(summary.files)).replace(
+            "%3", path))
+
+    def import_everything(self, path: str | None = None) -> None:
+        """A full export into this database, which must be empty; ids are kept, then the
+        figures and the search index are rebuilt (all in one transaction)."""
+        from kamdesk.io.document_store import store_for_database
+        from kamdesk.io.full_export import FullExportError, load_export
+        from kamdesk.store.queries.full_book import non_empty_tables
+
+        title = self.tr("Import everything")
+        if self.ctx.db.read(non_empty_tables):
+            QMessageBox.warning(self.window, title, self.tr(
+                "This database already holds data. A full export is imported only into an "
+                "empty database: open a new database (or start KAMDesk with --db NEW.sqlite3) "
+                "and import it there."))
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, title, str(Path.home()), self.tr("ZIP archive (*.zip)"))
+            if not path:
+                return
+
+        def refused(exc: BaseException) -> bool:
+            if not isinstance(exc, FullExportError):
+                return False
+            reason = {
+                "not_full_export": self.tr("This is not a KAMDesk full export."),
+                "format_too_new": self.tr("This export is from a newer KAMDesk; update "
+                                          "KAMDesk to import it."),
+                "schema_unknown": self.tr("This export is from a newer KAMDesk; update "
+                                          "KAMDesk to import it."),
+            }.get(exc.code, self.tr("The file is damaged: %1").replace("%1", exc.detail))
+            QMessageBox.warning(self.window, title, reason)
+            return True
+
+        def done(changes: Changes | None) -> None:
+            if changes is not None:
+                QMessageBox.information(self.window, title, self.tr(
+                    "Imported %1 rows; figures and search rebuilt.").replace(
+                    "%1", str(sum(changes.value.values()))))
+
+        self.import_thread = run_op_in_background(
+            self.ctx, load_export, path, store_for_database(self.ctx.db.location),
+            self.ctx.clock.today(), on_done=done, on_error=refused, initiator=self,
+            parent=self.window)
+
     def backup_now(self) -> None:
         from kamdesk.io.backup import BackupError, backup_file
         from kamdesk.paths import backup_dir_for

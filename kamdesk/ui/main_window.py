@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
             file_menu.addAction(icon("calendar"), self.tr("Export calendar (.ics)…"),
                                 lambda: self.screen("calendar").export_ical(False))
         file_menu.addSeparator()
+        file_menu.addAction(self.tr("Export everything…"), self.io.export_everything)
+        file_menu.addAction(self.tr("Import everything…"), lambda: self.io.import_everything())
         file_menu.addAction(self.tr("Back up now"), self.io.backup_now)
         settings = _optional_factory("kamdesk.ui.settings_dialog", "SettingsDialog")
         if settings is not None:

@@ -2285,6 +2285,42 @@ Your saved data is safe. Details were written to the log file:
         <translation>已将 %1 位联系人导出到 %2</translation>
     </message>
     <message>
+        <source>Export everything</source>
+        <translation>完整导出</translation>
+    </message>
+    <message>
+        <source>ZIP archive (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>%1 rows and %2 files exported to %3</source>
+        <translation>已导出 %1 行数据和 %2 个附件到 %3</translation>
+    </message>
+    <message>
+        <source>Import everything</source>
+        <translation>完整导入</translation>
+    </message>
+    <message>
+        <source>This database already holds data. A full export is imported only into an empty database: open a new database (or start KAMDesk with --db NEW.sqlite3) and import it there.</source>
+        <translation>当前数据库已有数据。完整导出只能导入到空数据库：请新建一个数据库（或用 --db 新文件.sqlite3 启动 KAMDesk）后再导入。</translation>
+    </message>
+    <message>
+        <source>This is not a KAMDesk full export.</source>
+        <translation>这不是 KAMDesk 的完整导出文件。</translation>
+    </message>
+    <message>
+        <source>This export is from a newer KAMDesk; update KAMDesk to import it.</source>
+        <translation>此导出文件来自更新版本的 KAMDesk，请先升级 KAMDesk 再导入。</translation>
+    </message>
+    <message>
+        <source>The file is damaged: %1</source>
+        <translation>文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows; figures and search rebuilt.</source>
+        <translation>已导入 %1 行数据；指标和搜索索引已重建。</translation>
+    </message>
+    <message>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
@@ -2506,6 +2542,14 @@ Your database is unchanged.</source>
     <message>
         <source>Export calendar (.ics)…</source>
         <translation>导出日历（.ics）…</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>完整导出（全部数据）…</translation>
+    </message>
+    <message>
+        <source>Import everything…</source>
+        <translation>完整导入（全部数据）…</translation>
     </message>
     <message>
         <source>Back up now</source>

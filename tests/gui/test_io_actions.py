@@ -75,3 +75,17 @@ def test_import_lists_changes_and_undo_last_import(qtbot, ctx, make_window, tmp_
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     w.io.undo_last_import()   # the first import: its row was updated since → refused
     assert warned and "cannot be undone" in warned[0]
+def test_export_and_import_everything(qtbot, demo_ctx, ctx, make_window, tmp_path, monkeypatch):
+    out = tmp_path / "full.zip"
+    source = make_window(demo_ctx)
+    source.io.export_everything(str(out))
+    assert out.exists()
+    seen = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: seen.append(a[2]))
+    source.io.import_everything(str(out))            # the demo book is not empty: refused
+    assert seen and source.io.import_thread is None
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: seen.append(a[2]))
+    target = make_window(ctx)
+    target.io.import_everything(str(out))
+    qtbot.waitUntil(lambda: target.io.import_thread.isFinished())
+    qtbot.waitUntil(lambda: target.customers.model.rowCount() == 200)

@@ -24,6 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kamdesk.io.own_csv import unguard_row
 from kamdesk.io.sheets.columns import HeaderName
 from kamdesk.io.sheets.decode import EncodingError, decode_bytes
 from kamdesk.io.sheets.delimiters import detect_delimiter, dialect_for
@@ -33,8 +34,10 @@ __all__ = ["XLSX_SUFFIXES", "SheetError", "Sheet", "SkippedRow", "is_total_row",
            "xlsx_engine"]
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-_TOTAL = re.compile(r"^(合计|小计|总计|共计|总合计|累计|total|totals|subtotal|grandtotal|sum)"
-                    r"(?:[:(].*)?$")
+#: a total row's label: the Chinese words may carry a note (合计(万元)); the English ones
+#: stand alone, so a cell like "SUM(A1:A9)x" or "Summit Ltd" is data, not a total
+_TOTAL = re.compile(r"^(?:(?:合计|小计|总计|共计|总合计|累计)(?:[:(].*)?"
+                    r"|(?:total|totals|subtotal|grandtotal|sum)[:]?)$")
 
 
 class SheetError(Exception):
@@ -136,6 +139,8 @@ def read_sheet(path: str | Path) -> Sheet:
     except ValueError:
         raise SheetError("empty", str(p)) from None
     sheet.encoding, sheet.delimiter = encoding, delimiter
+    if delimiter:  # KAMDesk's own CSV: undo its formula guard (never in XLSX)
+        sheet.rows = [(n, unguard_row(sheet.headers, c)) for n, c in sheet.rows]
     return sheet
 
 
