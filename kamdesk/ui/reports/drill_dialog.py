@@ -35,7 +35,7 @@ from kamdesk.ui.reports.kpi_format import value_text
 
 __all__ = ["DrillDownDialog", "row_value_text"]
 
-#: light and dark shade of a flagged row's text
+# light and dark shade of a flagged row's text
 FLAGGED = ("#c62828", "#ef5350")
 
 

@@ -44,10 +44,10 @@ from kamdesk.ui.reports.tiles import KpiTile
 
 __all__ = ["REFRESH_ON", "ReportsScreen"]
 
-#: tiles in a row of the grid (a group starts a new row; small groups share one)
+# tiles in a row of the grid (a group starts a new row; small groups share one)
 TILES_PER_ROW = 3
-#: the tables the review's figures are computed from (targets and tiering settings live
-#: in app_settings)
+# the tables the review's figures are computed from (targets and tiering settings live
+# in app_settings)
 REFRESH_ON = frozenset({"customers", "customer_metrics", "trades", "interactions",
                         "survey_responses", "complaints", "events", "event_attendance",
                         "app_settings"})

@@ -22,7 +22,7 @@ from kamdesk.ui.widgets.trend_chart import TrendChart
 
 __all__ = ["KpiTile"]
 
-#: (light, dark) shades of good and bad
+# (light, dark) shades of good and bad
 GOOD = ("#2e7d32", "#66bb6a")
 BAD = ("#c62828", "#ef5350")
 
