@@ -13,7 +13,7 @@ from typing import Final
 
 from kamdesk.domain.vocab import pick
 
-__all__ = ["DRILL_WHAT", "KPI_BASIS", "KPI_GROUPS", "KPI_TEXTS", "basis_text", "drill_what",
+__all__ = ["DRILL_VALUE", "DRILL_WHAT", "KPI_BASIS", "KPI_GROUPS", "KPI_TEXTS", "basis_text", "drill_value_header", "drill_what",
            "group_name", "kpi_definition_text"]
 
 #: (group code, English, 中文, KPI codes) in the order the screen shows them; together
@@ -122,6 +122,23 @@ DRILL_WHAT: Final[dict[str, tuple[str, str]]] = {
     "on_cadence": ("On cadence", "按节奏"),
     "behind": ("Behind cadence", "未达节奏"),
 }
+#: what the number on a drill-down row is, per KPI (the rest have none)
+DRILL_VALUE: Final[dict[str, tuple[str, str]]] = {
+    "csat_avg": ("Score (1–5)", "评分（1–5）"),
+    "nps": ("Score (0–10)", "评分（0–10）"),
+    "repurchase_rate": ("Orders in the period", "本期订单数"),
+    "ltv": ("Net revenue", "累计净收入"),
+    "aov": ("Order amount in the period", "本期订单金额"),
+    "aov_growth": ("Order amount in the period", "本期订单金额"),
+    "a_on_cadence": ("Contacts in the period", "本期联系次数"),
+}
+
+
+def drill_value_header(code: str, lang: str | None) -> str:
+    """The heading of a drill-down's number column; empty when its rows have none."""
+    words = DRILL_VALUE.get(code)
+    return "" if words is None else pick(lang, *words)
+
 
 def group_name(group: str, lang: str | None) -> str:
     for code, en, zh, _codes in KPI_GROUPS:

@@ -1783,10 +1783,6 @@ Your saved data is safe. Details were written to the log file:
         <translation>情况</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>数值</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -4639,6 +4635,22 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>compared with %1</source>
         <translation>对比 %1</translation>
+    </message>
+    <message>
+        <source>This period has not begun: no figures yet.</source>
+        <translation>该周期尚未开始，暂无数据。</translation>
+    </message>
+    <message>
+        <source>The period is under way: figures up to %1 (day %2 of %3), compared with the whole of %4.</source>
+        <translation>本期尚未结束：数据截至 %1（第 %2 天，共 %3 天），对比 %4 全期。</translation>
+    </message>
+    <message>
+        <source>Figures for the whole period.</source>
+        <translation>数据覆盖整个周期。</translation>
+    </message>
+    <message>
+        <source>Hover a tile for its definition; click it to list the customers behind the figure. Targets are yours to set (Set target…); the dashed line on a chart is the target.</source>
+        <translation>鼠标悬停在卡片上可查看指标定义；点击卡片可列出该数据背后的客户。目标值由您设定（设定目标…），图中虚线即目标线。</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk.domain.kpi_texts import drill_what, kpi_definition_text
+from kamdesk.domain.kpi_texts import drill_value_header, drill_what, kpi_definition_text
 from kamdesk.domain.review_kpis import definition
 from kamdesk.domain.review_periods import Period
 from kamdesk.store.queries.kpi_drill_down import DrillRow
@@ -76,8 +76,9 @@ class DrillDownDialog(QDialog):
         self.table = QTableWidget(len(self.rows), self.COLUMNS)
         self.table.setObjectName("drillTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Code"), self.tr("Customer"), self.tr("Standing"), self.tr("Value"),
-            self.tr("Date")])
+            self.tr("Code"), self.tr("Customer"), self.tr("Standing"),
+            drill_value_header(code, ctx.lang), self.tr("Date")])
+        self.table.setColumnHidden(3, not drill_value_header(code, ctx.lang))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -98,6 +99,7 @@ class DrillDownDialog(QDialog):
                 if row.flagged:
                     item.setForeground(flag_brush)
                 self.table.setItem(r, c, item)
+        self.table.setColumnHidden(4, not any(r.on for r in self.rows))
         self.table.cellDoubleClicked.connect(lambda r, _c: self.open_row(r))
         self.empty = QLabel(self.tr("No customers behind this figure in the period."))
         self.empty.setObjectName("drillEmpty")

@@ -13,6 +13,7 @@ Account plans have their own screen (``kamdesk.ui.plans``).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -144,10 +145,19 @@ class ReportsScreen(QWidget):
         grid.setVerticalSpacing(4)
         self.tiles: dict[str, KpiTile] = {}
         self.group_labels: dict[str, QLabel] = {}
+        self.note = QLabel()
+        self.note.setObjectName("reviewNote")
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.note.setStyleSheet("color: palette(placeholder-text); padding: 8px;")
+        note_placed = False
         row, col = 0, 0
         lang = self.ctx.lang
         for group, _en, _zh, codes in KPI_GROUPS:
             if col and col + len(codes) > TILES_PER_ROW:
+                if not note_placed:  # the first gap in the grid holds the note
+                    grid.addWidget(self.note, row + 1, col, 1, TILES_PER_ROW - col)
+                    note_placed = True
                 row, col = row + 2, 0
             heading = QLabel(group_name(group, lang))
             heading.setObjectName(f"kpiGroup_{group}")
@@ -167,6 +177,9 @@ class ReportsScreen(QWidget):
                 col += 1
             if col >= TILES_PER_ROW:
                 row, col = row + 2, 0
+        if not note_placed:
+            grid.addWidget(self.note, row + 2, 0, 1, TILES_PER_ROW)
+            row += 1
         for c in range(TILES_PER_ROW):
             grid.setColumnStretch(c, 1)
         grid.setRowStretch(row + 2, 1)
@@ -199,8 +212,28 @@ class ReportsScreen(QWidget):
             self.kind_combo.setCurrentIndex(index)
             self.kind_combo.blockSignals(False)
         today = self.ctx.clock.today()
+        self.note.setText(self._note_text(today))
         self.next_button.setEnabled(self.period.end < today)
         self.current_button.setEnabled(today not in self.period)
+
+    def _note_text(self, today: date) -> str:
+        """How much of the period the figures cover, and how to use the tiles."""
+        p = self.period
+        if today < p.start:
+            cover = self.tr("This period has not begun: no figures yet.")
+        elif today <= p.end:
+            cover = (self.tr("The period is under way: figures up to %1 (day %2 of %3), "
+                             "compared with the whole of %4.")
+                     .replace("%1", today.isoformat())
+                     .replace("%2", str((today - p.start).days + 1))
+                     .replace("%3", str(p.days))
+                     .replace("%4", p.previous().label(self.ctx.lang)))
+        else:
+            cover = self.tr("Figures for the whole period.")
+        return cover + "\n\n" + self.tr(
+            "Hover a tile for its definition; click it to list the customers behind the "
+            "figure. Targets are yours to set (Set target…); the dashed line on a chart is "
+            "the target.")
 
     # -- reading -------------------------------------------------------------------------
     def refresh(self) -> None:

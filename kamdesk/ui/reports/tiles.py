@@ -134,9 +134,12 @@ class KpiTile(QFrame):
         else:
             self.target.setText(self.tr("Target: %1").replace(
                 "%1", value_text(unit, target, self.lang)))
-        self.chart.set_series(list(labels), list(values), target=target,
-                              bars=unit in ("count",),
-                              value_text=lambda v: value_text(unit, v, self.lang))
+        # money is drawn in yuan so the axis reads 2.5k, not the fen 250k
+        scale = 100 if unit == "fen" else 1
+        self.chart.set_series(
+            list(labels), [None if v is None else v / scale for v in values],
+            target=None if target is None else target / scale, bars=unit == "count",
+            value_text=lambda v: value_text(unit, v * scale, self.lang))
 
     def _show_change(self, figure: KpiFigure | None, previous_label: str) -> None:
         unit = self.kpi.unit
