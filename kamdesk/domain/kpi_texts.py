@@ -13,8 +13,8 @@ from typing import Final
 
 from kamdesk.domain.vocab import pick
 
-__all__ = ["DRILL_VALUE", "DRILL_WHAT", "KPI_BASIS", "KPI_GROUPS", "KPI_TEXTS", "basis_text", "drill_value_header", "drill_what",
-           "group_name", "kpi_definition_text"]
+__all__ = ["DRILL_VALUE", "DRILL_WHAT", "KPI_BASIS", "KPI_GROUPS", "KPI_TEXTS", "basis_text",
+           "drill_value_header", "drill_what", "group_name", "kpi_definition_text"]
 
 #: (group code, English, 中文, KPI codes) in the order the screen shows them; together
 #: they hold every KPI once, in :data:`KPI_CODES` order.
