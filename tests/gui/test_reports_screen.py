@@ -221,16 +221,39 @@ def test_participation_moves_when_attendance_is_marked(qtbot, ctx):
     assert screen.tiles["participation_rate"].chart.values[-1] == 100.0
 
 
-def test_chinese_words(qtbot, ctx):
-    ctx.lang = "zh_CN"
+def test_chinese_screen_and_validation(qapp, qtbot, ctx):
+    from PySide6.QtCore import QLocale
+
+    from kamdesk.ui import i18n
+
     a, = _customers(ctx, "甲公司")
     _survey(ctx, a, date(2026, 11, 5), 10)
-    screen = _open(qtbot, ctx)
-    tile = screen.tiles["nps"]
-    assert tile.name.text() == "净推荐值(NPS)"
-    assert tile.basis.text() == "1份答卷"
-    assert "推荐者" in tile.toolTip()
-    screen.drill("nps")
-    qtbot.waitUntil(lambda: screen.drill_dialog is not None)
-    assert screen.drill_dialog.table.item(0, 2).text() == "推荐者"
-    screen.drill_dialog.close()
+    locale_before = QLocale()
+    try:
+        assert i18n.install_translators(qapp, "zh_CN")
+        ctx.lang = "zh_CN"
+        screen = _open(qtbot, ctx)
+        tile = screen.tiles["nps"]
+        assert screen.title.text() == "2026年11月 复盘"
+        assert screen.compare_label.text() == "对比 2026年10月"
+        assert tile.name.text() == "净推荐值(NPS)"
+        assert tile.basis.text() == "1份答卷"
+        assert tile.target.text() == "未设目标"
+        assert screen.tiles["churn_rate"].value.text() == "无数据"
+        assert "推荐者" in tile.toolTip()
+        screen.drill("nps")
+        qtbot.waitUntil(lambda: screen.drill_dialog is not None)
+        assert screen.drill_dialog.table.item(0, 2).text() == "推荐者"
+        screen.drill_dialog.close()
+        screen.ask_target("nps")
+        dlg = screen.target_dialog
+        dlg.edit.setText("500")
+        dlg.accept()
+        assert dlg.error_label.text() == "目标值：此值超出允许范围。"
+        dlg.edit.setText("好")
+        dlg.accept()
+        assert dlg.error_label.text() == "目标值：不是有效的数字或金额。"
+        dlg.close()
+    finally:
+        i18n.install_translators(qapp, "en")
+        QLocale.setDefault(locale_before)

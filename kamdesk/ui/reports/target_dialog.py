@@ -9,6 +9,8 @@ and the field is marked. An empty field (or "Clear target") removes the target.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -61,7 +63,8 @@ class KpiTargetDialog(FormDialog):
         label.setBuddy(self.edit)
         form.addRow(label, self.edit)
         form.addRow("", self.range_label)
-        self.register("target", self.edit, text)
+        # the label without its Chinese mnemonic "(&T)" names the field in an error
+        self.register("target", self.edit, re.sub(r"\(&\w\)", "", text))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{name}</b>"))
         layout.addWidget(about)

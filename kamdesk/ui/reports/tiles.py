@@ -101,6 +101,8 @@ class KpiTile(QFrame):
         lay.addLayout(target_row)
         lay.addWidget(self.chart, 1)
         self.setToolTip(kpi_definition_text(code, lang))
+        self.setAccessibleName(self.kpi.name(lang))
+        self.setAccessibleDescription(kpi_definition_text(code, lang))
         self.show_figure(None, "", [], [])
 
     # -- colours -----------------------------------------------------------------------
