@@ -4629,6 +4629,14 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>正在读取数据…</translation>
     </message>
     <message>
+        <source>Export review PDF…</source>
+        <translation>导出复盘 PDF…</translation>
+    </message>
+    <message>
+        <source>The review of this period as a PDF: KPI table with targets and changes, trends, tier movements, complaints and an actions list (月度复盘)</source>
+        <translation>将本期复盘导出为 PDF：KPI 表（含目标与变化）、趋势图、客户分级变动、投诉及行动清单（月度复盘）</translation>
+    </message>
+    <message>
         <source>Review of %1</source>
         <translation>%1 复盘</translation>
     </message>
@@ -4651,6 +4659,14 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>Hover a tile for its definition; click it to list the customers behind the figure. Targets are yours to set (Set target…); the dashed line on a chart is the target.</source>
         <translation>鼠标悬停在卡片上可查看指标定义；点击卡片可列出该数据背后的客户。目标值由您设定（设定目标…），图中虚线即目标线。</translation>
+    </message>
+    <message>
+        <source>Export review PDF</source>
+        <translation>导出复盘 PDF</translation>
+    </message>
+    <message>
+        <source>review-%1.pdf</source>
+        <translation>数据复盘-%1.pdf</translation>
     </message>
 </context>
 <context>

@@ -257,3 +257,19 @@ def test_chinese_screen_and_validation(qapp, qtbot, ctx):
     finally:
         i18n.install_translators(qapp, "en")
         QLocale.setDefault(locale_before)
+
+
+def test_export_review_pdf(qtbot, ctx, monkeypatch, tmp_path):
+    pytest.importorskip("kamdesk.reports.review_pdf")  # written in parallel; on main
+    a, = _customers(ctx, "甲公司")
+    _survey(ctx, a, date(2026, 11, 5), 10)
+    screen = _open(qtbot, ctx)
+    target = tmp_path / "review.pdf"
+    opened = []
+    monkeypatch.setattr("kamdesk.ui.pdf_export.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(target), "PDF"))
+    monkeypatch.setattr("kamdesk.ui.pdf_export.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toLocalFile()))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert opened == [str(target)]

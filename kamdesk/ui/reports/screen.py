@@ -39,6 +39,7 @@ from kamdesk.store.queries.kpi_drill_down import DrillRow, drill_down
 from kamdesk.store.queries.kpi_review import Trend, review_and_trend
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import read_in_background
+from kamdesk.ui.pdf_export import export_review_pdf
 from kamdesk.ui.reports.drill_dialog import DrillDownDialog
 from kamdesk.ui.reports.target_dialog import KpiTargetDialog
 from kamdesk.ui.reports.tiles import KpiTile
@@ -132,8 +133,16 @@ class ReportsScreen(QWidget):
         bar.addWidget(self.current_button)
         bar.addSpacing(8)
         bar.addWidget(self.compare_label)
+        self.export_button = QPushButton(self.tr("Export review PDF…"))
+        self.export_button.setObjectName("exportReviewPdf")
+        self.export_button.setToolTip(self.tr(
+            "The review of this period as a PDF: KPI table with targets and changes, trends, "
+            "tier movements, complaints and an actions list (月度复盘)"))
+        self.export_button.clicked.connect(
+            lambda: export_review_pdf(self.ctx, self.period, self))
         bar.addStretch(1)
         bar.addWidget(self.busy)
+        bar.addWidget(self.export_button)
         return bar
 
     def _build_tiles(self) -> QWidget:
