@@ -17,11 +17,12 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from kamdesk.domain.review_periods import Period
 from kamdesk.store.queries.customers import pick_customer
 from kamdesk.store.queries.plans import plan_detail
 from kamdesk.ui.context import AppContext
 
-__all__ = ["export_brief_pdf", "export_plan_pdf", "print_plan"]
+__all__ = ["export_brief_pdf", "export_plan_pdf", "export_review_pdf", "print_plan"]
 
 translate = QCoreApplication.translate
 
@@ -138,6 +139,30 @@ def export_brief_pdf(ctx: AppContext, customer_id: int, parent: QWidget | None =
 
         doc = ctx.db.read(brief_document, customer_id, ctx.lang, today)
         return render_brief_pdf(doc, target, pagesize=_pagesize(ctx))  # type: ignore[arg-type]
+
+    if _render(parent, work) is None:
+        return None
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    ctx.status.emit(translate("PlanEditor", "Saved %1").replace("%1", str(target)))
+    return target
+
+
+def export_review_pdf(ctx: AppContext, period: Period, parent: QWidget | None = None
+                      ) -> Path | None:
+    """The review of ``period`` (月度复盘) as lived today, in the UI language: Save as…,
+    write it, open it in the system viewer."""
+    title = translate("ReportsScreen", "Export review PDF")
+    name = translate("ReportsScreen", "review-%1.pdf").replace("%1", period.code)
+    target = _ask_pdf_path(ctx, parent, title, name)
+    if target is None:
+        return None
+
+    def work() -> Path:
+        from kamdesk.reports.review_pdf import render_review_pdf
+
+        written: Path = ctx.db.read(render_review_pdf, period, ctx.clock.today(), ctx.lang,
+                                    target)
+        return written
 
     if _render(parent, work) is None:
         return None

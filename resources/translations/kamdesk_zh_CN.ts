@@ -1790,6 +1790,39 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), %1 to act on (listed first). Double-click a row to open the customer.</source>
+        <translation>
+            <numerusform>共 %n 条，其中 %1 条需跟进（排在前面）。双击一行打开客户档案。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>No customers behind this figure in the period.</source>
+        <translation>本期该指标下没有客户。</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>New event</source>
@@ -2339,6 +2372,72 @@ Your database is unchanged.</source>
 (Is the disk full or the file open in another program?)</source>
         <translation>无法写入 %1：%2
 （磁盘是否已满，或文件正被其他程序打开？）</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTargetDialog</name>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>(no target)</source>
+        <translation>（未设目标）</translation>
+    </message>
+    <message>
+        <source>Clear target</source>
+        <translation>清除目标</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>目标值(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>In yuan, %1 or more.</source>
+        <translation>单位为元，不小于 %1。</translation>
+    </message>
+    <message>
+        <source>Whole customers, %1 or more.</source>
+        <translation>客户数（整数），不小于 %1。</translation>
+    </message>
+    <message>
+        <source>In %, from %1 to %2.</source>
+        <translation>单位为 %，范围 %1 至 %2。</translation>
+    </message>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation>范围 %1 至 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTile</name>
+    <message>
+        <source>Set target…</source>
+        <translation>设定目标…</translation>
+    </message>
+    <message>
+        <source>Customers…</source>
+        <translation>查看客户…</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>未设目标</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -4609,148 +4708,80 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
 <context>
     <name>ReportsScreen</name>
     <message>
-        <source>Monthly review</source>
-        <translation>月度复盘</translation>
+        <source>Month</source>
+        <translation>月</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>合计</translation>
+        <source>Quarter</source>
+        <translation>季度</translation>
     </message>
     <message>
-        <source>Churn rate</source>
-        <translation>流失率</translation>
+        <source>Year</source>
+        <translation>年</translation>
     </message>
     <message>
-        <source>Churned customers as a share of all customers (流失率)</source>
-        <translation>流失客户占全部客户的比例</translation>
+        <source>Review by month, quarter or year</source>
+        <translation>按月、季度或年复盘</translation>
     </message>
     <message>
-        <source>Repurchase rate</source>
-        <translation>复购率</translation>
+        <source>Previous period</source>
+        <translation>上一期</translation>
     </message>
     <message>
-        <source>Customers with two or more orders in 12 months, of those with any order (复购率)</source>
-        <translation>近 12 个月有订单的客户中，下单两次及以上的占比</translation>
+        <source>Next period</source>
+        <translation>下一期</translation>
     </message>
     <message>
-        <source>New customers this month</source>
-        <translation>本月新增客户</translation>
+        <source>Current</source>
+        <translation>本期</translation>
     </message>
     <message>
-        <source>Customers whose cooperation started this calendar month</source>
-        <translation>本自然月开始合作的客户</translation>
+        <source>The period that holds today</source>
+        <translation>今天所在的周期</translation>
     </message>
     <message>
-        <source>CSAT average</source>
-        <translation>平均满意度（CSAT）</translation>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
     </message>
     <message>
-        <source>Mean satisfaction score (1–5) of surveys in the last 12 months</source>
-        <translation>近 12 个月满意度调研的平均分（1–5 分）</translation>
+        <source>Export review PDF…</source>
+        <translation>导出复盘 PDF…</translation>
     </message>
     <message>
-        <source>NPS</source>
-        <translation>净推荐值（NPS）</translation>
+        <source>The review of this period as a PDF: KPI table with targets and changes, trends, tier movements, complaints and an actions list (月度复盘)</source>
+        <translation>将本期复盘导出为 PDF：KPI 表（含目标与变化）、趋势图、客户分级变动、投诉及行动清单（月度复盘）</translation>
     </message>
     <message>
-        <source>Promoters (9–10) minus detractors (0–6), last 12 months</source>
-        <translation>近 12 个月推荐者（9–10 分）占比减去贬损者（0–6 分）占比</translation>
+        <source>Review of %1</source>
+        <translation>%1 复盘</translation>
     </message>
     <message>
-        <source>Complaints answered in time</source>
-        <translation>投诉响应及时率</translation>
+        <source>compared with %1</source>
+        <translation>对比 %1</translation>
     </message>
     <message>
-        <source>Complaints answered before their deadline, of those whose deadline has come (沟通响应及时率)</source>
-        <translation>已到处理时限的投诉中，在时限内响应的占比（沟通响应及时率）</translation>
+        <source>This period has not begun: no figures yet.</source>
+        <translation>该周期尚未开始，暂无数据。</translation>
     </message>
     <message>
-        <source>Issue resolution rate</source>
-        <translation>问题解决率</translation>
+        <source>The period is under way: figures up to %1 (day %2 of %3), compared with the whole of %4.</source>
+        <translation>本期尚未结束：数据截至 %1（第 %2 天，共 %3 天），对比 %4 全期。</translation>
     </message>
     <message>
-        <source>Complaints of the last 12 months resolved or closed (问题解决率)</source>
-        <translation>近 12 个月的投诉中已解决或已关闭的占比</translation>
+        <source>Figures for the whole period.</source>
+        <translation>数据覆盖整个周期。</translation>
     </message>
     <message>
-        <source>Event participation</source>
-        <translation>活动参与率</translation>
+        <source>Hover a tile for its definition; click it to list the customers behind the figure. Targets are yours to set (Set target…); the dashed line on a chart is the target.</source>
+        <translation>鼠标悬停在卡片上可查看指标定义；点击卡片可列出该数据背后的客户。目标值由您设定（设定目标…），图中虚线即目标线。</translation>
     </message>
     <message>
-        <source>Invitations to events of the last 12 months that were attended (活动参与率)</source>
-        <translation>近 12 个月的活动邀请中实际出席的占比</translation>
+        <source>Export review PDF</source>
+        <translation>导出复盘 PDF</translation>
     </message>
     <message>
-        <source>Customer lifetime value</source>
-        <translation>客户终身价值</translation>
-    </message>
-    <message>
-        <source>Net revenue (orders less returns) of each customer since their first order, averaged over the customers with orders (LTV)</source>
-        <translation>每位有订单客户自首单以来的净营收（订单减退货）的平均值（客户终身价值 LTV）</translation>
-    </message>
-    <message>
-        <source>Average order value</source>
-        <translation>客单价</translation>
-    </message>
-    <message>
-        <source>Amount of the orders of the last 12 months divided by their number (客单价)</source>
-        <translation>近 12 个月订单金额除以订单数（客单价）</translation>
-    </message>
-    <message>
-        <source>Average order value growth</source>
-        <translation>客单价增长率</translation>
-    </message>
-    <message>
-        <source>Average order value of the last 12 months against the 12 months before (客单价增长率)</source>
-        <translation>近 12 个月客单价与之前 12 个月相比（客单价增长率）</translation>
-    </message>
-    <message>
-        <source>Last 12 months up to %1 · %2 customers in the book</source>
-        <translation>截至 %1 的近 12 个月 · 共 %2 位客户</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n answer(s)</source>
-        <translation>
-            <numerusform>%n 份答卷</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n complaint(s) due</source>
-        <translation>
-            <numerusform>%n 件投诉已到时限</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n complaint(s) received</source>
-        <translation>
-            <numerusform>共收到 %n 件投诉</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n invitation(s)</source>
-        <translation>
-            <numerusform>%n 份邀请</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n customer(s) with orders</source>
-        <translation>
-            <numerusform>%n 位有订单客户</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 笔订单</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>before: %1</source>
-        <translation>上期：%1</translation>
+        <source>review-%1.pdf</source>
+        <translation>数据复盘-%1.pdf</translation>
     </message>
 </context>
 <context>

@@ -244,11 +244,9 @@ def test_reports_screen(qtbot, demo_ctx, make_window):
     w = make_window(demo_ctx)
     w.show_screen("reports")
     screen = w.screen("reports")
-    qtbot.waitUntil(lambda: screen.kpis is not None)   # read off the UI thread
-    k = screen.kpis
-    assert k is not None and k.customers == 200
-    assert screen.tiles["churn"].value.text().endswith("%")
-    assert screen.tier_table.item(3, 3).text() == "200"
+    qtbot.waitUntil(lambda: screen.review is not None)   # read off the UI thread
+    assert screen.review.period.code == "2026-11"
+    assert screen.tiles["churn_rate"].value.text().endswith("%")
     assert not hasattr(screen, "plans_box")  # the plans have their own screen now
 
 

@@ -160,6 +160,7 @@ def test_unchanged_book_lines_are_not_saved(qtbot, ctx):
 
 
 def test_reports_screen_shows_the_order_kpis(qtbot, ctx):
+    from kamdesk.domain.review_periods import parse_review_period
     from kamdesk.ui.reports.screen import ReportsScreen
 
     with ctx.db.session() as s:
@@ -177,11 +178,12 @@ def test_reports_screen_shows_the_order_kpis(qtbot, ctx):
     qtbot.addWidget(screen)
     screen.resize(1280, 800)
     screen.show()
-    qtbot.waitUntil(lambda: screen.kpis is not None)
+    qtbot.waitUntil(lambda: screen.review is not None)
+    screen.set_period(parse_review_period("2026"))  # the year under review
+    qtbot.waitUntil(lambda: screen.review is not None and screen.review.period.code == "2026")
     t = screen.tiles
     assert t["ltv"].value.text() == "¥275"
-    assert t["ltv"].detail.text() == "2 customer(s) with orders"
-    assert t["aov"].value.text() == "¥250" and t["aov"].detail.text() == "2 order(s)"
-    assert t["aov_growth"].value.text() == "+150.0%"
-    assert t["aov_growth"].detail.text() == "before: ¥100"
-    assert "(LTV)" in t["ltv"].toolTip()
+    assert t["ltv"].basis.text() == "2 customers with orders"
+    assert t["aov"].value.text() == "¥250" and t["aov"].basis.text() == "2 orders"
+    assert t["aov_growth"].value.text() == "No data"  # no orders in 2025
+    assert "Net revenue" in t["ltv"].toolTip()
