@@ -24,7 +24,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kamdesk.io.own_csv import unguard_row
+from kamdesk.io.csv_guard import unguard_cells
+from kamdesk.io.own_csv import is_kamdesk_csv
 from kamdesk.io.sheets.columns import HeaderName
 from kamdesk.io.sheets.decode import EncodingError, decode_bytes
 from kamdesk.io.sheets.delimiters import detect_delimiter, dialect_for
@@ -139,8 +140,10 @@ def read_sheet(path: str | Path) -> Sheet:
     except ValueError:
         raise SheetError("empty", str(p)) from None
     sheet.encoding, sheet.delimiter = encoding, delimiter
-    if delimiter:  # KAMDesk's own CSV: undo its formula guard (never in XLSX)
-        sheet.rows = [(n, unguard_row(sheet.headers, c)) for n, c in sheet.rows]
+    if delimiter and is_kamdesk_csv(sheet.headers):
+        # KAMDesk's own CSV: undo its formula guard (never in XLSX, where a text cell
+        # starting with an apostrophe is data)
+        sheet.rows = [(n, list(unguard_cells([str(x) for x in c]))) for n, c in sheet.rows]
     return sheet
 
 
