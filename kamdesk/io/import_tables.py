@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from kamdesk.domain.customer_match import parse_customer_type
 from kamdesk.io.import_matching import ON_DUPLICATE, customer_fields, write_customers
 from kamdesk.io.import_orders import import_orders
+from kamdesk.io.import_progress import CancelledFn, ProgressFn, TickingRows, check_cancelled
 from kamdesk.io.import_rows import (
     ImportReport,
     RowProblem,
@@ -81,15 +82,19 @@ def detect_kind(table: Table) -> str | None:
 def import_file(conn: Connection | Session, path: str | Path, kind: str | None = None,
                 skip_invalid: bool = False, today: date | None = None,
                 dry_run: bool = False, mapping: Mapping | None = None,
-                on_duplicate: str = "skip") -> ImportReport:
+                on_duplicate: str = "skip", progress: ProgressFn | None = None,
+                cancelled: CancelledFn | None = None) -> ImportReport:
     """Import one table inside the caller's transaction (a Connection or a Session);
     the caller commits. ``report.changes`` says what was written. ``mapping``: the
     columns as the user mapped them (else guessed from the headings); ``on_duplicate``
     (skip | update | create) is what a customers row that looks like another customer
-    does (:mod:`kamdesk.io.import_matching`)."""
+    does (:mod:`kamdesk.io.import_matching`). ``progress(done, total)`` and
+    ``cancelled()`` are called every few rows (:mod:`kamdesk.io.import_progress`)."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError("on_duplicate", "invalid_choice", on_duplicate)
     table = read_table(path)
+    if progress is not None or cancelled is not None:
+        table.rows = TickingRows(table.rows, progress, cancelled)
     if mapping is not None:
         table.mapping = mapping
         kind = kind or mapping.kind
@@ -126,7 +131,8 @@ def preview_file(conn: Connection, path: str | Path, today: date | None = None,
 def import_table(session: Session, path: str | Path, kind: str | None = None,
                  skip_invalid: bool = False, today: date | None = None,
                  mapping: Mapping | None = None, on_duplicate: str = "skip",
-                 now: datetime | None = None) -> Changes:
+                 now: datetime | None = None, progress: ProgressFn | None = None,
+                 cancelled: CancelledFn | None = None) -> Changes:
     """The import as one operation for :func:`kamdesk.ui.ops.run_op`: import, record the
     batch (to undo it), then recompute every customer's metrics, in the runner's
     transaction. A file that changes nothing writes nothing. ``value`` is the
@@ -137,12 +143,14 @@ def import_table(session: Session, path: str | Path, kind: str | None = None,
     day = today or date.today()
     started = now or datetime.now().replace(microsecond=0)
     report = import_file(session, path, kind, skip_invalid, day, mapping=mapping,
-                         on_duplicate=on_duplicate)
+                         on_duplicate=on_duplicate, progress=progress, cancelled=cancelled)
+    check_cancelled(cancelled)  # ImportCancelled: the runner rolls everything back
     changes = report.changes
     if report.written and (report.batch_rows or report.kind == "orders") and changes:
         recompute_metrics(session.connection(), day)
         changes = changes | Changes.of("customer_metrics") | Changes.of("tier_changes") \
             | Changes.of("app_settings")
+    check_cancelled(cancelled)
     if report.batch_rows:
         recorded = record_batch(session, Path(path).name, report.kind, started,
                                 report.batch_rows)

@@ -9,14 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Qt
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLabel, QMessageBox, QProgressDialog,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QObject, QThread
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kamdesk.store.ops import Changes
-from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op_in_background
 
@@ -54,94 +50,37 @@ class IoActions(QObject):
         self.window = parent
         #: the running (or last) import, for tests and a clean shutdown
         self.import_thread: QThread | None = None
+        #: the last import wizard opened (tests drive it)
+        self.wizard: Any = None
 
     # -- import -------------------------------------------------------------------
-    def problem_text(self, code: str) -> str:
-        return {
-            "required": self.tr("is empty but required"),
-            "invalid_date": self.tr("is not a date"),
-            "invalid_number": self.tr("is not a number"),
-            "unknown_customer": self.tr("names no known customer"),
-            "duplicate": self.tr("repeats a code used earlier in the file"),
-            "invalid_choice": self.tr("is not an allowed value"),
-            "out_of_range": self.tr("is out of range"),
-        }.get(code) or labels.validation(code)  # the orders' codes: the vocabulary's words
+    def import_table(self, path: str | None = None):  # type: ignore[no-untyped-def]
+        """File ▸ Import…: the import wizard (:mod:`kamdesk.ui.import_wizard`) for
+        tables; a .vcf or .zip (picked here or in the wizard) goes to its own flow.
+        Returns the wizard (None when the file went elsewhere)."""
+        from kamdesk.ui.import_wizard import ImportWizard
 
-    def import_table(self, path: str | None = None) -> None:
-        from kamdesk.io.import_tables import import_table, preview_file
-        from kamdesk.io.tabular import TableReadError
+        if path is not None and self._handed_off(path):
+            return None
+        wizard = ImportWizard(self.ctx, self.window)
+        wizard.handoff.connect(self._handed_off)
+        self.wizard = wizard
+        if path is not None:
+            wizard.file_page.set_path(path)
+        wizard.open()
+        return wizard
 
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import a customers, contact log, events or orders table"),
-                str(Path.home()), self.tr("Spreadsheets (*.csv *.xlsx);;Phone contacts (*.vcf)"))
-            if not path:
-                return
+    def _handed_off(self, path: str) -> bool:
+        """Phone contacts and full exports keep their own flows."""
         if path.lower().endswith((".vcf", ".vcard")):
             from kamdesk.ui.vcard_import import import_vcard_file
 
             self.import_thread = import_vcard_file(self.ctx, path, self.window, self)
-            return
-        today = self.ctx.clock.today()
-        try:
-            report = self.ctx.db.read(preview_file, path, today)
-        except TableReadError as exc:
-            QMessageBox.warning(self.window, self.tr("Import"), self.tr(
-                "The file %1 cannot be read. Save it as CSV (UTF-8) or Excel .xlsx and try again."
-            ).replace("%1", exc.path))
-            return
-        if report.missing_columns or report.kind == "unknown":
-            QMessageBox.warning(self.window, self.tr("Import"), self.tr(
-                "This does not look like a customers, contact log, events or orders table: the "
-                "column headers were not recognised. The first row must hold the headers, e.g. "
-                "客户ID, 客户名称, 行业属性 … or 客户编号, 日期, 产品线, 金额(元) …"))
-            return
-        skip = False
-        if report.problems:
-            dlg = ImportProblemsDialog(self, report, self.window)
-            if dlg.exec() != QDialog.DialogCode.Accepted:
-                return
-            skip = True
-        # A book of years takes seconds: the import runs off the UI thread (one
-        # transaction, all or nothing) while a busy indicator keeps the window alive.
-        progress = QProgressDialog(
-            self.tr("Importing %1…").replace("%1", Path(path).name), "", 0, 0, self.window)
-        progress.setObjectName("importProgress")
-        progress.setCancelButton(None)  # type: ignore[arg-type]  # no half imports
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-
-        def unreadable(exc: BaseException) -> bool:
-            # The file changed or vanished between the preview and the import.
-            if not isinstance(exc, TableReadError):
-                return False
-            QMessageBox.warning(self.window, self.tr("Import"), self.tr(
-                "The file %1 cannot be read. Save it as CSV (UTF-8) or Excel .xlsx and try "
-                "again.").replace("%1", exc.path))
             return True
-
-        def done(changes: Changes | None) -> None:
-            progress.close()
-            if changes is None:
-                return
-            result = changes.value
-            text = self.tr("Imported %1 new and updated %2 records; %3 rows skipped.").replace(
-                "%1", str(result.created)).replace("%2", str(result.updated)).replace(
-                "%3", str(len(result.skipped_lines)))
-            details = [f"{c.customer} {c.field}: {c.old if c.old is not None else '—'} → "
-                       f"{c.new}" for c in result.updated_fields]
-            details += [self.tr("Line %1 looks like %2 (same %3): skipped").replace(
-                "%1", str(d.line)).replace("%2", d.existing_code).replace("%3", d.reason)
-                for d in result.duplicates if d.action == "skip"]
-            if details:  # what changed, old → new (the first 30; the CLI lists all)
-                text += "\n\n" + "\n".join(details[:30])
-                if len(details) > 30:
-                    text += "\n…"
-            QMessageBox.information(self.window, self.tr("Import"), text)
-
-        self.import_thread = run_op_in_background(
-            self.ctx, import_table, path, report.kind, skip, today, on_done=done,
-            on_error=unreadable, initiator=self, parent=self.window)
+        if path.lower().endswith(".zip"):
+            self.import_everything(path)
+            return True
+        return False
 
     def undo_last_import(self) -> None:
         """File ▸ Undo last import…: asks, then takes the newest import back whole."""
@@ -301,40 +240,3 @@ class IoActions(QObject):
         QMessageBox.warning(self.window, self.tr("Export"), self.tr(
             "Could not write %1: %2\n(Is the disk full or the file open in another program?)"
         ).replace("%1", path).replace("%2", reason))
-
-
-class ImportProblemsDialog(QDialog):
-    """Lists every bad row; the user may import the good rows or cancel everything."""
-
-    def __init__(self, actions: IoActions, report, parent: QWidget) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Some rows have problems"))
-        self.resize(640, 420)
-        lines = report.skipped_lines
-        info = QLabel(self.tr(
-            "%1 of %2 rows cannot be imported. Nothing has been imported yet. Import the "
-            "other rows and skip these, or cancel, fix the file and import again.").replace(
-            "%1", str(len(lines))).replace("%2", str(report.total_rows)))
-        info.setWordWrap(True)
-        table = QTableWidget(len(report.problems), 3)
-        table.setObjectName("importProblems")
-        table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Column"), self.tr("Problem")])
-        for i, p in enumerate(report.problems):
-            table.setItem(i, 0, QTableWidgetItem(str(p.line)))
-            heading = p.header or p.column  # the file's own column name
-            table.setItem(i, 1, QTableWidgetItem(heading + (f" ({p.value})" if p.value else "")))
-            table.setItem(i, 2, QTableWidgetItem(actions.problem_text(p.code)))
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setVisible(False)
-        buttons = QDialogButtonBox()
-        go = buttons.addButton(self.tr("Import the other %1 rows").replace(
-            "%1", str(report.total_rows - len(lines))), QDialogButtonBox.ButtonRole.AcceptRole)
-        go.setEnabled(report.total_rows > len(lines))
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(info)
-        layout.addWidget(table, 1)
-        layout.addWidget(buttons)
-
