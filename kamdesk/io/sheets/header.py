@@ -112,6 +112,11 @@ def _group_row_above(rows: list[list[object]], h: int, merges: Sequence[Merge],
     filled = [(i, c) for i, c in enumerate(above) if _text(c)]
     if not filled or not all(_is_label(c) for _i, c in filled) or scores[h - 1] >= scores[h]:
         return False
+    below = [i for i, c in enumerate(rows[h]) if _text(c)]
+    if len(filled) == 1 and below and any(
+            r0 <= h - 1 <= r1 and c0 <= below[0] and c1 >= below[-1]
+            for r0, c0, r1, c1 in merges):
+        return False  # one text merged over the whole header: a title, not a group
     if _spans(merges, h - 1):
         return True
     below_filled = sum(1 for c in rows[h] if _text(c))

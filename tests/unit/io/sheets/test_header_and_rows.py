@@ -108,3 +108,17 @@ def test_headings_normalise_to_a_meaning_and_unit(heading, key, meaning, unit):
     assert name.key == key and name.unit == unit
     found = match_meanings([name], CUSTOMER_COLUMNS)
     assert (next(iter(found)) if found else None) == meaning
+
+
+def test_a_title_merged_over_the_whole_width_is_not_a_group_header():
+    from kamdesk.io.sheets.header import find_header
+
+    rows = [["2024年客户台账", None, None, None],
+            ["客户ID", "客户名称", "联系方式", None],
+            [None, None, "联系人", "手机"],
+            ["C1", "甲", "张三", "13800000000"]]
+    merges = [(0, 0, 0, 3), (1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3)]
+    found = find_header(rows, merges)
+    assert (found.first, found.last) == (1, 2)
+    assert [n.text for n in found.names] == ["客户ID", "客户名称", "联系方式/联系人",
+                                             "联系方式/手机"]
