@@ -59,7 +59,7 @@ def test_imports_messy_shapes(qtbot, ctx, make_window, tmp_path, make, encoding,
     assert page.rows.text() == "12"
     if make is messy_xlsx:
         assert "rows 2–3" in page.header.text()           # the merged two-row header
-        assert "1 title row" in page.skipped.text()
+        assert "title rows above the header: 1" in page.skipped.text()
         assert "total row" in page.skipped.text() and "blank row" in page.skipped.text()
     _to_preview(qtbot, wiz)
     assert wiz.preview.created == 12 and not wiz.preview.problems
@@ -79,7 +79,7 @@ def test_problems_in_the_files_terms_copy_and_save(qtbot, ctx, make_window, tmp_
     path = csv_with_errors(tmp_path / "bad.csv", customer_rows(8, seed=3))
     w = make_window(ctx)
     wiz = _open(qtbot, w, path)
-    assert "1 title row" in wiz.file_page.skipped.text()
+    assert "title rows above the header: 1" in wiz.file_page.skipped.text()
     _to_preview(qtbot, wiz)
     table = wiz.preview_page.problems
     shown = table.rows()

@@ -114,7 +114,8 @@ class FilePage(QWizardPage):
         self.header.setText(header)
         left_out = []
         if first > 1:
-            left_out.append(self.tr("%n title row(s) above the header", "", first - 1))
+            left_out.append(self.tr("title rows above the header: %1").replace(
+                "%1", str(first - 1)))
         for reason in ("blank", "total", "nul_removed"):
             lines = [s.line for s in sheet.skipped if s.reason == reason]
             if lines:
