@@ -12,7 +12,14 @@ import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
 
 from kamdesk.io.import_progress import ImportCancelled
 from kamdesk.io.import_tables import import_table
@@ -46,12 +53,15 @@ class ImportPage(QWizardPage):
         layout.addStretch(1)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
-        layout.addWidget(self.cancel_button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
         layout.addStretch(2)
         self.relay = ProgressRelay(self)
         self.relay.moved.connect(self._moved)
         self.stop = threading.Event()
-        self.thread: QThread | None = None
+        self.worker: QThread | None = None
         self.running = False
 
     def initializePage(self) -> None:  # noqa: N802 (Qt)
@@ -62,7 +72,7 @@ class ImportPage(QWizardPage):
         self.label.setText(self.tr("Reading and checking the rows…"))
         self.bar.setRange(0, max(1, len(wiz.sheet.rows) if wiz.sheet else 1))
         self.bar.setValue(0)
-        self.thread = run_op_in_background(
+        self.worker = run_op_in_background(
             ctx, import_table, wiz.path, wiz.kind, wiz.skip_invalid, ctx.clock.today(),
             wiz.mapping, wiz.on_duplicate, ctx.clock.now(),
             progress=self.relay.moved.emit, cancelled=self.stop.is_set,
@@ -98,7 +108,7 @@ class ImportPage(QWizardPage):
     def _done(self, changes: Changes | None) -> None:
         self.running = False
         if changes is not None:
-            self.wiz.result = changes.value
+            self.wiz.import_result = changes.value
             self.wiz.outcome = "done"
         elif not self.wiz.outcome:
             self.wiz.outcome = "failed"

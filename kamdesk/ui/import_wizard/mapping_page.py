@@ -10,14 +10,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWizardPage,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
 )
 
 from kamdesk.io.import_tables import REQUIRED
 from kamdesk.io.sheets.columns import KIND_COLUMNS, meaning_label
 from kamdesk.io.sheets.mapping import (
-    Mapping, MappingError, guess_mapping, load_mappings, pick_mapping, save_mapping, shape_of,
+    Mapping,
+    MappingError,
+    guess_mapping,
+    load_mappings,
+    pick_mapping,
+    save_mapping,
+    shape_of,
 )
 from kamdesk.io.tabular import cell_text
 from kamdesk.ui.import_wizard.texts import MONEY_MEANINGS, MONEY_UNITS
@@ -169,7 +184,7 @@ class MappingPage(QWizardPage):
 
     def _changed(self) -> None:
         for box, unit in zip(self.meaning_boxes, self.unit_boxes, strict=True):
-            unit.setEnabled(box.currentData() in MONEY_MEANINGS)
+            unit.setVisible(box.currentData() in MONEY_MEANINGS)
         problems = self.problems()
         self.status.setStyleSheet("color: #b3261e" if problems else "")
         self.status.setText("\n".join(problems) or self.tr("All required columns are mapped."))

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QThread
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QTabWidget, QVBoxLayout, QWizard, QWizardPage,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
 )
 
 from kamdesk.io.import_preview import preview_import
@@ -75,7 +83,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.skip_invalid)
         layout.addWidget(self.hint)
         self.loading = False
-        self.reader = None
+        self.reader: QThread | None = None
 
     def initializePage(self) -> None:  # noqa: N802 (Qt)
         self.on_duplicate.setCurrentIndex(

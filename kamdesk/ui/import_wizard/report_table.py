@@ -8,8 +8,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 
@@ -58,8 +66,11 @@ class ReportTable(QWidget):
     def rows(self) -> list[list[str]]:
         """The table as shown (sorted as shown), heading row first."""
         t = self.table
-        head = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
-        body = [[(t.item(r, c).text() if t.item(r, c) else "") for c in range(t.columnCount())]
+        def shown_text(item: QTableWidgetItem | None) -> str:
+            return item.text() if item is not None else ""
+
+        head = [shown_text(t.horizontalHeaderItem(c)) for c in range(t.columnCount())]
+        body = [[shown_text(t.item(r, c)) for c in range(t.columnCount())]
                 for r in range(t.rowCount())]
         return [head, *body]
 

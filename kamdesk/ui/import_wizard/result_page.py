@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWizardPage,
+)
 
 from kamdesk.store.ops.import_batches import UndoRefused, undo_import
 from kamdesk.ui.import_wizard.preview_page import shown
@@ -35,12 +42,16 @@ class ResultPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.batch)
-        layout.addWidget(self.changes, 1)
-        layout.addWidget(self.undo_button)
+        layout.addWidget(self.changes, 3)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
         self.setFinalPage(True)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt)
-        wiz, report = self.wiz, self.wiz.result
+        wiz, report = self.wiz, self.wiz.import_result
         self.undo_button.setVisible(False)
         self.changes.setVisible(False)
         self.batch.clear()
@@ -76,7 +87,7 @@ class ResultPage(QWizardPage):
             self.batch.setText(self.tr("Nothing was written."))
 
     def undo(self) -> None:
-        report = self.wiz.result
+        report = self.wiz.import_result
         if report is None or report.batch_id is None:
             return
         answer = QMessageBox.question(self, self.tr("Undo this import"), self.tr(

@@ -48,7 +48,7 @@ class ImportWizard(QWizard):
         self.preview: ImportReport | None = None
         self.on_duplicate = "skip"
         self.skip_invalid = False
-        self.result: ImportReport | None = None
+        self.import_result: ImportReport | None = None
         self.outcome = ""  # '' | 'done' | 'cancelled' | 'failed'
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Import a table"))
@@ -72,7 +72,7 @@ class ImportWizard(QWizard):
     @property
     def import_thread(self):  # type: ignore[no-untyped-def]
         """The running (or last) import, for tests and a clean shutdown."""
-        return self.import_page.thread
+        return self.import_page.worker
 
     def reject(self) -> None:
         if self.import_page.running:
