@@ -105,3 +105,43 @@ def test_settings_switch_changes_the_effective_tier(ctx, qtbot):
     again = SettingsDialog(ctx)
     qtbot.addWidget(again)
     assert again.tier_source.currentData() == "computed"
+
+
+def test_customer_dialog_edits_the_stated_facts(ctx, qtbot):
+    from kamdesk.ui.dialogs.customer_dialog import CustomerDialog
+    cid = _book(ctx.db)
+    dlg = CustomerDialog(ctx, cid)
+    qtbot.addWidget(dlg)
+    assert dlg.contribution_edit.text() == "¥1,000.00" and not dlg.is_dirty()
+    assert dlg.stated_tier_combo.currentData() == "A"
+    assert dlg.stated_activity_combo.currentData() == "active"
+    dlg.contribution_edit.setText("120万")
+    dlg.stated_tier_combo.setCurrentIndex(dlg.stated_tier_combo.findData("B"))
+    dlg.stated_activity_combo.setCurrentIndex(dlg.stated_activity_combo.findData(None))
+    assert dlg.is_dirty()
+    assert dlg.save()
+    facts = ctx.db.read(stated_facts, cid)
+    assert facts.declared_contribution_cents == 1_200_000_00
+    assert (facts.stated_value_tier, facts.stated_activity) == ("B", None)
+    recomputer = ctx._metrics_recomputer  # the one the dialog started
+    with qtbot.waitSignal(recomputer.finished, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: not recomputer.is_running())
+    assert ctx.db.read(header, cid).value_tier == "B"
+
+    dlg.contribution_edit.setText("lots")
+    with pytest.raises(Exception) as err:
+        dlg.fields()
+    assert getattr(err.value, "field", None) == "declared_contribution_cents"
+
+
+def test_new_customer_with_a_stated_type(ctx, qtbot):
+    from kamdesk.ui.dialogs.customer_dialog import CustomerDialog
+
+    dlg = CustomerDialog(ctx, None)
+    qtbot.addWidget(dlg)
+    dlg.name_edit.setText("新客户")
+    dlg.stated_tier_combo.setCurrentIndex(dlg.stated_tier_combo.findData("C"))
+    assert dlg.save()
+    facts = ctx.db.read(stated_facts, dlg.saved_id)
+    assert facts.stated_value_tier == "C" and facts.declared_contribution_cents is None
