@@ -79,7 +79,7 @@ class SettingsDialog(QDialog):
         self._tiering = ctx.db.read(tiering_settings)
         self._reminders: dict[str, Any] = ctx.db.read(reminder_settings)
         self._product_lines = ctx.db.read(product_lines_in_force)
-        #: the background switch of the book's tier source, once saved (tests wait on it)
+        # the background switch of the book's tier source, once saved (tests wait on it)
         self.tier_source_write: QThread | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
