@@ -1463,8 +1463,8 @@ Your saved data is safe. Details were written to the log file:
         <translation>填报年度贡献值 ¥(&amp;B)：</translation>
     </message>
     <message>
-        <source>Stated customer &amp;type:</source>
-        <translation>填报客户类型(&amp;T)：</translation>
+        <source>Stated customer t&amp;ype:</source>
+        <translation>填报客户类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>Saved %1</source>

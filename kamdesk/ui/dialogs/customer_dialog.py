@@ -187,14 +187,14 @@ class CustomerDialog(FormDialog):
         for field, text, widget in (
             ("declared_contribution_cents", self.tr("Declared annual contri&bution ¥:"),
              self.contribution_edit),
-            ("stated_value_tier", self.tr("Stated customer &type:"), self.stated_tier_combo),
+            ("stated_value_tier", self.tr("Stated customer t&ype:"), self.stated_tier_combo),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             sheet_form.addRow(label, widget if widget is self.contribution_edit else stated_type)
             self.register(field, widget, text)
         self.register("stated_activity", self.stated_activity_combo,
-                      self.tr("Stated customer &type:"))
+                      self.tr("Stated customer t&ype:"))
         right.addWidget(sheet)
 
         columns = QHBoxLayout()

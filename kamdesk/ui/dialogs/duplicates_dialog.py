@@ -93,6 +93,8 @@ class DuplicatesDialog(QDialog):
         self.pair_list = QListWidget()
         self.pair_list.setObjectName("duplicatePairs")
         self.pair_list.setMinimumWidth(260)
+        self.pair_list.setAlternatingRowColors(True)
+        self.pair_list.setSpacing(2)
         self.first = SidePanel()
         self.first.setObjectName("firstRecord")
         self.second = SidePanel()
@@ -127,6 +129,10 @@ class DuplicatesDialog(QDialog):
         buttons.addButton(self.not_duplicate_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        # Enter never merges nor dismisses: both are deliberate clicks
+        for button in (self.merge_button, self.not_duplicate_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.merge_button.clicked.connect(self.merge_selected)
         self.not_duplicate_button.clicked.connect(self.dismiss_selected)
         self.pair_list.currentRowChanged.connect(self._show_pair)

@@ -10,7 +10,7 @@ background; the header's badges follow when the new figures are announced.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kamdesk.store.ops.tier_source import set_customer_tier_source
@@ -46,7 +46,7 @@ class ClassificationBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.in_effect)
         layout.addWidget(self.other)
-        layout.addWidget(self.switch_button)
+        layout.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def show_facts(self, facts: StatedFacts | None) -> None:
         """Shown only for a customer whose sheet stated a classification."""
