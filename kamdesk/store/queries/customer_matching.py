@@ -161,7 +161,8 @@ def merge_sides(conn: Connection, ids: list[int], contacts_shown: int = 3
             "c.declared_last_contact_at FROM customers c WHERE c.id = :c"), {"c": cid}).first()
         if r is None:
             continue
-        last = max((_moment(v) for v in (r[10], r[11]) if v is not None), default=None)
+        moments = [m for m in (_moment(r[10]), _moment(r[11])) if m is not None]
+        last = max(moments, default=None)
         contacts = tuple(
             "  ".join(part for part in (name, phone or mobile or "", email or "") if part)
             for name, phone, mobile, email in conn.execute(sql_text(

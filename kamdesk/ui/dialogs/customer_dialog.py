@@ -102,12 +102,12 @@ class CustomerDialog(FormDialog):
         self.stated_tier_combo.setObjectName("statedValueTierCombo")
         self.stated_activity_combo = QComboBox()
         self.stated_activity_combo.setObjectName("statedActivityCombo")
-        for combo, codes, word in ((self.stated_tier_combo, ("A", "B", "C"), labels.value_tier),
+        for combo, codes, word_of in ((self.stated_tier_combo, ("A", "B", "C"), labels.value_tier),
                                    (self.stated_activity_combo, ("active", "silent", "churned"),
                                     labels.activity)):
             combo.addItem(self.tr("(not stated)"), None)
             for code in codes:
-                combo.addItem(word(code), code)
+                combo.addItem(word_of(code), code)
 
         company = QGroupBox(self.tr("Company"))
         form = QFormLayout(company)
