@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         customer_menu.addAction(self.new_customer_action)
         customer_menu.addAction(self.log_action)
         customer_menu.addAction(self.new_order_action)
+        customer_menu.addSeparator()
+        self.find_duplicates_action = customer_menu.addAction(
+            self.tr("Find duplicates…"), self.find_duplicates)
+        self.find_duplicates_action.setObjectName("findDuplicatesAction")
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("About KAMDesk"), self._about)
@@ -306,6 +310,14 @@ class MainWindow(QMainWindow):
         dlg = CustomerDialog(self.ctx, None, self)
         if dlg.exec() and dlg.saved_id:
             self.show_customer(dlg.saved_id)
+
+    def find_duplicates(self) -> None:
+        """Customers that look like one company, to merge or mark as different."""
+        from kamdesk.ui.dialogs.duplicates_dialog import DuplicatesDialog
+
+        dlg = DuplicatesDialog(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
 
     def new_order(self) -> None:
         """The order dialog, its customer picker preset to the customer in view."""

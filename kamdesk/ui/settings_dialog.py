@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
@@ -36,13 +36,14 @@ from PySide6.QtWidgets import (
 
 from kamdesk.domain.penetration import MAX_LINE_LENGTH, MAX_LINES, line_key
 from kamdesk.store.ops.settings import save_book_settings
+from kamdesk.store.ops.tier_source import set_book_tier_source
 from kamdesk.store.queries.penetration import product_lines_in_force
 from kamdesk.store.queries.settings import (
     complaint_response_hours, reminder_settings, tiering_settings,
 )
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.ops import run_op
+from kamdesk.ui.ops import run_op, run_op_in_background
 from kamdesk.ui.settings_complaints import ComplaintHoursPage
 from kamdesk.ui.widgets.name_list_editor import NameListEditor
 
@@ -78,6 +79,8 @@ class SettingsDialog(QDialog):
         self._tiering = ctx.db.read(tiering_settings)
         self._reminders: dict[str, Any] = ctx.db.read(reminder_settings)
         self._product_lines = ctx.db.read(product_lines_in_force)
+        # the background switch of the book's tier source, once saved (tests wait on it)
+        self.tier_source_write: QThread | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(self._tiering_page(), self.tr("Tiering"))
@@ -163,6 +166,21 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Silent after no contact or order for"), self.active_months)
         form.addRow(self.tr("Churned after no order for"), self.churn_months)
         outer.addWidget(activity)
+
+        source = QGroupBox(self.tr("Classification in use"))
+        form = QFormLayout(source)
+        self.tier_source = QComboBox()
+        self.tier_source.setObjectName("tierSource")
+        self.tier_source.addItem(self.tr("Use the classification stated in imported sheets"),
+                                 "stated")
+        self.tier_source.addItem(self.tr("Use computed tiers"), "computed")
+        form.addRow(self.tr("Customer type (客户类型)"), self.tier_source)
+        source_note = QLabel(self.tr("Applies to customers whose sheet stated a type; a "
+                                     "customer switched on its profile keeps its own choice."))
+        source_note.setProperty("role", "subtitle")
+        source_note.setWordWrap(True)
+        form.addRow("", source_note)
+        outer.addWidget(source)
 
         cadence = QGroupBox(self.tr("Contact rhythm"))
         form = QFormLayout(cadence)
@@ -269,6 +287,7 @@ class SettingsDialog(QDialog):
         self.cadence_c.setValue(t.cadence_c_days)
         self.executive_days.setValue(t.executive_visit_days)
         self.satisfaction_days.setValue(t.satisfaction_check_days)
+        self.tier_source.setCurrentIndex(max(0, self.tier_source.findData(t.tier_source)))
         s = self.ctx.settings
         self.user_name.setText(str(s.value("user/name", "") or ""))
         lang = str(s.value("ui/language", "") or self.ctx.lang)
@@ -291,6 +310,7 @@ class SettingsDialog(QDialog):
         """Everything the dialog edits, to tell whether anything changed."""
         return {
             "tiering": self.tiering_values(),
+            "tier_source": self.tier_source.currentData(),
             "user": self.user_name.text().strip(), "language": self.language.currentData(),
             "theme": self.theme.currentData(), "tray": self.close_to_tray.isChecked(),
             "reminders": {k: b.value() for k, b in self.reminder_days.items()},
@@ -392,6 +412,7 @@ class SettingsDialog(QDialog):
                   complaint_hours=v["complaint_hours"] if hours_changed else None,
                   initiator=self) is None:
             return
+        source_changed = v["tier_source"] != self._tiering.tier_source
         s = self.ctx.settings
         s.setValue("user/name", v["user"])
         s.setValue("ui/language", v["language"])
@@ -401,7 +422,14 @@ class SettingsDialog(QDialog):
         if v["theme"] != self._initial["theme"]:
             self._apply_theme(v["theme"])
         self._initial = v
-        if tiering_changed:
+        if source_changed:
+            # Saves the book's choice on top of the tiering just saved and recomputes
+            # every customer once, in the background.
+            self.tier_source_write = run_op_in_background(
+                self.ctx, set_book_tier_source, v["tier_source"], self.ctx.clock.today(),
+                initiator=self, parent=self.parentWidget())
+            self.ctx.status.emit(self.tr("Settings saved. Updating every customer's tier…"))
+        elif tiering_changed:
             from kamdesk.ui.recompute import schedule_recompute
 
             schedule_recompute(self.ctx, self.parent() or self.ctx, force=True)

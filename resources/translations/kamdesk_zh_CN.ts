@@ -284,6 +284,49 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>ClassificationBox</name>
+    <message>
+        <source>Classification</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>chosen for this customer</source>
+        <translation>为此客户单独选择</translation>
+    </message>
+    <message>
+        <source>the book&apos;s setting</source>
+        <translation>按全局设置</translation>
+    </message>
+    <message>
+        <source>In use: %1 — as stated in the sheet (%2)</source>
+        <translation>当前使用：%1 — 按表格填报（%2）</translation>
+    </message>
+    <message>
+        <source>Computed from the book: %1</source>
+        <translation>按业务数据计算：%1</translation>
+    </message>
+    <message>
+        <source>Use computed tiers for this customer</source>
+        <translation>此客户改用计算分级</translation>
+    </message>
+    <message>
+        <source>In use: %1 — computed from the book (%2)</source>
+        <translation>当前使用：%1 — 按业务数据计算（%2）</translation>
+    </message>
+    <message>
+        <source>Stated in the sheet: %1</source>
+        <translation>表格填报：%1</translation>
+    </message>
+    <message>
+        <source>Use the stated classification</source>
+        <translation>改用表格填报的分类</translation>
+    </message>
+    <message>
+        <source>Updating tiers…</source>
+        <translation>正在更新客户分级…</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintCustomerDialog</name>
     <message>
         <source>New complaint</source>
@@ -1308,6 +1351,14 @@ Your saved data is safe. Details were written to the log file:
         <translation>客户尚未提出但将会需要的：响应速度、供应稳定、定制方案…</translation>
     </message>
     <message>
+        <source>e.g. 1200000 or 120万</source>
+        <translation>如 1200000 或 120万</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>（未填报）</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>公司</translation>
     </message>
@@ -1402,6 +1453,18 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>&amp;Latent needs</source>
         <translation>潜在需求(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Stated in the sheet (optional)</source>
+        <translation>表格填报（可选）</translation>
+    </message>
+    <message>
+        <source>Declared annual contri&amp;bution ¥:</source>
+        <translation>填报年度贡献值 ¥(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Stated customer t&amp;ype:</source>
+        <translation>填报客户类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -1820,6 +1883,87 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>No customers behind this figure in the period.</source>
         <translation>本期该指标下没有客户。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复客户</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move everything of the other record to the one kept, then delete the other record</source>
+        <translation>把另一条记录的全部内容移到保留的记录，然后删除另一条记录</translation>
+    </message>
+    <message>
+        <source>&amp;Not a duplicate</source>
+        <translation>不是重复(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Stop listing this pair</source>
+        <translation>不再列出这一对</translation>
+    </message>
+    <message>
+        <source>%1 pairs of customers look like the same company. Choose the record to keep and merge, or mark a pair as not a duplicate.</source>
+        <translation>有 %1 对客户看起来是同一家公司。请选择要保留的记录并合并，或将其标记为不是重复。</translation>
+    </message>
+    <message>
+        <source>No likely duplicates: no two customers share a name, a phone number or an email address.</source>
+        <translation>没有疑似重复：没有两个客户的名称、电话或邮箱相同。</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same email address</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>Why listed: %1</source>
+        <translation>列出原因：%1</translation>
+    </message>
+    <message>
+        <source>Merge %1 “%2” into %3 “%4”?
+
+Everything recorded for %1 moves to %3:
+• key people: %5
+• contact log entries: %6
+• orders and returns: %7
+• other records (contracts, complaints, tasks, plans, documents…): %8
+
+Fields %3 leaves empty are filled from %1. Then %1 is deleted.
+A merge cannot be undone.</source>
+        <translation>将 %1“%2”合并到 %3“%4”？
+
+%1 的全部记录将移到 %3：
+• 关键人：%5
+• 互动记录：%6
+• 订单与退货：%7
+• 其他记录（合同、投诉、任务、计划、文档…）：%8
+
+%3 为空的字段将用 %1 的值补全。随后删除 %1。
+合并后无法撤销。</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2</source>
+        <translation>已将 %1 合并到 %2</translation>
     </message>
 </context>
 <context>
@@ -2843,6 +2987,10 @@ Your database is unchanged.</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
+        <source>Find duplicates…</source>
+        <translation>查找重复客户…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -3394,6 +3542,14 @@ Log file: %3</source>
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Annual contribution (declared in the sheet)</source>
+        <translation>年度贡献值（表格填报）</translation>
+    </message>
+    <message>
+        <source>Last contact (declared in the sheet)</source>
+        <translation>最近互动时间（表格填报）</translation>
     </message>
     <message>
         <source>Strategy</source>
@@ -5341,6 +5497,26 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>判定流失：无订单满</translation>
     </message>
     <message>
+        <source>Classification in use</source>
+        <translation>使用的客户分类</translation>
+    </message>
+    <message>
+        <source>Use the classification stated in imported sheets</source>
+        <translation>使用导入表格中填报的客户类型</translation>
+    </message>
+    <message>
+        <source>Use computed tiers</source>
+        <translation>使用按业务数据计算的分级</translation>
+    </message>
+    <message>
+        <source>Customer type (客户类型)</source>
+        <translation>客户类型</translation>
+    </message>
+    <message>
+        <source>Applies to customers whose sheet stated a type; a customer switched on its profile keeps its own choice.</source>
+        <translation>适用于表格中填报了客户类型的客户；在客户档案中单独切换过的客户保持其自己的选择。</translation>
+    </message>
+    <message>
         <source>Contact rhythm</source>
         <translation>维护周期</translation>
     </message>
@@ -5495,6 +5671,49 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>You have changed some settings. Discard the changes?</source>
         <translation>部分设置已修改，确定放弃更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>&amp;Keep this record</source>
+        <translation>保留此记录(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Key people</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <source>Contact log entries</source>
+        <translation>互动记录</translation>
+    </message>
+    <message>
+        <source>Orders and returns</source>
+        <translation>订单与退货</translation>
+    </message>
+    <message>
+        <source>Other records</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近互动</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>

@@ -23,8 +23,10 @@ from kamdesk.store.models import Base, Customer
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import EDITABLE
 from kamdesk.store.ops.people import reindex_customers
+from kamdesk.store.ops.settings import put_setting
+from kamdesk.store.queries.customer_matching import NOT_DUPLICATES_KEY, not_duplicates
 
-__all__ = ["merge_customers"]
+__all__ = ["mark_not_duplicate", "merge_customers"]
 
 _customers = cast(Table, Customer.__table__)
 #: derived rows of the dropped customer: deleted with it, then recomputed for the kept
@@ -80,3 +82,18 @@ def merge_customers(session: Session, keep_id: int, drop_id: int,
         changes = changes.also("tier_changes")
     session.expire_all()
     return (changes | Changes.of("customer_metrics", keep_id, drop_id)).with_value(keep_id)
+
+
+def mark_not_duplicate(session: Session, first_id: int, second_id: int) -> Changes:
+    """Remember that two customers are different companies, so Find duplicates stops
+    listing them (``app_settings[NOT_DUPLICATES_KEY]``; pairs of deleted records are
+    dropped from the list as it is written)."""
+    if first_id == second_id:
+        raise ValidationError("customer", "duplicate")
+    conn = session.connection()
+    live = {r[0] for r in conn.execute(text("SELECT id FROM customers"))}
+    if first_id not in live or second_id not in live:
+        raise ValidationError("customer", "required")
+    pairs = {p for p in not_duplicates(conn) if p[0] in live and p[1] in live}
+    pairs.add((min(first_id, second_id), max(first_id, second_id)))
+    return put_setting(session, NOT_DUPLICATES_KEY, [list(p) for p in sorted(pairs)])

@@ -16,8 +16,10 @@ from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
 from kamdesk.domain.customer_match import match_name, match_phone
+from kamdesk.store.queries.settings import get_json
 
-__all__ = ["BookCustomer", "DuplicatePair", "MatchIndex", "duplicate_pairs", "match_index"]
+__all__ = ["BookCustomer", "DuplicatePair", "MatchIndex", "MergeSide", "duplicate_pairs",
+           "NOT_DUPLICATES_KEY", "match_index", "merge_sides", "not_duplicates"]
 
 #: the stored columns an import of 表1 may set, compared before writing
 STORED = ("code", "name", "short_name", "industry", "region", "owner", "potential",
@@ -117,3 +119,69 @@ def duplicate_pairs(conn: Connection) -> list[DuplicatePair]:
         out.append(DuplicatePair(a, ca["code"], ca["name"], b, cb["code"], cb["name"], reason))
     out.sort(key=lambda p: (p.first_code, p.second_code))
     return out
+
+
+@dataclass(frozen=True)
+class MergeSide:
+    """The key facts of one record of a duplicate pair, shown side by side before a merge:
+    who owns it, how it is reached, and how much history would move with it."""
+
+    id: int
+    code: str
+    name: str
+    owner: str | None
+    status: str
+    contacts: tuple[str, ...]      # "name  phone  email" of its key people
+    people: int
+    interactions: int
+    orders: int
+    other_history: int             # contracts, complaints, opportunities, plans, tasks…
+    last_contact_at: datetime | None
+    created_at: datetime | None
+
+
+_OTHER_HISTORY = ("contracts", "complaints", "opportunities", "account_plans", "tasks",
+                  "payments", "survey_responses", "event_attendance", "documents", "key_dates")
+
+
+def merge_sides(conn: Connection, ids: list[int], contacts_shown: int = 3
+                ) -> dict[int, MergeSide]:
+    """The facts of each customer in ``ids`` (unknown ids are left out)."""
+    out: dict[int, MergeSide] = {}
+    others = " + ".join(f"(SELECT count(*) FROM {t} WHERE customer_id = c.id)"
+                        for t in _OTHER_HISTORY)
+    for cid in ids:
+        r = conn.execute(sql_text(
+            "SELECT c.id, c.code, c.name, c.owner, c.status, c.created_at, "
+            "(SELECT count(*) FROM people p WHERE p.customer_id = c.id), "
+            "(SELECT count(*) FROM interactions i WHERE i.customer_id = c.id), "
+            "(SELECT count(*) FROM trades t WHERE t.customer_id = c.id), "
+            f"{others}, "
+            "(SELECT max(occurred_at) FROM interactions i WHERE i.customer_id = c.id), "
+            "c.declared_last_contact_at FROM customers c WHERE c.id = :c"), {"c": cid}).first()
+        if r is None:
+            continue
+        moments = [m for m in (_moment(r[10]), _moment(r[11])) if m is not None]
+        last = max(moments, default=None)
+        contacts = tuple(
+            "  ".join(part for part in (name, phone or mobile or "", email or "") if part)
+            for name, phone, mobile, email in conn.execute(sql_text(
+                "SELECT name, phone, mobile, email FROM people WHERE customer_id = :c "
+                "ORDER BY is_primary DESC, id LIMIT :n"), {"c": cid, "n": contacts_shown}))
+        out[cid] = MergeSide(r[0], r[1], r[2], r[3], r[4], contacts, r[6], r[7], r[8], r[9],
+                             last, _moment(r[5]))
+    return out
+
+
+#: app_settings key: [[first id, second id], …] the user said are not the same company
+NOT_DUPLICATES_KEY = "not_duplicates"
+
+
+def not_duplicates(conn: Connection) -> frozenset[tuple[int, int]]:
+    """The pairs (smaller id first) the user marked "Not a duplicate"."""
+    stored = get_json(conn, NOT_DUPLICATES_KEY, []) or []
+    out = set()
+    for pair in stored:
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, int) for i in pair):
+            out.add((min(pair), max(pair)))
+    return frozenset(out)

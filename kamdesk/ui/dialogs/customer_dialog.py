@@ -1,7 +1,11 @@
 """Create or edit a customer (客户档案): company facts on the left, strategy and
 needs (显性/潜在需求, 决策流程) on the right, so the whole record fits on one page
 at 1366×768 without tabs hiding half of it. The credit assessment (信用评估: limit,
-rating A–D and when it was last reviewed) sits with the company facts."""
+rating A–D and when it was last reviewed) sits with the company facts.
+
+What a sheet stated (表1's 年度贡献值 and 客户类型) is editable too, as optional fields
+under "Stated in the sheet", so the GUI can write every fact the import stores; a
+change there recomputes the tiers in the background."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from kamdesk.store.ops.customers import create_customer, update_customer
 from kamdesk.store.queries.customers import distinct_values, suggested_code
 from kamdesk.store.queries.profile import overview
 from kamdesk.store.queries.receivables import credit_standing
+from kamdesk.store.queries.stated_facts import stated_facts
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -90,6 +95,20 @@ class CustomerDialog(FormDialog):
             self.tr("What they will need but have not said: response speed, supply "
                     "stability, custom solutions…"))
 
+        self.contribution_edit = QLineEdit()
+        self.contribution_edit.setObjectName("declaredContributionEdit")
+        self.contribution_edit.setPlaceholderText(self.tr("e.g. 1200000 or 120万"))
+        self.stated_tier_combo = QComboBox()
+        self.stated_tier_combo.setObjectName("statedValueTierCombo")
+        self.stated_activity_combo = QComboBox()
+        self.stated_activity_combo.setObjectName("statedActivityCombo")
+        for combo, codes, word_of in ((self.stated_tier_combo, ("A", "B", "C"), labels.value_tier),
+                                   (self.stated_activity_combo, ("active", "silent", "churned"),
+                                    labels.activity)):
+            combo.addItem(self.tr("(not stated)"), None)
+            for code in codes:
+                combo.addItem(word_of(code), code)
+
         company = QGroupBox(self.tr("Company"))
         form = QFormLayout(company)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -159,6 +178,25 @@ class CustomerDialog(FormDialog):
             right.addWidget(edit, 1)
             self.register(field, edit, text)
 
+        sheet = QGroupBox(self.tr("Stated in the sheet (optional)"))
+        sheet.setObjectName("statedBox")
+        sheet_form = QFormLayout(sheet)
+        stated_type = QHBoxLayout()
+        stated_type.addWidget(self.stated_tier_combo, 1)
+        stated_type.addWidget(self.stated_activity_combo, 1)
+        for field, text, widget in (
+            ("declared_contribution_cents", self.tr("Declared annual contri&bution ¥:"),
+             self.contribution_edit),
+            ("stated_value_tier", self.tr("Stated customer t&ype:"), self.stated_tier_combo),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            sheet_form.addRow(label, widget if widget is self.contribution_edit else stated_type)
+            self.register(field, widget, text)
+        self.register("stated_activity", self.stated_activity_combo,
+                      self.tr("Stated customer t&ype:"))
+        right.addWidget(sheet)
+
         columns = QHBoxLayout()
         columns.addWidget(company, 5)
         columns.addWidget(strategy, 4)
@@ -172,12 +210,14 @@ class CustomerDialog(FormDialog):
                  self.cooperation_start.edit, self.founded_on.edit, self.source_edit,
                  self.status_combo, self.potential_combo, self.owner_combo, self.credit_edit,
                  self.wallet_edit, self.rating_combo, self.review_on.edit, self.strategy_edit, self.decision_edit, self.explicit_edit,
-                 self.latent_edit]
+                 self.latent_edit, self.contribution_edit, self.stated_tier_combo,
+                 self.stated_activity_combo]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
 
         self._load()
-        self.resize(940, 600)
+        self.loaded_stated = self.stated_values()
+        self.resize(940, 640)
         self.mark_clean()
         self.name_edit.setFocus()
 
@@ -233,6 +273,14 @@ class CustomerDialog(FormDialog):
         self.decision_edit.setPlainText(record.decision_process or "")
         self.explicit_edit.setPlainText(record.explicit_needs or "")
         self.latent_edit.setPlainText(record.latent_needs or "")
+        stated = read(stated_facts, record.id)
+        if stated is not None:
+            self.contribution_edit.setText(
+                "" if stated.declared_contribution_cents is None
+                else fmt.money(stated.declared_contribution_cents))
+            for combo, code in ((self.stated_tier_combo, stated.stated_value_tier),
+                                (self.stated_activity_combo, stated.stated_activity)):
+                combo.setCurrentIndex(max(0, combo.findData(code)))
 
     # -- saving --------------------------------------------------------------------
     def snapshot(self) -> tuple[Any, ...]:
@@ -247,7 +295,12 @@ class CustomerDialog(FormDialog):
             self.rating_combo.currentData(), self.review_on.text(),
             self.strategy_edit.toPlainText(), self.decision_edit.toPlainText(),
             self.explicit_edit.toPlainText(), self.latent_edit.toPlainText(),
+            *self.stated_values(),
         )
+
+    def stated_values(self) -> tuple[Any, ...]:
+        return (self.contribution_edit.text(), self.stated_tier_combo.currentData(),
+                self.stated_activity_combo.currentData())
 
     def fields(self) -> dict[str, Any]:
         """The typed values to store; raises ValidationError naming the field."""
@@ -267,6 +320,10 @@ class CustomerDialog(FormDialog):
             credit = fmt.parse_money(self.credit_edit.text())
         except ValueError:
             raise ValidationError("credit_limit_cents", "invalid_number") from None
+        try:
+            contribution = fmt.parse_money(self.contribution_edit.text())
+        except ValueError:
+            raise ValidationError("declared_contribution_cents", "invalid_number") from None
         wallet_text = self.wallet_edit.text().strip().rstrip("%").strip()
         wallet: Decimal | None = None
         if wallet_text:
@@ -291,6 +348,9 @@ class CustomerDialog(FormDialog):
             "decision_process": self.decision_edit.toPlainText(),
             "explicit_needs": self.explicit_edit.toPlainText(),
             "latent_needs": self.latent_edit.toPlainText(),
+            "declared_contribution_cents": contribution,
+            "stated_value_tier": self.stated_tier_combo.currentData(),
+            "stated_activity": self.stated_activity_combo.currentData(),
         }
 
     def save(self) -> bool:
@@ -300,5 +360,10 @@ class CustomerDialog(FormDialog):
         if changes is None:
             return False
         self.saved_id = changes.value
+        if self.stated_values() != self.loaded_stated:
+            # the stated type and declared contribution feed the tiers of the whole book
+            from kamdesk.ui.recompute import schedule_recompute
+
+            schedule_recompute(self.ctx, self.ctx, force=True)
         self.ctx.status.emit(self.tr("Saved %1").replace("%1", data["name"].strip()))
         return True

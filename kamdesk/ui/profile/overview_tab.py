@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from kamdesk.domain.lunar import lunar_label_zh
 from kamdesk.store.queries.profile import CustomerOverview, KeyDateRow, header, key_dates, overview
+from kamdesk.store.queries.stated_facts import stated_facts
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.profile.base import ProfileTab
+from kamdesk.ui.profile.classification_box import ClassificationBox
 
 
 def _value(text: str | None) -> QLabel:
@@ -46,7 +48,8 @@ def key_date_when(k: KeyDateRow, lang: str) -> str:
 
 
 class OverviewTab(ProfileTab):
-    TABLES = frozenset({"customers", "key_dates", "people", "customer_metrics", "trades"})
+    TABLES = frozenset({"customers", "key_dates", "people", "customer_metrics", "trades",
+                        "app_settings"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -59,6 +62,7 @@ class OverviewTab(ProfileTab):
         self.business_form = QFormLayout(self.business_box)
         self.business_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.business_form.setHorizontalSpacing(12)
+        self.classification_box = ClassificationBox(ctx)
         self.dates_box = QGroupBox(self.tr("Key dates"))
         self.dates_layout = QVBoxLayout(self.dates_box)
 
@@ -75,6 +79,7 @@ class OverviewTab(ProfileTab):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.strategy_box)
+        right.addWidget(self.classification_box)
         right.addWidget(self.dates_box)
         right.addStretch(1)
         columns = QHBoxLayout()
@@ -105,7 +110,9 @@ class OverviewTab(ProfileTab):
         record = read(overview, self.customer_id)
         head = read(header, self.customer_id)
         dates = read(key_dates, self.customer_id, today)
+        stated = read(stated_facts, self.customer_id)
         self.record = record
+        self.classification_box.show_facts(stated)
         if record is None or head is None:
             return
         lang = self.ctx.lang
@@ -145,6 +152,14 @@ class OverviewTab(ProfileTab):
             (self.tr("Owner"), record.owner),
         ):
             self.business_form.addRow(label, _value(value))
+        if stated is not None and stated.declared_contribution_cents is not None:
+            self.business_form.addRow(
+                self.tr("Annual contribution (declared in the sheet)"),
+                _value(fmt.money(stated.declared_contribution_cents, lang)))
+        if stated is not None and stated.declared_last_contact_at is not None:
+            self.business_form.addRow(
+                self.tr("Last contact (declared in the sheet)"),
+                _value(fmt.day(stated.declared_last_contact_at)))
 
         _clear_grid(self.strategy_grid)
         cells = (

@@ -64,3 +64,23 @@ def test_merge_refuses_nonsense(db):
         db.write(merge_customers, a, a)
     with pytest.raises(ValidationError):
         db.write(merge_customers, a, a + 999)
+
+
+def test_mark_not_duplicate_declares_its_write_and_forgets_deleted_records(db):
+    from kamdesk.store.ops.customer_merge import mark_not_duplicate
+    from kamdesk.store.ops.customers import create_customer, delete_customer
+    from kamdesk.store.queries.customer_matching import not_duplicates
+
+    a, b, c = (db.write(create_customer, name=n).value for n in ("甲公司", "乙公司", "丙公司"))
+    with track_writes(db.engine) as written:
+        changes = db.write(mark_not_duplicate, b, a)
+    assert written <= changes.names
+    assert db.read(not_duplicates) == {(a, b)}
+    db.write(mark_not_duplicate, a, c)
+    db.write(delete_customer, b)
+    with pytest.raises(ValidationError):
+        db.write(mark_not_duplicate, a, a)
+    with pytest.raises(ValidationError):
+        db.write(mark_not_duplicate, a, b)  # b is gone
+    db.write(mark_not_duplicate, c, a)
+    assert db.read(not_duplicates) == {(a, c)}
