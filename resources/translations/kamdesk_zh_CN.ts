@@ -3516,6 +3516,10 @@ Log file: %3</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>no orders yet; tiered on the declared contribution</source>
+        <translation>暂无订单；按申报的年度贡献值分层</translation>
+    </message>
+    <message>
         <source>(%1 % on the year before)</source>
         <translation>（较上一年 %1%）</translation>
     </message>

@@ -136,7 +136,14 @@ class OverviewTab(ProfileTab):
 
         _clear_form(self.business_form)
         change = ""
-        if head.revenue_prev_12m_cents > 0:
+        # Without orders in the window the stored revenue is the declared contribution
+        # (what tiering uses): say so instead of a year-on-year change from nothing.
+        declared_only = (head.orders_12m == 0 and stated is not None
+                         and stated.declared_contribution_cents is not None)
+        revenue = fmt.money(head.revenue_12m_cents, lang)
+        if declared_only:
+            revenue = self.tr("no orders yet; tiered on the declared contribution")
+        elif head.revenue_prev_12m_cents > 0:
             pct = round(100 * (head.revenue_12m_cents - head.revenue_prev_12m_cents)
                         / head.revenue_prev_12m_cents)
             change = "  " + self.tr("(%1 % on the year before)").replace(
@@ -144,7 +151,7 @@ class OverviewTab(ProfileTab):
         wallet = (None if record.share_of_wallet_pct is None
                   else format(record.share_of_wallet_pct.normalize(), "f") + " %")
         for label, value in (
-            (self.tr("12-month revenue"), fmt.money(head.revenue_12m_cents, lang) + change),
+            (self.tr("12-month revenue"), revenue + change),
             (self.tr("Orders in 12 months"), str(head.orders_12m)),
             (self.tr("Last order"), fmt.day(head.last_trade_on) or None),
             (self.tr("Credit limit"), fmt.money(record.credit_limit_cents, lang) or None),
