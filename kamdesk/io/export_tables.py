@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from kamdesk.domain import vocab
+from kamdesk.privacy import private_file
 from kamdesk.store.queries.events import list_events
 
 CUSTOMER_HEADERS = {
@@ -139,6 +140,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                 for row in rows:
                     writer.writerow([neutralise(v) for v in row])
                     count += 1
+        private_file(tmp)  # user-only whatever the umask (kamdesk.privacy)
         tmp.replace(target)
     finally:
         if tmp.exists():

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal, cast
 
+from kamdesk.privacy import private_file
+
 if TYPE_CHECKING:
     from icalendar import Calendar
 
@@ -266,6 +268,7 @@ def write_ical(
         # Write beside and rename, so a failed export never leaves half a file that a
         # calendar would import as a truncated list.
         tmp.write_bytes(data)
+        private_file(tmp)  # user-only whatever the umask (kamdesk.privacy)
         os.replace(tmp, target)
     elif isinstance(path_or_stream, io.TextIOBase):
         path_or_stream.write(data.decode("utf-8"))

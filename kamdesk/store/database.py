@@ -142,11 +142,18 @@ def _keep_search_index_current(db: Database) -> None:
     """Re-index names once when this build reads them differently from the build that
     indexed them (:mod:`kamdesk.store.ops.search_index`); a file that cannot be
     written (read-only, locked) keeps its old index and still opens."""
-    from kamdesk.store.ops.search_index import reindex_if_stale
+    from kamdesk.store.ops.search_index import (
+        SEARCH_INDEX_VERSION,
+        reindex_if_stale,
+        stored_search_index_version,
+    )
 
     try:
+        with db.sessions() as session:  # a read first: a current index needs no write lock
+            if stored_search_index_version(session) == SEARCH_INDEX_VERSION:
+                return
         db.write(reindex_if_stale)
-    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError, DatabaseProblem) as exc:
         log.warning("search index left as it was: %s", exc)
 
 
