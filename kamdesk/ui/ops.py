@@ -94,7 +94,8 @@ def failure_text(ctx: AppContext, exc: BaseException) -> str:
 
 def report_failure(ctx: AppContext, exc: BaseException, parent: QWidget | None) -> None:
     log.warning("write failed: %s", exc)
-    QMessageBox.warning(parent, QObject.tr(QObject(), "KAMDesk"), failure_text(ctx, exc))
+    QMessageBox.warning(parent, QCoreApplication.translate("ops", "KAMDesk"),
+                        failure_text(ctx, exc))
 
 
 def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,

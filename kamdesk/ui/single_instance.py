@@ -14,6 +14,7 @@ The socket is a local one (a Unix socket or a Windows named pipe), user-only
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Qt, Signal
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import QWidget
 
 from kamdesk.instance import lock_file_path, server_name
 from kamdesk.privacy import private_dir, private_file
+
+log = logging.getLogger(__name__)
 
 #: how long the second start waits for the first window to answer
 ANSWER_MS = 2000
@@ -63,6 +66,7 @@ class SingleInstance(QObject):
         while (conn := self.server.nextPendingConnection()) is not None:
             conn.disconnected.connect(conn.deleteLater)
             conn.disconnectFromServer()
+            log.info("another start on this book asked this window to come forward")
             self.raise_requested.emit()
 
     def ask_first_to_raise(self, timeout_ms: int = ANSWER_MS) -> bool:
