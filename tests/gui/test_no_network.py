@@ -137,6 +137,7 @@ def test_the_guard_catches_a_connection(no_network):
     with pytest.raises(AssertionError):
         socket.getaddrinfo("example.com", 443)
     assert len(no_network) == 2
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+        udp.bind(("127.0.0.1", 0))
         assert inet_socket_fds()  # the descriptor check sees an open Internet socket
     no_network.clear()
