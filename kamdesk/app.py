@@ -47,8 +47,8 @@ def ensure_demo_database(path: Path, customers: int = 500) -> str:
     return str(path)
 
 
-#: how long a save in the window waits for another writer (a CLI import) before it
-#: gives up with a message; the window says what it waits for meanwhile (ui/ops.py)
+# How long a save in the window waits for another writer (a CLI import) before it
+# gives up with a message; the window says what it waits for meanwhile (ui/ops.py)
 GUI_WRITE_WAIT_S = 10.0
 
 

@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 Op = Callable[Concatenate[Session, P], Changes]
 
-#: failures of the database itself (not of the input) that the user is told about in words
+# Failures of the database itself (not of the input) that the user is told about in words.
 STORE_FAILURES: tuple[type[BaseException], ...] = (
     DBAPIError, sqlite3.DatabaseError, OSError, DatabaseProblem)
 
