@@ -70,4 +70,4 @@ def say_when_waiting(location: str, lang: str, bound_s: float | None = None,
 
 def language(args: argparse.Namespace) -> str:
     """The language of this run's words: the global ``--lang``, English by default."""
-    return str(args.lang or "en")
+    return str(getattr(args, "lang", None) or "en")
