@@ -47,16 +47,50 @@ def ensure_demo_database(path: Path, customers: int = 500) -> str:
     return str(path)
 
 
-def open_app_database(args: argparse.Namespace) -> Database:
-    """The database this window works on: the separate demo file (``--demo``), else
-    ``--db``, KAMDESK_DB or the default file; checked, upgraded if needed, and opened
-    with the store's durable defaults (synchronous=FULL)."""
-    from kamdesk.paths import backup_dir_for, resolve_db
-    from kamdesk.store.database import open_database
+# How long a save in the window waits for another writer (a CLI import) before it
+# gives up with a message; the window says what it waits for meanwhile (ui/ops.py)
+GUI_WRITE_WAIT_S = 10.0
 
-    location = (ensure_demo_database(demo_database_path()) if getattr(args, "demo", False)
-                else resolve_db(args.db))
-    return open_database(location, backup_dir_for(location))
+
+def app_database_location(args: argparse.Namespace) -> str:
+    """The book this window opens: the separate demo file (``--demo``), else ``--db``,
+    KAMDESK_DB or the default file."""
+    from kamdesk.paths import resolve_db
+
+    return (ensure_demo_database(demo_database_path()) if getattr(args, "demo", False)
+            else resolve_db(args.db))
+
+
+def open_app_database(args: argparse.Namespace, location: str | None = None) -> Database:
+    """The database this window works on (:func:`app_database_location`); checked,
+    upgraded if needed, and opened with the store's durable defaults (synchronous=FULL)."""
+    from kamdesk.paths import backup_dir_for
+    from kamdesk.store.database import open_database
+    from kamdesk.store.write_lock import WriteWait
+
+    location = location or app_database_location(args)
+    db = open_database(location, backup_dir_for(location))
+    db.write_wait = WriteWait(GUI_WRITE_WAIT_S)
+    return db
+
+
+def claim_book(location: str, data_dir: Path):  # type: ignore[no-untyped-def]
+    """This window's claim on the book (:mod:`kamdesk.ui.single_instance`), or None when
+    another window holds it: that one was asked to come forward (or, if it did not
+    answer, the user is told it is open)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kamdesk.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(location, data_dir)
+    if instance.claim():
+        return instance
+    if not instance.ask_first_to_raise():
+        QMessageBox.information(None, "KAMDesk", QApplication.translate(
+            "App", "KAMDesk is already open on this book (%1). Switch to that window.")
+            .replace("%1", location))
+    log.info("another window holds this book; asked it to come forward")
+    return None
 
 
 def _install_excepthook(log_file: Path) -> None:
@@ -89,11 +123,14 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     from kamdesk.log import setup_logging
     from kamdesk.messages import database_problem_text
     from kamdesk.paths import app_paths
+    from kamdesk.privacy import private_dir, private_file, restrict_process
     from kamdesk.store.database import DatabaseProblem
     from kamdesk.ui.i18n import choose_language, install_translators
     from kamdesk.ui.theme import apply_theme, register_fonts
 
+    restrict_process()  # every file from here on is user-only (kamdesk.privacy)
     paths = app_paths()
+    private_dir(paths.data_dir)
     log_file = setup_logging(paths.log_dir)
     # instance() is typed as the core application; here it is always the widgets one.
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
@@ -101,6 +138,7 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     app.setApplicationName("KAMDesk")
     app.setApplicationDisplayName("KAMDesk")
     settings = QSettings()
+    private_file(settings.fileName())
     lang = choose_language(settings, getattr(args, "lang", None))
     install_translators(app, lang)
     register_fonts(app)
@@ -108,7 +146,15 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     _install_excepthook(log_file)
 
     try:
-        db = open_app_database(args)
+        location = app_database_location(args)
+    except DatabaseProblem as exc:
+        QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
+        return 1
+    instance = claim_book(location, paths.data_dir)
+    if instance is None:
+        return 0
+    try:
+        db = open_app_database(args, location)
     except DatabaseProblem as exc:
         log.error("cannot open database: %s", exc)
         QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
@@ -122,6 +168,9 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     ctx = AppContext(db, clock or Clock(), lang, settings)
     window = MainWindow(ctx)
     window.show()
+    from kamdesk.ui.single_instance import bring_to_front
+
+    instance.raise_requested.connect(lambda: bring_to_front(window))
 
     def after_first_paint() -> None:
         # Tiers are recomputed off the UI thread when a day old, and reminders start
@@ -135,4 +184,7 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     QTimer.singleShot(150, after_first_paint)
     code = app.exec()
     db.dispose()
+    settings.sync()
+    private_file(settings.fileName())
+    instance.release()
     return code

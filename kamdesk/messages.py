@@ -14,6 +14,11 @@ _TEXT = {
                "a backup or sync tool). Close it and try again. Nothing was changed.",
                "数据库 {path} 正被其他程序占用（另一个 KAMDesk 窗口、备份或同步工具）。"
                "请关闭后重试。数据未做任何改动。"),
+    "busy": ("Another program kept the database {path} busy for {detail} s (a KAMDesk window "
+             "saving, an import, a backup or sync tool), so nothing was written. Try again "
+             "when it has finished.",
+             "数据库 {path} 被其他程序占用了 {detail} 秒（KAMDesk 窗口正在保存、正在导入，或备份、"
+             "同步工具），因此未写入任何内容。请待其完成后重试。"),
     "corrupt": ("The file {path} is not a readable KAMDesk database (damaged or not a database). "
                 "Restore a backup from the backups folder; the file was left untouched.",
                 "文件 {path} 不是可读取的 KAMDesk 数据库（已损坏或不是数据库文件）。"
@@ -31,6 +36,20 @@ _TEXT = {
     "other": ("The database {path} could not be opened: {detail}",
               "无法打开数据库 {path}：{detail}"),
 }
+
+
+_WAITING = {
+    True: ("Waiting for KAMDesk (the window) to finish writing to {path}…",
+           "正在等待 KAMDesk 窗口完成写入 {path}…"),
+    False: ("Waiting for another program to finish writing to {path}…",
+            "正在等待其他程序完成写入 {path}…"),
+}
+
+
+def waiting_text(path: str, window_open: bool, lang: str) -> str:
+    """The line a command prints while another writer holds the book."""
+    en, zh = _WAITING[window_open]
+    return vocab.pick(lang, en, zh).format(path=path)
 
 
 def database_problem_text(exc: DatabaseProblem, lang: str) -> str:

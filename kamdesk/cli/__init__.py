@@ -4,6 +4,10 @@
 the command: ``kamdesk --db x.sqlite3 demo --customers 200``. Output is plain text,
 one record per line, so it can be piped and scripted.
 
+Exit codes: 0 done, 1 error (explained on stderr), 2 usage, 75 the book was busy
+(another program — the window, an import — held the write lock for 30 s; nothing
+was written, try again), 130 interrupted.
+
 Every command is listed in :data:`COMMANDS` below, in the order ``--help`` shows them;
 a command module only defines its arguments and its ``run_*`` function, it registers
 nothing itself. Importing this package costs only argparse: each command imports the
@@ -32,9 +36,10 @@ from kamdesk.cli import (
     search,
     tiers,
 )
-from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE
+from kamdesk.cli.common import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
-__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command", "build_parser", "main"]
+__all__ = ["COMMANDS", "EXIT_BUSY", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command",
+           "build_parser", "main"]
 
 EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C (128 + SIGINT)
 
@@ -114,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
 def run_command(argv: Sequence[str] | None) -> int:
     """Parse ``argv`` and run the command it names, or open the window if it names none."""
     args = build_parser().parse_args(argv)
+    from kamdesk.privacy import restrict_process
+
+    restrict_process()  # every file this run creates is user-only (kamdesk.privacy)
     if args.command is None:
         from kamdesk.app import run_gui
 
@@ -127,7 +135,7 @@ def run_command(argv: Sequence[str] | None) -> int:
         from kamdesk.messages import database_problem_text
 
         print(database_problem_text(exc, args.lang or "en"), file=sys.stderr)
-        return EXIT_ERROR
+        return EXIT_BUSY if exc.kind in ("busy", "locked") else EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
 

@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kamdesk.store.database import Database
+    from kamdesk.store.write_lock import WriteWait
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: another program (the window, an import) held the write lock past the bound; nothing
+#: was written, try again (sysexits' EX_TEMPFAIL)
+EXIT_BUSY = 75
+#: how long a command waits for another writer before giving up, and when it says so
+WRITE_WAIT_S = 30.0
+SAY_WAITING_AFTER_S = 1.0
 
 
 def iso_date(text: str) -> date:
@@ -31,9 +38,36 @@ def open_db(args: argparse.Namespace) -> Database:
     from kamdesk.store.database import open_database
 
     location = resolve_db(args.db)
-    return open_database(location, backup_dir_for(location))
+    db = open_database(location, backup_dir_for(location))
+    db.write_wait = say_when_waiting(location, language(args))
+    return db
+
+
+def say_when_waiting(location: str, lang: str, bound_s: float | None = None,
+                     after_s: float | None = None) -> WriteWait:
+    """A wait for the write lock that prints one line on stderr once it has lasted
+    ``after_s`` (naming the window when a KAMDesk window holds this book) and gives up
+    after ``bound_s`` (the command then exits with :data:`EXIT_BUSY`)."""
+    import sys
+
+    from kamdesk.instance import window_is_open
+    from kamdesk.messages import waiting_text
+    from kamdesk.store.write_lock import WriteWait
+
+    bound = WRITE_WAIT_S if bound_s is None else bound_s
+    after = SAY_WAITING_AFTER_S if after_s is None else after_s
+    said = False
+
+    def on_wait(waited: float) -> None:
+        nonlocal said
+        if not said and waited >= after:
+            said = True
+            print(waiting_text(location, window_is_open(location), lang), file=sys.stderr,
+                  flush=True)
+
+    return WriteWait(bound, on_wait)
 
 
 def language(args: argparse.Namespace) -> str:
     """The language of this run's words: the global ``--lang``, English by default."""
-    return str(args.lang or "en")
+    return str(getattr(args, "lang", None) or "en")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from kamdesk.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, iso_date, language, open_db
+from kamdesk.privacy import private_file
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -70,6 +71,7 @@ def write_pdf(render: Callable[..., int], doc: object, out: str, letter: bool) -
     except OSError as exc:
         print(f"cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
+    private_file(target)  # user-only whatever the umask (kamdesk.privacy)
     print(f"{target}\t{pages} page(s)")
     return EXIT_OK
 

@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kamdesk.io.document_store import SET_ASIDE, DocumentStore, files_folder_for
+from kamdesk.privacy import private_dir, private_file
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,8 @@ def backup_file(db_file: str | Path, target_dir: str | Path, now: datetime | Non
     if not src_path.exists():
         raise BackupError(f"no database at {src_path}")
     folder = Path(target_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.exists():  # a folder we create is private; a chosen one is left as is
+        private_dir(folder)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = folder / f"kamdesk-{stamp}.sqlite3"
     tmp = target.with_name(target.name + ".part")
@@ -93,6 +95,7 @@ def backup_file(db_file: str | Path, target_dir: str | Path, now: datetime | Non
             if files_tmp.exists():
                 shutil.rmtree(files, ignore_errors=True)
                 files_tmp.replace(files)
+        private_file(tmp)  # user-only whatever the umask (kamdesk.privacy)
         tmp.replace(target)
     except sqlite3.OperationalError as exc:
         raise BackupError(str(exc)) from exc

@@ -261,7 +261,7 @@ def safe_file_name(name: str) -> str:
 
 
 def _read_only(path: Path) -> None:
-    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    os.chmod(path, stat.S_IRUSR)  # read-only, and only for the user (kamdesk.privacy)
 
 
 def _unlink(path: Path) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, text
 
 from kamdesk.domain import vocab
 from kamdesk.io.csv_guard import neutralise
+from kamdesk.privacy import private_file
 from kamdesk.store.queries.events import list_events
 
 CUSTOMER_HEADERS = {
@@ -136,6 +137,7 @@ def write_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence
                 for row in rows:
                     writer.writerow([neutralise(_csv_text(v)) for v in row])
                     count += 1
+        private_file(tmp)  # user-only whatever the umask (kamdesk.privacy)
         tmp.replace(target)
     finally:
         if tmp.exists():

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Literal, cast
 
+from kamdesk.privacy import private_file
+
 if TYPE_CHECKING:
     from icalendar import Calendar
 
@@ -302,12 +304,7 @@ def write_atomically(target: Path, data: bytes) -> None:
             tmp.write(data)
             tmp.flush()
             os.fsync(tmp.fileno())
-        # mkstemp makes the file private; an export is an ordinary file of the user's.
-        try:
-            mode = target.stat().st_mode & 0o777
-        except OSError:
-            mode = 0o644
-        os.chmod(tmp_name, mode)
+        private_file(Path(tmp_name))  # user-only whatever the umask (kamdesk.privacy)
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):

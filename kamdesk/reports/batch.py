@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kamdesk.privacy import private_file
 from kamdesk.reports.from_store import plan_document
 from kamdesk.store.ops.plans import normalize_period
 from kamdesk.store.queries.customers import pick_customer, pick_customers
@@ -165,6 +166,7 @@ def export_one(db: Any, job: ExportJob, folder: Path, lang: str, today: date,
     partial = target.with_name(f".{target.stem}.{os.getpid()}.part")
     try:
         render_plan_pdf(doc, partial, pagesize=pagesize)  # type: ignore[arg-type]
+        private_file(partial)  # user-only whatever the umask (kamdesk.privacy)
         os.replace(partial, target)
     finally:
         if partial.exists():

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kamdesk.privacy import private_database
 from kamdesk.store.engine import (
     DEFAULT_SYNCHRONOUS,
     Synchronous,
@@ -26,6 +27,7 @@ from kamdesk.store.engine import (
 from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.upgrade_backup import UpgradeBackupError
+from kamdesk.store.write_lock import WriteBusy, WriteWait, take_write_lock
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,8 @@ R = TypeVar("R")
 class DatabaseProblem(Exception):
     """A problem the user must be told about in words: ``kind`` picks the message.
 
-    kinds: 'locked', 'corrupt', 'too_new', 'readonly', 'disk_full', 'other'.
+    kinds: 'locked', 'busy' (another writer kept the lock past the bound; ``detail``
+    is the seconds waited), 'corrupt', 'too_new', 'readonly', 'disk_full', 'other'.
     """
 
     def __init__(self, kind: str, path: str, detail: str = "") -> None:
@@ -52,6 +55,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     report: MigrationReport | None = field(default=None)
+    #: how long a write waits for another writer, and whom it tells (see write_lock)
+    write_wait: WriteWait = field(default_factory=WriteWait)
 
     def session(self) -> Session:
         return self.sessions()
@@ -72,8 +77,14 @@ class Database:
 
         Commits if the operation returns, rolls everything back if it raises, and returns
         the operation's :class:`Changes`. The GUI runner, the CLI and tests all write so.
+        The transaction takes SQLite's write lock first, waiting as :attr:`write_wait`
+        says; a lock held past its bound raises :class:`DatabaseProblem` ('busy').
         """
         with self.sessions() as session:
+            try:
+                take_write_lock(session, self.write_wait)
+            except WriteBusy as exc:
+                raise DatabaseProblem("busy", self.location, f"{exc.waited_s:.0f}") from exc
             changes = op(session, *args, **kwargs)
             session.commit()
         return changes
@@ -123,6 +134,8 @@ def open_database(location: str, backup_dir: Path,
         engine.dispose()
         raise DatabaseProblem(classify_error(exc), location, str(exc)) from exc
     db = Database(location, engine, make_session_factory(engine), report)
+    if db.file_path:
+        private_database(db.file_path)  # made by an older version or another umask
     _keep_search_index_current(db)
     return db
 
@@ -131,11 +144,18 @@ def _keep_search_index_current(db: Database) -> None:
     """Re-index names once when this build reads them differently from the build that
     indexed them (:mod:`kamdesk.store.ops.search_index`); a file that cannot be
     written (read-only, locked) keeps its old index and still opens."""
-    from kamdesk.store.ops.search_index import reindex_if_stale
+    from kamdesk.store.ops.search_index import (
+        SEARCH_INDEX_VERSION,
+        reindex_if_stale,
+        stored_search_index_version,
+    )
 
     try:
+        with db.sessions() as session:  # a read first: a current index needs no write lock
+            if stored_search_index_version(session) == SEARCH_INDEX_VERSION:
+                return
         db.write(reindex_if_stale)
-    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError, DatabaseProblem) as exc:
         log.warning("search index left as it was: %s", exc)
 
 

@@ -9,6 +9,8 @@
 - foreign_keys=ON: SQLite's default is off, which would let orphans in.
 - busy_timeout: a second instance or a backup holding a lock makes us wait briefly
   instead of failing at once.
+- hide_parameters: an error's text never carries the row's values (customer names)
+  into a message or the log file (:mod:`kamdesk.log`).
 """
 
 from __future__ import annotations
@@ -64,10 +66,11 @@ def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS) -> Engi
     if url.startswith("sqlite"):
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+                               hide_parameters=True)
         event.listen(engine, "connect", sqlite_pragmas(synchronous))
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

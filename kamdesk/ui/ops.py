@@ -10,6 +10,10 @@ Screens and dialogs never open a session, commit or build SQL. They call
    only what it shows and the initiator may skip refreshing itself;
 3. turns failures into words in the UI language: a validation error names the field,
    a locked, read-only, corrupt or full database says so; nothing half-written stays.
+4. while another program (a CLI import, a backup) holds the write lock, says so in the
+   status bar with a busy cursor, and gives up after the database's bound
+   (:mod:`kamdesk.store.write_lock`) with a message; the form that asked stays open
+   with its input, since the runner returns None.
 
 Slow operations (imports, bulk changes) go through :func:`run_op_in_background`, which
 runs the same operation on a worker thread and announces on the UI thread.
@@ -22,8 +26,8 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec
 
-from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QStatusBar, QWidget
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -31,6 +35,7 @@ from kamdesk.messages import database_problem_text
 from kamdesk.store.database import DatabaseProblem, classify_error
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops import Changes
+from kamdesk.store.write_lock import waiting_feedback
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 
@@ -39,8 +44,39 @@ log = logging.getLogger(__name__)
 P = ParamSpec("P")
 Op = Callable[Concatenate[Session, P], Changes]
 
-#: failures of the database itself (not of the input) that the user is told about in words
-STORE_FAILURES: tuple[type[BaseException], ...] = (DBAPIError, sqlite3.DatabaseError, OSError)
+# Failures of the database itself (not of the input) that the user is told about in words.
+STORE_FAILURES: tuple[type[BaseException], ...] = (
+    DBAPIError, sqlite3.DatabaseError, OSError, DatabaseProblem)
+
+
+class WaitingForWriter:
+    """Shows that a save waits for another program's write lock: a busy cursor and a
+    status-bar line counting the seconds, repainted at once (no event loop runs while
+    the save waits, so no other write can start underneath it)."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.shown_s = -1
+
+    def __call__(self, waited: float) -> None:
+        seconds = int(waited)
+        if seconds == self.shown_s:
+            return
+        if self.shown_s < 0:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.shown_s = seconds
+        self.ctx.status.emit(QCoreApplication.translate(
+            "ops", "Waiting for another program (an import, a backup) to finish writing "
+            "to the book… %1 s").replace("%1", str(seconds)))
+        for top in QApplication.topLevelWidgets():
+            for bar in top.findChildren(QStatusBar):
+                bar.repaint()
+
+    def done(self) -> None:
+        if self.shown_s >= 0:
+            QApplication.restoreOverrideCursor()
+            self.ctx.status.emit("")
+            self.shown_s = -1
 
 
 def failure_text(ctx: AppContext, exc: BaseException) -> str:
@@ -58,7 +94,8 @@ def failure_text(ctx: AppContext, exc: BaseException) -> str:
 
 def report_failure(ctx: AppContext, exc: BaseException, parent: QWidget | None) -> None:
     log.warning("write failed: %s", exc)
-    QMessageBox.warning(parent, QObject.tr(QObject(), "KAMDesk"), failure_text(ctx, exc))
+    QMessageBox.warning(parent, QCoreApplication.translate("ops", "KAMDesk"),
+                        failure_text(ctx, exc))
 
 
 def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
@@ -71,8 +108,13 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
     Exceptions listed in ``reraise`` (e.g. ``ValidationError`` for a form that marks the
     field itself, ``HasHistory`` for a delete that offers to archive) are passed on.
     """
+    waiting = WaitingForWriter(ctx)
     try:
-        changes = ctx.db.write(op, *args, **kwargs)
+        with waiting_feedback(waiting):
+            try:
+                changes = ctx.db.write(op, *args, **kwargs)
+            finally:
+                waiting.done()  # before any message box: no busy cursor over it
     except reraise:
         raise
     except ValidationError as exc:

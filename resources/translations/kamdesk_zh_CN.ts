@@ -4,6 +4,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>KAMDesk is already open on this book (%1). Switch to that window.</source>
+        <translation>KAMDesk 已经打开了这个数据库（%1）。请切换到那个窗口。</translation>
+    </message>
+    <message>
         <source>Something went wrong: %1
 
 Your saved data is safe. Details were written to the log file:
@@ -6553,6 +6557,17 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>The customer named by each contact&apos;s company (unmatched contacts are listed, not added)</source>
         <translation>按每个联系人的公司名称匹配客户（匹配不到的联系人会列出，不会添加）</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>Waiting for another program (an import, a backup) to finish writing to the book… %1 s</source>
+        <translation>正在等待其他程序（导入、备份）完成写入… %1 秒</translation>
+    </message>
+    <message>
+        <source>KAMDesk</source>
+        <translation>KAMDesk</translation>
     </message>
 </context>
 <context>
