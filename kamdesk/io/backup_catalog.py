@@ -159,3 +159,13 @@ def make_automatic_backup(db_file: str | Path, folder: str | Path, now: datetime
     rotate_automatic_backups(book, target, policy)
     log.info("automatic backup %s", made.name)
     return made
+
+
+def table_names(db_file: str | Path) -> list[str]:
+    """Every table of a book (what a restore changed, for the screens to refresh)."""
+    conn = sqlite3.connect(f"{Path(db_file).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+    finally:
+        conn.close()
