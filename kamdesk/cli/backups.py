@@ -27,7 +27,7 @@ def _preview_lines(preview, lang: str) -> list[str]:  # type: ignore[no-untyped-
     return [vocab.pick(lang, "backup of {when}, schema {rev}", "备份时间 {when}，结构版本 {rev}")
             .format(when=preview.taken_at.strftime("%Y-%m-%d %H:%M:%S"), rev=preview.revision),
             vocab.pick(lang, "{c} customers, {p} people, {n} contact log entries",
-                       "客户 {c} 家，联系人 {p} 位，联系记录 {n} 条")
+                       "客户 {c} 家，联系人 {p} 位，沟通记录 {n} 条")
             .format(c=preview.customers, p=preview.people, n=preview.contacts)]
 
 
