@@ -96,11 +96,15 @@ def inspect_backup(path: str | Path, check: bool = True) -> BackupPreview:
         conn.close()
 
 
-def check_restorable(path: str | Path) -> BackupPreview:
+def check_restorable(path: str | Path, check: bool = True) -> BackupPreview:
     """The preview of a backup that may be restored; else :class:`BackupError`:
     'not_kamdesk', 'damaged' or 'too_new' (written by a newer KAMDesk: refused, never
-    "downgraded"). An older revision is fine: the start path upgrades it."""
-    preview = inspect_backup(path)
+    "downgraded"). An older revision is fine: the start path upgrades it.
+
+    ``check=False`` skips ``integrity_check`` (the restore itself runs it): a preview
+    then costs milliseconds, where the check of a 100,000-customer book (1.2 GB) takes
+    about 40 s."""
+    preview = inspect_backup(path, check)
     if preview.revision is None:
         raise BackupError("not_kamdesk", str(preview.path))
     if not preview.sound:

@@ -81,7 +81,7 @@ class BackupActions(QObject):
             if not path:
                 return False
         try:
-            preview = check_restorable(path)
+            preview = check_restorable(path, check=False)  # fast; the restore checks
         except BackupError as exc:
             self._problem(title, exc)
             return False

@@ -20,7 +20,7 @@ NOW = datetime(2026, 11, 23, 10, 0)  # the GUI fixtures' clock
 def test_restore_dialog_previews_the_backup(qtbot, demo_ctx, tmp_path):
     backup = backup_file(demo_ctx.db.file_path, tmp_path / "usb", now=NOW)
     before = backup.read_bytes()
-    dialog = RestoreDialog(check_restorable(backup), demo_ctx.db.location)
+    dialog = RestoreDialog(check_restorable(backup, check=False), demo_ctx.db.location)
     qtbot.addWidget(dialog)
     shown = {k: f.text() for k, f in dialog.fields.items()}
     assert shown["taken"] == "2026-11-23 10:00:00"
@@ -76,3 +76,24 @@ def test_automatic_backup_once_a_day_and_after_an_import(qtbot, ctx, tmp_path):
     conn = sqlite3.connect(auto.last_made)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_a_damaged_backup_is_refused_by_the_restore_and_the_book_kept(qtbot, demo_ctx,
+                                                                      make_window, tmp_path,
+                                                                      monkeypatch):
+    backup = backup_file(demo_ctx.db.file_path, tmp_path / "usb", now=NOW)
+    conn = sqlite3.connect(backup)
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE type='index' "
+                        "AND tbl_name='customers' AND rootpage > 1").fetchone()[0]
+    conn.close()
+    with open(backup, "r+b") as f:
+        f.seek((page - 1) * 4096 + 8)
+        f.write(b"\xff\x13" * 200)
+    w = make_window(demo_ctx)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(RestoreDialog, "exec", lambda self: RestoreDialog.DialogCode.Accepted)
+    assert not w.backups.restore(str(backup))
+    assert "damaged" in warned[-1]
+    with demo_ctx.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM customers").scalar() == 200
