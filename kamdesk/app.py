@@ -160,6 +160,7 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
         QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
         return 1
 
+    from kamdesk.ui.backup_actions import install_auto_backup
     from kamdesk.ui.context import AppContext
     from kamdesk.ui.main_window import MainWindow
     from kamdesk.ui.recompute import schedule_recompute
@@ -178,6 +179,9 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
         window.recomputer = schedule_recompute(ctx, window)  # type: ignore[attr-defined]
         window.reminders = install_reminders(window, ctx)  # type: ignore[attr-defined]
         app.aboutToQuit.connect(window.recomputer.shutdown)  # type: ignore[attr-defined]
+        # The day's automatic backup: a minute after start, hourly, after an import, at quit.
+        window.auto_backup = install_auto_backup(ctx, window)  # type: ignore[attr-defined]
+        app.aboutToQuit.connect(window.auto_backup.at_quit)  # type: ignore[attr-defined]
 
     from PySide6.QtCore import QTimer
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from kamdesk import __version__
 from kamdesk.cli import (
+    backups,
     calendar,
     contracts,
     db,
@@ -74,8 +75,12 @@ COMMANDS: tuple[Command, ...] = (
             io.add_export_arguments, io.run_export),
     Command("vcard", "export key people as vCard 3.0 (.vcf)",
             io.add_vcard_arguments, io.run_vcard),
-    Command("backup", "make a consistent copy of the database",
+    Command("backup", "make a verified copy of the database (--to FOLDER: e.g. a USB stick)",
             db.add_backup_arguments, db.run_backup),
+    Command("backups", "list the automatic backups (date, size, schema revision)",
+            backups.add_backups_arguments, backups.run_backups),
+    Command("restore", "make the book a backup again (the current book is kept first)",
+            backups.add_restore_arguments, backups.run_restore),
     Command("due", "list due and overdue reminders (one per line)",
             calendar.add_due_arguments, calendar.run_due),
     Command("ical", "export tasks, visits, key dates and renewals as .ics",

@@ -37,10 +37,13 @@ def run_doctor(args: argparse.Namespace) -> int:
 
 
 def add_backup_arguments(b: argparse.ArgumentParser) -> None:
-    b.add_argument("--out", metavar="FOLDER", help="folder for the copy (default: backups dir)")
+    b.add_argument("--to", "--out", dest="out", metavar="FOLDER",
+                   help="folder for the copy, e.g. a USB stick (default: the backups folder)")
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from kamdesk.cli.common import language
+    from kamdesk.domain.backup_texts import backup_problem_text
     from kamdesk.io.backup import BackupError, backup_file
     from kamdesk.io.document_store import files_folder_for
     from kamdesk.paths import backup_dir_for
@@ -53,9 +56,11 @@ def run_backup(args: argparse.Namespace) -> int:
     folder = Path(args.out) if args.out else backup_dir_for(db.location)
     try:
         target = backup_file(db.file_path, folder)
-    except (BackupError, OSError) as exc:
-        print(f"backup failed: {exc}", file=sys.stderr)
+    except BackupError as exc:
+        print(backup_problem_text(exc.kind, exc.detail, language(args)), file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        db.dispose()
     print(f"backup -> {target}")
     files = files_folder_for(target)
     if files.is_dir():  # the attached documents its rows use travel with it

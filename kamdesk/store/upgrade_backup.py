@@ -68,7 +68,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     if os.name != "posix":  # Windows cannot open a folder for fsync; NTFS journals renames
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -78,7 +78,7 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove_stale_parts(folder: Path, prefix: str, ours: Path) -> None:
+def remove_stale_parts(folder: Path, prefix: str, ours: Path) -> None:
     """Remove ``ours`` (this attempt's name, left by a killed earlier one) and any other
     ``.part`` of this upgrade old enough not to be in the middle of being written."""
     now = time.time()
@@ -109,7 +109,10 @@ def _link_unique(tmp: Path, stem: str) -> Path:
     raise UpgradeBackupError(f"no free backup name for {stem}")
 
 
-def _copy_verified(src: sqlite3.Connection, tmp: Path) -> None:
+def copy_verified(src: sqlite3.Connection, tmp: Path) -> None:
+    """Copy ``src`` into ``tmp`` with the backup API, check it, make it a standalone
+    user-only file and fsync it; raises :class:`UpgradeBackupError` when the check fails.
+    Every backup KAMDesk writes (:mod:`kamdesk.io.backup` too) is copied by this."""
     dst = sqlite3.connect(tmp)
     try:
         src.backup(dst, pages=BACKUP_STEP_PAGES, progress=on_backup_step)
@@ -135,12 +138,12 @@ def pre_upgrade_backup(db_file: Path, backup_dir: Path, from_revision: str,
     try:
         fingerprint = content_fingerprint(src)
         tmp = backup_dir / f"{prefix}{fingerprint}.sqlite3{PART_SUFFIX}"
-        _remove_stale_parts(backup_dir, prefix, ours=tmp)
+        remove_stale_parts(backup_dir, prefix, ours=tmp)
         made = sorted(backup_dir.glob(f"{prefix}*-{fingerprint}*.sqlite3"))
         if made:
             return made[0]
         try:
-            _copy_verified(src, tmp)
+            copy_verified(src, tmp)
             stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
             final = _link_unique(tmp, f"{prefix}{stamp}-{fingerprint}")
         except (sqlite3.Error, OSError) as exc:
@@ -148,7 +151,7 @@ def pre_upgrade_backup(db_file: Path, backup_dir: Path, from_revision: str,
         finally:
             if tmp.exists():
                 tmp.unlink()
-        _fsync_dir(backup_dir)
+        fsync_dir(backup_dir)
         return final
     finally:
         src.close()

@@ -149,7 +149,11 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.tr("Export everything…"), self.io.export_everything)
         file_menu.addAction(self.tr("Import everything…"), lambda: self.io.import_everything())
-        file_menu.addAction(self.tr("Back up now"), self.io.backup_now)
+        from kamdesk.ui.backup_actions import BackupActions
+
+        self.backups = BackupActions(self.ctx, self)
+        file_menu.addAction(self.tr("Back up now…"), lambda: self.backups.back_up_now())
+        file_menu.addAction(self.tr("Restore…"), lambda: self.backups.restore())
         settings = _optional_factory("kamdesk.ui.settings_dialog", "SettingsDialog")
         if settings is not None:
             file_menu.addSeparator()

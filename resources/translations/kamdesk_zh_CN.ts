@@ -23,6 +23,41 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the backup (e.g. a USB stick)</source>
+        <translation>选择备份保存的文件夹（例如U盘）</translation>
+    </message>
+    <message>
+        <source>Backup saved to %1</source>
+        <translation>备份已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>KAMDesk backups (*.sqlite3)</source>
+        <translation>KAMDesk 备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1.</source>
+        <translation>已恢复 %1 的备份。</translation>
+    </message>
+    <message>
+        <source>The book it replaced was kept as %1</source>
+        <translation>被替换的数据库已保存为 %1</translation>
+    </message>
+</context>
+<context>
     <name>BatchExportDialog</name>
     <message>
         <source>Export account plans</source>
@@ -2975,8 +3010,12 @@ Your database is unchanged.</source>
         <translation>完整导入（全部数据）…</translation>
     </message>
     <message>
-        <source>Back up now</source>
-        <translation>立即备份</translation>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复备份…</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -5338,6 +5377,53 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>&amp;Resolution:</source>
         <translation>处理结果(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Backup taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Schema revision</source>
+        <translation>结构版本</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Contact log entries</source>
+        <translation>沟通记录</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Your current book (%1) is backed up first, then replaced by this backup.</source>
+        <translation>将先备份当前数据库（%1），再用此备份替换。</translation>
+    </message>
+    <message>
+        <source>The backup is from an older KAMDesk; it is upgraded after the restore.</source>
+        <translation>该备份来自旧版 KAMDesk，恢复后将自动升级。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>

@@ -66,7 +66,7 @@ def test_every_command_listed_once_and_parsed():
     names = [c.name for c in COMMANDS]
     assert len(names) == len(set(names))
     assert names == ["demo", "doctor", "search", "import", "imports", "undo-import",
-                     "duplicates", "export", "vcard", "backup", "due",
+                     "duplicates", "export", "vcard", "backup", "backups", "restore", "due",
                      "ical", "orders", "tiers", "contracts", "kpis", "plan", "brief"]
     parser = build_parser()
     for name in names:

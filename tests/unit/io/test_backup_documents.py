@@ -9,7 +9,8 @@ from pathlib import Path
 import factories as customer_ops
 
 from kamdesk.cli import main
-from kamdesk.io.backup import backup_file, restore_backup
+from kamdesk.io.backup import backup_file
+from kamdesk.io.restore import restore_backup
 from kamdesk.io.document_store import (
     DocumentStore,
     attach_file,
