@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
         self._screens: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._nav_keys: list[str] = []
+        from kamdesk.ui.accessibility import install as name_controls_when_shown
+
+        name_controls_when_shown()
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
 
         self.customers = CustomersScreen(self.ctx)
         self.customers.new_customer_requested.connect(self.new_customer)
+        self.customers.setAccessibleName(self.tr("Customers"))
         for key, title, icon_name, factory in self._screen_factories():
             self.add_screen(key, title, icon_name, factory)
         profile = _optional_factory("kamdesk.ui.profile.screen", "ProfileScreen")
@@ -253,6 +257,8 @@ class MainWindow(QMainWindow):
         widget = self._screens.get(key)
         if widget is None:
             widget = self._factories.pop(key)()
+            if key in self._nav_keys:
+                widget.setAccessibleName(self.nav.item(self._nav_keys.index(key)).text())
             self._screens[key] = widget
             self.stack.addWidget(widget)
             self._restore_columns(widget)

@@ -177,6 +177,7 @@ class Navigator(QObject):
             profile = w.screen(PROFILE)
             if getattr(profile, "current_customer_id", lambda: None)() != place.customer_id:
                 profile.load(place.customer_id)  # type: ignore[attr-defined]
+            profile.setAccessibleName(self.where_text(place))
         elif not w.has_screen(place.key):
             return
         w.stack.setCurrentWidget(w.screen(place.key))

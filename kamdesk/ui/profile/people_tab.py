@@ -114,6 +114,7 @@ class PeopleTab(ProfileTab):
 
         self.details = QTextBrowser()
         self.details.setObjectName("personDetails")
+        self.details.setAccessibleName(self.tr("Person details"))
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(220)
 
