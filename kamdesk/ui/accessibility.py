@@ -5,7 +5,8 @@ from a button's text, a check box's text and a label's buddy (also a QFormLayout
 label); what it does not use as a *name* is a tooltip, a placeholder, or the section
 title shown just above a list. :func:`name_controls` fills those in for a widget tree,
 and :class:`AccessibleNames` (installed once on the application) does it for every
-widget as it is shown, so dialogs and rows built later are covered too. Controls with
+widget as it is shown, so dialogs and rows built later are covered too; the same filter
+returns the focus to the list a dialog was opened from when it closes. Controls with
 no visible words at all get an explicit ``setAccessibleName`` where they are built.
 
 :func:`unnamed_controls` is what the accessibility test walks: it asks Qt's own
@@ -16,12 +17,30 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QApplication, QBoxLayout,
-    QComboBox, QFormLayout, QGridLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QSlider,
-    QTabBar, QTabWidget, QTextEdit, QToolButton, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSlider,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QToolButton,
+    QWidget,
 )
 
 INTERACTIVE: tuple[type[QWidget], ...] = (
@@ -193,13 +212,39 @@ def describe(widget: QWidget) -> str:
 
 
 class AccessibleNames(QObject):
-    """Names every control as it is first shown (install once on the application)."""
+    """Installed once on the application: names every control as it is first shown,
+    keeps the tab bars' scroll arrows out of the Tab chain, and gives the focus back
+    to where it was (the list the user worked in) when a dialog closes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._openers: dict[int, QWidget] = {}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) \
-                and is_control(watched):
-            name_control(watched)
+        kind = event.type()
+        if kind == QEvent.Type.Show and isinstance(watched, QWidget):
+            if isinstance(watched, QDialog):
+                opener = QApplication.focusWidget()
+                if opener is not None and opener.window() is not watched:
+                    self._openers[id(watched)] = opener
+            elif is_control(watched):
+                name_control(watched)
+                if isinstance(watched, QToolButton) and isinstance(watched.parent(), QTabBar):
+                    watched.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        elif kind == QEvent.Type.Hide and isinstance(watched, QDialog):
+            opener = self._openers.pop(id(watched), None)
+            if opener is not None:
+                QTimer.singleShot(0, lambda: _focus_back(opener))
         return False
+
+
+def _focus_back(widget: QWidget) -> None:
+    """Focus *widget* again unless it is gone, hidden, or another dialog took over."""
+    if not shiboken6.isValid(widget) or not widget.isVisible():
+        return
+    active = QApplication.activeModalWidget()
+    if active is None or active is widget.window():
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def install(app: QApplication | None = None) -> None:

@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QLabel, QListWidget, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QListWidget, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
 
 from kamdesk.store.queries.customers import pick_customer
 from kamdesk.ui.icons import icon
@@ -127,8 +129,6 @@ class Navigator(QObject):
         # in the list move between screens as before.
         self.nav.itemClicked.connect(lambda item: self.go(Place(item_key(item))))
         self.nav.currentRowChanged.connect(self._row_changed)
-        from PySide6.QtWidgets import QApplication
-
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -180,7 +180,9 @@ class Navigator(QObject):
             profile.setAccessibleName(self.where_text(place))
         elif not w.has_screen(place.key):
             return
-        w.stack.setCurrentWidget(w.screen(place.key))
+        screen = w.screen(place.key)
+        w.stack.setCurrentWidget(screen)
+        self._land_focus(screen)
         if record:
             self.history.visit(place)
         self._show_where(place)
@@ -202,6 +204,27 @@ class Navigator(QObject):
             return self.window.has_screen(place.key)
         return (place.customer_id is not None
                 and self.window.ctx.db.read(pick_customer, place.customer_id) is not None)
+
+    def _land_focus(self, screen: QWidget) -> None:
+        """Keep the focus in the sidebar or toolbar when the user moved from there; else
+        put it on the new screen (a profile: its tab bar, one Tab from the tab's first
+        control) instead of leaving it on a hidden page."""
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.isVisible() and focus.window() is self.window \
+                and not self.window.stack.isAncestorOf(focus):
+            return
+        tabs = getattr(screen, "tabs", None)
+        if isinstance(tabs, QTabWidget):
+            tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        w = screen.nextInFocusChain()
+        for _ in range(500):
+            if w is screen or not screen.isAncestorOf(w):
+                break
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled():
+                w.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            w = w.nextInFocusChain()
 
     # -- showing where the user is -------------------------------------------------------
     def _show_where(self, place: Place) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 import factories as customer_ops
 from kamdesk.ui.navigation import History, Place
@@ -158,3 +158,32 @@ def test_shortcut_sheet_lists_the_actions(qtbot, ctx, make_window):
     qtbot.addWidget(sheet)
     cells = {sheet.table.item(r, 1).text() for r in range(sheet.table.rowCount())}
     assert "Ctrl+L" in cells
+
+
+def test_add_person_is_one_tab_from_the_profile_tabs(qtbot, ctx, make_window):
+    (cid,) = _customers(ctx, "华星科技")
+    window = _active(qtbot, make_window, ctx)
+    window.show_screen("customers")
+    window.customers.table.setFocus()
+    ctx.open_customer.emit(cid)
+    profile = window.screen("profile")
+    profile.tabs.setCurrentWidget(profile.people)
+    assert QApplication.focusWidget() is profile.tabs.tabBar()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is profile.people.add_button
+
+
+def test_focus_returns_to_the_list_after_a_dialog(qtbot, ctx, make_window):
+    from kamdesk.ui.dialogs.customer_dialog import CustomerDialog
+
+    _customers(ctx, "华星科技")
+    window = _active(qtbot, make_window, ctx)
+    window.show_screen("customers")
+    window.customers.table.setFocus()
+    qtbot.waitUntil(lambda: window.customers.table.hasFocus())
+    dialog = CustomerDialog(ctx, None, window)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.findChild(QLineEdit).setFocus()
+    dialog.reject()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.customers.table)
