@@ -288,8 +288,11 @@ def item_key(item) -> str:  # type: ignore[no-untyped-def]
     return str(item.data(Qt.ItemDataRole.UserRole))
 
 
-def _keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
-    keys = list(QKeySequence.keyBindings(standard))
-    if not any(k.toString() == fallback for k in keys):
-        keys.insert(0, QKeySequence(fallback))
+def _keys(standard: QKeySequence.StandardKey, first: str) -> list[QKeySequence]:
+    """*first* plus the platform's own Back/Forward keys, without Backspace (some
+    platforms bind it to Back; in a list it would leave the screen by surprise)."""
+    keys = [QKeySequence(first)]
+    for k in QKeySequence.keyBindings(standard):
+        if k.toString() != first and "Backspace" not in k.toString():
+            keys.append(k)
     return keys

@@ -52,4 +52,4 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(460, min(640, 90 + 30 * len(rows)))
+        self.resize(520, min(640, 90 + 30 * len(rows)))
