@@ -65,6 +65,9 @@ def is_control(widget: QWidget) -> bool:
     if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox,
                                                                       QAbstractSpinBox)):
         return False  # the editor inside a combo or spin box is announced with it
+    if widget.window().windowType() == Qt.WindowType.Popup:
+        return False  # a combo box's drop-down list: announced through its combo box
+        # (and naming it while Qt shows it crashes Qt)
     # Scroll bars' buttons, the tab bar's scroll arrows, a view's corner button: Qt's.
     return not widget.objectName().startswith("qt_")
 
@@ -117,7 +120,8 @@ def _label_in(layout, widget: QWidget) -> str:  # type: ignore[no-untyped-def]
         elif isinstance(lay, QGridLayout):
             index = lay.indexOf(widget)
             if index >= 0:
-                row, column, _rs, _cs = lay.getItemPosition(index)
+                position: tuple[int, int, int, int] = lay.getItemPosition(index)  # type: ignore[assignment]
+                row, column = position[0], position[1]
                 for c in range(column - 1, -1, -1):
                     text = _text_of(lay.itemAtPosition(row, c))
                     if text:
@@ -125,7 +129,8 @@ def _label_in(layout, widget: QWidget) -> str:  # type: ignore[no-untyped-def]
         elif isinstance(lay, QBoxLayout):
             index = lay.indexOf(widget)
             if index > 0:
-                before = lay.itemAt(index - 1).widget()
+                item = lay.itemAt(index - 1)
+                before = item.widget() if item is not None else None
                 if isinstance(before, QLabel) and before.text() and before.buddy() is None:
                     return before.text()
     return ""

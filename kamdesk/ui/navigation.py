@@ -217,9 +217,9 @@ class Navigator(QObject):
         if isinstance(tabs, QTabWidget):
             tabs.tabBar().setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        w = screen.nextInFocusChain()
+        w: QWidget | None = screen.nextInFocusChain()
         for _ in range(500):
-            if w is screen or not screen.isAncestorOf(w):
+            if w is None or w is screen or not screen.isAncestorOf(w):
                 break
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and w.isEnabled():
                 w.setFocus(Qt.FocusReason.OtherFocusReason)

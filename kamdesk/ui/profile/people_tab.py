@@ -177,7 +177,7 @@ class PeopleTab(ProfileTab):
         # Reading order: the actions bar, then the list and what hangs off it.
         order = [self.add_button, self.edit_button, self.archive_button, self.show_archived,
                  self.table, self.details, self.org_chart, self.grid]
-        for before, after in zip(order, order[1:]):
+        for before, after in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(before, after)
         self._update_buttons()
 
