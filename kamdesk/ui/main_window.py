@@ -53,11 +53,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("KAMDesk — Key Account Desk"))
+        self.setWindowTitle("KAMDesk")
         self.setMinimumSize(1000, 640)
         self._screens: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._nav_keys: list[str] = []
+        from kamdesk.ui.accessibility import install as name_controls_when_shown
+
+        name_controls_when_shown()
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -67,7 +70,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.nav)
+        from kamdesk.ui.navigation import Navigator
+
+        self.navigator = Navigator(self)
+        self.splitter.addWidget(self.navigator.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
@@ -76,8 +82,9 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_screens()
+        self.navigator.add_goto_actions(self._nav_keys)
+        self.navigator.add_to_toolbar(self.findChild(QToolBar, "mainToolbar"))
         self._build_menus()
-        self.nav.currentRowChanged.connect(self._on_nav)
         ctx.open_customer.connect(self.show_customer)
         ctx.log_contact.connect(self.open_log_dialog)
         ctx.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -173,7 +180,10 @@ class MainWindow(QMainWindow):
             self.tr("Find duplicates…"), self.find_duplicates)
         self.find_duplicates_action.setObjectName("findDuplicatesAction")
 
+        self.navigator.fill_menu(bar.addMenu(self.tr("&Go")))
         help_menu = bar.addMenu(self.tr("&Help"))
+        shortcuts = help_menu.addAction(self.tr("Keyboard shortcuts"), self.show_shortcuts)
+        shortcuts.setShortcut(QKeySequence("F1"))
         help_menu.addAction(self.tr("About KAMDesk"), self._about)
 
     def quit_app(self) -> None:
@@ -214,6 +224,7 @@ class MainWindow(QMainWindow):
 
         self.customers = CustomersScreen(self.ctx)
         self.customers.new_customer_requested.connect(self.new_customer)
+        self.customers.setAccessibleName(self.tr("Customers"))
         for key, title, icon_name, factory in self._screen_factories():
             self.add_screen(key, title, icon_name, factory)
         profile = _optional_factory("kamdesk.ui.profile.screen", "ProfileScreen")
@@ -254,6 +265,8 @@ class MainWindow(QMainWindow):
         widget = self._screens.get(key)
         if widget is None:
             widget = self._factories.pop(key)()
+            if key in self._nav_keys:
+                widget.setAccessibleName(self.nav.item(self._nav_keys.index(key)).text())
             self._screens[key] = widget
             self.stack.addWidget(widget)
             self._restore_columns(widget)
@@ -262,20 +275,18 @@ class MainWindow(QMainWindow):
     def has_screen(self, key: str) -> bool:
         return key in self._screens or key in self._factories
 
+    def nav_keys(self) -> list[str]:
+        return list(self._nav_keys)
+
     def show_screen(self, key: str) -> None:
-        if key in self._nav_keys:
-            self.nav.setCurrentRow(self._nav_keys.index(key))
-        else:
-            self.nav.clearSelection()
-            self.stack.setCurrentWidget(self.screen(key))
+        """Show a sidebar screen (the profile needs :meth:`show_customer`)."""
+        from kamdesk.ui.navigation import Place
+
+        self.navigator.go(Place(key))
 
     def current_key(self) -> str:
         w = self.stack.currentWidget()
         return next((k for k, v in self._screens.items() if v is w), "customers")
-
-    def _on_nav(self, row: int) -> None:
-        if 0 <= row < len(self._nav_keys):
-            self.stack.setCurrentWidget(self.screen(self._nav_keys[row]))
 
     def _focus_search(self) -> None:
         self.global_search.setFocus()
@@ -296,11 +307,9 @@ class MainWindow(QMainWindow):
 
     # -- actions (filled in by the profile and log-contact modules) ------------
     def show_customer(self, customer_id: int) -> None:
-        if not self.has_screen("profile"):
-            return
-        profile = self.screen("profile")
-        profile.load(customer_id)  # type: ignore[attr-defined]
-        self.show_screen("profile")
+        from kamdesk.ui.navigation import PROFILE, Place
+
+        self.navigator.go(Place(PROFILE, customer_id))
 
     def open_log_dialog(self, customer_id: int = 0) -> None:
         from kamdesk.ui.dialogs.log_contact import LogContactDialog
@@ -330,6 +339,11 @@ class MainWindow(QMainWindow):
         dlg = OrderDialog(self.ctx, self.current_customer_id(), self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
+
+    def show_shortcuts(self) -> None:
+        from kamdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     # -- state ------------------------------------------------------------------
     def _restore_columns(self, root: QWidget) -> None:

@@ -1018,6 +1018,10 @@ Your saved data is safe. Details were written to the log file:
         <source>Put the last deleted contact back (Ctrl+Z)</source>
         <translation>恢复最近删除的沟通记录（Ctrl+Z）</translation>
     </message>
+    <message>
+        <source>Contact details</source>
+        <translation>沟通详情</translation>
+    </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
         <translation>
@@ -1238,6 +1242,10 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Contract history</source>
+        <translation>合同变更记录</translation>
     </message>
     <message>
         <source>New…</source>
@@ -1718,6 +1726,10 @@ Your saved data is safe. Details were written to the log file:
 <context>
     <name>DayPanel</name>
     <message>
+        <source>The day&apos;s entries</source>
+        <translation>当天事项</translation>
+    </message>
+    <message>
         <source>Nothing on this day. Double-click a day or press Enter to plan a task, call or visit.</source>
         <translation>当天没有安排。双击日期或按 Enter 键可安排任务、电话或拜访。</translation>
     </message>
@@ -1767,6 +1779,10 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>附件</translation>
     </message>
     <message>
         <source>Attach…</source>
@@ -2215,6 +2231,10 @@ A merge cannot be undone.</source>
     <message>
         <source>A customers (表1), contact log (表2), events (表3) or orders table, as CSV, text or Excel (.xlsx).</source>
         <translation>客户表（表1）、沟通记录（表2）、活动表（表3）或订单表，CSV、文本或 Excel（.xlsx）均可。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -2934,10 +2954,6 @@ Your database is unchanged.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>KAMDesk — Key Account Desk</source>
-        <translation>KAMDesk — 大客户经理工作台</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -3034,8 +3050,16 @@ Your database is unchanged.</source>
         <translation>查找重复客户…</translation>
     </message>
     <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>About KAMDesk</source>
@@ -3208,6 +3232,41 @@ Log file: %3</source>
     <message>
         <source>Undo remove</source>
         <translation>撤销移除</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>Screens</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Back to the previous screen or customer (Alt+←)</source>
+        <translation>返回上一个页面或客户 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
+    </message>
+    <message>
+        <source>Forward again (Alt+→)</source>
+        <translation>再次前进 (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>转到%1</translation>
+    </message>
+    <message>
+        <source>Customer · %1</source>
+        <translation>客户 · %1</translation>
+    </message>
+    <message>
+        <source>%1 — KAMDesk</source>
+        <translation>%1 — KAMDesk</translation>
     </message>
 </context>
 <context>
@@ -3866,6 +3925,10 @@ Log file: %3</source>
     <message>
         <source>Show people who left</source>
         <translation>显示已离职人员</translation>
+    </message>
+    <message>
+        <source>Person details</source>
+        <translation>人员详情</translation>
     </message>
     <message>
         <source>Org chart (reports to)</source>
@@ -5768,6 +5831,21 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
         <source>&amp;Keep this record</source>
@@ -6643,6 +6721,13 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>The customer named by each contact&apos;s company (unmatched contacts are listed, not added)</source>
         <translation>按每个联系人的公司名称匹配客户（匹配不到的联系人会列出，不会添加）</translation>
+    </message>
+</context>
+<context>
+    <name>accessibility</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>

@@ -42,6 +42,7 @@ class DayPanel(QWidget):
         self.day_lunar.setObjectName("calendarDayLunar")
         self.day_list = QListWidget()
         self.day_list.setObjectName("calendarDayList")
+        self.day_list.setAccessibleName(self.tr("The day's entries"))
         self.day_list.setIconSize(QSize(16, 16))
         self.day_list.setWordWrap(True)
         self.day_list.setSpacing(2)

@@ -40,6 +40,7 @@ class FilePage(QWizardPage):
                                  "orders table, as CSV, text or Excel (.xlsx)."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("importPath")
+        self.path_edit.setAccessibleName(self.tr("File"))
         self.path_edit.setReadOnly(True)
         browse = QPushButton(self.tr("Browse…"))
         browse.setObjectName("importBrowse")

@@ -95,6 +95,7 @@ class ContactLogTab(ProfileTab):
 
         self.details = QTextBrowser()
         self.details.setObjectName("contactDetails")
+        self.details.setAccessibleName(self.tr("Contact details"))
         # Files brought back from the meeting (a business card, the minutes) belong to
         # the selected contact as well as to the customer.
         self.documents = DocumentsPanel(ctx, auto_refresh=True)

@@ -100,6 +100,7 @@ class ContractsTab(ProfileTab):
             Column(self.tr("Note"), lambda e: (e.note or "").replace("\n", " ")),
         ], self)
         self.history = make_table("contractHistory", self.history_model, sortable=False)
+        self.history.setAccessibleName(self.tr("Contract history"))
         self.history_title = QLabel()
         self.history_title.setObjectName("contractHistoryTitle")
 

@@ -107,13 +107,14 @@ class PeopleTab(ProfileTab):
         bar = QHBoxLayout()
         bar.addWidget(self.count_label)
         bar.addStretch(1)
-        bar.addWidget(self.show_archived)
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.archive_button)
+        bar.addWidget(self.show_archived)
 
         self.details = QTextBrowser()
         self.details.setObjectName("personDetails")
+        self.details.setAccessibleName(self.tr("Person details"))
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(220)
 
@@ -173,6 +174,11 @@ class PeopleTab(ProfileTab):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
+        # Reading order: the actions bar, then the list and what hangs off it.
+        order = [self.add_button, self.edit_button, self.archive_button, self.show_archived,
+                 self.table, self.details, self.org_chart, self.grid]
+        for before, after in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         self._update_buttons()
 
     # -- data ----------------------------------------------------------------------

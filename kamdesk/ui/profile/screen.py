@@ -8,8 +8,7 @@ a customer id whenever ``ctx.open_customer`` is emitted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.store.ops.customers import set_archived
@@ -92,10 +91,8 @@ class ProfileScreen(QWidget):
         self.header.plan_button.clicked.connect(self.open_plan)
         self.header.brief_button.clicked.connect(self.export_brief)
         self.header.archive_button.clicked.connect(self.toggle_archived)
-        back = QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self)
-        # Only while working in the profile: other screens may use Alt+Left themselves.
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        back.activated.connect(self.back_to_list)
+        # Alt+Left is the main window's Back (kamdesk/ui/navigation.py): it returns to
+        # wherever the profile was opened from, not always to the list.
         ctx.changed.connect(self._on_changed)
 
     # -- the main window's interface ---------------------------------------------------

@@ -363,12 +363,13 @@ class CustomSnoozeDialog(QDialog):
         self.setWindowTitle(self.tr("Snooze until"))
         self.edit = QDateTimeEdit()
         self.edit.setObjectName("snoozeUntil")
+        self.edit.setAccessibleName(self.windowTitle())
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         start = now + dt.timedelta(hours=2)
-        self.edit.setDateTime(QDateTime(start.year, start.month, start.day, start.hour, 0))
+        self.edit.setDateTime(QDateTime(start.year, start.month, start.day, start.hour, 0, 0))
         self.edit.setMinimumDateTime(QDateTime(now.year, now.month, now.day, now.hour,
-                                               now.minute).addSecs(60))
+                                               now.minute, 0).addSecs(60))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -83,6 +83,7 @@ class DocumentsPanel(QWidget):
             Column(self.tr("Notes"), lambda r: (r.notes or "").split("\n")[0]),
         ], self)
         self.table = make_table("documentsTable", self.model)
+        self.table.setAccessibleName(self.tr("Documents"))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
