@@ -12,10 +12,11 @@ import logging
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
-    from kamdesk.store.database import Database
+    from kamdesk.store.database import Database, DatabaseProblem
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +48,52 @@ def ensure_demo_database(path: Path, customers: int = 500) -> str:
     return str(path)
 
 
+def app_database_location(args: argparse.Namespace) -> str:
+    """The book this window works on: the separate demo file (``--demo``), else
+    ``--db``, KAMDESK_DB or the default file."""
+    from kamdesk.paths import resolve_db
+
+    return (ensure_demo_database(demo_database_path()) if getattr(args, "demo", False)
+            else resolve_db(args.db))
+
+
 def open_app_database(args: argparse.Namespace) -> Database:
-    """The database this window works on: the separate demo file (``--demo``), else
-    ``--db``, KAMDESK_DB or the default file; checked, upgraded if needed, and opened
+    """The book of :func:`app_database_location`, checked, upgraded if needed, and opened
     with the store's durable defaults (synchronous=FULL)."""
-    from kamdesk.paths import backup_dir_for, resolve_db
+    from kamdesk.paths import backup_dir_for
     from kamdesk.store.database import open_database
 
-    location = (ensure_demo_database(demo_database_path()) if getattr(args, "demo", False)
-                else resolve_db(args.db))
+    location = app_database_location(args)
     return open_database(location, backup_dir_for(location))
+
+
+AskChoice = Callable[["DatabaseProblem", str, Path], tuple[str, "str | None"]]
+
+
+def open_with_choices(location: str, lang: str, ask: AskChoice,
+                      **open_options: Any) -> tuple[Database | None, DatabaseProblem | None]:
+    """Open ``location``; while it cannot be opened as it is, ``ask`` the user what to do
+    (see :mod:`kamdesk.ui.start_problem`): open read-only, make a new book in an empty
+    file, try again, another file, or quit. Returns the database (None if the user quit)
+    and the last problem shown. The file is never changed unless the user chose to."""
+    from kamdesk.paths import backup_dir_for
+    from kamdesk.store.database import DatabaseProblem, open_database
+
+    options: dict[str, Any] = {}
+    last: DatabaseProblem | None = None
+    while True:
+        try:
+            return open_database(location, backup_dir_for(location),
+                                 **open_options, **options), last
+        except DatabaseProblem as exc:
+            log.error("cannot open database: %s (%s)", exc.kind, exc.detail)
+            last = exc
+            choice, other = ask(exc, lang, backup_dir_for(location))
+        if choice == "quit":
+            return None, last
+        options = {"read_only": choice == "read_only", "allow_empty": choice == "create"}
+        if choice == "other_file" and other:
+            location, options = other, {}
 
 
 def _install_excepthook(log_file: Path) -> None:
@@ -108,11 +145,17 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     _install_excepthook(log_file)
 
     try:
-        db = open_app_database(args)
-    except DatabaseProblem as exc:
-        log.error("cannot open database: %s", exc)
+        location = app_database_location(args)
+    except DatabaseProblem as exc:  # the demo book could not be made
         QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
         return 1
+    from kamdesk.ui.start_problem import ask_start_choice, show_read_only_banner
+
+    db, problem = open_with_choices(location, lang, ask_start_choice)
+    if db is None:
+        from kamdesk.cli.common import problem_exit_code
+
+        return problem_exit_code(problem.kind) if problem else 1
 
     from kamdesk.ui.context import AppContext
     from kamdesk.ui.main_window import MainWindow
@@ -121,11 +164,15 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
 
     ctx = AppContext(db, clock or Clock(), lang, settings)
     window = MainWindow(ctx)
+    if db.read_only:
+        show_read_only_banner(window)
     window.show()
 
     def after_first_paint() -> None:
         # Tiers are recomputed off the UI thread when a day old, and reminders start
         # (including those missed while the app was closed) once the window is up.
+        if db.read_only:  # both write: a read-only book is shown as it was saved
+            return
         window.recomputer = schedule_recompute(ctx, window)  # type: ignore[attr-defined]
         window.reminders = install_reminders(window, ctx)  # type: ignore[attr-defined]
         app.aboutToQuit.connect(window.recomputer.shutdown)  # type: ignore[attr-defined]

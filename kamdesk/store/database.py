@@ -26,7 +26,6 @@ from kamdesk.store.engine import (
     make_session_factory,
 )
 from kamdesk.store.file_check import (
-    LOCK_WAIT_S,
     QUICK_CHECK_BUDGET_S,
     DatabaseProblem,
     FileState,
@@ -39,6 +38,7 @@ from kamdesk.store.migrate import (
     ensure_schema,
 )
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.schema_version import HEAD_REVISION
 from kamdesk.store.upgrade_backup import UpgradeBackupError
 
 log = logging.getLogger(__name__)
@@ -101,6 +101,10 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.read_only and self.state is not None:  # leave the folder as it was
+            from kamdesk.store.file_check import remove_side_files_we_made
+
+            remove_side_files_we_made(Path(self.location), set(self.state.side_files_before))
 
 
 def classify_error(exc: BaseException) -> str:
@@ -145,7 +149,7 @@ def as_problem(exc: BaseException, location: str) -> DatabaseProblem:
 def open_database(location: str, backup_dir: Path,
                   synchronous: Synchronous = DEFAULT_SYNCHRONOUS, *,
                   read_only: bool = False, allow_empty: bool = False,
-                  lock_wait_s: float = LOCK_WAIT_S,
+                  lock_wait_s: float | None = None,
                   check_budget_s: float | None = QUICK_CHECK_BUDGET_S) -> Database:
     """Open ``location``, upgrading its schema (after a backup into ``backup_dir``) if
     needed; a problem the user must hear about becomes :class:`DatabaseProblem`, and
@@ -158,16 +162,22 @@ def open_database(location: str, backup_dir: Path,
     """
     state = None
     if "://" not in location and location != ":memory:":
-        state = inspect_file(Path(location).expanduser(), lock_wait_s=lock_wait_s,
+        from kamdesk.store import file_check
+
+        wait = file_check.LOCK_WAIT_S if lock_wait_s is None else lock_wait_s
+        state = inspect_file(Path(location).expanduser(), lock_wait_s=wait,
                              check_budget_s=check_budget_s, allow_empty=allow_empty)
         if state.kind == "kamdesk" and state.read_only:
             read_only = True
         elif state.kind != "kamdesk" and read_only:
             raise DatabaseProblem("readonly", location, "new")
+        if read_only and state.revision != HEAD_REVISION:
+            raise DatabaseProblem("readonly", location, "upgrade")
     engine = make_engine(location, synchronous, read_only=read_only)
     if read_only:
-        db = Database(location, engine, make_session_factory(engine), None, True, state)
-        return db
+        revision = state.revision if state else None
+        report = MigrationReport("current", revision, revision or HEAD_REVISION)
+        return Database(location, engine, make_session_factory(engine), report, True, state)
     try:
         report = ensure_schema(engine, backup_dir)
     except SchemaTooNew as exc:

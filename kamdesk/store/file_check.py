@@ -66,6 +66,9 @@ class FileState:
     revision: str | None = None
     quick_check: str = "not run"
     check_seconds: float = 0.0
+    #: the -wal/-shm files that were there before KAMDesk looked (see
+    #: :func:`remove_side_files_we_made`)
+    side_files_before: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,25 @@ def lock_holders(path: Path) -> tuple[str, ...]:
     if not found and Path(f"{path}-wal").exists():
         found.append(f"{path.name}-wal")
     return tuple(found)
+
+
+def side_files(path: Path) -> set[str]:
+    """The -wal/-shm files beside ``path`` now."""
+    return {s for s in ("-wal", "-shm") if Path(f"{path}{s}").exists()}
+
+
+def remove_side_files_we_made(path: Path, before: set[str]) -> None:
+    """A read-only connection on a WAL file leaves an empty -wal and a -shm it cannot
+    delete; when neither was there before our look (so no program had the book open)
+    and the -wal is empty, take them away again, leaving the folder as it was."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if before or (wal.exists() and wal.stat().st_size):
+        return
+    for extra in (wal, shm):
+        try:
+            extra.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _problem_of(exc: sqlite3.Error, path: Path) -> DatabaseProblem:
@@ -193,6 +215,7 @@ def inspect_file(path: Path, *, lock_wait_s: float = LOCK_WAIT_S,
         raise DatabaseProblem("readonly", str(path), "cannot be read") from None
     # A folder nobody may write in cannot take SQLite's -shm: read the file as immutable.
     immutable = not is_writable(path.parent) and not Path(f"{path}-wal").exists()
+    left_before = side_files(path)
     try:
         conn = sqlite3.connect(read_only_uri(path, immutable), uri=True, timeout=lock_wait_s)
     except sqlite3.Error as exc:
@@ -205,7 +228,7 @@ def inspect_file(path: Path, *, lock_wait_s: float = LOCK_WAIT_S,
         except sqlite3.Error as exc:
             raise _problem_of(exc, path) from None
         if not tables:
-            return FileState("blank", read_only)
+            return FileState("blank", read_only, side_files_before=frozenset(left_before))
         if "alembic_version" not in tables or "customers" not in tables:
             raise DatabaseProblem("foreign", str(path), str(len(tables)))
         try:
@@ -222,6 +245,7 @@ def inspect_file(path: Path, *, lock_wait_s: float = LOCK_WAIT_S,
             log.warning("quick_check cut short after %.1f s; run 'kamdesk doctor'", spent)
     finally:
         conn.close()
+        remove_side_files_we_made(path, left_before)
     revision = row[0] if row else None
     if revision != HEAD_REVISION:
         from kamdesk.store.migrate import known_revisions
@@ -230,7 +254,7 @@ def inspect_file(path: Path, *, lock_wait_s: float = LOCK_WAIT_S,
             raise DatabaseProblem("too_new", str(path), str(revision))
         if read_only:  # an upgrade must write; a read-only file cannot take it
             raise DatabaseProblem("readonly", str(path), "upgrade")
-    return FileState("kamdesk", read_only, revision, verdict, spent)
+    return FileState("kamdesk", read_only, revision, verdict, spent, frozenset(left_before))
 
 
 _TREE = re.compile(r"\b(?:tree|tree page)\s+(\d+)", re.IGNORECASE)
@@ -262,6 +286,8 @@ def name_damaged_parts(conn: sqlite3.Connection, messages: list[str]) -> list[Da
             entry = by_name[m.group(1).strip('"')]
         elif (m := _TREE.search(message)) and int(m.group(1)) in by_root:
             entry = by_root[int(m.group(1))]
+        elif (m := _PAGE.search(message)) and int(m.group(1)) in by_root:
+            entry = by_root[int(m.group(1))]
         elif m := _PAGE.search(message):
             try:
                 hit = conn.execute("SELECT name FROM dbstat WHERE pageno = ?",
@@ -280,13 +306,18 @@ def damaged_parts(path: Path) -> list[DamagedPart]:
     """The full ``integrity_check`` of ``path``, read-only, named by table and index;
     empty when the file is sound."""
     immutable = not is_writable(path.parent) and not Path(f"{path}-wal").exists()
+    before = side_files(path)
     conn = sqlite3.connect(read_only_uri(path, immutable), uri=True, timeout=LOCK_WAIT_S)
     try:
         conn.execute("PRAGMA query_only=ON")
-        try:
-            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(100)")]
-        except sqlite3.DatabaseError as exc:
-            return [DamagedPart("file", "file", "", (str(exc).splitlines()[0],))]
+        rows: list[str] = []
+        for check in ("integrity_check(100)", "quick_check(100)"):  # the quick one
+            try:  # still answers when the full one stops at a broken page
+                rows = [r[0] for r in conn.execute(f"PRAGMA {check}")]
+                break
+            except sqlite3.DatabaseError as exc:
+                rows = [str(exc).splitlines()[0]]
         return [] if rows == ["ok"] else name_damaged_parts(conn, rows)
     finally:
         conn.close()
+        remove_side_files_we_made(path, before)

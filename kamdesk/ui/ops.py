@@ -40,7 +40,8 @@ P = ParamSpec("P")
 Op = Callable[Concatenate[Session, P], Changes]
 
 #: failures of the database itself (not of the input) that the user is told about in words
-STORE_FAILURES: tuple[type[BaseException], ...] = (DBAPIError, sqlite3.DatabaseError, OSError)
+STORE_FAILURES: tuple[type[BaseException], ...] = (DBAPIError, sqlite3.DatabaseError, OSError,
+                                                   DatabaseProblem)
 
 
 def failure_text(ctx: AppContext, exc: BaseException) -> str:
