@@ -8,6 +8,7 @@ damaged, newer, read-only, locked), and only then the engine that may write to i
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -177,7 +178,9 @@ def open_database(location: str, backup_dir: Path,
     if read_only:
         revision = state.revision if state else None
         report = MigrationReport("current", revision, revision or HEAD_REVISION)
-        return Database(location, engine, make_session_factory(engine), report, True, state)
+        db = Database(location, engine, make_session_factory(engine), report, True, state)
+        atexit.register(db.dispose)  # a CLI run ends without closing: tidy up even then
+        return db
     try:
         report = ensure_schema(engine, backup_dir)
     except SchemaTooNew as exc:

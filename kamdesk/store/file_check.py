@@ -317,7 +317,30 @@ def damaged_parts(path: Path) -> list[DamagedPart]:
                 break
             except sqlite3.DatabaseError as exc:
                 rows = [str(exc).splitlines()[0]]
-        return [] if rows == ["ok"] else name_damaged_parts(conn, rows)
+        if rows == ["ok"]:
+            return []
+        parts = name_damaged_parts(conn, rows)
+        if all(p.kind == "file" for p in parts):
+            parts = unreadable_tables(conn) or parts
+        return parts
     finally:
         conn.close()
         remove_side_files_we_made(path, before)
+
+
+def unreadable_tables(conn: sqlite3.Connection) -> list[DamagedPart]:
+    """When SQLite's checks stop at a broken page without naming it: the tables that
+    cannot be read to the end."""
+    try:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql IS NOT NULL")]
+    except sqlite3.DatabaseError:
+        return []
+    broken: list[DamagedPart] = []
+    for name in names:
+        quoted = '"' + name.replace('"', '""') + '"'
+        try:
+            conn.execute(f"SELECT * FROM {quoted}").fetchall()
+        except sqlite3.DatabaseError as exc:
+            broken.append(DamagedPart("table", name, name, (str(exc).splitlines()[0],)))
+    return broken
