@@ -25,6 +25,21 @@ CASES = {
     "newer": "too_new",
 }
 
+#: a phrase of each kind's message, English and Chinese
+MESSAGE = {
+    "empty": ("is empty (0 bytes)", "是空的（0 字节）"),
+    "not_sqlite": ("not a readable KAMDesk database", "不是 KAMDesk 数据库"),
+    "foreign": ("another application's database", "其他应用程序的数据库"),
+    "truncated": ("is cut short (truncated", "不完整（被截断"),
+    "corrupt": ("is damaged", "已损坏"),
+    "too_new": ("written by a newer KAMDesk (schema 0099_from_the_future)",
+                "由更新版本的 KAMDesk 写入（结构版本 0099_from_the_future）"),
+    "readonly": ("cannot be written", "无法写入"),
+    "read_only_open": ("This book is open read-only", "此客户资料库以只读方式打开"),
+    "locked": ("is locked by another program", "正被其他程序锁定"),
+    "disk_full": ("Disk full", "磁盘已满"),
+}
+
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

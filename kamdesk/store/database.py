@@ -167,7 +167,8 @@ def open_database(location: str, backup_dir: Path,
 
         wait = file_check.LOCK_WAIT_S if lock_wait_s is None else lock_wait_s
         state = inspect_file(Path(location).expanduser(), lock_wait_s=wait,
-                             check_budget_s=check_budget_s, allow_empty=allow_empty)
+                             check_budget_s=check_budget_s, allow_empty=allow_empty,
+                             run_check=not read_only)
         if state.kind == "kamdesk" and state.read_only:
             read_only = True
         elif state.kind != "kamdesk" and read_only:

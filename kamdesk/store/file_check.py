@@ -188,10 +188,11 @@ def quick_check(conn: sqlite3.Connection, budget_s: float | None) -> tuple[str, 
 
 def inspect_file(path: Path, *, lock_wait_s: float = LOCK_WAIT_S,
                  check_budget_s: float | None = QUICK_CHECK_BUDGET_S,
-                 allow_empty: bool = False) -> FileState:
+                 allow_empty: bool = False, run_check: bool = True) -> FileState:
     """Look at ``path`` without changing it; raise :class:`DatabaseProblem` if it cannot
     be opened as a KAMDesk book. ``allow_empty``: the user agreed to make a new book in
-    a zero-byte file (else it is refused: someone's file may have lost its contents)."""
+    a zero-byte file (else it is refused: someone's file may have lost its contents).
+    ``run_check=False``: no ``quick_check`` (the user chose to read a damaged book)."""
     from kamdesk.store.schema_version import HEAD_REVISION
 
     if not path.exists():
@@ -234,7 +235,8 @@ def inspect_file(path: Path, *, lock_wait_s: float = LOCK_WAIT_S,
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             started = time.monotonic()
-            verdict, messages = quick_check(conn, check_budget_s)
+            verdict, messages = (quick_check(conn, check_budget_s) if run_check
+                                 else ("not run", []))
         except sqlite3.Error as exc:
             raise _problem_of(exc, path) from None
         spent = time.monotonic() - started

@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from kamdesk.messages import database_problem_text
 from kamdesk.store.database import DatabaseProblem
@@ -24,10 +25,6 @@ CHOICES_FOR_KIND: dict[str, tuple[str, ...]] = {
     "disk_full": ("read_only",),
     "locked": ("retry",),
 }
-
-
-def _tr(text: str) -> str:
-    return QApplication.translate("StartProblem", text)
 
 
 def latest_backups(backup_dir: Path, count: int = 3) -> list[Path]:
@@ -46,19 +43,23 @@ def start_problem_box(problem: DatabaseProblem, lang: str, backup_dir: Path,
                       database_problem_text(problem, lang), QMessageBox.StandardButton.NoButton,
                       parent)
     box.setObjectName("startProblem")
-    labels = {"create": _tr("Create a new book here"), "read_only": _tr("Open read-only"),
-              "retry": _tr("Try again")}
+    labels = {"create": QCoreApplication.translate("StartProblem", "Create a new book here"),
+              "read_only": QCoreApplication.translate("StartProblem", "Open read-only"),
+              "retry": QCoreApplication.translate("StartProblem", "Try again")}
     for choice in CHOICES_FOR_KIND.get(problem.kind, ()):
         button = box.addButton(labels[choice], QMessageBox.ButtonRole.AcceptRole)
         button.setObjectName(choice)
-    other = box.addButton(_tr("Choose another file…"), QMessageBox.ButtonRole.ActionRole)
+    other = box.addButton(QCoreApplication.translate("StartProblem", "Choose another file…"),
+                          QMessageBox.ButtonRole.ActionRole)
     other.setObjectName("other_file")
-    quit_button = box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(QCoreApplication.translate("StartProblem", "Quit"),
+                                QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("quit")
     box.setEscapeButton(quit_button)
     backups = latest_backups(backup_dir)
     if backups:
-        lines = [_tr("Latest backups (in %1):").replace("%1", str(backup_dir))]
+        lines = [QCoreApplication.translate("StartProblem", "Latest backups (in %1):").replace(
+            "%1", str(backup_dir))]
         lines += [f"  {datetime.fromtimestamp(p.stat().st_mtime):%Y-%m-%d %H:%M}  {p.name}"
                   for p in backups]
         box.setInformativeText("\n".join(lines))
@@ -76,16 +77,20 @@ def ask_start_choice(problem: DatabaseProblem, lang: str,
         return choice, None
     start = backup_dir if latest_backups(backup_dir) else Path(problem.path).parent
     path, _ = QFileDialog.getOpenFileName(
-        None, _tr("Choose a KAMDesk book"), str(start),
-        _tr("KAMDesk books (*.sqlite3 *.db *.sqlite);;All files (*)"))
+        None, QCoreApplication.translate("StartProblem", "Choose a KAMDesk book"), str(start),
+        QCoreApplication.translate("StartProblem", 
+                                   "KAMDesk books (*.sqlite3 *.db *.sqlite);;All files (*)"))
     return ("other_file", path) if path else ("quit", None)
 
 
 def show_read_only_banner(window: QMainWindow) -> QLabel:
     """A permanent line in the status bar and the title: this book cannot be changed."""
-    banner = QLabel(_tr("Read-only: this book is open read-only; changes cannot be saved."))
+    banner = QLabel(QCoreApplication.translate("StartProblem", 
+                                               "Read-only: this book is open read-only; "
+                                               "changes cannot be saved."))
     banner.setObjectName("readOnlyBanner")
     banner.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 2px 8px; }")
     window.statusBar().addPermanentWidget(banner)
-    window.setWindowTitle(window.windowTitle() + " — " + _tr("read-only"))
+    suffix = QCoreApplication.translate("StartProblem", "read-only")
+    window.setWindowTitle(f"{window.windowTitle()} — {suffix}")
     return banner

@@ -5038,6 +5038,50 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     </message>
 </context>
 <context>
+    <name>StartProblem</name>
+    <message>
+        <source>Create a new book here</source>
+        <extracomment>what each kind of problem lets the user do (besides choosing another file or quitting)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">退出</translation>
+    </message>
+    <message>
+        <source>Latest backups (in %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a KAMDesk book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KAMDesk books (*.sqlite3 *.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: this book is open read-only; changes cannot be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SurveyDialog</name>
     <message>
         <source>Record survey answer</source>
