@@ -18,8 +18,8 @@ _TEXT = {
               "changed. Choose another file, or delete it to start a new book there.",
               "文件 {path} 是空的（0 字节），不含 KAMDesk 客户资料。文件未被改动。"
               "请选择其他文件，或删除它后在此新建客户资料库。"),
-    "not_sqlite": ("The file {path} is not a readable KAMDesk database (not an SQLite file). It was "
-                   "left untouched. Choose another file.",
+    "not_sqlite": ("The file {path} is not a readable KAMDesk database (not an SQLite "
+                   "file). It was left untouched. Choose another file.",
                    "文件 {path} 不是 KAMDesk 数据库（不是 SQLite 文件）。该文件未被改动。"
                    "请选择其他文件。"),
     "foreign": ("The file {path} is another application's database, not a KAMDesk book. "

@@ -84,10 +84,20 @@ class Database:
         """
         if self.read_only:
             raise DatabaseProblem("read_only_open", self.location)
-        with self.sessions() as session:
-            changes = op(session, *args, **kwargs)
-            session.commit()
+        try:
+            with self.sessions() as session:
+                changes = op(session, *args, **kwargs)
+                session.commit()
+        except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+            if self.is_sqlite and classify_error(exc) != "disk_full" and self._disk_full():
+                raise DatabaseProblem("disk_full", self.location) from exc
+            raise
         return changes
+
+    def _disk_full(self) -> bool:
+        from kamdesk.store.file_check import disk_is_full
+
+        return "://" not in self.location and disk_is_full(Path(self.location))
 
     @property
     def file_path(self) -> str:
@@ -139,6 +149,10 @@ def as_problem(exc: BaseException, location: str) -> DatabaseProblem:
     if isinstance(exc, DatabaseProblem):
         return exc
     kind = classify_error(exc)
+    if kind == "other" and "://" not in location and "disk i/o" in plain_reason(exc).lower():
+        from kamdesk.store.file_check import disk_is_full
+
+        kind = "disk_full" if disk_is_full(Path(location)) else kind
     holders: tuple[str, ...] = ()
     if kind == "locked" and "://" not in location:
         from kamdesk.store.file_check import lock_holders

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -73,11 +73,10 @@ def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
         raise ValueError(f"synchronous must be one of {SYNCHRONOUS_LEVELS}, not {synchronous!r}")
     url = database_url(db)
     if read_only and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        from kamdesk.store.file_check import is_writable, read_only_uri
+        from kamdesk.store.file_check import must_read_immutable, read_only_uri
 
         path = Path(url[len("sqlite:///"):])
-        immutable = not is_writable(path.parent) and not Path(f"{path}-wal").exists()
-        uri = read_only_uri(path, immutable)
+        uri = read_only_uri(path, must_read_immutable(path))
         engine = create_engine("sqlite://", poolclass=QueuePool, creator=lambda: sqlite3.connect(
             uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
         event.listen(engine, "connect", sqlite_pragmas(synchronous, read_only=True))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import time
@@ -91,6 +92,27 @@ def is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(mode & stat.S_IWUSR)
 
 
+#: free space under which a "disk I/O error" is taken to mean the disk is full
+FULL_BELOW_BYTES = 1 << 20
+
+
+def disk_is_full(path: Path) -> bool:
+    """The disk holding ``path`` (a file or folder) has (almost) no space left: SQLite
+    then says "disk I/O error" when it cannot grow its -wal/-shm, not "disk is full"."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def must_read_immutable(path: Path) -> bool:
+    """Nothing can be created beside ``path`` (read-only folder, full disk) and no -wal
+    is there to read: SQLite must read the file as immutable (no -shm needed)."""
+    return ((not is_writable(path.parent) or disk_is_full(path.parent))
+            and not Path(f"{path}-wal").exists())
+
+
 def read_only_uri(path: Path, immutable: bool = False) -> str:
     """The ``mode=ro`` URI of ``path`` for :func:`sqlite3.connect` (``uri=True``)."""
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
@@ -150,6 +172,8 @@ def _problem_of(exc: sqlite3.Error, path: Path) -> DatabaseProblem:
         return DatabaseProblem("not_sqlite", str(path))
     if "malformed" in text or "corrupt" in text:
         return DatabaseProblem("corrupt", str(path))
+    if "disk is full" in text or ("disk i/o error" in text and disk_is_full(path)):
+        return DatabaseProblem("disk_full", str(path))
     if "unable to open" in text or "readonly" in text:
         return DatabaseProblem("readonly", str(path), "cannot be read")
     return DatabaseProblem("other", str(path), str(exc).splitlines()[0][:200])
@@ -166,7 +190,7 @@ def _check_header(path: Path, size: int) -> None:
     pages = int.from_bytes(header[28:32], "big")
     count_valid = header[24:28] == header[92:96] and pages > 0
     if page_size < 512 or size % page_size or (count_valid and size < pages * page_size):
-        raise DatabaseProblem("truncated", str(path), f"{size} of {pages * page_size} bytes")
+        raise DatabaseProblem("truncated", str(path), f"{size} / {pages * page_size} bytes")
 
 
 def quick_check(conn: sqlite3.Connection, budget_s: float | None) -> tuple[str, list[str]]:
@@ -214,8 +238,7 @@ def inspect_file(path: Path, *, lock_wait_s: float = LOCK_WAIT_S,
         _check_header(path, size)
     except PermissionError:
         raise DatabaseProblem("readonly", str(path), "cannot be read") from None
-    # A folder nobody may write in cannot take SQLite's -shm: read the file as immutable.
-    immutable = not is_writable(path.parent) and not Path(f"{path}-wal").exists()
+    immutable = must_read_immutable(path)
     left_before = side_files(path)
     try:
         conn = sqlite3.connect(read_only_uri(path, immutable), uri=True, timeout=lock_wait_s)
@@ -307,7 +330,7 @@ def name_damaged_parts(conn: sqlite3.Connection, messages: list[str]) -> list[Da
 def damaged_parts(path: Path) -> list[DamagedPart]:
     """The full ``integrity_check`` of ``path``, read-only, named by table and index;
     empty when the file is sound."""
-    immutable = not is_writable(path.parent) and not Path(f"{path}-wal").exists()
+    immutable = must_read_immutable(path)
     before = side_files(path)
     conn = sqlite3.connect(read_only_uri(path, immutable), uri=True, timeout=LOCK_WAIT_S)
     try:

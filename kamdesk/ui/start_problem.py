@@ -78,14 +78,14 @@ def ask_start_choice(problem: DatabaseProblem, lang: str,
     start = backup_dir if latest_backups(backup_dir) else Path(problem.path).parent
     path, _ = QFileDialog.getOpenFileName(
         None, QCoreApplication.translate("StartProblem", "Choose a KAMDesk book"), str(start),
-        QCoreApplication.translate("StartProblem", 
+        QCoreApplication.translate("StartProblem",
                                    "KAMDesk books (*.sqlite3 *.db *.sqlite);;All files (*)"))
     return ("other_file", path) if path else ("quit", None)
 
 
 def show_read_only_banner(window: QMainWindow) -> QLabel:
     """A permanent line in the status bar and the title: this book cannot be changed."""
-    banner = QLabel(QCoreApplication.translate("StartProblem", 
+    banner = QLabel(QCoreApplication.translate("StartProblem",
                                                "Read-only: this book is open read-only; "
                                                "changes cannot be saved."))
     banner.setObjectName("readOnlyBanner")

@@ -18,7 +18,6 @@ from kamdesk.cli import main
 from kamdesk.cli.common import EXIT_FOR_PROBLEM
 
 
-
 @pytest.fixture
 def csv_file(tmp_path: Path) -> Path:
     f = tmp_path / "in.csv"
@@ -214,3 +213,33 @@ def test_full_disk_says_disk_full_and_keeps_what_was_saved(demo_template, tmp_pa
     assert sha256(book) == before
     code = main(["--db", str(book), "--lang", "zh_CN", "import", str(csv_file)])
     assert code == 9 and MESSAGE["disk_full"][1] in capsys.readouterr().err
+
+
+def test_disk_io_error_on_a_full_disk_is_called_disk_full(demo_template, tmp_path, csv_file,
+                                                          monkeypatch, capsys):
+    """A real full disk (measured on a 1.2 MB tmpfs) makes SQLite say "disk I/O error"
+    when it cannot grow the -wal; with no space left that is "Disk full", exit 9."""
+    from sqlalchemy.exc import OperationalError
+
+    from kamdesk.store import file_check
+    from kamdesk.store.database import Database
+
+    book = tmp_path / "full.sqlite3"
+    book.write_bytes(demo_template.read_bytes())
+    before = sha256(book)
+    real_write = Database.write
+
+    def io_error(self, op, *args, **kwargs):
+        monkeypatch.setattr(file_check, "FULL_BELOW_BYTES", 1 << 62)  # the disk fills up
+        return real_write(self, _fail_io, *args, **kwargs)
+
+    def _fail_io(session, *args, **kwargs):
+        raise OperationalError("INSERT INTO customers", ("甲公司",),
+                               sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(Database, "write", io_error)
+    code = main(["--db", str(book), "import", str(csv_file)])
+    err = capsys.readouterr().err
+    assert code == 9 and MESSAGE["disk_full"][0] in err
+    _clean(err)
+    assert sha256(book) == before
