@@ -11,11 +11,12 @@ import argparse
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
-    from kamdesk.store.database import Database
+    from kamdesk.store.database import Database, DatabaseProblem
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,35 @@ def claim_book(location: str, data_dir: Path):  # type: ignore[no-untyped-def]
     return None
 
 
+AskChoice = Callable[["DatabaseProblem", str, Path], tuple[str, "str | None"]]
+
+
+def open_with_choices(location: str, lang: str, ask: AskChoice,
+                      **open_options: Any) -> tuple[Database | None, DatabaseProblem | None]:
+    """Open ``location``; while it cannot be opened as it is, ``ask`` the user what to do
+    (see :mod:`kamdesk.ui.start_problem`): open read-only, make a new book in an empty
+    file, try again, another file, or quit. Returns the database (None if the user quit)
+    and the last problem shown. The file is never changed unless the user chose to."""
+    from kamdesk.paths import backup_dir_for
+    from kamdesk.store.database import DatabaseProblem, open_database
+
+    options: dict[str, Any] = {}
+    last: DatabaseProblem | None = None
+    while True:
+        try:
+            return open_database(location, backup_dir_for(location),
+                                 **open_options, **options), last
+        except DatabaseProblem as exc:
+            log.error("cannot open database: %s (%s)", exc.kind, exc.detail)
+            last = exc
+            choice, other = ask(exc, lang, backup_dir_for(location))
+        if choice == "quit":
+            return None, last
+        options = {"read_only": choice == "read_only", "allow_empty": choice == "create"}
+        if choice == "other_file" and other:
+            location, options = other, {}
+
+
 def _install_excepthook(log_file: Path) -> None:
     """An unexpected error becomes a readable message with the log path; the app goes on.
 
@@ -147,18 +177,21 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
 
     try:
         location = app_database_location(args)
-    except DatabaseProblem as exc:
+    except DatabaseProblem as exc:  # the demo book could not be made
         QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
         return 1
     instance = claim_book(location, paths.data_dir)
     if instance is None:
         return 0
-    try:
-        db = open_app_database(args, location)
-    except DatabaseProblem as exc:
-        log.error("cannot open database: %s", exc)
-        QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
-        return 1
+    from kamdesk.store.write_lock import WriteWait
+    from kamdesk.ui.start_problem import ask_start_choice, show_read_only_banner
+
+    db, problem = open_with_choices(location, lang, ask_start_choice)
+    if db is None:
+        from kamdesk.cli.common import problem_exit_code
+
+        return problem_exit_code(problem.kind) if problem else 1
+    db.write_wait = WriteWait(GUI_WRITE_WAIT_S)
 
     from kamdesk.ui.backup_actions import install_auto_backup
     from kamdesk.ui.context import AppContext
@@ -168,6 +201,8 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
 
     ctx = AppContext(db, clock or Clock(), lang, settings)
     window = MainWindow(ctx)
+    if db.read_only:
+        show_read_only_banner(window)
     window.show()
     from kamdesk.ui.single_instance import bring_to_front
 
@@ -176,6 +211,8 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     def after_first_paint() -> None:
         # Tiers are recomputed off the UI thread when a day old, and reminders start
         # (including those missed while the app was closed) once the window is up.
+        if db.read_only:  # both write: a read-only book is shown as it was saved
+            return
         window.recomputer = schedule_recompute(ctx, window)  # type: ignore[attr-defined]
         window.reminders = install_reminders(window, ctx)  # type: ignore[attr-defined]
         app.aboutToQuit.connect(window.recomputer.shutdown)  # type: ignore[attr-defined]

@@ -108,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="kamdesk",
         description="KAMDesk — the key-account manager's desktop. "
         "Without a command, opens the window.",
+        epilog="exit codes: 0 ok, 1 error, 2 usage, 3 empty file, 4 not a KAMDesk "
+        "database, 5 damaged or truncated, 6 written by a newer KAMDesk, 7 read-only, "
+        "8 locked by another program, 9 disk full, 130 interrupted",
     )
     p.add_argument("--version", action="version", version=f"KAMDesk {__version__}")
     p.add_argument("--db", metavar="PATH",
@@ -131,18 +134,36 @@ def run_command(argv: Sequence[str] | None) -> int:
         from kamdesk.app import run_gui
 
         return run_gui(args)
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
     from kamdesk.store.database import DatabaseProblem
 
     by_name = {command.name: command for command in COMMANDS}
     try:
         return by_name[args.command].run(args)
-    except DatabaseProblem as exc:
-        from kamdesk.messages import database_problem_text
-
-        print(database_problem_text(exc, args.lang or "en"), file=sys.stderr)
-        return EXIT_BUSY if exc.kind in ("busy", "locked") else EXIT_ERROR
+    except (DatabaseProblem, DBAPIError, sqlite3.DatabaseError) as exc:
+        return report_database_problem(args, exc)
+    except OSError as exc:
+        if exc.errno != 28:  # ENOSPC: the disk is full; other OS errors are the command's
+            raise
+        return report_database_problem(args, exc)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+
+
+def report_database_problem(args: argparse.Namespace, exc: BaseException) -> int:
+    """One clear line in the run's language (no traceback, SQL or data) and the exit
+    code of its kind (:data:`kamdesk.cli.common.EXIT_FOR_PROBLEM`)."""
+    from kamdesk.cli.common import problem_exit_code
+    from kamdesk.messages import database_problem_text
+    from kamdesk.paths import resolve_db
+    from kamdesk.store.database import as_problem
+
+    problem = as_problem(exc, resolve_db(args.db))
+    print(database_problem_text(problem, args.lang or "en"), file=sys.stderr)
+    return problem_exit_code(problem.kind)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

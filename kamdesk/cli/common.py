@@ -22,6 +22,19 @@ EXIT_BUSY = 75
 WRITE_WAIT_S = 30.0
 SAY_WAITING_AFTER_S = 1.0
 
+#: The exit code of each database problem (``DatabaseProblem.kind``), so a script can
+#: tell them apart; documented in ``kamdesk --help`` and docs/cli.md. Anything else: 1.
+EXIT_FOR_PROBLEM: dict[str, int] = {
+    "empty": 3, "not_sqlite": 4, "foreign": 4, "truncated": 5, "corrupt": 5,
+    "too_new": 6, "readonly": 7, "read_only_open": 7, "locked": 8, "disk_full": 9,
+    "busy": EXIT_BUSY,
+}
+
+
+def problem_exit_code(kind: str) -> int:
+    """The documented exit code for a :class:`DatabaseProblem` of ``kind``."""
+    return EXIT_FOR_PROBLEM.get(kind, EXIT_ERROR)
+
 
 def iso_date(text: str) -> date:
     """argparse type for ``YYYY-MM-DD`` options, with a message argparse can print."""

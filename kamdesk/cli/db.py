@@ -18,8 +18,25 @@ def add_doctor_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_doctor(args: argparse.Namespace) -> int:
-    from kamdesk.store.database import integrity_report
+    """Check the file read-only first: a damaged book is not opened for writing, and its
+    damaged tables and indexes are named from ``integrity_check``; any other problem is
+    the one line and exit code every command gives."""
+    from kamdesk.paths import is_url, resolve_db
+    from kamdesk.store.database import DatabaseProblem, integrity_report
 
+    location = resolve_db(args.db)
+    if not is_url(location):
+        from kamdesk.store.file_check import damaged_parts, inspect_file
+
+        try:
+            inspect_file(Path(location).expanduser(), check_budget_s=None)
+        except DatabaseProblem as exc:
+            if exc.kind != "corrupt":
+                raise
+            for part in damaged_parts(Path(location).expanduser()):
+                on = f" (table {part.table})" if part.kind == "index" else ""
+                print(f"damaged: {part.kind} {part.name}{on}: {len(part.messages)} problem(s)")
+            raise
     db = open_db(args)
     if getattr(args, "reindex", False):
         from kamdesk.store.ops.search_index import rebuild_search_index

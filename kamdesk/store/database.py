@@ -1,11 +1,14 @@
 """Opening the user's database: engine, schema check/upgrade, and clear failures.
 
 Everything the UI or CLI needs to start talking to the data goes through
-:func:`open_database`, so the same checks guard both.
+:func:`open_database`, so the same checks guard both: first a read-only look at the
+file (:mod:`kamdesk.store.file_check`: empty, not SQLite, another program's, truncated,
+damaged, newer, read-only, locked), and only then the engine that may write to it.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import sqlite3
 from collections.abc import Callable
@@ -24,29 +27,30 @@ from kamdesk.store.engine import (
     make_engine,
     make_session_factory,
 )
-from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
+from kamdesk.store.file_check import (
+    QUICK_CHECK_BUDGET_S,
+    DatabaseProblem,
+    FileState,
+    inspect_file,
+)
+from kamdesk.store.migrate import (
+    MigrationFailed,
+    MigrationReport,
+    SchemaTooNew,
+    ensure_schema,
+)
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.schema_version import HEAD_REVISION
 from kamdesk.store.upgrade_backup import UpgradeBackupError
 from kamdesk.store.write_lock import WriteBusy, WriteWait, take_write_lock
 
 log = logging.getLogger(__name__)
 
+__all__ = ["Database", "DatabaseProblem", "as_problem", "classify_error", "integrity_report",
+           "open_database", "plain_reason"]
+
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-class DatabaseProblem(Exception):
-    """A problem the user must be told about in words: ``kind`` picks the message.
-
-    kinds: 'locked', 'busy' (another writer kept the lock past the bound; ``detail``
-    is the seconds waited), 'corrupt', 'too_new', 'readonly', 'disk_full', 'other'.
-    """
-
-    def __init__(self, kind: str, path: str, detail: str = "") -> None:
-        super().__init__(f"{kind}: {path}: {detail}")
-        self.kind = kind
-        self.path = path
-        self.detail = detail
 
 
 @dataclass
@@ -57,6 +61,10 @@ class Database:
     report: MigrationReport | None = field(default=None)
     #: how long a write waits for another writer, and whom it tells (see write_lock)
     write_wait: WriteWait = field(default_factory=WriteWait)
+    #: opened ``mode=ro``: every write is refused with "this book is open read-only"
+    read_only: bool = False
+    #: what the read-only look at the file found (None for a server database)
+    state: FileState | None = None
 
     def session(self) -> Session:
         return self.sessions()
@@ -80,18 +88,33 @@ class Database:
         The transaction takes SQLite's write lock first, waiting as :attr:`write_wait`
         says; a lock held past its bound raises :class:`DatabaseProblem` ('busy').
         """
-        with self.sessions() as session:
-            try:
-                take_write_lock(session, self.write_wait)
-            except WriteBusy as exc:
-                raise DatabaseProblem("busy", self.location, f"{exc.waited_s:.0f}") from exc
-            changes = op(session, *args, **kwargs)
-            session.commit()
+        if self.read_only:
+            raise DatabaseProblem("read_only_open", self.location)
+        try:
+            with self.sessions() as session:
+                try:
+                    take_write_lock(session, self.write_wait)
+                except WriteBusy as exc:
+                    raise DatabaseProblem("busy", self.location,
+                                          f"{exc.waited_s:.0f}") from exc
+                changes = op(session, *args, **kwargs)
+                session.commit()
+        except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+            if self.is_sqlite and classify_error(exc) != "disk_full" and self._disk_full():
+                raise DatabaseProblem("disk_full", self.location) from exc
+            raise
         return changes
+
+    def _disk_full(self) -> bool:
+        from kamdesk.store.file_check import disk_is_full
+
+        return "://" not in self.location and disk_is_full(Path(self.location))
 
     @property
     def file_path(self) -> str:
         """The database file on disk ('' for a server database): what a backup copies."""
+        if self.read_only:
+            return self.location
         return self.engine.url.database or "" if self.is_sqlite else ""
 
     @property
@@ -100,14 +123,23 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.read_only and self.state is not None:  # leave the folder as it was
+            from kamdesk.store.file_check import remove_side_files_we_made
+
+            remove_side_files_we_made(Path(self.location), set(self.state.side_files_before))
 
 
 def classify_error(exc: BaseException) -> str:
-    text = str(exc).lower()
+    """The :class:`DatabaseProblem` kind of a driver error (or an OSError)."""
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return "disk_full"
+    text = str(getattr(exc, "orig", None) or exc).lower()
     if "locked" in text or "busy" in text:
         return "locked"
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return "corrupt"
+    if "disk is full" in text or "database or disk is full" in text or "no space" in text:
+        return "disk_full"
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return "readonly"
     if "disk is full" in text or "database or disk is full" in text or "no space" in text:
@@ -115,25 +147,81 @@ def classify_error(exc: BaseException) -> str:
     return "other"
 
 
+def plain_reason(exc: BaseException) -> str:
+    """The driver's own one-line reason, without the SQL or its parameters (which may
+    hold customer names) that SQLAlchemy adds to its message."""
+    inner = getattr(exc, "orig", None) or exc
+    lines = str(inner).strip().splitlines()
+    return (lines[0] if lines else type(inner).__name__)[:200]
+
+
+def as_problem(exc: BaseException, location: str) -> DatabaseProblem:
+    """A driver error (or OSError) as a :class:`DatabaseProblem` the user can read."""
+    if isinstance(exc, DatabaseProblem):
+        return exc
+    kind = classify_error(exc)
+    if kind == "other" and "://" not in location and "disk i/o" in plain_reason(exc).lower():
+        from kamdesk.store.file_check import disk_is_full
+
+        kind = "disk_full" if disk_is_full(Path(location)) else kind
+    holders: tuple[str, ...] = ()
+    if kind == "locked" and "://" not in location:
+        from kamdesk.store.file_check import lock_holders
+
+        holders = lock_holders(Path(location))
+    return DatabaseProblem(kind, location, plain_reason(exc), holders)
+
+
 def open_database(location: str, backup_dir: Path,
-                  synchronous: Synchronous = DEFAULT_SYNCHRONOUS) -> Database:
+                  synchronous: Synchronous = DEFAULT_SYNCHRONOUS, *,
+                  read_only: bool = False, allow_empty: bool = False,
+                  lock_wait_s: float | None = None,
+                  check_budget_s: float | None = QUICK_CHECK_BUDGET_S) -> Database:
     """Open ``location``, upgrading its schema (after a backup into ``backup_dir``) if
-    needed; a problem the user must hear about becomes :class:`DatabaseProblem`.
+    needed; a problem the user must hear about becomes :class:`DatabaseProblem`, and
+    then the file has the bytes it had (checked read-only before anything writes).
 
     ``synchronous`` is SQLite's durability level, FULL for the app and the CLI; only
     tests, whose databases are thrown away, pass "OFF" (see :mod:`kamdesk.store.engine`).
+    ``read_only``: open ``mode=ro`` (also done by itself when the file or its folder
+    cannot be written); ``allow_empty``: the user agreed to a new book in a 0-byte file.
     """
-    engine = make_engine(location, synchronous)
+    state = None
+    if "://" not in location and location != ":memory:":
+        from kamdesk.store import file_check
+
+        wait = file_check.LOCK_WAIT_S if lock_wait_s is None else lock_wait_s
+        state = inspect_file(Path(location).expanduser(), lock_wait_s=wait,
+                             check_budget_s=check_budget_s, allow_empty=allow_empty,
+                             run_check=not read_only)
+        if state.kind == "kamdesk" and state.read_only:
+            read_only = True
+        elif state.kind != "kamdesk" and read_only:
+            raise DatabaseProblem("readonly", location, "new")
+        if read_only and state.revision != HEAD_REVISION:
+            raise DatabaseProblem("readonly", location, "upgrade")
+    engine = make_engine(location, synchronous, read_only=read_only)
+    if read_only:
+        revision = state.revision if state else None
+        report = MigrationReport("current", revision, revision or HEAD_REVISION)
+        db = Database(location, engine, make_session_factory(engine), report, read_only=True,
+                      state=state)
+        atexit.register(db.dispose)  # a CLI run ends without closing: tidy up even then
+        return db
     try:
         report = ensure_schema(engine, backup_dir)
     except SchemaTooNew as exc:
         engine.dispose()
         raise DatabaseProblem("too_new", location, exc.found) from exc
-    except (OperationalError, DatabaseError, sqlite3.DatabaseError,
+    except MigrationFailed as exc:
+        engine.dispose()
+        raise DatabaseProblem("other", location, plain_reason(exc)) from exc
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError, OSError,
             UpgradeBackupError) as exc:  # no upgrade without its backup: disk full…
         engine.dispose()
-        raise DatabaseProblem(classify_error(exc), location, str(exc)) from exc
-    db = Database(location, engine, make_session_factory(engine), report)
+        raise as_problem(exc, location) from exc
+    db = Database(location, engine, make_session_factory(engine), report, read_only=False,
+                  state=state)
     if db.file_path:
         private_database(db.file_path)  # made by an older version or another umask
     _keep_search_index_current(db)

@@ -15,12 +15,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -40,12 +42,18 @@ def database_url(db: str) -> str:
     return f"sqlite:///{Path(db).expanduser().resolve()}"
 
 
-def sqlite_pragmas(synchronous: Synchronous) -> Callable[[Any, Any], None]:
-    """The ``connect`` listener that sets this module's pragmas on every new connection."""
+def sqlite_pragmas(synchronous: Synchronous,
+                   read_only: bool = False) -> Callable[[Any, Any], None]:
+    """The ``connect`` listener that sets this module's pragmas on every new connection
+    (a read-only engine gets ``query_only`` and never switches the file to WAL)."""
 
     def set_pragmas(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if read_only:
+            cur.execute("PRAGMA query_only=ON")
+            cur.close()
+            return
         cur.execute("PRAGMA foreign_keys=ON")
         mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
         if mode != "wal" and mode != "memory":
@@ -56,13 +64,25 @@ def sqlite_pragmas(synchronous: Synchronous) -> Callable[[Any, Any], None]:
     return set_pragmas
 
 
-def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS) -> Engine:
+def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
+                read_only: bool = False) -> Engine:
     """An engine on ``db`` (a file path or a URL). For SQLite, every connection gets WAL,
     foreign keys, a busy timeout and ``PRAGMA synchronous`` at ``synchronous`` (FULL
-    unless a caller that does not need durability, i.e. a test, asks otherwise)."""
+    unless a caller that does not need durability, i.e. a test, asks otherwise).
+    ``read_only``: the file is opened ``mode=ro`` with ``query_only`` (a book the user
+    cannot or chose not to write); nothing on the disk changes."""
     if synchronous not in SYNCHRONOUS_LEVELS:
         raise ValueError(f"synchronous must be one of {SYNCHRONOUS_LEVELS}, not {synchronous!r}")
     url = database_url(db)
+    if read_only and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        from kamdesk.store.file_check import must_read_immutable, read_only_uri
+
+        path = Path(url[len("sqlite:///"):])
+        uri = read_only_uri(path, must_read_immutable(path))
+        engine = create_engine("sqlite://", poolclass=QueuePool, creator=lambda: sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+        event.listen(engine, "connect", sqlite_pragmas(synchronous, read_only=True))
+        return engine
     if url.startswith("sqlite"):
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)

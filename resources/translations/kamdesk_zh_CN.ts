@@ -5889,6 +5889,50 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     </message>
 </context>
 <context>
+    <name>StartProblem</name>
+    <message>
+        <source>Create a new book here</source>
+        <extracomment>what each kind of problem lets the user do (besides choosing another file or quitting)</extracomment>
+        <translation>在此新建客户资料库</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>只读打开</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Choose another file…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Latest backups (in %1):</source>
+        <translation>最近的备份（位于 %1）：</translation>
+    </message>
+    <message>
+        <source>Choose a KAMDesk book</source>
+        <translation>选择 KAMDesk 客户资料库</translation>
+    </message>
+    <message>
+        <source>KAMDesk books (*.sqlite3 *.db *.sqlite);;All files (*)</source>
+        <translation>KAMDesk 客户资料库 (*.sqlite3 *.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Read-only: this book is open read-only; changes cannot be saved.</source>
+        <translation>只读：此客户资料库以只读方式打开，改动无法保存。</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+</context>
+<context>
     <name>SurveyDialog</name>
     <message>
         <source>Record survey answer</source>

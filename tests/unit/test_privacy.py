@@ -45,7 +45,10 @@ def test_an_old_world_readable_book_and_its_side_files_are_tightened(tmp_path, u
     from kamdesk.store.database import open_database
 
     path = tmp_path / "old.sqlite3"
-    sqlite3.connect(path).close()  # made by an older version: 0644
+    with sqlite3.connect(path) as conn:  # an SQLite file with no tables yet, left 0644
+        conn.execute("CREATE TABLE t (a)")
+        conn.execute("DROP TABLE t")
+    conn.close()
     assert mode_of(path) == 0o644
     db = open_database(str(path), tmp_path / "backups", synchronous="OFF")
     try:

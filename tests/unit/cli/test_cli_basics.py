@@ -43,7 +43,7 @@ def test_env_var_selects_database(tmp_path, monkeypatch, capsys):
 def test_corrupt_database_gets_a_clear_message(tmp_path, capsys):
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"this is not a database" * 100)
-    assert main(["--db", str(bad), "doctor"]) == 1
+    assert main(["--db", str(bad), "doctor"]) == 4  # exit code of "not a KAMDesk database" (kamdesk.cli.common.EXIT_FOR_PROBLEM)
     err = capsys.readouterr().err
     assert "not a readable KAMDesk database" in err and "Traceback" not in err
     assert bad.read_bytes() == b"this is not a database" * 100
