@@ -157,6 +157,21 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("insert", "Added", "新增"),
         ("update", "Updated", "更新"),
     ),
+    "history_action": (
+        ("insert", "Created", "新建"),
+        ("update", "Changed", "修改"),
+        ("delete", "Deleted", "删除"),
+    ),
+    "history_record": (
+        ("customers", "Customer", "客户"),
+        ("people", "Key person", "关键人"),
+        ("contracts", "Contract", "合同"),
+        ("trades", "Order", "订单"),
+        ("account_plans", "Account plan", "客户计划"),
+        ("plan_objectives", "Plan objective", "计划目标"),
+        ("plan_actions", "Plan action", "计划行动"),
+        ("plan_risks", "Plan risk", "计划风险"),
+    ),
     "tier_source": (
         ("stated", "As stated in the sheet", "按表格填报"),
         ("computed", "Computed from the book", "按业务数据计算"),

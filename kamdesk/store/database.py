@@ -23,6 +23,7 @@ from kamdesk.store.engine import (
     make_engine,
     make_session_factory,
 )
+from kamdesk.store.history import HISTORY_TABLE, history_written
 from kamdesk.store.migrate import MigrationReport, SchemaTooNew, ensure_schema
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.upgrade_backup import UpgradeBackupError
@@ -52,6 +53,9 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     report: MigrationReport | None = field(default=None)
+    #: who writes, recorded in the change history: the GUI's signed-in manager, the
+    #: CLI's ``--user``; empty means the OS user (:func:`kamdesk.store.history.os_user`)
+    actor: str = field(default="")
 
     def session(self) -> Session:
         return self.sessions()
@@ -72,9 +76,18 @@ class Database:
 
         Commits if the operation returns, rolls everything back if it raises, and returns
         the operation's :class:`Changes`. The GUI runner, the CLI and tests all write so.
+
+        The change history (:mod:`kamdesk.store.history`) is written as a side effect of
+        the operation's writes, by :attr:`actor`; when it was, ``change_history`` joins the
+        returned Changes here, once for every operation.
         """
         with self.sessions() as session:
+            if self.actor:
+                session.info["actor"] = self.actor
             changes = op(session, *args, **kwargs)
+            session.flush()
+            if history_written(session):
+                changes = changes | Changes.of(HISTORY_TABLE)
             session.commit()
         return changes
 
