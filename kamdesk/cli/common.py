@@ -31,7 +31,9 @@ def open_db(args: argparse.Namespace) -> Database:
     from kamdesk.store.database import open_database
 
     location = resolve_db(args.db)
-    return open_database(location, backup_dir_for(location))
+    db = open_database(location, backup_dir_for(location))
+    db.actor = str(getattr(args, "user", None) or "")  # the change history's "who"
+    return db
 
 
 def language(args: argparse.Namespace) -> str:

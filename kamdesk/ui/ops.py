@@ -58,7 +58,9 @@ def failure_text(ctx: AppContext, exc: BaseException) -> str:
 
 def report_failure(ctx: AppContext, exc: BaseException, parent: QWidget | None) -> None:
     log.warning("write failed: %s", exc)
-    QMessageBox.warning(parent, QObject.tr(QObject(), "KAMDesk"), failure_text(ctx, exc))
+    # The app's name, the same in every language (QObject.tr as an unbound call raised
+    # TypeError here, so every refused write ended in a traceback instead of this box).
+    QMessageBox.warning(parent, "KAMDesk", failure_text(ctx, exc))
 
 
 def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
@@ -71,6 +73,7 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
     Exceptions listed in ``reraise`` (e.g. ``ValidationError`` for a form that marks the
     field itself, ``HasHistory`` for a delete that offers to archive) are passed on.
     """
+    _sign(ctx)
     try:
         changes = ctx.db.write(op, *args, **kwargs)
     except reraise:
@@ -83,6 +86,12 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
         return None
     ctx.announce(changes, initiator=initiator)
     return changes
+
+
+def _sign(ctx: AppContext) -> None:
+    """Who the change history records for the next write: the signed-in manager (the
+    OS user when none is set)."""
+    ctx.db.actor = ctx.owner_name
 
 
 def _as_widget(obj: QObject | None) -> QWidget | None:
@@ -121,6 +130,7 @@ def run_op_in_background(
     the UI thread. ``on_error`` may claim a failure the caller explains itself (return
     True); ``on_done`` then gets None. Returns the thread (tests wait on its
     ``finished``)."""
+    _sign(ctx)
     thread = _OpThread(ctx, op, args, kwargs)
     _running.add(thread)
 
