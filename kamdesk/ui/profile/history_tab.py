@@ -23,7 +23,7 @@ from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 
 class HistoryTab(ProfileTab):
-    #: every recorded write goes with a row of change_history
+    # every recorded write goes with a row of change_history
     TABLES = frozenset({"change_history"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
