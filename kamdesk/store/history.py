@@ -44,6 +44,8 @@ TRACKED: dict[str, str] = {
     "trades": "customer_id", "account_plans": "customer_id", "plan_objectives": "plan",
     "plan_actions": "plan", "plan_risks": "plan",
 }
+_INSERT = ("INSERT INTO change_history (changed_at, actor, table_name, row_id, customer_id, "
+           "action, field, old_value, new_value, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 #: columns never recorded: bookkeeping and values derived from others
 SKIPPED = frozenset({"id", "created_at", "updated_at", "name_pinyin", "name_initials"})
 
@@ -88,10 +90,22 @@ def write_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         return
     stamp = session.info.get("history_now") or datetime.now().replace(microsecond=0)
     actor = actor_of(session)
-    values = [{"changed_at": stamp, "actor": actor, "field": None, "old_value": None,
-               "new_value": None, "batch_id": None, **r} for r in rows]
-    session.connection().execute(insert(_history), values)
-    session.info["history_rows"] = session.info.get("history_rows", 0) + len(values)
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        # One prepared statement and plain tuples: an import's 100k summary rows cost
+        # a few µs each this way instead of ~20 through a Core insert of dicts.
+        process = _history.c.changed_at.type.dialect_impl(conn.dialect).bind_processor(
+            conn.dialect)
+        when = process(stamp) if process else stamp
+        conn.exec_driver_sql(_INSERT, [
+            (when, actor, r["table_name"], r["row_id"], r.get("customer_id"), r["action"],
+             r.get("field"), r.get("old_value"), r.get("new_value"), r.get("batch_id"))
+            for r in rows])
+    else:
+        conn.execute(insert(_history), [
+            {"changed_at": stamp, "actor": actor, "field": None, "old_value": None,
+             "new_value": None, "batch_id": None, **r} for r in rows])
+    session.info["history_rows"] = session.info.get("history_rows", 0) + len(rows)
 
 
 def history_written(session: Session) -> bool:
