@@ -24,8 +24,8 @@ from kamdesk.store.models.task import Task
 from kamdesk.store.models.trade import Transaction
 
 __all__ = [
-    "AccountPlan", "AppSetting", "Base", "ChangeRecord", "Complaint", "ComplaintHandover", "Contract",
-    "ContractEvent", "Customer",
+    "AccountPlan", "AppSetting", "Base", "ChangeRecord", "Complaint", "ComplaintHandover",
+    "Contract", "ContractEvent", "Customer",
     "CustomerMetrics", "Document", "Event", "EventAttendance", "ImportBatch", "ImportBatchRow",
     "Interaction", "KeyDate",
     "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",

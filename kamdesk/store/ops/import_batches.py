@@ -113,7 +113,8 @@ def _record_history(session: Session, batch_id: int,
         elif before:
             updated.setdefault(table, {})[row_id] = before
     for table, ids in inserted.items():
-        owners = (dict.fromkeys(ids) if table != "customers" else {i: i for i in ids})
+        owners: dict[int, int | None] = (dict.fromkeys(ids) if table != "customers"
+                                         else {i: i for i in ids})
         if table != "customers":
             owners.update((i, r.get("customer_id"))
                           for i, r in history.snapshot(session, _table(table), ids).items())
@@ -226,9 +227,10 @@ def undo_import(session: Session, batch_id: int, now: datetime) -> Changes:
         changes = changes | Changes.of(table, *ids)
     for table, before in restored.items():
         dropped = set(inserted.get(table, ()))
-        kept = {i: v for i, v in before.items() if i not in dropped}
-        history.record_update(session, table, kept,
-                              history.snapshot(session, _table(table), kept), batch_id)
+        restored_rows = {i: v for i, v in before.items() if i not in dropped}
+        history.record_update(session, table, restored_rows,
+                              history.snapshot(session, _table(table), restored_rows),
+                              batch_id)
     session.execute(update(_batches).where(_batches.c.id == batch_id).values(undone_at=now))
     if "customers" in by_table:
         from kamdesk.store.ops.people import reindex_customers
