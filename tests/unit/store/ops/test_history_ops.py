@@ -176,3 +176,29 @@ def test_imports_summarise_inserts_and_list_overwritten_fields(db, tmp_path):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM change_history WHERE "
                                     "action = 'delete' AND batch_id = ?", (batch,)).scalar() == 2
+    # Imported again, then a sheet that changes one owner: the overwritten field is listed.
+    _write(db, import_table, str(path), "customers", False, today=TODAY,
+           now=datetime(2026, 11, 23, 11))
+    again = tmp_path / "客户2.csv"
+    again.write_text("客户名称,负责人\n甲公司,赵六\n", encoding="utf-8")
+    second = _write(db, import_table, str(again), "customers", False,
+                    today=TODAY, now=datetime(2026, 11, 23, 11, 30)).value.batch_id
+    with db.engine.connect() as conn:
+        cid = conn.exec_driver_sql("SELECT id FROM customers WHERE name = '甲公司'").scalar()
+    assert _fields(db, "customers", cid)[0] == ("update", "owner", "王芳", "赵六")
+    _write(db, undo_import, second, datetime(2026, 11, 23, 11, 45))
+    assert _fields(db, "customers", cid)[0] == ("update", "owner", "赵六", "王芳")
+
+
+def test_tier_source_and_task_links_are_recorded(db):
+    from kamdesk.store.ops import tasks
+    from kamdesk.store.ops.tier_source import set_customer_tier_source
+
+    cid = db.write(customers.create_customer, name="甲").value
+    _write(db, set_customer_tier_source, cid, "stated", TODAY)
+    assert _fields(db, "customers", cid)[0] == ("update", "tier_source", None, "stated")
+    plan_id = db.write(plans.create_plan, cid, "2027", None, TODAY).value
+    aid = db.write(plans.add_action, plan_id, "拜访").value
+    task_id = db.write(plans.action_to_task, aid, datetime(2026, 11, 23, 9)).value.task_id
+    _write(db, tasks.delete_task, task_id)
+    assert _fields(db, "plan_actions", aid)[0] == ("update", "task_id", str(task_id), None)
