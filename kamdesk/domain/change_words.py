@@ -15,6 +15,10 @@ from kamdesk.domain.vocab_history import VALUE_KINDS
 
 __all__ = ["record_kind", "action_word", "field_word", "value_text", "row_summary"]
 
+#: columns that name the record's owner (the customer or plan the tab is about) or its
+#: place in a list: left out of a row's one-line summary
+_OWNING = frozenset({"customer_id", "plan_id", "position"})
+
 
 def record_kind(table: str, lang: str | None) -> str:
     return vocab.label("history_record", table, lang)
@@ -57,5 +61,5 @@ def row_summary(table: str, values_json: str | None, batch_id: int | None,
     except ValueError:
         return values_json
     parts = [f"{field_word(k, lang)}: {value_text(table, k, v, lang)}"
-             for k, v in values.items() if v not in (None, "")]
+             for k, v in values.items() if v not in (None, "") and k not in _OWNING]
     return vocab.pick(lang, "; ", "；").join(parts)

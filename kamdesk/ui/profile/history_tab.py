@@ -49,7 +49,7 @@ class HistoryTab(ProfileTab):
             Column(self.tr("Who"), lambda e: e.actor, width=80),
             Column(self.tr("Record"), lambda e: f"{words.record_kind(e.table_name, lang)} "
                    f"#{e.row_id}", width=120),
-            Column(self.tr("Change"), lambda e: words.action_word(e.action, lang), width=60),
+            Column(self.tr("Change"), lambda e: words.action_word(e.action, lang), width=75),
             Column(self.tr("Field"), lambda e: words.field_word(e.field, lang), width=110),
             Column(self.tr("Before"), old, width=180),
             Column(self.tr("After"), new),
