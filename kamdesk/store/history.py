@@ -235,6 +235,9 @@ def _after_flush(session: Session, _context: Any) -> None:
 
 
 def install(factory: sessionmaker[Session]) -> None:
-    """Record the ORM flushes of every session ``factory`` makes."""
-    if not event.contains(factory, "after_flush", _after_flush):
-        event.listen(factory, "after_flush", _after_flush)
+    """Record the ORM flushes of every session ``factory`` makes (call once per factory).
+
+    No ``event.contains`` guard: SQLAlchemy keys that check by ``id(factory)``, and a new
+    factory that reuses the id of a collected one was taken as already listened to, so
+    its sessions recorded nothing."""
+    event.listen(factory, "after_flush", _after_flush)

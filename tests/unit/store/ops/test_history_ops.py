@@ -202,3 +202,19 @@ def test_tier_source_and_task_links_are_recorded(db):
     task_id = db.write(plans.action_to_task, aid, datetime(2026, 11, 23, 9)).value.task_id
     _write(db, tasks.delete_task, task_id)
     assert _fields(db, "plan_actions", aid)[0] == ("update", "task_id", str(task_id), None)
+
+
+def test_every_session_factory_records_even_one_reusing_a_collected_ones_id():
+    import gc
+
+    from sqlalchemy import create_engine
+
+    from kamdesk.store.engine import make_session_factory
+
+    engine = create_engine("sqlite://")
+    for _ in range(200):
+        session = make_session_factory(engine)()
+        assert len(session.dispatch.after_flush) == 1
+        session.close()
+        del session
+        gc.collect()
