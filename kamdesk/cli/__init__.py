@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="open the window on a separate demo database")
     p.add_argument("--lang", choices=("en", "zh_CN"), help="interface language for this run")
+    p.add_argument("--user", metavar="NAME",
+                   help="who makes this run's changes, in the change history (default: "
+                   "the OS user)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_arguments(sub.add_parser(command.name, help=command.help))

@@ -53,6 +53,7 @@ def open_db(args: argparse.Namespace) -> Database:
     location = resolve_db(args.db)
     db = open_database(location, backup_dir_for(location))
     db.write_wait = say_when_waiting(location, language(args))
+    db.actor = str(getattr(args, "user", None) or "")  # the change history's "who"
     return db
 
 

@@ -293,6 +293,7 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("code", "Code", "编号"),
         ("short_name", "Short name", "简称"),
         ("customer", "Customer", "客户"),
+        ("change", "Change", "变更"),
         ("industry", "Industry", "行业"),
         ("founded_on", "Founded on", "成立日期"),
         ("cooperation_start", "Cooperation since", "合作起始日"),
@@ -422,5 +423,14 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
          "该合同属于其他客户。"),
         ("ambiguous_customer", "More than one customer has this name; use the code.",
          "有多个客户同名，请使用客户编号。"),
+        ("not_revertible", "This change cannot be reverted here.", "此变更不能在此撤销。"),
+        ("changed_since", "This field has been changed again since; revert the later "
+         "change first.", "此项之后又被修改过，请先撤销较新的变更。"),
+        ("row_gone", "This record no longer exists.", "该记录已不存在。"),
     ),
 }
+
+# The change history's own words (kinds of record, actions, every recorded field).
+from kamdesk.domain.vocab_history import HISTORY_TABLES  # noqa: E402
+
+TABLES.update(HISTORY_TABLES)

@@ -33,6 +33,7 @@ from kamdesk.store.file_check import (
     FileState,
     inspect_file,
 )
+from kamdesk.store.history import HISTORY_TABLE, history_written
 from kamdesk.store.migrate import (
     MigrationFailed,
     MigrationReport,
@@ -65,6 +66,9 @@ class Database:
     read_only: bool = False
     #: what the read-only look at the file found (None for a server database)
     state: FileState | None = None
+    #: who writes, recorded in the change history: the GUI's signed-in manager, the
+    #: CLI's ``--user``; empty means the OS user (:func:`kamdesk.store.history.os_user`)
+    actor: str = field(default="")
 
     def session(self) -> Session:
         return self.sessions()
@@ -87,6 +91,10 @@ class Database:
         the operation's :class:`Changes`. The GUI runner, the CLI and tests all write so.
         The transaction takes SQLite's write lock first, waiting as :attr:`write_wait`
         says; a lock held past its bound raises :class:`DatabaseProblem` ('busy').
+
+        The change history (:mod:`kamdesk.store.history`) is written as a side effect of
+        the operation's writes, by :attr:`actor`; when it was, ``change_history`` joins the
+        returned Changes here, once for every operation.
         """
         if self.read_only:
             raise DatabaseProblem("read_only_open", self.location)
@@ -97,7 +105,12 @@ class Database:
                 except WriteBusy as exc:
                     raise DatabaseProblem("busy", self.location,
                                           f"{exc.waited_s:.0f}") from exc
+                if self.actor:
+                    session.info["actor"] = self.actor
                 changes = op(session, *args, **kwargs)
+                session.flush()
+                if history_written(session):
+                    changes = changes | Changes.of(HISTORY_TABLE)
                 session.commit()
         except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
             if self.is_sqlite and classify_error(exc) != "disk_full" and self._disk_full():

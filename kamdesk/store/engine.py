@@ -95,7 +95,11 @@ def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: views keep plain values after a short-lived session ends.
-    return sessionmaker(engine, expire_on_commit=False)
+    from kamdesk.store.history import install
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    install(factory)  # every ORM flush is recorded in the change history
+    return factory
 
 
 def is_sqlite(engine: Engine) -> bool:

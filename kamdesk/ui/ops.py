@@ -108,6 +108,7 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
     Exceptions listed in ``reraise`` (e.g. ``ValidationError`` for a form that marks the
     field itself, ``HasHistory`` for a delete that offers to archive) are passed on.
     """
+    _sign(ctx)
     waiting = WaitingForWriter(ctx)
     try:
         with waiting_feedback(waiting):
@@ -125,6 +126,12 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
         return None
     ctx.announce(changes, initiator=initiator)
     return changes
+
+
+def _sign(ctx: AppContext) -> None:
+    """Who the change history records for the next write: the signed-in manager (the
+    OS user when none is set)."""
+    ctx.db.actor = ctx.owner_name
 
 
 def _as_widget(obj: QObject | None) -> QWidget | None:
@@ -163,6 +170,7 @@ def run_op_in_background(
     the UI thread. ``on_error`` may claim a failure the caller explains itself (return
     True); ``on_done`` then gets None. Returns the thread (tests wait on its
     ``finished``)."""
+    _sign(ctx)
     thread = _OpThread(ctx, op, args, kwargs)
     _running.add(thread)
 

@@ -2452,6 +2452,63 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>全部记录</translation>
+    </message>
+    <message>
+        <source>Revert this change</source>
+        <translation>撤销此变更</translation>
+    </message>
+    <message>
+        <source>Put the value before this change back</source>
+        <translation>恢复此次变更之前的值</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 条变更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reverted: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Importing</source>
@@ -5234,6 +5291,10 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>Documents</source>
         <translation>附件</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>变更记录</translation>
     </message>
     <message>
         <source>Archived %1</source>

@@ -185,7 +185,7 @@ def test_save_announces_what_the_save_wrote(qtbot, demo_ctx):
     ed.owner_edit.setText("新负责人")
     assert ed.save()
     assert [set(c.names) for c in heard] == [
-        {"account_plans", "plan_objectives", "plan_actions", "plan_risks"}]
+        {"account_plans", "plan_objectives", "plan_actions", "plan_risks", "change_history"}]
     assert heard[0].initiator is ed and heard[0].ids("account_plans") == {row.id}
 
 

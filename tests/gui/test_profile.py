@@ -119,7 +119,7 @@ def test_create_customer_by_keyboard(qtbot, ctx):
     with qtbot.waitSignal(ctx.changed) as changed:
         qtbot.keyClick(dlg.name_edit, Qt.Key.Key_Return)
     # A new customer gets its metrics row too, and the save says so (issue #10).
-    assert changed.args == [frozenset({"customers", "customer_metrics"})]
+    assert changed.args == [frozenset({"customers", "customer_metrics", "change_history"})]
     assert dlg.result() == QDialog.DialogCode.Accepted and dlg.saved_id
     with ctx.db.engine.connect() as conn:
         o = pq.overview(conn, dlg.saved_id)

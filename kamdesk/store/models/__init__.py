@@ -9,6 +9,7 @@ from kamdesk.store.models.contract import Contract, ContractEvent
 from kamdesk.store.models.customer import Customer
 from kamdesk.store.models.document import Document
 from kamdesk.store.models.event import Event, EventAttendance
+from kamdesk.store.models.history import ChangeRecord
 from kamdesk.store.models.import_batch import ImportBatch, ImportBatchRow
 from kamdesk.store.models.interaction import Interaction, interaction_people
 from kamdesk.store.models.key_date import KeyDate
@@ -23,8 +24,8 @@ from kamdesk.store.models.task import Task
 from kamdesk.store.models.trade import Transaction
 
 __all__ = [
-    "AccountPlan", "AppSetting", "Base", "Complaint", "ComplaintHandover", "Contract",
-    "ContractEvent", "Customer",
+    "AccountPlan", "AppSetting", "Base", "ChangeRecord", "Complaint", "ComplaintHandover",
+    "Contract", "ContractEvent", "Customer",
     "CustomerMetrics", "Document", "Event", "EventAttendance", "ImportBatch", "ImportBatchRow",
     "Interaction", "KeyDate",
     "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",

@@ -16,7 +16,7 @@ from typing import cast
 from sqlalchemy import Table, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from kamdesk.store import search
+from kamdesk.store import history, search
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Base, Customer
@@ -64,6 +64,12 @@ def merge_customers(session: Session, keep_id: int, drop_id: int,
         " AND k.event_id = event_attendance.event_id "
         " AND k.person_id IS event_attendance.person_id)"), {"k": keep_id, "d": drop_id})
     changes = Changes.of("customers", keep_id, drop_id)
+    moved = [(t, [i for (i,) in conn.execute(select(t.c.id).where(t.c.customer_id == drop_id))])
+             for t in _history_tables() if t.name in history.TRACKED]
+    history.write_rows(session, [
+        {"table_name": t.name, "row_id": i, "customer_id": keep_id, "action": "update",
+         "field": "customer_id", "old_value": str(drop_id), "new_value": str(keep_id)}
+        for t, ids in moved for i in ids])
     for table in _history_tables():
         session.execute(update(table).where(table.c.customer_id == drop_id)
                         .values(customer_id=keep_id))
@@ -73,10 +79,15 @@ def merge_customers(session: Session, keep_id: int, drop_id: int,
             if k not in ("code", "name", "status") and getattr(kept, k) is None
             and getattr(dropped, k) is not None}
     search.forget(conn, [drop_id])
+    before = history.snapshot(session, _customers, [keep_id, drop_id])
     session.execute(delete(_customers).where(_customers.c.id == drop_id))
+    # recorded under the kept customer: the dropped one's history moved there above
+    history.record_rows(session, "customers", "delete", [(drop_id, keep_id, before[drop_id])])
     stamp = datetime.now().replace(microsecond=0)
     session.execute(update(_customers).where(_customers.c.id == keep_id)
                     .values(**fill, updated_at=stamp))
+    history.record_update(session, "customers", {keep_id: before[keep_id]},
+                          history.snapshot(session, _customers, [keep_id]))
     reindex_customers(session, [keep_id])
     if refresh_customer(conn, keep_id, today or stamp.date()):
         changes = changes.also("tier_changes")

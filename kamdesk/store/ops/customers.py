@@ -26,6 +26,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.domain import vocab
+from kamdesk.store import history
 from kamdesk.store.errors import HasHistory, ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, CustomerMetrics
@@ -199,6 +200,7 @@ def create_customer(session: Session, *, now: datetime | None = None,
     elif _codes_in_use(session, [data["code"]]):
         raise ValidationError("code", "duplicate", data["code"])
     (cid,) = _insert_customers(session, [data], [None], now or datetime.now())
+    history.record_rows(session, "customers", "insert", [(cid, cid, data)])
     return (Changes.of("customers", cid) | Changes.of("customer_metrics", cid)).with_value(cid)
 
 
@@ -216,7 +218,10 @@ def update_customer(session: Session, customer_id: int, *, now: datetime | None 
         clash = _codes_in_use(session, [data["code"]]).get(data["code"])
         if clash is not None and clash != customer_id:
             raise ValidationError("code", "duplicate", data["code"])
+    before = history.snapshot(session, _customers, [customer_id])
     _update_customers(session, [(customer_id, data)], now or datetime.now())
+    history.record_update(session, "customers", before,
+                          history.snapshot(session, _customers, [customer_id]))
     session.expire_all()  # ORM copies loaded before the Core update are stale now
     changes = Changes.of("customers", customer_id)
     if "credit_limit_cents" in data:
@@ -255,7 +260,10 @@ def delete_customer(session: Session, customer_id: int) -> Changes:
     from kamdesk.store import search
 
     search.forget(session.connection(), [customer_id])
+    gone = history.snapshot(session, _customers, [customer_id])
     session.execute(delete(_customers).where(_customers.c.id == customer_id))
+    history.record_rows(session, "customers", "delete",
+                        [(customer_id, customer_id, row) for row in gone.values()])
     session.expire_all()
     changes = Changes.of("customers", customer_id) | Changes.of("customer_metrics", customer_id)
     for cascaded in ("people", "key_dates", "tasks", "tier_changes"):

@@ -22,7 +22,7 @@ from typing import Any, cast
 from sqlalchemy import Date, DateTime, Table, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from kamdesk.store import search
+from kamdesk.store import history, search
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Base
 from kamdesk.store.models.import_batch import ImportBatch, ImportBatchRow
@@ -95,7 +95,34 @@ def record_batch(session: Session, file_name: str, kind: str, started_at: dateti
                        "action": action,
                        "before_json": json.dumps(data, ensure_ascii=False) if data else None})
     session.execute(insert(_batch_rows), values)
+    _record_history(session, batch_id, rows)
     return Changes.of("import_batches", batch_id).also("import_batch_rows").with_value(batch_id)
+
+
+def _record_history(session: Session, batch_id: int,
+                    rows: Sequence[tuple[str, int, str, dict[str, Any] | None]]) -> None:
+    """The change history of an import: one row per imported row ("created by import
+    batch N", no values: the file has them), one per field the import overwrote."""
+    inserted: dict[str, list[int]] = {}
+    updated: dict[str, dict[int, dict[str, Any]]] = {}
+    for table, row_id, action, before in rows:
+        if table not in history.TRACKED:
+            continue
+        if action == "insert":
+            inserted.setdefault(table, []).append(row_id)
+        elif before:
+            updated.setdefault(table, {})[row_id] = before
+    for table, ids in inserted.items():
+        owners: dict[int, int | None] = (dict.fromkeys(ids) if table != "customers"
+                                         else {i: i for i in ids})
+        if table != "customers":
+            owners.update((i, r.get("customer_id"))
+                          for i, r in history.snapshot(session, _table(table), ids).items())
+        history.record_rows(session, table, "insert", [(i, owners[i], None) for i in ids],
+                            batch_id)
+    for table, befores in updated.items():
+        history.record_update(session, table, befores,
+                              history.snapshot(session, _table(table), befores), batch_id)
 
 
 def _restore_value(table: Table, column: str, value: Any) -> Any:
@@ -120,7 +147,7 @@ _DEPENDENTS: dict[str, tuple[tuple[str, str], ...]] = {
 def _customer_dependents() -> tuple[tuple[str, str], ...]:
     """Every table that hangs off a customer, but its derived rows and its people
     (an imported key contact goes with its customer)."""
-    skip = {"customer_metrics", "tier_changes", "people"}
+    skip = {"customer_metrics", "tier_changes", "people", "change_history"}
     return tuple((t.name, "customer_id") for t in Base.metadata.sorted_tables
                  if "customer_id" in t.c and t.name not in skip)
 
@@ -168,6 +195,8 @@ def undo_import(session: Session, batch_id: int, now: datetime) -> Changes:
             if edited is not None:
                 raise UndoRefused("has_dependents", "interactions → tasks")
     changes = Changes.of("import_batches", batch_id)
+    restored = {table: history.snapshot(session, _table(table), ids)
+                for table, ids in by_table.items() if table in history.TRACKED}
     for r in reversed(rows):
         t = _table(r.table_name)
         if r.action == "update":
@@ -189,9 +218,19 @@ def undo_import(session: Session, batch_id: int, now: datetime) -> Changes:
                              "key_dates", "documents"):
                 changes = changes.also(cascaded)
             search.forget(session.connection(), ids)
+        if table in history.TRACKED:
+            history.record_rows(session, table, "delete", [
+                (i, history.customer_of(session, table, restored[table].get(i, {})), None)
+                for i in ids], batch_id)
         for start in range(0, len(ids), 500):
             session.execute(delete(t).where(t.c.id.in_(ids[start:start + 500])))
         changes = changes | Changes.of(table, *ids)
+    for table, before in restored.items():
+        dropped = set(inserted.get(table, ()))
+        restored_rows = {i: v for i, v in before.items() if i not in dropped}
+        history.record_update(session, table, restored_rows,
+                              history.snapshot(session, _table(table), restored_rows),
+                              batch_id)
     session.execute(update(_batches).where(_batches.c.id == batch_id).values(undone_at=now))
     if "customers" in by_table:
         from kamdesk.store.ops.people import reindex_customers

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
+from kamdesk.store import history
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Contract, Customer, Payment, Transaction
@@ -253,10 +254,15 @@ def add_orders(session: Session, orders: Sequence[NewOrder], today: date | None 
             Customer.id.in_(ids[start:start + 900]), Customer.status != "archived")))
     if len(current) != len(ids):
         raise ValidationError("customer", "customer_archived")
+    before = session.scalar(select(func.max(Transaction.id))) or 0
     insert_rows(session, cast(Table, Transaction.__table__),
                 ("customer_id", "occurred_on", "amount_cents", "kind", "product_line",
                  "quantity", "invoice_no", "order_no", "notes"),
                 [(o.customer_id, o.occurred_on, stored_amount(o.kind, o.amount_cents), o.kind,
                   _clean(o.product_line), o.quantity, _clean(o.invoice_no), _clean(o.order_no),
                   _clean(o.notes)) for o in orders])
+    # The change history: one row per imported order ("created by import"), no values.
+    history.record_rows(session, "trades", "insert", [
+        (tid, cid, None) for tid, cid in session.execute(
+            select(Transaction.id, Transaction.customer_id).where(Transaction.id > before))])
     return Changes.of("trades")

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
+from kamdesk.store import history
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import PlanAction, Task
 from kamdesk.store.models.task import TASK_KINDS, TASK_SOURCES
@@ -158,8 +159,12 @@ def delete_task(session: Session, task_id: int) -> Changes:
                 "plan_actions": linked}
     changes = _changed(task_id)
     if linked:
+        actions = cast(Table, PlanAction.__table__)
+        before = history.snapshot(session, actions, linked)
         session.execute(update(PlanAction).where(PlanAction.task_id == task_id)
                         .values(task_id=None))
+        history.record_update(session, "plan_actions", before,
+                              history.snapshot(session, actions, linked))
         changes = changes.also("plan_actions", *linked)
     session.delete(task)
     session.flush()
@@ -174,8 +179,12 @@ def restore_task(session: Session, snapshot: dict[str, Any]) -> Changes:
     changes = _changed(task.id)
     links = list(snapshot.get("plan_actions") or ())
     if links:
+        actions = cast(Table, PlanAction.__table__)
+        before = history.snapshot(session, actions, links)
         session.execute(update(PlanAction).where(PlanAction.id.in_(links))
                         .values(task_id=task.id))
+        history.record_update(session, "plan_actions", before,
+                              history.snapshot(session, actions, links))
         changes = changes.also("plan_actions", *links)
     session.flush()
     return changes.with_value(task.id)

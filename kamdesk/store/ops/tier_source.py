@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import text
+from sqlalchemy import Table, text
 from sqlalchemy.orm import Session
 
+from kamdesk.store import history
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import recompute_metrics
+from kamdesk.store.models import Customer
 from kamdesk.store.ops.changes import Changes, tables
 from kamdesk.store.ops.settings import save_tiering_settings
 from kamdesk.store.queries.settings import tiering_settings
@@ -30,11 +33,15 @@ def set_customer_tier_source(session: Session, customer_id: int, source: str | N
     if source is not None and source not in _SOURCES:
         raise ValidationError("tier_source", "invalid_choice", source)
     session.flush()
+    customers = cast(Table, Customer.__table__)
+    before = history.snapshot(session, customers, [customer_id])
     done = session.execute(text(
         "UPDATE customers SET tier_source = :s, updated_at = :now WHERE id = :c"),
         {"s": source, "c": customer_id, "now": now or datetime.now().replace(microsecond=0)})
     if not done.rowcount:  # type: ignore[attr-defined]
         raise ValidationError("customer", "required")
+    history.record_update(session, "customers", before,
+                          history.snapshot(session, customers, [customer_id]))
     session.expire_all()
     recompute_metrics(session.connection(), today)
     return (Changes.of("customers", customer_id)

@@ -23,6 +23,7 @@ from kamdesk.ui.profile.contracts_tab import ContractsTab
 from kamdesk.ui.profile.documents_tab import DocumentsTab
 from kamdesk.ui.profile.header import ProfileHeaderWidget
 from kamdesk.ui.profile.health_tab import HealthTab
+from kamdesk.ui.profile.history_tab import HistoryTab
 from kamdesk.ui.profile.orders_tab import OrdersTab
 from kamdesk.ui.profile.overview_tab import OverviewTab
 from kamdesk.ui.profile.payments_tab import PaymentsTab
@@ -59,6 +60,7 @@ class ProfileScreen(QWidget):
         self.tasks = TasksTab(ctx)
         self.health = HealthTab(ctx)
         self.plans = PlansTab(ctx)
+        self.history = HistoryTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("profileTabs")
         self.tabs.setDocumentMode(True)
@@ -74,7 +76,8 @@ class ProfileScreen(QWidget):
                            (self.tasks, self.tr("Tasks")),
                            (ComplaintsTab(ctx), self.tr("Complaints")),
                            (self.health, self.tr("Health && history")),
-                           (DocumentsTab(ctx), self.tr("Documents"))):
+                           (DocumentsTab(ctx), self.tr("Documents")),
+                           (self.history, self.tr("History"))):
             self.tabs.addTab(tab, title)
         self.tabs.currentChanged.connect(self._tab_changed)
 

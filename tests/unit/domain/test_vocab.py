@@ -22,6 +22,7 @@ COLUMN_KINDS = {
     "complaints.severity": "severity",
     "complaints.status": "complaint_status",
     "import_batch_rows.action": "import_action",
+    "change_history.action": "history_action",
     "complaints.channel": "channel",
     "contracts.status": "contract_status",
     "customers.status": "customer_status",
@@ -71,6 +72,7 @@ MODEL_TUPLES = {
     "TASK_KINDS": "task_kind",
     "TRADE_KINDS": "trade_kind",
     "BATCH_ROW_ACTIONS": "import_action",
+    "HISTORY_ACTIONS": "history_action",
     "TIER_SOURCES": "tier_source",
 }
 

@@ -41,7 +41,7 @@ def test_create_writes_the_contract_and_its_first_event(db):
     cid = _customer(db)
     with track_writes(db.engine) as written:
         changes = _create(db, cid)
-    assert written == {"contracts", "contract_events"} and written <= changes.names
+    assert written == {"contracts", "contract_events", "change_history"} and written <= changes.names
     with db.engine.connect() as conn:
         row = q.contract(conn, changes.value)
         events = q.contract_events(conn, changes.value)
@@ -101,7 +101,7 @@ def test_delete_only_a_draft_and_undo_puts_it_back_with_its_history(db):
     kid = _create(db, cid).value
     with track_writes(db.engine) as written:
         deleted = db.write(ops.delete_contract, kid)
-    assert written == {"contracts", "contract_events"} and written <= deleted.names
+    assert written == {"contracts", "contract_events", "change_history"} and written <= deleted.names
     with track_writes(db.engine) as written:
         restored = db.write(ops.restore_contract, deleted.value)
     assert written <= restored.names

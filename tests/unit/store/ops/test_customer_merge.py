@@ -8,7 +8,8 @@ from kamdesk.store.ops.audit import track_writes
 from kamdesk.store.ops.customer_merge import merge_customers
 
 HISTORY = sorted(t.name for t in Base.metadata.sorted_tables
-                 if "customer_id" in t.c and t.name != "customer_metrics")
+                 if "customer_id" in t.c
+                 and t.name not in ("customer_metrics", "change_history"))
 
 
 def _count(conn, table, cid):
@@ -50,6 +51,7 @@ def test_merge_moves_everything(demo_db):
             assert _count(conn, table, keep) == expected, table
         assert conn.exec_driver_sql("SELECT count(*) FROM customers WHERE id = ?",
                                     (drop,)).scalar() == 0
+        assert _count(conn, "change_history", drop) == 0  # moved, with the merge's own
         assert conn.exec_driver_sql("SELECT count(*) FROM customer_metrics WHERE customer_id = ?",
                                     (keep,)).scalar() == 1
 

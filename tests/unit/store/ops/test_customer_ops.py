@@ -51,7 +51,7 @@ def test_create_declares_customers_and_metrics_and_returns_the_id(db):
     with track_writes(db.engine) as written:
         changes = db.write(create_customer, name="中国移动", now=NOW)
     cid = changes.value
-    assert written == {"customers", "customer_metrics"} == changes.names
+    assert written == {"customers", "customer_metrics", "change_history"} == changes.names
     assert changes.ids("customers") == {cid} and changes.touches("customer_metrics", cid)
     d = _derived(db, cid)
     assert d["customer"][:6] == ("C001", "中国移动", "active", "medium", "zhongguoyidong", "zgyd")
@@ -64,7 +64,7 @@ def test_update_archive_unarchive_declare_customers(db):
                      (unarchive_customer, {})):
         with track_writes(db.engine) as written:
             changes = db.write(op, cid, **args)
-        assert written <= changes.names == {"customers"}
+        assert written <= changes.names == {"customers", "change_history"}
     d = _derived(db, cid)
     assert d["customer"][2] == "active" and d["customer"][4] == "chongqingyinhang"
     assert "cqyh" in d["search"]

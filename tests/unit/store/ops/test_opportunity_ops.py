@@ -70,7 +70,8 @@ def test_winning_activates_the_prospect_and_says_so(db):
     oid = db.write(create_opportunity, cid, NOW, stage="trial", title="仓储系统").value
     with track_writes(db.engine) as written:
         changes = db.write(move_stage, oid, "won", NOW)
-    assert written == {"opportunities", "opportunity_stage_changes", "customers"}
+    assert written == {"opportunities", "opportunity_stage_changes", "customers",
+                       "change_history"}
     assert written <= changes.names
     assert changes.touches("customers", cid)
     assert changes.value.activated_customer == cid

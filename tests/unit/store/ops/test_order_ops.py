@@ -53,7 +53,7 @@ def test_add_order_declares_exactly_trades_and_the_customers_figures(db):
         changes = db.write(add_order, customer_id=cid, occurred_on=date(2026, 11, 20),
                            amount_cents=12_500_00, product_line="冷链", quantity=3,
                            invoice_no="INV-1", today=TODAY)
-    assert written == {"trades", "customer_metrics"}
+    assert written == {"trades", "customer_metrics", "change_history"}
     assert changes.names == written
     assert changes.ids("trades") == {changes.value}
     assert changes.touches("customer_metrics", cid)
@@ -133,7 +133,7 @@ def test_update_declares_what_it_writes_and_keeps_the_sign_with_the_kind(db):
                    today=TODAY).value
     with track_writes(db.engine) as written:
         changes = db.write(update_order, tid, kind="return", notes=" 质量问题 ", today=TODAY)
-    assert written == {"trades", "customer_metrics"} == changes.names
+    assert written == {"trades", "customer_metrics", "change_history"} == changes.names
     with db.session() as s:
         t = s.get(Transaction, tid)
         assert (t.amount_cents, t.notes) == (-500_00, "质量问题")
@@ -183,7 +183,7 @@ def test_delete_without_payments_writes_no_payments(db):
                    today=TODAY).value
     with track_writes(db.engine) as written:
         deleted = db.write(delete_order, tid, TODAY)
-    assert written - {"tier_changes"} == {"trades", "customer_metrics"}
+    assert written - {"tier_changes"} == {"trades", "customer_metrics", "change_history"}
     assert written == deleted.names
 
 
@@ -196,7 +196,8 @@ def test_an_order_that_wakes_a_silent_customer_declares_the_tier_change(db):
     with track_writes(db.engine) as written:
         changes = db.write(add_order, customer_id=cid, occurred_on=TODAY, amount_cents=1_00,
                            today=TODAY)
-    assert written == {"trades", "customer_metrics", "tier_changes"} == changes.names
+    assert written == {"trades", "customer_metrics", "tier_changes",
+                       "change_history"} == changes.names
 
 
 def test_bulk_add_declares_trades_only(db):
@@ -204,7 +205,7 @@ def test_bulk_add_declares_trades_only(db):
     with track_writes(db.engine) as written:
         changes = db.write(add_orders, [NewOrder(cid, TODAY, 100, kind="return"),
                                         NewOrder(cid, TODAY, 300, product_line="冷链")], TODAY)
-    assert written == {"trades"} == changes.names
+    assert written == {"trades", "change_history"} == changes.names
     assert db.read(customer_orders, cid).total_cents == 200
 
 

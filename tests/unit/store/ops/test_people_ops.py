@@ -30,7 +30,8 @@ def test_create_update_archive_declare_people_search_and_key_contact(db):
     with track_writes(db.engine) as written:
         changes = db.write(create_person, cid, name="王总", mobile="13800000001")
     pid = changes.value
-    assert written <= changes.names == {"people", "customers", "customer_metrics"}
+    assert written <= changes.names == {"people", "customers", "customer_metrics",
+                                         "change_history"}
     assert changes.ids("people") == {pid}
     assert _key_contact(db, cid) == ("王总", "13800000001")
     boss = db.write(create_person, cid, name="李总", phone="010-1", is_primary=True).value

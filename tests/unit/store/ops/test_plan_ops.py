@@ -49,7 +49,8 @@ def _write(db, op, *args, **kwargs):
 
 def test_create_plan_declares_the_plan_objectives_and_risks(db, customer_id):
     changes, written = _write(db, ops.create_plan, customer_id, "2027", None, TODAY, "en")
-    assert written == changes.names == {"account_plans", "plan_objectives", "plan_risks"}
+    assert written == changes.names == {"account_plans", "plan_objectives", "plan_risks",
+                                         "change_history"}
     plan_id = changes.value
     assert changes.ids("account_plans") == {plan_id}
     with db.engine.connect() as conn:
@@ -92,11 +93,11 @@ def test_row_operations_declare_their_own_table(db, customer_id):
                               (ops.delete_risk, risk_id, "plan_risks")):
         cases.append((*_write(db, op, row_id), table))
     for changes, written, table in cases:
-        assert changes.names == {table} and written <= {table}
+        assert changes.names - {"change_history"} == {table} and written <= changes.names
     # deleting what is gone already writes and declares nothing
     assert _write(db, ops.delete_risk, risk_id) == (NOTHING, set())
     changes, written = _write(db, ops.update_plan, plan_id, threats="价格战")
-    assert changes.names == written == {"account_plans"}
+    assert changes.names == written == {"account_plans", "change_history"}
 
 
 def test_save_plan_declares_rows_and_the_task_it_closes(db, customer_id):
@@ -111,7 +112,7 @@ def test_save_plan_declares_rows_and_the_task_it_closes(db, customer_id):
     risks = [RiskItem(None, "price war", "market", "high")]
     changes, written = _write(db, ops.save_plan, plan_id, {"owner": "李工"}, objectives,
                               actions, risks, now=NOW)
-    assert written == changes.names == PLAN_TABLES | {"tasks"}
+    assert written == changes.names == PLAN_TABLES | {"tasks", "change_history"}
     assert changes.ids("tasks") == {made.task_id}
     assert changes.ids("plan_risks") >= {r.id for r in d.risks}  # the ones removed too
     # saved again: the task is closed already, so it is neither written nor announced
@@ -126,7 +127,7 @@ def test_action_to_task_declares_task_and_action_once(db, customer_id):
     plan_id = db.write(ops.create_plan, customer_id, "2027", None, TODAY).value
     action_id = db.write(ops.add_action, plan_id, "Send the case study").value
     changes, written = _write(db, ops.action_to_task, action_id, NOW, "en")
-    assert written == changes.names == {"tasks", "plan_actions"}
+    assert written == changes.names == {"tasks", "plan_actions", "change_history"}
     assert changes.ids("plan_actions") == {action_id}
     assert changes.value.remind_at == datetime(2026, 11, 24, 9)
     again, written = _write(db, ops.action_to_task, action_id, NOW, "en")
@@ -139,12 +140,12 @@ def test_copy_and_delete_plan_declare_every_row_table(db, customer_id):
     db.write(ops.add_action, plan_id, "Executive visit")
     db.write(ops.add_action, plan_id, "Finished", status="done")
     changes, written = _write(db, ops.copy_plan, plan_id, "2028")
-    assert written == changes.names == PLAN_TABLES
+    assert written == changes.names == PLAN_TABLES | {"change_history"}
     new_id = changes.value
     with db.engine.connect() as conn:
         copied = plan_detail(conn, new_id)
     assert changes.ids("plan_actions") == {a.id for a in copied.actions}
     assert [a.action for a in copied.actions] == ["Executive visit"]
     changes, written = _write(db, ops.delete_plan, new_id)
-    assert changes.names == PLAN_TABLES and "account_plans" in written
+    assert changes.names == PLAN_TABLES | {"change_history"} and "account_plans" in written
     assert changes.ids("account_plans") == {new_id}
