@@ -201,7 +201,7 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
                 from kamdesk.domain.calendar_math import add_months
 
                 start = add_months(today, -months)
-            except (InvalidOperation, ValueError):
+            except (ArithmeticError, ValueError):  # also "Infinity" (OverflowError)
                 row_problems.append(RowProblem(line, "months", "invalid_number", months_text))
         rec["cooperation_start"] = start
         rec["start_from_months"] = start is not None and not get(cells, "cooperation_start")
