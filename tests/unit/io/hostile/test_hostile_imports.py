@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-import tempfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
