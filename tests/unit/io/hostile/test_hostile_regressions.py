@@ -82,3 +82,15 @@ def test_control_characters_never_reach_stored_names(db, tmp_path):
 def test_clean_text_and_line():
     assert clean_text("a\r\nb\rc\u2028d\x00e\x1bf\tg\u202eh\ufeffi") == "a\nb\nc\nde" + "f\tghi"
     assert clean_line("  甲\n\t乙\x85丙 ") == "甲 乙 丙"
+
+
+def test_vcard_names_lose_control_characters():
+    # a card's FN with NUL, ESC, a bidi override or a BOM reached people.name as read
+    from kamdesk.io.vcard_read import parse_vcards
+    from kamdesk.store.ops.people_import import person_fields
+
+    data = ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:王\\n\x1b五\u202e\ufeff\r\nTITLE:经\x00理\r\n"
+            "ORG:甲公司\r\nEND:VCARD\r\n").encode()
+    (contact,), _problems = parse_vcards(data)
+    fields = person_fields(contact)
+    assert fields["name"] == "王 五" and fields["title"] == "经理"
