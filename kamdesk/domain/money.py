@@ -28,8 +28,8 @@ from decimal import Decimal, InvalidOperation
 
 from kamdesk.domain.input_limits import MAX_AMOUNT_FEN, MAX_NUMBER_CHARS, amount_in_range
 
-__all__ = ["AmountOutOfRange", "FEN_PER_WAN", "FEN_PER_YUAN", "parse_money", "money_from_number", "unit_from_header",
-           "yuan_text"]
+__all__ = ["AmountOutOfRange", "FEN_PER_WAN", "FEN_PER_YUAN", "parse_money", "money_from_number",
+           "unit_from_header", "yuan_text"]
 
 FEN_PER_YUAN = 100
 FEN_PER_WAN = 100 * 10_000

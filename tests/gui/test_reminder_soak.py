@@ -4,8 +4,9 @@ A FixedClock moves in 1-hour steps over the demo book (its key dates, complaint
 deadlines and stage targets generate reminders as the days pass) while new tasks are
 added every few hours, as a manager would. Checked against the tasks table itself,
 not the scheduler's own view: every reminder that fell due was shown exactly once, never
-before its time and at most one step late; and resident memory grows by less than a bound between the end of the first simulated
-day and the end (the slow run also reports Python's heap growth from tracemalloc).
+before its time and at most one step late; and resident memory grows by less than a
+bound between the end of the first simulated day and the end (the slow run also
+reports Python's heap growth from tracemalloc).
 The default run covers 3 days; the slow one 30.
 """
 

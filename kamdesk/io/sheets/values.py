@@ -31,10 +31,10 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from kamdesk.domain.input_limits import (
+    MAX_COUNT,
     MAX_NUMBER_CHARS,
     MAX_YEAR,
     MIN_YEAR,
-    MAX_COUNT,
     amount_in_range,
     count_in_range,
 )

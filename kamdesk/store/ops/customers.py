@@ -25,8 +25,8 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from kamdesk.domain.text_clean import clean_line
 from kamdesk.domain import vocab
+from kamdesk.domain.text_clean import clean_line
 from kamdesk.store.errors import HasHistory, ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, CustomerMetrics

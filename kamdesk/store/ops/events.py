@@ -14,8 +14,8 @@ from typing import Any, cast
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from kamdesk.domain.text_clean import clean_line
 from kamdesk.domain.reminders import reminder_for_deadline
+from kamdesk.domain.text_clean import clean_line
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, Event, EventAttendance, Person, Task
 from kamdesk.store.models.event import EVENT_KINDS

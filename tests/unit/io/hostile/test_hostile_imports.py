@@ -47,6 +47,7 @@ def book(empty_template, tmp_path_factory):
     import shutil
 
     import factories as customer_ops
+
     from kamdesk.store.database import open_database
 
     folder = tmp_path_factory.mktemp("hostile")

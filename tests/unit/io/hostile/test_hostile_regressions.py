@@ -6,9 +6,9 @@ from __future__ import annotations
 import time
 from datetime import date
 
+import factories as customer_ops
 from sqlalchemy import text
 
-import factories as customer_ops
 from kamdesk.domain.text_clean import clean_line, clean_text
 from kamdesk.io.import_tables import import_file
 from kamdesk.io.sheets.reader import read_sheet
@@ -56,9 +56,10 @@ def test_months_of_cooperation_infinity_and_1e999999(db, tmp_path):
 
 def test_a_5000_digit_participant_count_is_out_of_range(db, tmp_path):
     # was ValueError: Exceeds the limit (4300 digits) for integer string conversion
-    report = _import(db, tmp_path, "活动名称,活动时间,参与客户数量\n年会,2026-11-01," + "1" * 5000 + "\n")
+    head = "活动名称,活动时间,参与客户数量\n年会,2026-11-01,"
+    report = _import(db, tmp_path, head + "1" * 5000 + "\n")
     assert [(p.column, p.code) for p in report.problems] == [("participants", "out_of_range")]
-    report = _import(db, tmp_path, "活动名称,活动时间,参与客户数量\n年会,2026-11-01," + "9" * 20 + "\n")
+    report = _import(db, tmp_path, head + "9" * 20 + "\n")
     assert [(p.column, p.code) for p in report.problems] == [("participants", "out_of_range")]
 
 
@@ -68,7 +69,8 @@ def test_control_characters_never_reach_stored_names(db, tmp_path):
     _import(db, tmp_path, "客户ID,客户名称,客户简称,关键联系人\n"
             "C010,\"甲\x01乙\rX\",简\x1b称,王\x00五\nC011,\u202e丙\ufeff公司\u2028,,\n",
             skip_invalid=True)
-    _import(db, tmp_path, "客户ID,沟通时间,沟通方式,沟通主题\nC001,2026-11-01,电话,\"主\x07题\r\nX\"\n")
+    _import(db, tmp_path,
+            "客户ID,沟通时间,沟通方式,沟通主题\nC001,2026-11-01,电话,\"主\x07题\r\nX\"\n")
     _import(db, tmp_path, "活动名称,活动时间\n\"活\x0b动\",2026-11-01\n")
     with db.engine.connect() as conn:
         names = conn.execute(text("SELECT name, short_name FROM customers ORDER BY code")).all()
