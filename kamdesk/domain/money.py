@@ -12,6 +12,8 @@ two things is refused rather than guessed —
 * more precision than a fen ("1.234" 元, "1.2345678万") is refused;
 * a unit in the cell when the column already gives one ("12.5万" in a 万元 column)
   is refused (万万元?);
+* an amount beyond ±10^15 fen (:data:`kamdesk.domain.input_limits.MAX_AMOUNT_FEN`),
+  ``Infinity``, ``NaN`` and numbers of more than 64 characters are refused;
 * a minus sign is refused unless the caller allows it (an order's amount is
   positive; a return is entered as a positive amount of kind "return").
 
@@ -24,8 +26,10 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["FEN_PER_WAN", "FEN_PER_YUAN", "parse_money", "money_from_number", "unit_from_header",
-           "yuan_text"]
+from kamdesk.domain.input_limits import MAX_AMOUNT_FEN, MAX_NUMBER_CHARS, amount_in_range
+
+__all__ = ["AmountOutOfRange", "FEN_PER_WAN", "FEN_PER_YUAN", "parse_money", "money_from_number",
+           "unit_from_header", "yuan_text"]
 
 FEN_PER_YUAN = 100
 FEN_PER_WAN = 100 * 10_000
@@ -43,6 +47,10 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _SPACED = re.compile(r"^\d{1,3}(?: \d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
+
+
+class AmountOutOfRange(ValueError):
+    """An amount that is a number but beyond ±:data:`MAX_AMOUNT_FEN` fen."""
 
 
 def _strip_affixes(t: str) -> tuple[str, int | None]:
@@ -101,6 +109,8 @@ def parse_money(text: str, *, unit_fen: int = FEN_PER_YUAN,
     if dot and not (fraction.isdigit() and fraction.isascii()):
         raise ValueError(text)
     digits = _integer_part(whole)
+    if len(digits) + len(fraction) > MAX_NUMBER_CHARS:
+        raise AmountOutOfRange(text)  # no typed amount is that long (and Decimal would round it)
     try:
         value = Decimal(f"{digits}.{fraction or '0'}") * worth
     except InvalidOperation:
@@ -108,6 +118,8 @@ def parse_money(text: str, *, unit_fen: int = FEN_PER_YUAN,
     if value != value.to_integral_value():
         raise ValueError(text)  # finer than a fen
     cents = int(value)
+    if not amount_in_range(cents):
+        raise AmountOutOfRange(text)
     return -cents if negative else cents
 
 
@@ -122,7 +134,9 @@ def money_from_number(value: float | int | Decimal, *, unit_fen: int = FEN_PER_Y
         raise ValueError(str(value))
     amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not amount.is_finite():
-        raise ValueError(str(value))
+        raise ValueError(str(value))  # Infinity, NaN
+    if abs(amount) > Decimal(MAX_AMOUNT_FEN) / unit_fen:
+        raise AmountOutOfRange(str(value))  # 1e30, Decimal("1E+999999")
     fen = amount * unit_fen
     if fen != fen.to_integral_value():
         # A float that is a hair off a whole fen (0.1 + 0.2) is that fen.

@@ -28,6 +28,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from kamdesk.domain.input_limits import MAX_COUNT
 from kamdesk.domain.money import FEN_PER_YUAN, money_from_number, parse_money, unit_from_header
 from kamdesk.io.import_rows import (
     ImportReport,
@@ -114,8 +115,8 @@ def _quantity(text: str) -> int | None:
     if not text:
         return None
     value = Decimal(text.replace(",", ""))
-    if value != value.to_integral_value():
-        raise ValueError(text)
+    if value != value.to_integral_value() or not -MAX_COUNT <= value <= MAX_COUNT:
+        raise ValueError(text)  # before int(): int("1e999999") takes minutes
     return int(value)
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.customer_match import parse_customer_type
+from kamdesk.domain.input_limits import MAX_COUNT, count_in_range
 from kamdesk.io.import_matching import ON_DUPLICATE, customer_fields, write_customers
 from kamdesk.io.import_orders import import_orders
 from kamdesk.io.import_progress import CancelledFn, ProgressFn, TickingRows, check_cancelled
@@ -203,13 +204,14 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
                                                get(cells, "cooperation_start")))
         elif months_text:
             try:
-                months = int(Decimal(months_text.replace("个月", "").replace("月", "")))
-                if not 0 <= months <= 1200:
+                months_ = Decimal(months_text.replace("个月", "").replace("月", ""))
+                if not 0 <= months_ <= 1200:  # before int(): int("1e999999") takes minutes
                     raise InvalidOperation
+                months = int(months_)
                 from kamdesk.domain.calendar_math import add_months
 
                 start = add_months(today, -months)
-            except (InvalidOperation, ValueError):
+            except (ArithmeticError, ValueError):  # also "Infinity" (OverflowError)
                 row_problems.append(RowProblem(line, "months", "invalid_number", months_text))
         rec["cooperation_start"] = start
         rec["start_from_months"] = start is not None and not get(cells, "cooperation_start")
@@ -393,7 +395,10 @@ def import_events(session: Session, table: Table, *, skip_invalid: bool, today: 
             problems.append(RowProblem(line, "date", reason_of(exc, "invalid_date"),
                                        get(cells, "date")))
         participants = get(cells, "participants")
-        numbers = [int(x) for x in _INT.findall(participants)]
+        # 18 digits at most before int(): a 5,000-digit number exceeds Python's limit
+        numbers = [int(x) if len(x) <= 18 else MAX_COUNT + 1 for x in _INT.findall(participants)]
+        if not all(count_in_range(n) for n in numbers):
+            problems.append(RowProblem(line, "participants", "out_of_range", participants))
         actual = numbers[0] if numbers else None
         target = numbers[1] if len(numbers) > 1 else None
         sat_text = get(cells, "satisfaction")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
+from kamdesk.domain.text_clean import clean_text
 from kamdesk.io.sheets.columns import HeaderName, header_name
 from kamdesk.io.sheets.mapping import Mapping
 from kamdesk.io.sheets.reader import SheetError, SkippedRow, read_sheet
@@ -71,7 +72,8 @@ def cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, str) and is_no_value(value):
         return ""
-    return str(value).strip()
+    # no NUL, lone CR or other control character comes in (domain/text_clean)
+    return clean_text(str(value)).strip()
 
 
 def parse_day(value: object) -> date | None:

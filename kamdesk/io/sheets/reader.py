@@ -6,7 +6,10 @@ delimiter (:mod:`~kamdesk.io.sheets.delimiters`), the header
 in the first text cells) are not data: they are left out and listed in
 :attr:`Sheet.skipped`, with the row number a user sees in Excel (1-based, title and
 header rows counted; in a CSV the record number, so a cell holding a line break does
-not shift it). NUL characters are removed from the cells and the row is noted.
+not shift it). NUL characters are removed from the cells and the row is noted. A CSV
+cell may hold up to :data:`MAX_CSV_CELL` characters (the csv module's own limit,
+128 KB, raised a bare ``_csv.Error``); a longer one makes the file unreadable
+(``format``), it is not a sheet anyone typed.
 
 XLSX is read with python-calamine when it is installed (about 5× faster than
 openpyxl's read-only mode on a 100,000-row 表1, and it reports merged ranges), else
@@ -39,6 +42,10 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 #: stand alone, so a cell like "SUM(A1:A9)x" or "Summit Ltd" is data, not a total
 _TOTAL = re.compile(r"^(?:(?:合计|小计|总计|共计|总合计|累计)(?:[:(].*)?"
                     r"|(?:total|totals|subtotal|grandtotal|sum)[:]?)$")
+
+
+#: the longest CSV cell read (characters); the importers then check each field's length
+MAX_CSV_CELL = 16 * 1024 * 1024
 
 
 class SheetError(Exception):
@@ -109,6 +116,8 @@ def _build(raw_rows: list[list[object]], merges: list[Merge], skipped: list[Skip
 
 def _csv_rows(text: str, delimiter: str, skipped: list[SkippedRow]) -> list[list[object]]:
     out: list[list[object]] = []
+    if csv.field_size_limit() < MAX_CSV_CELL:
+        csv.field_size_limit(MAX_CSV_CELL)
     for number, record in enumerate(csv.reader(io.StringIO(text), dialect_for(delimiter)),
                                     start=1):
         if any("\x00" in c for c in record):
@@ -133,8 +142,11 @@ def read_sheet(path: str | Path) -> Sheet:
         except EncodingError as exc:
             raise SheetError("encoding", str(p), str(exc)) from None
         delimiter = detect_delimiter(decoded.text)
-        raw_rows, merges, encoding = _csv_rows(decoded.text, delimiter, skipped), [], \
-            decoded.encoding
+        try:
+            raw_rows = _csv_rows(decoded.text, delimiter, skipped)
+        except csv.Error as exc:  # a cell beyond MAX_CSV_CELL
+            raise SheetError("format", str(p), str(exc)) from None
+        merges, encoding = [], decoded.encoding
     try:
         sheet = _build(raw_rows, merges, skipped)
     except ValueError:

@@ -15,6 +15,9 @@
   (``1,234.56万元`` yes, ``1,2,3万`` no), accounting negatives ``(1,000)``,
   full-width digits. A negative where none is allowed → ``negative_amount``.
 * **Whole numbers**, with the same separators → ``invalid_number`` otherwise.
+* **Bounds** (:mod:`kamdesk.domain.input_limits`): a date outside 1900–2200, an amount
+  beyond ±10^15 fen, a whole number beyond ±10^9 → ``out_of_range``; ``Infinity``,
+  ``NaN`` and numbers longer than 64 characters are not numbers.
 
 Every refusal is a :class:`CellError` (a ``ValueError``, so older callers that catch
 ``ValueError`` keep working) carrying a reason code from :data:`REASONS`.
@@ -27,7 +30,15 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
-from kamdesk.domain.money import FEN_PER_YUAN, money_from_number, parse_money
+from kamdesk.domain.input_limits import (
+    MAX_COUNT,
+    MAX_NUMBER_CHARS,
+    MAX_YEAR,
+    MIN_YEAR,
+    amount_in_range,
+    count_in_range,
+)
+from kamdesk.domain.money import FEN_PER_YUAN, AmountOutOfRange, money_from_number, parse_money
 
 __all__ = ["NO_VALUE_WORDS", "REASONS", "CellError", "excel_serial_date", "is_no_value",
            "parse_amount", "parse_date", "parse_int", "parse_moment"]
@@ -40,6 +51,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "invalid_number": ("is not a number", "不是有效数字"),
     "negative_amount": ("must not be negative", "不能为负数"),
     "invalid_amount": ("is not an amount of money", "不是有效金额"),
+    "out_of_range": ("is out of range", "超出允许范围"),
 }
 NO_VALUE_WORDS = frozenset({"", "-", "--", "—", "——", "–", "−", "/", "n/a", "na", "none", "null",
                             "无", "空", "暂无", "#n/a"})
@@ -80,14 +92,17 @@ def is_no_value(value: object) -> bool:
 def excel_serial_date(serial: float) -> datetime:
     """Excel's 1900 date system: day 1 is 1900-01-01, day 60 is the non-existent
     1900-02-29 (kept by Excel for Lotus compatibility, refused here)."""
-    if serial < 1 or serial >= 2958466:
+    if not 1 <= serial < 2958466:  # also NaN; 2958466 is 10000-01-01
         raise CellError("invalid_date", serial)
     whole = int(serial)
     if whole == 60:
         raise CellError("invalid_date", serial)
     day = _EPOCH + timedelta(days=whole + (1 if whole < 60 else 0))
     seconds = round((serial - whole) * 86400)
-    return datetime.combine(day, time()) + timedelta(seconds=seconds)
+    try:
+        return datetime.combine(day, time()) + timedelta(seconds=seconds)
+    except OverflowError:  # 2958465.99999999 rounds up to the year 10000
+        raise CellError("invalid_date", serial) from None
 
 
 def _day(y: int, m: int, d: int, raw: object) -> date:
@@ -111,6 +126,13 @@ def _split_time(t: str) -> tuple[str, time | None]:
 def parse_moment(value: object, default_time: time = time()) -> datetime | None:
     """A date (and time when given) from a cell; None when it holds no value. A date
     without a time comes back at ``default_time``."""
+    moment = _moment(value, default_time)
+    if moment is not None and not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise CellError("out_of_range", value)
+    return moment
+
+
+def _moment(value: object, default_time: time) -> datetime | None:
     if isinstance(value, datetime):
         return value
     if isinstance(value, date):
@@ -118,13 +140,16 @@ def parse_moment(value: object, default_time: time = time()) -> datetime | None:
     if isinstance(value, bool):
         raise CellError("invalid_date", value)
     if isinstance(value, (int, float, Decimal)):
+        if isinstance(value, Decimal) and not value.is_finite() or not 1 <= value < 2958466:
+            # NaN, Infinity, and ints too big for a float
+            raise CellError("invalid_date", value)
         moment = excel_serial_date(float(value))
         return moment if value != int(value) else datetime.combine(moment.date(), default_time)
     if is_no_value(value):
         return None
     t = _text(value)
     if _SERIAL_TEXT.match(t):
-        return parse_moment(float(t), default_time)
+        return _moment(float(t), default_time)
     m = _COMPACT.match(t)
     if m:
         return datetime.combine(_day(int(m[1]), int(m[2]), int(m[3]), value), default_time)
@@ -157,8 +182,12 @@ def parse_amount(value: object, *, unit_fen: int | None = None,
         else:
             # A unit in the cell counts only when the header gives none (parse_money).
             fen = parse_money(_text(value), unit_fen=unit, allow_negative=True)
+    except AmountOutOfRange:
+        raise CellError("out_of_range", value) from None
     except ValueError:
         raise CellError("invalid_amount", value) from None
+    if fen is not None and not amount_in_range(fen):
+        raise CellError("out_of_range", value)
     if fen is not None and fen < 0 and not allow_negative:
         raise CellError("negative_amount", value)
     return fen
@@ -171,15 +200,22 @@ def parse_int(value: object) -> int | None:
     if isinstance(value, bool):
         raise CellError("invalid_number", value)
     if isinstance(value, int):
-        return value
-    if isinstance(value, (float, Decimal)):
-        if value != int(value):
+        number = value
+    elif isinstance(value, (float, Decimal)):
+        number_ = Decimal(repr(value)) if isinstance(value, float) else value
+        if not number_.is_finite() or number_ != number_.to_integral_value():
+            raise CellError("invalid_number", value)  # NaN, Infinity, 1.5
+        if not -MAX_COUNT <= number_ <= MAX_COUNT:  # before int(): 1E+999999
+            raise CellError("out_of_range", value)
+        number = int(number_)
+    else:
+        t = _text(value)
+        if len(t) > MAX_NUMBER_CHARS or not _INTEGER.match(t):
             raise CellError("invalid_number", value)
-        return int(value)
-    t = _text(value)
-    if not _INTEGER.match(t):
-        raise CellError("invalid_number", value)
-    try:
-        return int(Decimal(t.replace(",", "")))
-    except InvalidOperation:
-        raise CellError("invalid_number", value) from None
+        try:
+            number = int(Decimal(t.replace(",", "")))
+        except InvalidOperation:
+            raise CellError("invalid_number", value) from None
+    if not count_in_range(number):
+        raise CellError("out_of_range", value)
+    return number

@@ -26,6 +26,7 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.domain import vocab
+from kamdesk.domain.text_clean import clean_line
 from kamdesk.store import history
 from kamdesk.store.errors import HasHistory, ValidationError
 from kamdesk.store.metrics import refresh_customer
@@ -73,7 +74,8 @@ def clean_customer_fields(fields: Mapping[str, Any], today: date | None = None
         if key not in EDITABLE:
             raise ValidationError(key, "invalid_choice")
         if isinstance(value, str):
-            value = value.strip() or None
+            # a name is one line without control characters, whoever typed it
+            value = (clean_line(value) if key in ("name", "short_name") else value.strip()) or None
         out[key] = value
     if "name" in out and not out["name"]:
         raise ValidationError("name", "required")

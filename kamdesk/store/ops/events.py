@@ -15,6 +15,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from kamdesk.domain.reminders import reminder_for_deadline
+from kamdesk.domain.text_clean import clean_line
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, Event, EventAttendance, Person, Task
 from kamdesk.store.models.event import EVENT_KINDS
@@ -47,13 +48,14 @@ def add_events(session: Session, events: Sequence[NewEvent],
     first = int(session.execute(select(func.max(Event.id))).scalar() or 0) + 1
     rows = []
     for eid, e in enumerate(events, start=first):
-        if not (e.name or "").strip():
+        name = clean_line(e.name or "")  # one line, no control characters
+        if not name:
             raise ValidationError("name", "required")
         if not isinstance(e.held_on, date):
             raise ValidationError("held_on", "invalid_date")
         if e.satisfaction is not None and not 1 <= e.satisfaction <= 5:
             raise ValidationError("satisfaction", "out_of_range")
-        rows.append({"id": eid, "name": e.name.strip(), "held_on": e.held_on, "kind": e.kind,
+        rows.append({"id": eid, "name": name, "held_on": e.held_on, "kind": e.kind,
                      "target_participants": e.target_participants,
                      "actual_participants": e.actual_participants,
                      "satisfaction": e.satisfaction, "improvements": e.improvements,

@@ -17,6 +17,7 @@ from typing import Any, cast
 from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
+from kamdesk.domain.text_clean import clean_line
 from kamdesk.store import search
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, CustomerMetrics, Person
@@ -59,7 +60,8 @@ def clean_person_fields(fields: dict[str, Any]) -> dict[str, Any]:
         if key not in EDITABLE:
             raise ValidationError(key, "invalid_choice")
         if isinstance(value, str):
-            value = value.strip() or None
+            # a name is one line without control characters, whoever typed it
+            value = (clean_line(value) if key in ("name",) else value.strip()) or None
         out[key] = value
     if "name" in out and not out["name"]:
         raise ValidationError("name", "required")

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from kamdesk.domain.company_names import company_core, company_key
 from kamdesk.domain.contact_cards import CardBirthday, CardProblem, VCardContact
 from kamdesk.domain.person_names import normalize_name
+from kamdesk.domain.text_clean import clean_line, clean_text
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, KeyDate, Person
 from kamdesk.store.ops.changes import Changes
@@ -95,9 +96,12 @@ def person_fields(contact: VCardContact) -> dict[str, Any]:
         if address.casefold() != (email or "").casefold():
             extras.append(f"EMAIL {label}: {address}" if label else f"EMAIL: {address}")
     notes = "\n".join(t for t in (contact.note, "\n".join(extras)) if t) or None
-    return {"name": contact.name, "title": contact.title, "department": contact.department,
+    # a card's name may carry NUL, CR, escapes or bidi controls: never stored (text_clean)
+    return {"name": clean_line(contact.name or ""),
+            "title": clean_line(contact.title or "") or None,
+            "department": clean_line(contact.department or "") or None,
             "mobile": mobile, "phone": phone, "email": email, "wechat": contact.wechat,
-            "notes": notes}
+            "notes": clean_text(notes) if notes else None}
 
 
 @dataclass
