@@ -105,14 +105,14 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
                "events": import_events, "orders": import_orders}[kind]
     extra = {"on_duplicate": on_duplicate} if kind == "customers" else {}
     if isinstance(conn, Session):
-        with bulk_load(conn):
+        with bulk_load(conn, write=not dry_run):
             report = fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
                         dry_run=dry_run, **extra)
     else:
         # A Session on the caller's connection joins its transaction and leaves the
         # commit to it, so ``with engine.begin() as conn: import_file(conn, …)`` stays
         # one transaction.
-        with Session(bind=conn) as session, bulk_load(conn):
+        with Session(bind=conn) as session, bulk_load(conn, write=not dry_run):
             report = fn(session, table, skip_invalid=skip_invalid,
                         today=today or date.today(), dry_run=dry_run, **extra)
             session.flush()

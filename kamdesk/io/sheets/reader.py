@@ -41,6 +41,9 @@ _TOTAL = re.compile(r"^(?:(?:合计|小计|总计|共计|总合计|累计)(?:[:(
                     r"|(?:total|totals|subtotal|grandtotal|sum)[:]?)$")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 class SheetError(Exception):
     """The file as a whole cannot be read: code 'missing' | 'format' | 'encoding' | 'empty'."""
 
@@ -74,11 +77,15 @@ class Sheet:
 
 def is_total_row(cells: list[object]) -> bool:
     """Whether the first text cells of a row say it is a total (合计, Total …)."""
-    texts = [c for c in cells if isinstance(c, str) and c.strip()][:2]
-    for t in texts:
-        key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", t)).lower()
-        if _TOTAL.match(key):
-            return True
+    looked = 0
+    for t in cells:
+        if isinstance(t, str) and t.strip():
+            key = _SPACES.sub("", unicodedata.normalize("NFKC", t)).lower()
+            if _TOTAL.match(key):
+                return True
+            looked += 1
+            if looked == 2:
+                break
     return False
 
 
