@@ -90,7 +90,11 @@ def is_total_row(cells: list[object]) -> bool:
 
 
 def _is_blank(cells: list[object]) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    for c in cells:  # a plain loop: a row's first cell usually decides
+        if c is None or (isinstance(c, str) and not c.strip()):
+            continue
+        return False
+    return True
 
 
 def _build(raw_rows: list[list[object]], merges: list[Merge], skipped: list[SkippedRow]
