@@ -8,7 +8,7 @@ without importing the dispatcher back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kamdesk.io.sheets.columns import KIND_COLUMNS, match_meanings, normal_key
@@ -17,7 +17,7 @@ from kamdesk.io.tabular import Table, cell_text
 from kamdesk.store.ops.changes import Changes
 
 __all__ = ["DuplicateHit", "FieldChange", "ImportReport", "RowProblem", "cell_getter",
-           "find_columns", "name_problems", "norm_header", "reason_of"]
+           "find_columns", "name_problems", "norm_header", "reason_of", "row_reader"]
 
 
 @dataclass(frozen=True)
@@ -126,3 +126,19 @@ def cell_getter(cols: dict[str, int]) -> Callable[[list[object], str], str]:
         i = cols.get(name)
         return cell_text(cells[i]) if i is not None and i < len(cells) else ""
     return get
+
+
+def row_reader(cols: dict[str, int], fields: Iterable[str]
+               ) -> Callable[[list[object]], dict[str, str]]:
+    """read(cells) -> {field: the cell's text} for every one of ``fields`` ('' when the
+    sheet has no such column): each cell read once a row, however often it is used."""
+    present = [(name, i) for name, i in cols.items() if name in set(fields)]
+    absent = dict.fromkeys((f for f in fields if f not in cols), "")
+
+    def read(cells: list[object]) -> dict[str, str]:
+        n = len(cells)
+        out = absent.copy()
+        for name, i in present:
+            out[name] = cell_text(cells[i]) if i < n else ""
+        return out
+    return read

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from kamdesk.io.import_rows import (
     find_columns,
     name_problems,
     reason_of,
+    row_reader,
 )
 from kamdesk.io.sheets.columns import (  # noqa: F401  (the synonym tables, re-exported)
     CONTACT_COLUMNS,
@@ -52,6 +54,7 @@ from kamdesk.io.sheets.mapping import detect_kind as detect_kind_of_names
 from kamdesk.io.sheets.values import CellError, parse_amount
 from kamdesk.io.tabular import Table, parse_day, parse_moment, read_table
 from kamdesk.store.errors import ValidationError
+from kamdesk.store.ops.bulk import bulk_load
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import clean_customer_fields
 from kamdesk.store.ops.events import NewEvent, add_events
@@ -108,13 +111,14 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
                "events": import_events, "orders": import_orders}[kind]
     extra = {"on_duplicate": on_duplicate} if kind == "customers" else {}
     if isinstance(conn, Session):
-        report = fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
-                    dry_run=dry_run, **extra)
+        with bulk_load(conn, write=not dry_run):
+            report = fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
+                        dry_run=dry_run, **extra)
     else:
         # A Session on the caller's connection joins its transaction and leaves the
         # commit to it, so ``with engine.begin() as conn: import_file(conn, …)`` stays
         # one transaction.
-        with Session(bind=conn) as session:
+        with Session(bind=conn) as session, bulk_load(conn, write=not dry_run):
             report = fn(session, table, skip_invalid=skip_invalid,
                         today=today or date.today(), dry_run=dry_run, **extra)
             session.flush()
@@ -172,7 +176,7 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
     report.missing_columns = _missing(cols, "customers")
     if report.missing_columns:
         return report
-    get = cell_getter(cols)
+    read_row = row_reader(cols, CUSTOMER_COLUMNS)
     unit_fen = table.names[cols["contribution"]].unit_fen if "contribution" in cols else None
     if table.mapping is not None and "contribution" in cols:
         unit_fen = header_name(f"x({table.mapping.units.get(cols['contribution'], '')})"
@@ -180,28 +184,35 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
     existing = ids_by_code(session.connection())
     seen_codes: dict[str, int] = {}
     good: list[dict[str, object]] = []
+    # The same few texts recur down a column (types, dates, amounts): read each once.
+    type_of = lru_cache(maxsize=4096)(parse_customer_type)
+    moment_of = lru_cache(maxsize=4096)(parse_moment)
+    day_of = lru_cache(maxsize=4096)(parse_day)
+    amount_of = lru_cache(maxsize=16384)(
+        lambda text: parse_amount(text, unit_fen=unit_fen, allow_negative=False))
     for line, cells in table.rows:
+        cell = read_row(cells)
         row_problems: list[RowProblem] = []
         rec: dict[str, object] = {"line": line}
-        name = get(cells, "name")
+        name = cell["name"]
         if not name:
             row_problems.append(RowProblem(line, "name", "required"))
         rec["name"] = name
-        code = get(cells, "code")
+        code = cell["code"]
         if code:
             if code in seen_codes:
                 row_problems.append(RowProblem(line, "code", "duplicate", code))
             seen_codes[code] = line
         rec["code"] = code
         start = None
-        months_text = get(cells, "months")
-        if get(cells, "cooperation_start"):
+        months_text = cell["months"]
+        if cell["cooperation_start"]:
             try:
-                start = parse_day(get(cells, "cooperation_start"))
+                start = day_of(cell["cooperation_start"])
             except ValueError as exc:
                 row_problems.append(RowProblem(line, "cooperation_start",
                                                reason_of(exc, "invalid_date"),
-                                               get(cells, "cooperation_start")))
+                                               cell["cooperation_start"]))
         elif months_text:
             try:
                 months_ = Decimal(months_text.replace("个月", "").replace("月", ""))
@@ -214,36 +225,36 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
             except (ArithmeticError, ValueError):  # also "Infinity" (OverflowError)
                 row_problems.append(RowProblem(line, "months", "invalid_number", months_text))
         rec["cooperation_start"] = start
-        rec["start_from_months"] = start is not None and not get(cells, "cooperation_start")
-        type_text = get(cells, "type")
-        rec["type"] = parse_customer_type(type_text) if type_text else None
+        rec["start_from_months"] = start is not None and not cell["cooperation_start"]
+        type_text = cell["type"]
+        rec["type"] = type_of(type_text) if type_text else None
         if type_text and rec["type"] is None:
             row_problems.append(RowProblem(line, "type", "invalid_choice", type_text))
         contribution = None
-        value = get(cells, "contribution")
+        value = cell["contribution"]
         if value:
             try:  # the unit from the heading (年度贡献值（万元）) or the cell (12.5万)
-                contribution = parse_amount(value, unit_fen=unit_fen, allow_negative=False)
+                contribution = amount_of(value)
             except CellError as exc:
                 row_problems.append(RowProblem(line, "contribution", exc.code, value))
         rec["contribution"] = contribution
-        last = get(cells, "last_interaction")
+        last = cell["last_interaction"]
         rec["last_interaction"] = None
         if last:
             try:
-                moment = parse_moment(last)
+                moment = moment_of(last)
                 if moment and moment.date() > today:
                     row_problems.append(RowProblem(line, "last_interaction", "out_of_range", last))
                 rec["last_interaction"] = moment
             except ValueError as exc:
                 row_problems.append(RowProblem(line, "last_interaction",
                                                reason_of(exc, "invalid_date"), last))
-        potential = get(cells, "potential")
+        potential = cell["potential"]
         rec["potential"] = POTENTIAL_WORDS.get(potential.lower(), None) if potential else None
         if potential and rec["potential"] is None:
             row_problems.append(RowProblem(line, "potential", "invalid_choice", potential))
         for key in ("short_name", "industry", "contact", "phone", "need", "owner", "region"):
-            rec[key] = get(cells, key) or None
+            rec[key] = cell[key] or None
         if not row_problems:
             try:  # the rules every stored customer obeys, checked row by row
                 clean_customer_fields(customer_fields(rec), today)

@@ -9,6 +9,7 @@ importers were written against (``read_table``, ``Table``, ``parse_day``,
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -17,7 +18,7 @@ from kamdesk.domain.text_clean import clean_text
 from kamdesk.io.sheets.columns import HeaderName, header_name
 from kamdesk.io.sheets.mapping import Mapping
 from kamdesk.io.sheets.reader import SheetError, SkippedRow, read_sheet
-from kamdesk.io.sheets.values import is_no_value
+from kamdesk.io.sheets.values import NO_VALUE_WORDS, is_no_value
 from kamdesk.io.sheets.values import parse_date as _parse_date
 from kamdesk.io.sheets.values import parse_moment as _parse_moment
 
@@ -25,6 +26,8 @@ __all__ = ["Table", "TableReadError", "cell_text", "parse_day", "parse_moment", 
 
 #: the hour given to a contact whose sheet names only its day
 DEFAULT_CONTACT_TIME = time(9, 0)
+#: the length of the longest "no value" mark (—, N/A, 暂无…)
+_LONGEST_NO_VALUE = max(map(len, NO_VALUE_WORDS))
 
 
 class TableReadError(Exception):
@@ -64,6 +67,13 @@ def cell_text(value: object) -> str:
     """A cell as text: '' for an empty cell or a "no value" mark (—, -, N/A)."""
     if value is None:
         return ""
+    if type(value) is str:
+        # no NUL, lone CR or other control character comes in (domain/text_clean)
+        text = clean_text(value).strip()
+        # Longer than any "no value" mark and already in NFKC form: cannot be one.
+        if len(text) > _LONGEST_NO_VALUE and unicodedata.is_normalized("NFKC", text):
+            return text
+        return "" if is_no_value(text) else text
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):

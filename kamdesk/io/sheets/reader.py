@@ -46,6 +46,7 @@ _TOTAL = re.compile(r"^(?:(?:合计|小计|总计|共计|总合计|累计)(?:[:(
 
 #: the longest CSV cell read (characters); the importers then check each field's length
 MAX_CSV_CELL = 16 * 1024 * 1024
+_SPACES = re.compile(r"\s+")
 
 
 class SheetError(Exception):
@@ -81,16 +82,24 @@ class Sheet:
 
 def is_total_row(cells: list[object]) -> bool:
     """Whether the first text cells of a row say it is a total (合计, Total …)."""
-    texts = [c for c in cells if isinstance(c, str) and c.strip()][:2]
-    for t in texts:
-        key = re.sub(r"\s+", "", unicodedata.normalize("NFKC", t)).lower()
-        if _TOTAL.match(key):
-            return True
+    looked = 0
+    for t in cells:
+        if isinstance(t, str) and t.strip():
+            key = _SPACES.sub("", unicodedata.normalize("NFKC", t)).lower()
+            if _TOTAL.match(key):
+                return True
+            looked += 1
+            if looked == 2:
+                break
     return False
 
 
 def _is_blank(cells: list[object]) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    for c in cells:  # a plain loop: a row's first cell usually decides
+        if c is None or (isinstance(c, str) and not c.strip()):
+            continue
+        return False
+    return True
 
 
 def _build(raw_rows: list[list[object]], merges: list[Merge], skipped: list[SkippedRow]
