@@ -10,10 +10,8 @@ from __future__ import annotations
 from sqlalchemy import Column, ForeignKey, Index, String, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
+from kamdesk.domain.tags import TAG_NAME_MAX
 from kamdesk.store.models.base import Base
-
-#: the longest tag name accepted
-TAG_NAME_MAX = 40
 
 
 class Tag(Base):
