@@ -44,10 +44,12 @@ class SavedView:
         name = clean_view_name(data.get("name"))
         if view_name_problem(name):
             return None
-        raw = data.get("filters") if isinstance(data.get("filters"), dict) else {}
+        raw = data.get("filters")
+        raw = raw if isinstance(raw, dict) else {}
         filters = {k: v for k, v in raw.items()
                    if k in FILTER_KEYS and v is not None and type(v) is FILTER_KEYS[k]}
-        columns = data.get("columns") if isinstance(data.get("columns"), list) else []
+        columns = data.get("columns")
+        columns = columns if isinstance(columns, list) else []
         return cls(name, filters, str(data.get("sort") or "revenue"),
                    bool(data.get("descending", True)),
                    tuple(c for c in columns if isinstance(c, str)))

@@ -71,8 +71,9 @@ def create_tag(session: Session, name: str, colour: str) -> Changes:
     """A new tag; ``value`` is its id."""
     session.flush()
     row = {"name": _check_name(session, name), "colour": _check_colour(colour)}
-    new_id = session.execute(insert(_tags).values(**row)).inserted_primary_key[0]
-    return Changes.of("tags", new_id).with_value(int(new_id))
+    session.execute(insert(_tags).values(**row))
+    new_id = int(session.execute(select(_tags.c.id).where(_tags.c.name == row["name"])).scalar_one())
+    return Changes.of("tags", new_id).with_value(new_id)
 
 
 def update_tag(session: Session, tag_id: int, *, name: str | None = None,
