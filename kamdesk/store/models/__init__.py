@@ -30,5 +30,6 @@ __all__ = [
     "CustomerMetrics", "Document", "Event", "EventAttendance", "ImportBatch", "ImportBatchRow",
     "Interaction", "KeyDate",
     "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",
-    "PlanRisk", "SurveyResponse", "Tag", "Task", "TierChange", "Transaction", "customer_tags", "interaction_people",
+    "PlanRisk", "SurveyResponse", "Tag", "Task", "TierChange", "Transaction",
+    "customer_tags", "interaction_people",
 ]
