@@ -72,7 +72,8 @@ def create_tag(session: Session, name: str, colour: str) -> Changes:
     session.flush()
     row = {"name": _check_name(session, name), "colour": _check_colour(colour)}
     session.execute(insert(_tags).values(**row))
-    new_id = int(session.execute(select(_tags.c.id).where(_tags.c.name == row["name"])).scalar_one())
+    new_id = int(session.execute(select(_tags.c.id)
+                                 .where(_tags.c.name == row["name"])).scalar_one())
     return Changes.of("tags", new_id).with_value(new_id)
 
 
