@@ -183,3 +183,20 @@ def test_tiers_are_calm_and_defaults_fit_1366(qtbot, demo_ctx, make_window):
     used = sum(header.sectionSize(i) for i in shown if i != last)
     # every column but the stretched last one fits, and the last keeps room to read
     assert used + 100 <= table.viewport().width()
+
+
+def test_profile_header_shows_and_edits_tags(qtbot, ctx, make_window):
+    cid = _add(ctx, "甲公司")
+    vip = ctx.db.write(create_tag, "VIP", "#5c6bc0").value
+    w = make_window(ctx)
+    w.show_customer(cid)
+    strip = w.screen("profile").tag_strip
+    assert strip.tags == ()
+    _action(strip.build_menu(), f"profileTag_{vip}").trigger()
+    assert [t.name for t in strip.tags] == ["VIP"] and "VIP" in strip.chips.text()
+    # the list sees it at once
+    screen = w.customers
+    screen.tag.setCurrentIndex(screen.tag.findData(vip))
+    assert screen.model.rowCount() == 1
+    _action(strip.build_menu(), f"profileTag_{vip}").trigger()
+    assert strip.tags == ()
