@@ -31,6 +31,9 @@ class RowActions(QObject):
         self.widget = parent
         self.dialog: QObject | None = None
 
+    def selected_title(self, count: int) -> str:
+        return self.tr("%n customer(s) selected", "", count)
+
     def open(self, customer_id: int) -> None:
         self.ctx.open_customer.emit(customer_id)
 
@@ -88,7 +91,7 @@ def build_row_menu(parent: QWidget, single: RowActions, bulk: BulkActions,
         _add(menu, "rowBrief", translate("CustomerRowMenu", "Pre-visit brief (PDF)…"), lambda: single.brief(cid))
         menu.addSeparator()
     else:
-        title = menu.addAction(translate("CustomerRowMenu", "%n customer(s) selected", "", len(rows)))
+        title = menu.addAction(single.selected_title(len(rows)))
         title.setEnabled(False)
         menu.addSeparator()
 

@@ -55,8 +55,9 @@ class TagStrip(QWidget):
             self.tags = ()
         else:
             self.tags = self.ctx.db.read(tags_of_customer, self.customer_id)
+        none = escape(self.tr("No tags"))
         self.chips.setText(" ".join(chip_html(t) for t in self.tags)
-                           or f'<span style="color:#757575">{escape(self.tr("No tags"))}</span>')
+                           or f'<span style="color:#757575">{none}</span>')
 
     def build_menu(self) -> QMenu:
         menu = QMenu(self)
