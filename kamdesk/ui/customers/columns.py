@@ -21,7 +21,7 @@ SETTINGS_KEY = "customers/visible_columns"
 DEFAULT_VISIBLE = ("code", "name", "industry", "revenue", "tier", "key_contact",
                    "last_interaction", "health", "next_due", "tags")
 #: first-run widths (the user's own widths are restored by the window)
-DEFAULT_WIDTHS = {"code": 72, "name": 230, "industry": 90, "months": 64, "revenue": 110,
+DEFAULT_WIDTHS = {"code": 72, "name": 210, "industry": 90, "months": 64, "revenue": 142,
                   "tier": 140, "key_contact": 90, "phone": 115, "need": 110,
                   "last_interaction": 96, "health": 56, "rfm": 50, "next_due": 96,
                   "credit": 130, "owner": 80, "tags": 120}

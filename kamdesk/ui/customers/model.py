@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.complaint_flags import customer_page_with_complaints
@@ -35,9 +35,17 @@ COLUMNS: list[tuple[str, str]] = [
     ("credit", "Credit used"), ("owner", "Owner"), ("tags", "Tags"),
 ]
 COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
-#: value tiers in a calm palette, legible on light and dark rows: red is kept for what is
-#: overdue or in danger, so "High value" must not read as an alarm
-TIER_COLOURS = {"A": "#2f7fb5", "B": "#3f8f6b", "C": "#78909c"}
+#: value tiers in a calm palette (teal, warm brown, grey): red is kept for what is
+#: overdue or in danger, so "High value" must not read as an alarm, and blue would read
+#: as a link. Lighter shades of the same for dark rows.
+TIER_COLOURS = {"A": "#00796b", "B": "#7b5e3b", "C": "#607d8b"}
+TIER_COLOURS_DARK = {"A": "#4db6ac", "B": "#c8a97e", "C": "#90a4ae"}
+
+
+def tier_colour(tier: str | None) -> str:
+    """The tier's text colour for the current palette (light or dark rows)."""
+    dark = QGuiApplication.palette().base().color().lightness() < 128
+    return (TIER_COLOURS_DARK if dark else TIER_COLOURS).get(tier or "", "#78909c")
 CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
@@ -106,7 +114,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "tier":
-                return QBrush(QColor(TIER_COLOURS.get(r.value_tier, "#607d8b")))
+                return QBrush(QColor(tier_colour(r.value_tier)))
             if key == "next_due" and r.overdue_days > 0:
                 return QBrush(QColor("#c62828"))
             if key == "health" and r.health < 50:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QMenu, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from kamdesk.domain.list_views import SavedView
@@ -83,7 +83,6 @@ class CustomersScreen(QWidget):
         filters.addStretch(1)
         self.views = ViewsBar(ctx, self.current_view, self)
         self.views.apply_requested.connect(self.apply_view)
-        filters.addWidget(self.views)
 
         self.table = QTableView()
         self.table.setObjectName("customerTable")
@@ -108,7 +107,7 @@ class CustomersScreen(QWidget):
         self.bulk = BulkActions(ctx, self, self.selected_ids,
                                 lambda: [r.code for r in self.selected_rows()])
         #: the last row menu shown (tests trigger its actions)
-        self.row_menu = None
+        self.row_menu: QMenu | None = None
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
 
@@ -124,6 +123,8 @@ class CustomersScreen(QWidget):
         self.delete_btn.clicked.connect(self._delete)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.views)
         bottom.addStretch(1)
         bottom.addWidget(new_btn)
         bottom.addWidget(self.archive_btn)
@@ -153,8 +154,9 @@ class CustomersScreen(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         # On the screen, so it works wherever focus is on it; a text field's own Ctrl+Z
         # (undo typing) still wins inside that field.
-        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self, activated=self.undo)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
         ctx.changed.connect(self._on_changed)
         self._reload_dynamic_filters()
         self.apply_filters()
@@ -237,7 +239,7 @@ class CustomersScreen(QWidget):
         self.count_label.setText(text)
 
     # -- row menu, bulk actions, undo -------------------------------------------------
-    def row_menu_for(self, rows: list[int]):  # type: ignore[no-untyped-def]
+    def row_menu_for(self, rows: list[int]) -> QMenu:
         """The context menu for the given table rows (the selection when it has them)."""
         picked = [self.model.row_at(r) for r in rows]
         chosen = [r for r in picked if r is not None]

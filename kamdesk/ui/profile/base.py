@@ -80,7 +80,7 @@ def health_colour(score: int) -> str:
 
 
 # Calm tier colours: "High value" is good news, so never alarm red (kept for overdue).
-TIER_COLOURS = {"A": "#2f7fb5", "B": "#3f8f6b", "C": "#607d8b"}
+TIER_COLOURS = {"A": "#00796b", "B": "#7b5e3b", "C": "#607d8b"}
 ACTIVITY_COLOURS = {"active": "#2e7d32", "silent": "#f9a825", "churned": "#6d4c41"}
 POTENTIAL_COLOURS = {"high": "#6a1b9a", "medium": "#1565c0", "low": "#78909c"}
 
