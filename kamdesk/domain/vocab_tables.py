@@ -316,6 +316,8 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("potential", "Potential", "潜力"),
         ("product_lines", "Product lines", "产品线"),
         ("owner", "Owner", "负责人"),
+        ("tag", "Tag", "标签"),
+        ("colour", "Colour", "颜色"),
         ("website", "Website", "网站"),
         ("email", "Email", "邮件"),
         ("title", "Title", "标题"),

@@ -168,6 +168,84 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>BulkActions</name>
+    <message>
+        <source>Undone: %1</source>
+        <extracomment>the last dialog opened (tests look at it)</extracomment>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Reassign owner</source>
+        <translation>更换负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>New owner of %n customer(s):</source>
+        <translation>
+            <numerusform>%n 位客户的新负责人：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reassigned %n customer(s) to %1. Undo with Ctrl+Z.</source>
+        <translation>
+            <numerusform>已将 %n 位客户交给 %1。按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reassign owner</source>
+        <translation>更换负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n customer(s). Undo with Ctrl+Z.</source>
+        <translation>
+            <numerusform>已归档 %n 位客户。按 Ctrl+Z 可撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n customer(s).</source>
+        <translation>
+            <numerusform>已恢复 %n 位客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagged %n customer(s).</source>
+        <translation>
+            <numerusform>已为 %n 位客户加上标签。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Untagged %n customer(s).</source>
+        <translation>
+            <numerusform>已为 %n 位客户去掉标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Export selected customers</source>
+        <translation>导出所选客户</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n customer(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 位客户到 %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CalendarExport</name>
     <message>
         <source>Export to calendar</source>
@@ -363,6 +441,18 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Updating tiers…</source>
         <translation>正在更新客户分级…</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>Right-click to choose the columns</source>
+        <extracomment>shown on first start: together with the sidebar these fit 1366 px without clipping first-run widths (the user&apos;s own widths are restored by the window)</extracomment>
+        <translation>右键选择显示的列</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>恢复默认列</translation>
     </message>
 </context>
 <context>
@@ -1527,9 +1617,65 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>CustomerRowMenu</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录沟通…</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Account plan…</source>
+        <translation>经营计划…</translation>
+    </message>
+    <message>
+        <source>Pre-visit brief (PDF)…</source>
+        <translation>拜访前简报（PDF）…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>(some)</source>
+        <translation>（部分）</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
+    </message>
+    <message>
+        <source>Reassign owner…</source>
+        <translation>更换负责人…</translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation>导出所选…</translation>
+    </message>
+    <message>
+        <source>Export plans as PDF…</source>
+        <translation>导出经营计划 PDF…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+</context>
+<context>
     <name>CustomerTableModel</name>
     <message>
         <source>Code</source>
+        <extracomment>value tiers in a calm palette (teal, warm brown, grey): red is kept for what is overdue or in danger, so &quot;High value&quot; must not read as an alarm, and blue would read as a link. Lighter shades of the same for dark rows.</extracomment>
         <translation>客户ID</translation>
     </message>
     <message>
@@ -1583,6 +1729,14 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Credit used</source>
         <translation>信用额度使用</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
@@ -1662,12 +1816,21 @@ Your saved data is safe. Details were written to the log file:
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>New customer…</source>
+        <extracomment>the last row menu shown (tests trigger its actions)</extracomment>
         <translation>新建客户…</translation>
     </message>
     <message>
         <source>Archive</source>
         <translation>归档</translation>
+    </message>
+    <message>
+        <source>Archive or restore the selected customers (undo with Ctrl+Z)</source>
+        <translation>归档或恢复所选客户（按 Ctrl+Z 可撤销）</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1683,17 +1846,15 @@ Your saved data is safe. Details were written to the log file:
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 位</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
-    </message>
-    <message>
-        <source>Restored %1</source>
-        <translation>已恢复 %1</translation>
-    </message>
-    <message>
-        <source>Archived %1</source>
-        <translation>已归档 %1</translation>
     </message>
     <message>
         <source>Delete customer</source>
@@ -5630,6 +5791,15 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     </message>
 </context>
 <context>
+    <name>RowActions</name>
+    <message numerus="yes">
+        <source>%n customer(s) selected</source>
+        <translation>
+            <numerusform>已选 %n 位客户</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RowTable</name>
     <message>
         <source>Remove</source>
@@ -5646,6 +5816,19 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>YYYY-MM-DD, empty if none</source>
         <translation>YYYY-MM-DD，没有可留空</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPlansDialog</name>
+    <message numerus="yes">
+        <source>Export plans of %n selected customer(s)</source>
+        <translation>
+            <numerusform>导出所选 %n 位客户的经营计划</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected customers, whatever their tier</source>
+        <translation>所选客户，不论分层</translation>
     </message>
 </context>
 <context>
@@ -6125,6 +6308,64 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>Survey answer restored</source>
         <translation>满意度调研已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <source>Edit tag</source>
+        <translation>编辑标签</translation>
+    </message>
+    <message>
+        <source>New tag</source>
+        <translation>新建标签</translation>
+    </message>
+    <message>
+        <source>Tag name</source>
+        <translation>标签名称</translation>
+    </message>
+    <message>
+        <source>Tag colour</source>
+        <translation>标签颜色</translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation>颜色 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Discard this tag?</source>
+        <translation>放弃这个标签？</translation>
+    </message>
+</context>
+<context>
+    <name>TagStrip</name>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Add or remove this customer&apos;s tags</source>
+        <translation>添加或去掉该客户的标签</translation>
+    </message>
+    <message>
+        <source>No tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新建标签…</translation>
     </message>
 </context>
 <context>
@@ -6826,6 +7067,45 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>The customer named by each contact&apos;s company (unmatched contacts are listed, not added)</source>
         <translation>按每个联系人的公司名称匹配客户（匹配不到的联系人会列出，不会添加）</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsBar</name>
+    <message>
+        <source>Saved view</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>保存视图…</translation>
+    </message>
+    <message>
+        <source>Save the filters, sort and columns under a name</source>
+        <translation>把当前筛选、排序和列保存为一个命名视图</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>删除视图</translation>
+    </message>
+    <message>
+        <source>Views…</source>
+        <translation>视图…</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <source>Name of this view:</source>
+        <translation>视图名称：</translation>
+    </message>
+    <message>
+        <source>Saved view %1</source>
+        <translation>已保存视图 %1</translation>
+    </message>
+    <message>
+        <source>Deleted view %1. Undo with Ctrl+Z.</source>
+        <translation>已删除视图 %1。按 Ctrl+Z 可撤销。</translation>
     </message>
 </context>
 <context>

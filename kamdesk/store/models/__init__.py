@@ -20,6 +20,7 @@ from kamdesk.store.models.person import Person
 from kamdesk.store.models.plan import AccountPlan, PlanAction, PlanObjective, PlanRisk
 from kamdesk.store.models.setting import AppSetting
 from kamdesk.store.models.survey import SurveyResponse
+from kamdesk.store.models.tag import Tag, customer_tags
 from kamdesk.store.models.task import Task
 from kamdesk.store.models.trade import Transaction
 
@@ -29,5 +30,6 @@ __all__ = [
     "CustomerMetrics", "Document", "Event", "EventAttendance", "ImportBatch", "ImportBatchRow",
     "Interaction", "KeyDate",
     "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",
-    "PlanRisk", "SurveyResponse", "Task", "TierChange", "Transaction", "interaction_people",
+    "PlanRisk", "SurveyResponse", "Tag", "Task", "TierChange", "Transaction",
+    "customer_tags", "interaction_people",
 ]

@@ -22,6 +22,7 @@ from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
 )
+from kamdesk.store.queries.tags import tag_filter_sql
 from kamdesk.store.search import matching_ids_sql
 
 __all__ = [
@@ -67,6 +68,8 @@ class CustomerQuery:
     overdue_only: bool = False
     #: only customers near (≥ 80 %) or over their credit limit
     credit_watch: bool = False
+    #: only customers carrying this tag (tags: :mod:`kamdesk.store.queries.tags`)
+    tag_id: int | None = None
     sort: str = "name"
     descending: bool = False
 
@@ -146,6 +149,10 @@ def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
         clauses.append("m.overdue_days > 0")
     if q.credit_watch:
         clauses.append(credit_watch_sql("c"))
+    if q.tag_id is not None:
+        tag_clause, tag_params = tag_filter_sql(q.tag_id)
+        clauses.append(tag_clause)
+        params.update(tag_params)
     if q.search.strip():
         sub, sub_params = matching_ids_sql(conn, q.search)
         if sub:

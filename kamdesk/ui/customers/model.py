@@ -12,11 +12,12 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.complaint_flags import customer_page_with_complaints
-from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, count
+from kamdesk.store.queries.customers import SORT_COLUMNS, CustomerQuery, CustomerRow, count
+from kamdesk.store.queries.tags import TagRow, tags_of_customers
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -31,10 +32,20 @@ COLUMNS: list[tuple[str, str]] = [
     ("revenue", "12-month revenue"), ("tier", "Value / activity"), ("key_contact", "Key contact"),
     ("phone", "Phone"), ("need", "Core need"), ("last_interaction", "Last contact"),
     ("health", "Health"), ("rfm", "RFM"), ("next_due", "Next touch"),
-    ("credit", "Credit used"),
+    ("credit", "Credit used"), ("owner", "Owner"), ("tags", "Tags"),
 ]
 COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
-TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
+#: value tiers in a calm palette (teal, warm brown, grey): red is kept for what is
+#: overdue or in danger, so "High value" must not read as an alarm, and blue would read
+#: as a link. Lighter shades of the same for dark rows.
+TIER_COLOURS = {"A": "#00796b", "B": "#7b5e3b", "C": "#607d8b"}
+TIER_COLOURS_DARK = {"A": "#4db6ac", "B": "#c8a97e", "C": "#90a4ae"}
+
+
+def tier_colour(tier: str | None) -> str:
+    """The tier's text colour for the current palette (light or dark rows)."""
+    dark = QGuiApplication.palette().base().color().lightness() < 128
+    return (TIER_COLOURS_DARK if dark else TIER_COLOURS).get(tier or "", "#78909c")
 CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
@@ -67,17 +78,25 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
 
     def _fetch_flagged(self, conn: Any, q: CustomerQuery, offset: int,
                        limit: int) -> list[CustomerRow]:
-        return customer_page_with_complaints(conn, q, offset, limit, self.ctx.clock.now())
+        rows = customer_page_with_complaints(conn, q, offset, limit, self.ctx.clock.now())
+        # The page's tags in one grouped read, kept in each row's ``extra``.
+        tags = tags_of_customers(conn, (r.id for r in rows))
+        return [replace(r, extra={"tags": tags[r.id]}) if r.id in tags else r for r in rows]
 
     def customer_id(self, row: int) -> int | None:
         r = self.row_at(row)
         return r.id if r else None
+
+    def tags_at(self, row: int) -> tuple[TagRow, ...]:
+        r = self.row_at(row)
+        return r.extra.get("tags", ()) if r else ()  # type: ignore[return-value]
 
     def _header_strings(self) -> None:  # pragma: no cover - lets lupdate see the headers
         self.tr("Code"), self.tr("Name"), self.tr("Industry"), self.tr("Months")
         self.tr("12-month revenue"), self.tr("Value / activity"), self.tr("Key contact")
         self.tr("Phone"), self.tr("Core need"), self.tr("Last contact"), self.tr("Health")
         self.tr("RFM"), self.tr("Next touch"), self.tr("Credit used")
+        self.tr("Owner"), self.tr("Tags")
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if not index.isValid():
@@ -95,7 +114,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "tier":
-                return QBrush(QColor(TIER_COLOURS.get(r.value_tier, "#607d8b")))
+                return QBrush(QColor(tier_colour(r.value_tier)))
             if key == "next_due" and r.overdue_days > 0:
                 return QBrush(QColor("#c62828"))
             if key == "health" and r.health < 50:
@@ -108,6 +127,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return self.tr("%n day(s) overdue", "", r.overdue_days)
         if role == Qt.ItemDataRole.ToolTipRole and key == "credit":
             return self._credit_tip(r)
+        if key == "tags":
+            return self._tags_cell(r, role)
         if key == "name" and r.complaint_level is not None:
             return self._complaint_flag(r.complaint_level, role)
         return None
@@ -119,6 +140,17 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return (self.tr("A complaint is past its response deadline") if level == "red"
                     else self.tr("A complaint is near its response deadline"))
+        return None
+
+    def _tags_cell(self, r: CustomerRow, role: int):  # type: ignore[no-untyped-def]
+        """The first tag's colour as the cell's dot; every tag's name in the tooltip."""
+        tags: tuple[TagRow, ...] = r.extra.get("tags", ())  # type: ignore[assignment]
+        if not tags:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return complaint_dot(tags[0].colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return ", ".join(t.name for t in tags)
         return None
 
     def _credit_text(self, r: CustomerRow) -> str:
@@ -171,10 +203,16 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return fmt.day(r.next_due_on)
         if key == "credit":
             return self._credit_text(r)
+        if key == "owner":
+            return r.owner or ""
+        if key == "tags":
+            return " · ".join(t.name for t in r.extra.get("tags", ()))  # type: ignore[attr-defined]
         return ""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = COLUMNS[column][0]
+        if key not in SORT_COLUMNS:
+            return  # e.g. tags: a set, not an order
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.sort, self._query.descending):
             return

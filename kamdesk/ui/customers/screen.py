@@ -1,25 +1,35 @@
-"""The Customers screen: filter bar, search-as-you-type and the paged table."""
+"""The Customers screen: filter bar (with tags and saved views), search-as-you-type and
+the paged table with a column chooser, a row context menu and multi-selection bulk
+actions (undone with Ctrl+Z)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QMenu, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from kamdesk.domain.list_views import SavedView
 from kamdesk.store.errors import HasHistory
 from kamdesk.store.ops.customers import delete_customer, set_archived
-from kamdesk.store.queries.customers import distinct_values
+from kamdesk.store.queries.customers import CustomerRow, distinct_values
+from kamdesk.store.queries.tags import all_tags
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.customers.model import COL, CustomerTableModel
+from kamdesk.ui.customers.bulk import BulkActions
+from kamdesk.ui.customers.columns import ColumnChooser
+from kamdesk.ui.customers.model import COL, COLUMNS, CustomerTableModel
+from kamdesk.ui.customers.row_menu import RowActions, build_row_menu
+from kamdesk.ui.customers.tag_dialog import swatch
+from kamdesk.ui.customers.views_bar import ViewsBar
 from kamdesk.ui.ops import run_op
 
 REFRESH_ON = {"customers", "customer_metrics", "people", "interactions", "trades", "tasks",
-              "payments"}
+              "payments", "tags", "customer_tags"}
 
 
 class CustomersScreen(QWidget):
@@ -40,9 +50,10 @@ class CustomersScreen(QWidget):
         self.activity = QComboBox()
         self.potential = QComboBox()
         self.owner = QComboBox()
+        self.tag = QComboBox()
         for combo, name in ((self.industry, "industryFilter"), (self.tier, "tierFilter"),
                             (self.activity, "activityFilter"), (self.potential, "potentialFilter"),
-                            (self.owner, "ownerFilter")):
+                            (self.owner, "ownerFilter"), (self.tag, "tagFilter")):
             combo.setObjectName(name)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.overdue = QCheckBox(self.tr("Overdue only"))
@@ -62,18 +73,24 @@ class CustomersScreen(QWidget):
         filters.setSpacing(8)
         for label, combo in ((self.tr("Industry"), self.industry), (self.tr("Tier"), self.tier),
                              (self.tr("Activity"), self.activity),
-                             (self.tr("Potential"), self.potential), (self.tr("Owner"), self.owner)):
+                             (self.tr("Potential"), self.potential), (self.tr("Owner"), self.owner),
+                             (self.tr("Tag"), self.tag)):
             lab = QLabel(label)
             lab.setBuddy(combo)
+            combo.setAccessibleName(label)
             filters.addWidget(lab)
             filters.addWidget(combo)
         filters.addStretch(1)
+        self.views = ViewsBar(ctx, self.current_view, self)
+        self.views.apply_requested.connect(self.apply_view)
 
         self.table = QTableView()
         self.table.setObjectName("customerTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_row_menu)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
@@ -84,13 +101,13 @@ class CustomersScreen(QWidget):
         self.table.horizontalHeader().setSortIndicator(COL["revenue"], Qt.SortOrder.DescendingOrder)
         # Only now: enabling sorting earlier would query the book once per indicator change.
         self.table.setSortingEnabled(True)
-        # Sensible first-run widths (the user's own widths are restored by the window).
-        for key, width in (("code", 80), ("name", 250), ("industry", 90), ("months", 64),
-                           ("revenue", 125), ("tier", 150), ("key_contact", 90),
-                           ("phone", 115), ("need", 110), ("last_interaction", 100),
-                           ("health", 60), ("rfm", 50), ("next_due", 100),
-                           ("credit", 140)):
-            self.table.setColumnWidth(COL[key], width)
+        # Which columns show (remembered), with first-run widths that fit 1366 px.
+        self.columns = ColumnChooser(ctx, self.table)
+        self.row_actions = RowActions(ctx, self)
+        self.bulk = BulkActions(ctx, self, self.selected_ids,
+                                lambda: [r.code for r in self.selected_rows()])
+        #: the last row menu shown (tests trigger its actions)
+        self.row_menu: QMenu | None = None
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
 
@@ -100,10 +117,14 @@ class CustomersScreen(QWidget):
         new_btn.clicked.connect(self.new_customer_requested.emit)
         self.archive_btn = QPushButton(self.tr("Archive"))
         self.archive_btn.clicked.connect(self._toggle_archive)
+        self.archive_btn.setToolTip(self.tr("Archive or restore the selected customers "
+                                            "(undo with Ctrl+Z)"))
         self.delete_btn = QPushButton(self.tr("Delete"))
         self.delete_btn.clicked.connect(self._delete)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
+        bottom.addSpacing(16)
+        bottom.addWidget(self.views)
         bottom.addStretch(1)
         bottom.addWidget(new_btn)
         bottom.addWidget(self.archive_btn)
@@ -124,12 +145,18 @@ class CustomersScreen(QWidget):
         self._search_timer.setInterval(0)
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
-        for combo in (self.industry, self.tier, self.activity, self.potential, self.owner):
+        for combo in (self.industry, self.tier, self.activity, self.potential, self.owner,
+                      self.tag):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue.toggled.connect(self.apply_filters)
         self.credit.toggled.connect(self.apply_filters)
         self.archived.toggled.connect(self.apply_filters)
-        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        # On the screen, so it works wherever focus is on it; a text field's own Ctrl+Z
+        # (undo typing) still wins inside that field.
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
         ctx.changed.connect(self._on_changed)
         self._reload_dynamic_filters()
         self.apply_filters()
@@ -146,7 +173,18 @@ class CustomersScreen(QWidget):
         for code in ("high", "medium", "low"):
             self.potential.addItem(labels.potential(code), code)
 
+    def _reload_tags(self) -> None:
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("Any"), None)
+        for t in self.ctx.db.read(all_tags):
+            self.tag.addItem(swatch(t.colour), t.name, t.id)
+        self.tag.setCurrentIndex(max(0, self.tag.findData(current)))
+        self.tag.blockSignals(False)
+
     def _reload_dynamic_filters(self) -> None:
+        self._reload_tags()
         industries = self.ctx.db.read(distinct_values, "industry")
         owners = self.ctx.db.read(distinct_values, "owner")
         for combo, values in ((self.industry, industries), (self.owner, owners)):
@@ -166,13 +204,13 @@ class CustomersScreen(QWidget):
             value_tier=self.tier.currentData(), activity=self.activity.currentData(),
             potential=self.potential.currentData(), owner=self.owner.currentData(),
             overdue_only=self.overdue.isChecked(), include_archived=self.archived.isChecked(),
-            credit_watch=self.credit.isChecked(),
+            credit_watch=self.credit.isChecked(), tag_id=self.tag.currentData(),
         )
         self.model.set_query(q)
         # Lay the rows out now rather than on the view's delayed timer, so a keystroke
         # costs one repaint instead of two.
         self.table.doItemsLayout()
-        self.count_label.setText(self.tr("%n customer(s)", "", self.model.rowCount()))
+        self._update_count()
         self._update_buttons()
 
     def set_search(self, text: str) -> None:
@@ -184,36 +222,108 @@ class CustomersScreen(QWidget):
         idx = self.table.currentIndex()
         return self.model.customer_id(idx.row()) if idx.isValid() else None
 
+    def selected_rows(self) -> list[CustomerRow]:
+        """The selected rows, top to bottom (rows not yet fetched are fetched)."""
+        picked = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        rows = (self.model.row_at(r) for r in picked)
+        return [r for r in rows if r is not None]
+
+    def selected_ids(self) -> list[int]:
+        return [r.id for r in self.selected_rows()]
+
+    def _update_count(self) -> None:
+        text = self.tr("%n customer(s)", "", self.model.rowCount())
+        picked = len(self.table.selectionModel().selectedRows())
+        if picked > 1:
+            text += " · " + self.tr("%n selected", "", picked)
+        self.count_label.setText(text)
+
+    # -- row menu, bulk actions, undo -------------------------------------------------
+    def row_menu_for(self, rows: list[int]) -> QMenu:
+        """The context menu for the given table rows (the selection when it has them)."""
+        picked = [self.model.row_at(r) for r in rows]
+        chosen = [r for r in picked if r is not None]
+        tags = [self.model.tags_at(r) for r in rows]
+        self.row_menu = build_row_menu(self, self.row_actions, self.bulk, chosen, tags)
+        return self.row_menu
+
+    def _show_row_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        selection = self.table.selectionModel()
+        if not selection.isRowSelected(index.row(), index.parent()):
+            self.table.selectRow(index.row())
+        rows = sorted(i.row() for i in selection.selectedRows())
+        self.row_menu_for(rows).popup(self.table.viewport().mapToGlobal(pos))
+
+    def undo(self) -> bool:
+        """Undo the last bulk edit (or the last deleted view)."""
+        return self.bulk.undo() or self.views.undo_delete()
+
+    # -- saved views ------------------------------------------------------------------
+    def current_view(self, name: str) -> SavedView:
+        q = self.model.query
+        filters = {"search": q.search, "industry": q.industry, "value_tier": q.value_tier,
+                   "activity": q.activity, "potential": q.potential, "owner": q.owner,
+                   "tag_id": q.tag_id, "overdue_only": q.overdue_only,
+                   "include_archived": q.include_archived, "credit_watch": q.credit_watch}
+        kept = {k: v for k, v in filters.items() if v not in (None, "", False)}
+        return SavedView(name, kept, q.sort, q.descending, self.columns.visible())
+
+    def apply_view(self, view: SavedView) -> None:
+        f = view.filters
+        widgets = ((self.industry, "industry"), (self.tier, "value_tier"),
+                   (self.activity, "activity"), (self.potential, "potential"),
+                   (self.owner, "owner"), (self.tag, "tag_id"))
+        for combo, key in widgets:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(f.get(key))))
+            combo.blockSignals(False)
+        for box, key in ((self.overdue, "overdue_only"), (self.archived, "include_archived"),
+                         (self.credit, "credit_watch")):
+            box.blockSignals(True)
+            box.setChecked(bool(f.get(key)))
+            box.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(str(f.get("search", "")))
+        self.search.blockSignals(False)
+        if view.columns:
+            self.columns.set_visible(view.columns)
+        keys = [k for k, _h in COLUMNS]
+        if view.sort in keys:
+            self.model._query = replace(self.model.query, sort=view.sort,
+                                        descending=view.descending)
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(COL[view.sort], Qt.SortOrder.DescendingOrder
+                                    if view.descending else Qt.SortOrder.AscendingOrder)
+            header.blockSignals(False)
+        self.apply_filters()
+
     def _open_index(self, index) -> None:  # type: ignore[no-untyped-def]
         cid = self.model.customer_id(index.row())
         if cid:
             self.ctx.open_customer.emit(cid)
 
     def _update_buttons(self, *args: object) -> None:
-        idx = self.table.currentIndex()
-        row = self.model.row_at(idx.row()) if idx.isValid() else None
-        self.archive_btn.setEnabled(row is not None)
-        self.delete_btn.setEnabled(row is not None)
-        self.archive_btn.setText(self.tr("Restore") if row and row.status == "archived"
-                                 else self.tr("Archive"))
+        rows = self.selected_rows()
+        self.archive_btn.setEnabled(bool(rows))
+        self.delete_btn.setEnabled(len(rows) == 1)
+        archived = bool(rows) and all(r.status == "archived" for r in rows)
+        self.archive_btn.setText(self.tr("Restore") if archived else self.tr("Archive"))
+        self._update_count()
 
     def _toggle_archive(self) -> None:
-        idx = self.table.currentIndex()
-        row = self.model.row_at(idx.row()) if idx.isValid() else None
-        if row is None:
-            return
-        if run_op(self.ctx, set_archived, row.id, row.status != "archived",
-                  initiator=self) is None:
-            return
-        self.ctx.status.emit(self.tr("Restored %1").replace("%1", row.name)
-                             if row.status == "archived" else
-                             self.tr("Archived %1").replace("%1", row.name))
+        rows = self.selected_rows()
+        if rows:
+            self.bulk.archive(not all(r.status == "archived" for r in rows))
 
     def _delete(self) -> None:
-        idx = self.table.currentIndex()
-        row = self.model.row_at(idx.row()) if idx.isValid() else None
-        if row is None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
             return
+        row = rows[0]
         answer = QMessageBox.question(
             self, self.tr("Delete customer"),
             self.tr("Delete %1 for good? This cannot be undone.").replace("%1", row.name))
@@ -233,5 +343,7 @@ class CustomersScreen(QWidget):
         if tables & REFRESH_ON:
             if "customers" in tables:
                 self._reload_dynamic_filters()
+            elif tables & {"tags", "customer_tags"}:
+                self._reload_tags()
             self.model.refresh()
-            self.count_label.setText(self.tr("%n customer(s)", "", self.model.rowCount()))
+            self._update_count()

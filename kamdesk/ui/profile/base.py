@@ -79,7 +79,8 @@ def health_colour(score: int) -> str:
     return "#2e7d32" if score >= 80 else "#ef6c00" if score >= 50 else "#c62828"
 
 
-TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
+# Calm tier colours: "High value" is good news, so never alarm red (kept for overdue).
+TIER_COLOURS = {"A": "#00796b", "B": "#7b5e3b", "C": "#607d8b"}
 ACTIVITY_COLOURS = {"active": "#2e7d32", "silent": "#f9a825", "churned": "#6d4c41"}
 POTENTIAL_COLOURS = {"high": "#6a1b9a", "medium": "#1565c0", "low": "#78909c"}
 

@@ -31,6 +31,7 @@ from kamdesk.ui.profile.people_tab import PeopleTab
 from kamdesk.ui.profile.plans_tab import PlansTab
 from kamdesk.ui.profile.products_tab import ProductsTab
 from kamdesk.ui.profile.surveys_tab import SurveysTab
+from kamdesk.ui.profile.tag_strip import TagStrip
 from kamdesk.ui.profile.tasks_tab import TasksTab
 
 HEADER_TABLES = frozenset({"customers", "customer_metrics", "interactions", "trades", "tasks",
@@ -47,6 +48,9 @@ class ProfileScreen(QWidget):
         self._status = "active"
 
         self.header = ProfileHeaderWidget(ctx.lang, self)
+        # The customer's tags: a row of the header, shown and edited in place.
+        self.tag_strip = TagStrip(ctx, self.header)
+        self.header.layout().addWidget(self.tag_strip)
         self.missing = QLabel(self.tr("This customer no longer exists."))
         self.missing.setObjectName("profileMissing")
         self.missing.hide()
@@ -101,6 +105,7 @@ class ProfileScreen(QWidget):
     # -- the main window's interface ---------------------------------------------------
     def load(self, customer_id: int) -> None:
         self._customer_id = customer_id
+        self.tag_strip.set_customer(customer_id)
         for tab in self._tabs():
             tab.set_customer(customer_id)
         self._refresh_header()
