@@ -96,7 +96,13 @@ class ReminderScheduler(QObject):
         last_seen = _parse_moment(self.ctx.db.read(get_json, APP_LAST_SEEN_KEY))
         states = self.ctx.db.read(reminder_states, now)
         missed, due = split_missed(states, now, last_seen)
-        self._deliver(missed, now, self.missed)
+        if last_seen is None:
+            # The very first start of this book (a fresh --demo, an import): it was
+            # never closed, so nothing was missed while it was; what is overdue is on
+            # Today. Mark those shown, without a pop-up listing a hundred of them.
+            self._deliver(missed, now, None)
+        else:
+            self._deliver(missed, now, self.missed)
         self._deliver(due, now, self.fired)
         self.save_last_seen(now)
         self._reset_watch(now)
@@ -149,7 +155,7 @@ class ReminderScheduler(QObject):
         return self._timer.interval() if self._timer.isActive() else -1
 
     def _deliver(self, states: list[ReminderState], now: dt.datetime,
-                 signal: SignalInstance) -> None:
+                 signal: SignalInstance | None) -> None:
         if not states:
             return
         from kamdesk.store.queries.reminders import reminder_rows
@@ -159,8 +165,9 @@ class ReminderScheduler(QObject):
         try:
             if run_op(self.ctx, mark_notified, ids, now, initiator=self) is None:
                 return
-            rows = self.ctx.db.read(reminder_rows, ids, self.ctx.lang)
-            if rows:
+            rows = (self.ctx.db.read(reminder_rows, ids, self.ctx.lang)
+                    if signal is not None else [])
+            if rows and signal is not None:
                 signal.emit(rows)
         finally:
             self._busy = False
