@@ -33,6 +33,7 @@ from kamdesk.domain import task_titles
 from kamdesk.domain.complaints import deadline_level
 from kamdesk.store.queries.complaint_flags import LEVEL_RANK
 from kamdesk.store.queries.listing import Listing
+from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
 from kamdesk.store.queries.receivables import CreditWatch, credit_watch
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
 from kamdesk.store.queries.tasks import (
@@ -272,8 +273,16 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
     """Silent customers to win back, the biggest revenue first (they are worth a call most).
 
     Rows never computed (a customer added since the last recompute) carry the default
-    'silent' and are left out: a customer added today has not gone quiet.
+    'silent' and are left out: a customer added today has not gone quiet. Nor has a
+    New one (no history yet, :mod:`kamdesk.domain.newness`): "never contacted" is not
+    "gone silent".
     """
+    p = new_params(conn)
+    new_silent = int(conn.execute(text(
+        "SELECT count(*) FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+        "WHERE m.activity = 'silent' AND m.last_interaction_at IS NULL "
+        f"AND m.value_tier IN ('A','B','C') AND m.computed_on IS NOT NULL AND {NEW_CUSTOMER_SQL}"),
+        p).scalar_one())
     silent = int(conn.execute(text(
         "SELECT count(*) FROM customer_metrics "
         "WHERE value_tier IN ('A','B','C') AND activity = 'silent'")).scalar_one())
@@ -285,10 +294,11 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
             "m.last_interaction_at, m.last_trade_on, m.key_contact_name, m.key_contact_phone "
             "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
             "WHERE m.activity = 'silent' AND m.next_due_on IS NOT NULL "
-            "AND c.status != 'archived' "
-            "ORDER BY m.revenue_12m_cents DESC, m.customer_id LIMIT :limit"), {"limit": limit})
+            f"AND c.status != 'archived' AND NOT {NEW_CUSTOMER_SQL} "
+            "ORDER BY m.revenue_12m_cents DESC, m.customer_id LIMIT :limit"),
+            {"limit": limit, **p})
     ]
-    return Listing(tuple(rows), max(len(rows), silent - default_metrics_rows(conn)))
+    return Listing(tuple(rows), max(len(rows), silent - default_metrics_rows(conn) - new_silent))
 
 
 # -- complaints ------------------------------------------------------------------------

@@ -35,6 +35,7 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
 TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
+NEW_COLOUR = "#00796b"  # a calm teal: "New" is neither good nor bad news
 CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
@@ -95,7 +96,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "tier":
-                return QBrush(QColor(TIER_COLOURS.get(r.value_tier, "#607d8b")))
+                return QBrush(QColor(NEW_COLOUR if r.is_new
+                                     else TIER_COLOURS.get(r.value_tier, "#607d8b")))
             if key == "next_due" and r.overdue_days > 0:
                 return QBrush(QColor("#c62828"))
             if key == "health" and r.health < 50:
@@ -154,6 +156,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if key == "revenue":
             return fmt.money(r.revenue_12m_cents, lang, short=True)
         if key == "tier":
+            if r.is_new:
+                return self.tr("New")
             return f"{labels.value_tier(r.value_tier)} / {labels.activity(r.activity)}"
         if key == "key_contact":
             return r.key_contact_name or ""
@@ -164,7 +168,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if key == "last_interaction":
             return fmt.day(r.last_interaction_at)
         if key == "health":
-            return str(r.health)
+            return "—" if r.is_new else str(r.health)
         if key == "rfm":
             return f"{r.r_score}{r.f_score}{r.m_score}" if r.r_score else ""
         if key == "next_due":

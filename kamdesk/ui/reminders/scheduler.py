@@ -25,7 +25,13 @@ import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
-from kamdesk.domain.reminders import ReminderState, is_due, next_wakeup, split_missed
+from kamdesk.domain.reminders import (
+    ReminderState,
+    effective_due,
+    is_due,
+    next_wakeup,
+    split_missed,
+)
 from kamdesk.store.ops.reminder_state import record_last_seen
 from kamdesk.store.ops.tasks import mark_notified
 from kamdesk.ui.context import AppContext
@@ -98,9 +104,13 @@ class ReminderScheduler(QObject):
         missed, due = split_missed(states, now, last_seen)
         if last_seen is None:
             # The very first start of this book (a fresh --demo, an import): it was
-            # never closed, so nothing was missed while it was; what is overdue is on
-            # Today. Mark those shown, without a pop-up listing a hundred of them.
-            self._deliver(missed, now, None)
+            # never closed, so nothing was "missed while closed". Reminders of the last
+            # day ring as due now; older ones are marked shown without a pop-up (they
+            # are overdue on Today, not a list of a hundred in the corner).
+            recent = dt.datetime.combine(now.date() - dt.timedelta(days=1), dt.time.min)
+            old = [s for s in missed if (effective_due(s) or now) < recent]
+            self._deliver(old, now, None)
+            due = [s for s in missed if s not in old] + due
         else:
             self._deliver(missed, now, self.missed)
         self._deliver(due, now, self.fired)
