@@ -6100,6 +6100,10 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>负责人</translation>
     </message>
     <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
         <source>Snooze ▾</source>
         <translation>推迟 ▾</translation>
     </message>

@@ -116,7 +116,7 @@ class TasksScreen(QWidget):
         self.table.doubleClicked.connect(self._open_customer)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button = QPushButton(self.tr("Mark done"))
         self.done_button.setObjectName("bulkDoneButton")
         self.done_button.clicked.connect(self.mark_done)
         self.snooze_button = QPushButton(self.tr("Snooze ▾"))
