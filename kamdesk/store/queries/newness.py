@@ -13,7 +13,8 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 NEW_CUSTOMER_SQL = (
-    "(m.last_trade_on IS NULL AND m.last_interaction_at IS NULL "
+    "(m.last_trade_on IS NULL AND m.last_interaction_at IS NULL AND m.orders_12m = 0 "
+    "AND m.revenue_12m_cents = 0 "
     "AND c.declared_contribution_cents IS NULL AND c.stated_value_tier IS NULL "
     "AND c.stated_activity IS NULL AND (c.created_at IS NULL OR m.computed_on IS NULL OR "
     "substr(c.created_at, 1, 10) >= date(m.computed_on, :new_back)))"
