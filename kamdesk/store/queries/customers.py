@@ -18,8 +18,8 @@ from datetime import date, datetime
 from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
-from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
 from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
+from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
 )

@@ -116,7 +116,8 @@ def header(conn: Connection, customer_id: int) -> ProfileHeader | None:
     from kamdesk.store.queries.settings import tiering_settings
 
     evaluated = row.computed_on or (row.created_at.date() if row.created_at else None)
-    is_new = evaluated is not None and not (row.orders_12m or row.revenue_12m_cents) and is_new_customer(
+    traded = bool(row.orders_12m or row.revenue_12m_cents)
+    is_new = evaluated is not None and not traded and is_new_customer(
         last_trade=row.last_trade_on, last_contact=row.last_interaction_at,
         declared_contribution=row.declared_contribution_cents,
         stated_tier=row.stated_value_tier, stated_activity=row.stated_activity,

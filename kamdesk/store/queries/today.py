@@ -36,13 +36,13 @@ from kamdesk.store.queries.listing import Listing
 from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
 from kamdesk.store.queries.receivables import CreditWatch, credit_watch
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
+from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, sql_timestamp
 from kamdesk.store.queries.tasks import (
     COMMITMENT_SOURCES,
     SNOOZED_SQL,
     TODAY_COMMITMENTS,
     count_tasks,
 )
-from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, sql_timestamp
 from kamdesk.store.queries.today_dates import (
     TIERS,
     FestivalDue,
