@@ -26,6 +26,7 @@ __all__ = [
     "action_label",
     "cadence_rule",
     "due_parts",
+    "extra_state",
     "next_touch",
     "strategy_for",
 ]
@@ -112,11 +113,13 @@ def next_touch(
     settings: TieringSettings,
     last_executive_visit: date | None = None,
     last_satisfaction_check: date | None = None,
+    tracking_start: date | None = None,
 ) -> DueTouch:
     """When the next touch is due, how many days late it is, and what it should be.
 
-    Routine contact is due ``cadence`` days after the last contact, or today if there
-    never was one. The quarterly extra is due ``extra_days`` after the last one; never
+    Routine contact is due ``cadence`` days after the last contact (or after
+    ``tracking_start``, the customer's first record, when that is later), or today if
+    there is neither. The quarterly extra is due ``extra_days`` after the last one; never
     having had one makes the next routine contact that extra (not an alarm dated
     today). When the extra falls due first or on the same day it wins, since it counts
     as a contact too.
@@ -125,7 +128,7 @@ def next_touch(
     last_extra = (
         last_executive_visit if rule.extra_action == "executive_visit" else last_satisfaction_check
     )
-    return DueTouch(*due_parts(rule, last_contact, today, last_extra))
+    return DueTouch(*due_parts(rule, last_contact, today, last_extra, tracking_start))
 
 
 @cache
@@ -136,23 +139,52 @@ def _days(n: int) -> timedelta:
 
 
 def due_parts(
-    rule: CadenceRule, last_contact: date | None, today: date, last_extra: date | None
+    rule: CadenceRule, last_contact: date | None, today: date, last_extra: date | None,
+    tracking_start: date | None = None,
 ) -> tuple[date, int, ActionKind]:
     """:func:`next_touch` for an already chosen rule, as (next_due, overdue_days, action).
 
     Split out for the bulk recompute, which builds the nine possible rules once and
     skips the result object; ``last_extra`` is the last executive visit or satisfaction
     check, whichever the rule asks for.
+
+    What "overdue" is measured from has to be reasonable, or an old book floods Today
+    with "905 days overdue" the day it is opened:
+
+    * the routine clock starts at the later of the last contact and
+      ``tracking_start`` (the customer's first record in this book): a contact the
+      user made before the customer was in KAMDesk (an imported 最近互动时间) cannot
+      make the customer late on the day of the import;
+    * a quarterly extra that is overdue (or was never done) does not raise an alarm
+      dated in the past: it upgrades the next routine touch, whose date and lateness
+      are the routine ones. "Never done" is told apart by the screens
+      (:func:`extra_state`), not by a count of days.
     """
-    due = today if last_contact is None else last_contact + _days(rule.contact_days)
+    anchor = last_contact
+    if tracking_start is not None and (anchor is None or tracking_start > anchor):
+        anchor = tracking_start
+    due = today if anchor is None else anchor + _days(rule.contact_days)
     action = rule.action
     if rule.extra_days is not None:
         extra_due = due if last_extra is None else last_extra + _days(rule.extra_days)
         if extra_due <= due:
-            due = extra_due
             action = rule.extra_action or action
+        # An extra due before the routine touch rides on it (the routine date stays).
     overdue = (today - due).days
     return due, (max(0, overdue)), action
+
+
+ExtraState = Literal["done", "not_yet_done"]
+
+
+def extra_state(due_action: str | None, last_extra: date | None) -> ExtraState | None:
+    """Whether the quarterly duty a touch asks for was ever done: ``'not_yet_done'``
+    when the touch is an executive visit / satisfaction check with no record of one
+    (the screens say "not yet done" instead of counting days), ``'done'`` when there
+    is one, None for a routine touch."""
+    if due_action not in ("executive_visit", "satisfaction_check"):
+        return None
+    return "done" if last_extra is not None else "not_yet_done"
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,7 +214,9 @@ def generate_demo(
                 r.choice(("深化合作，争取成为首选供应商", "稳定份额，推动新品试用", "维持关系，控制服务成本")),
                 r.choice(("采购部提需求，技术部评估，总经理拍板", "集团集中采购，年度招标", "老板一人决策")),
                 r.choice(CONCERNS), r.choice(LATENT), credit, r.choice(OWNERS), full, initials,
-                created, created,
+                # The demo book has been kept since the cooperation began: that is the
+                # customer's first record (the cadence clock starts there).
+                _dt(datetime.combine(start, datetime.min.time())), created,
             ))
             metric_ids.append((cid,))
             # People: 1-5 per customer, the first one is the primary contact.

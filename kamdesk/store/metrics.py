@@ -297,7 +297,8 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
     touch = next_touch(value_tier=tier, activity=activity, last_contact=f.last_interaction,
                        today=today, settings=settings,
                        last_executive_visit=f.last_executive_visit,
-                       last_satisfaction_check=f.last_satisfaction_check)
+                       last_satisfaction_check=f.last_satisfaction_check,
+                       tracking_start=f.first_record)
     last_at = conn.execute(text(
         "SELECT MAX(occurred_at) FROM interactions WHERE customer_id = :c"), {"c": customer_id}
     ).scalar()

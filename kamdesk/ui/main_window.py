@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         wanted = [
             ("today", self.tr("Today"), "today", "kamdesk.ui.today.screen", "TodayScreen"),
+            ("tasks", self.tr("Tasks"), "task", "kamdesk.ui.tasks.screen", "TasksScreen"),
             ("customers", self.tr("Customers"), "customers", None, None),
             ("log", self.tr("Contact log"), "contact-log", "kamdesk.ui.contact_log.screen",
              "ContactLogScreen"),

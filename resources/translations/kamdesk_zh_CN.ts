@@ -1675,7 +1675,7 @@ Your saved data is safe. Details were written to the log file:
     <name>CustomerTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>value tiers in a calm palette (teal, warm brown, grey): red is kept for what is overdue or in danger, so &quot;High value&quot; must not read as an alarm, and blue would read as a link. Lighter shades of the same for dark rows.</extracomment>
+        <extracomment>value tiers in a calm palette (teal, warm brown, grey): red is kept for what is overdue or in danger, so &quot;High value&quot; must not read as an alarm, and blue would read as a link. Lighter shades of the same for dark rows. &quot;New&quot; (no history yet) is neither good nor bad news: a calm purple, apart from the tiers</extracomment>
         <translation>客户ID</translation>
     </message>
     <message>
@@ -1771,6 +1771,10 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>rating %1</source>
         <translation>信用等级 %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新客户</translation>
     </message>
 </context>
 <context>
@@ -3302,6 +3306,10 @@ Log file: %3</source>
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -5323,6 +5331,14 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>在列表和提醒中隐藏该客户，历史记录仍保留</translation>
     </message>
     <message>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Not enough history to judge value or activity</source>
+        <translation>历史记录不足，暂不判定价值分层和活跃状态</translation>
+    </message>
+    <message>
         <source>Recency %1 · Frequency %2 · Monetary %3 (1–5)</source>
         <translation>最近消费 %1 · 消费频率 %2 · 消费金额 %3（1–5 分）</translation>
     </message>
@@ -5356,11 +5372,23 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <source>Next: %1 by %2</source>
         <translation>下一步：%1（%2 前）</translation>
     </message>
+    <message>
+        <source>Next: %1 — not yet done (due with the next contact, %2)</source>
+        <translation>下一步：%1 — 尚未进行（随下次联系一并完成，%2）</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
         <translation>
             <numerusform>逾期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not enough history yet</source>
+        <translation>历史记录不足，暂不评分</translation>
+    </message>
+    <message>
+        <source>A new customer: no orders, contacts or declared figures yet. Tier, activity and health are judged once there is some history.</source>
+        <translation>新客户：尚无订单、沟通记录或填报数据。有了一定历史记录后再判定分层、活跃状态和健康度。</translation>
     </message>
     <message>
         <source>no warning signs</source>
@@ -6444,6 +6472,211 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     </message>
 </context>
 <context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done %1</source>
+        <translation>已于 %1 完成</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>推迟至 %1</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+</context>
+<context>
+    <name>TasksScreen</name>
+    <message>
+        <source>Tasks</source>
+        <extracomment>each entry: the ids one bulk &quot;Done&quot; finished (what Undo reopens)</extracomment>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>已推迟</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Overdue and today</source>
+        <translation>逾期及今日</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Customer…</source>
+        <translation>客户…</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>My commitments</source>
+        <translation>我的承诺事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Snooze ▾</source>
+        <translation>推迟 ▾</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <source>Tomorrow 9:00</source>
+        <translation>明天 9:00</translation>
+    </message>
+    <message>
+        <source>One week</source>
+        <translation>一周</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>转交…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <source>Nobody assigned</source>
+        <translation>未指定负责人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>已选 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) done.</source>
+        <translation>
+            <numerusform>已完成 %n 项任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>New owner:</source>
+        <translation>新负责人：</translation>
+    </message>
+</context>
+<context>
     <name>TasksTab</name>
     <message>
         <source>Done</source>
@@ -6757,12 +6990,16 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>撤销</translation>
     </message>
     <message>
-        <source>Tasks overdue and due today</source>
-        <translation>逾期及今日到期的任务</translation>
+        <source>My tasks: overdue and today</source>
+        <translation>我的任务：逾期及今日到期</translation>
     </message>
     <message>
         <source>No tasks due today.</source>
         <translation>今日没有到期任务。</translation>
+    </message>
+    <message>
+        <source>See all</source>
+        <translation>查看全部</translation>
     </message>
     <message>
         <source>Overdue for contact</source>

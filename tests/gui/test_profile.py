@@ -211,7 +211,8 @@ def test_key_person_with_lunar_birthday_shows_in_profile(qtbot, ctx, make_window
     assert w.current_key() == "profile" and w.current_customer_id() == cid
     assert profile.header.name_label.text() == "华为技术"
     assert "李经理" in profile.header.facts_label.text()
-    assert profile.header.tier_badge.text() == labels.value_tier("C")
+    # no orders, contacts or declared figures yet: "New", not "Low value" (#15 item 3)
+    assert profile.header.tier_badge.text() == "New"
 
     profile.tabs.setCurrentWidget(profile.people)
     people_tab = profile.people

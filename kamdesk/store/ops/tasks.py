@@ -1,5 +1,8 @@
 """Writing tasks and reminders (跟进任务): create, edit, finish, snooze, move, delete.
 
+The bulk forms (done, snooze, reassign several at once) serve the Tasks screen; bulk
+done returns the ids it finished so undo reopens exactly those.
+
 A task with ``remind_at`` is a reminder; ``snoozed_until`` and ``notified_at`` are the
 reminder's state (see :mod:`kamdesk.domain.reminders`). Every edit that moves *when* a
 reminder rings clears the snooze and the "already shown" mark, so it rings again at the
@@ -110,6 +113,52 @@ def reopen_task(session: Session, task_id: int) -> Changes:
     _get(session, task_id).done_at = None
     session.flush()
     return _changed(task_id)
+
+
+def complete_tasks(session: Session, task_ids: Iterable[int], now: datetime) -> Changes:
+    """Mark several tasks done; ``value`` is the ids that were open (what
+    :func:`reopen_tasks` takes back on undo — tasks already done stay done)."""
+    ids = list(dict.fromkeys(task_ids))
+    opened = list(session.scalars(select(Task.id).where(Task.id.in_(ids),
+                                                        Task.done_at.is_(None))))
+    if not opened:
+        return NOTHING.with_value(())
+    session.execute(update(Task).where(Task.id.in_(opened)).values(done_at=now))
+    session.flush()
+    return _changed(*opened).with_value(tuple(opened))
+
+
+def reopen_tasks(session: Session, task_ids: Iterable[int]) -> Changes:
+    """Undo of :func:`complete_tasks`: open these tasks again."""
+    ids = list(dict.fromkeys(task_ids))
+    if not ids:
+        return NOTHING
+    session.execute(update(Task).where(Task.id.in_(ids)).values(done_at=None))
+    session.flush()
+    return _changed(*ids)
+
+
+def snooze_tasks(session: Session, task_ids: Iterable[int], until: datetime) -> Changes:
+    """Snooze several open tasks until ``until`` (done ones are left alone)."""
+    if not isinstance(until, datetime):
+        raise ValidationError("snoozed_until", "invalid_date")
+    ids = list(dict.fromkeys(task_ids))
+    hit = list(session.scalars(select(Task.id).where(Task.id.in_(ids), Task.done_at.is_(None))))
+    if not hit:
+        return NOTHING
+    session.execute(update(Task).where(Task.id.in_(hit)).values(snoozed_until=until))
+    session.flush()
+    return _changed(*hit)
+
+
+def reassign_tasks(session: Session, task_ids: Iterable[int], owner: str | None) -> Changes:
+    """Give several tasks to ``owner`` (None or blank: nobody)."""
+    ids = list(dict.fromkeys(task_ids))
+    if not ids:
+        return NOTHING
+    session.execute(update(Task).where(Task.id.in_(ids)).values(owner=_clean("owner", owner)))
+    session.flush()
+    return _changed(*ids)
 
 
 def snooze_task(session: Session, task_id: int, until: datetime) -> Changes:

@@ -122,9 +122,13 @@ def calendar_page(
 
 
 def sort_key(e: CalendarEntry) -> tuple[object, ...]:
+    """Within a day the user's own tasks, calls and visits come first (what they
+    committed to is what a crowded cell must not hide; open before done), then everything else (key
+    dates, renewals, festivals…); each group all-day before timed, then by time."""
     timed = isinstance(e.start, dt.datetime)
     t = e.start.time() if isinstance(e.start, dt.datetime) else dt.time(0)
-    return (e.day, timed, t, _KIND_ORDER.get(e.kind, 99), e.title, e.key)
+    return (e.day, e.kind not in TASK_KINDS, e.done, timed, t, _KIND_ORDER.get(e.kind, 99), e.title,
+            e.key)
 
 
 def with_overdue(entries: list[CalendarEntry], now: dt.datetime) -> list[CalendarEntry]:

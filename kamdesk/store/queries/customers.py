@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
 from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
+from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
 )
@@ -106,6 +107,9 @@ class CustomerRow:
     #: 'red'/'amber' when a complaint is past/near its response deadline
     #: (filled by :func:`kamdesk.store.queries.complaint_flags.customer_page_with_complaints`)
     complaint_level: str | None = None
+    #: too little history to judge (:mod:`kamdesk.domain.newness`): shown as "New",
+    #: no tier, activity or health
+    is_new: bool = False
 
     @property
     def credit_level(self) -> CreditLevel:
@@ -127,7 +131,7 @@ _SELECT = (
     "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
     "m.last_interaction_at, m.health, m.r_score, m.f_score, m.m_score, m.segment, "
     "m.next_due_on, m.overdue_days, c.potential, c.owner, c.status, c.credit_limit_cents, "
-    "c.credit_rating, m.outstanding_cents "
+    f"c.credit_rating, m.outstanding_cents, {NEW_CUSTOMER_SQL} "
     "FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
 )
 
@@ -188,7 +192,7 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
     tie = "m.customer_id" if col.startswith("m.") else "c.id"
     sql = (f"{_SELECT}{where} ORDER BY {col} {direction}, {tie} {direction} "
            f"LIMIT :limit OFFSET :offset")
-    params.update(limit=limit, offset=offset)
+    params.update(limit=limit, offset=offset, **new_params(conn))
     rows = conn.execute(sql_text(sql), params).all()
     out: list[CustomerRow] = []
     for r in rows:
@@ -197,6 +201,7 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
             r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
             _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
             None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
+            is_new=bool(r[25]),
         ))
     return out
 

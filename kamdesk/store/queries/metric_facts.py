@@ -53,7 +53,7 @@ _MAIN_SQL = (
     "  WHERE pay.customer_id = c.id AND pay.received_on <= :w_through), 0) END, "
     "kc.name, coalesce(kc.mobile, kc.phone), "
     "c.declared_contribution_cents, c.declared_last_contact_at, c.stated_value_tier, "
-    "c.stated_activity, c.tier_source "
+    "c.stated_activity, c.tier_source, substr(c.created_at, 1, 10) "
     "FROM customers c LEFT JOIN people kc ON kc.id = ("
     " SELECT q.id FROM people q WHERE q.customer_id = c.id AND q.archived = 0 "
     " ORDER BY q.is_primary DESC, q.id LIMIT 1) "
@@ -198,6 +198,7 @@ def gather(conn: Connection, today: date, window_months: int,
 
     # A contact logged ahead of today (allowed up to a day) does not count yet.
     now_text = p["now"]
+    today_text = today.isoformat()
     ahead = [r[0] for r in main if r[5] is not None and str(r[5]) > now_text]
     counted: dict[int, Any] = {}
     if ahead:
@@ -218,7 +219,8 @@ def gather(conn: Connection, today: date, window_months: int,
     surveys_get, visit_get = surveys.get, exec_visit.get
     last_contact_at: list[Any] = []
     for (cid, rev, orders, prev, last_trade, last_at, start, potential, credit, before,
-         _name, _phone, declared, declared_at, stated_tier, stated_activity, source) in main:
+         _name, _phone, declared, declared_at, stated_tier, stated_activity, source,
+         first_record) in main:
         if ahead and cid in counted:
             last_at = counted[cid]
         if declared_at is not None and str(declared_at) <= now_text and (
@@ -245,6 +247,9 @@ def gather(conn: Connection, today: date, window_months: int,
             days[visit_get(cid)],
             days[surveyed],
             declared, stated_tier, stated_activity,
+            # a record dated after the day asked for (a recompute "as of" a past
+            # day) cannot start the clock in the future
+            days[first_record] if first_record and first_record <= today_text else None,
         ))
     contacts = [(r[10], r[11]) if r[10] is not None else (None, None) for r in main]
     return GatheredFacts(facts, last_contact_at, contacts)

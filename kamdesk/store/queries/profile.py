@@ -76,6 +76,11 @@ class ProfileHeader:
     orders_12m: int
     last_trade_on: date | None
     computed_on: date | None
+    #: too little history to judge (:mod:`kamdesk.domain.newness`)
+    is_new: bool = False
+    #: for an executive visit / satisfaction check touch: 'not_yet_done' when there is
+    #: no record of one (:func:`kamdesk.domain.cadence.extra_state`)
+    extra_state: str | None = None
 
 
 def decode_reasons(raw: str | None) -> tuple[HealthReason, ...]:
@@ -99,13 +104,37 @@ def header(conn: Connection, customer_id: int) -> ProfileHeader | None:
             _m.value_tier, _m.activity, _m.last_interaction_at, _m.next_due_on, _m.due_action,
             _m.overdue_days, _m.health, _m.health_reasons, _m.segment, _m.r_score, _m.f_score,
             _m.m_score, _m.revenue_12m_cents, _m.revenue_prev_12m_cents, _m.orders_12m,
-            _m.last_trade_on, _m.computed_on,
+            _m.last_trade_on, _m.computed_on, _c.created_at, _c.declared_contribution_cents,
+            _c.stated_value_tier, _c.stated_activity,
         ).select_from(Customer.__table__.outerjoin(
             CustomerMetrics.__table__, _m.customer_id == _c.id))
         .where(_c.id == customer_id)
     ).first()
     if row is None:
         return None
+    from kamdesk.domain.newness import is_new_customer
+    from kamdesk.store.queries.settings import tiering_settings
+
+    evaluated = row.computed_on or (row.created_at.date() if row.created_at else None)
+    traded = bool(row.orders_12m or row.revenue_12m_cents)
+    is_new = evaluated is not None and not traded and is_new_customer(
+        last_trade=row.last_trade_on, last_contact=row.last_interaction_at,
+        declared_contribution=row.declared_contribution_cents,
+        stated_tier=row.stated_value_tier, stated_activity=row.stated_activity,
+        first_record=row.created_at.date() if row.created_at else None,
+        today=evaluated, window_months=tiering_settings(conn).window_months)
+    extra = None
+    if row.due_action in ("executive_visit", "satisfaction_check") and evaluated is not None:
+        from kamdesk.domain.cadence import extra_state
+        from kamdesk.store.queries.metric_facts import gather_facts
+
+        facts = gather_facts(conn, evaluated, tiering_settings(conn).window_months,
+                             [customer_id])
+        if facts:
+            f = facts[0]
+            extra = extra_state(row.due_action, f.last_executive_visit
+                                if row.due_action == "executive_visit"
+                                else f.last_satisfaction_check)
     return ProfileHeader(
         id=row.id, code=row.code, name=row.name, short_name=row.short_name, status=row.status,
         potential=row.potential, owner=row.owner, value_tier=row.value_tier or "C",
@@ -118,7 +147,7 @@ def header(conn: Connection, customer_id: int) -> ProfileHeader | None:
         m_score=int(row.m_score or 0), revenue_12m_cents=int(row.revenue_12m_cents or 0),
         revenue_prev_12m_cents=int(row.revenue_prev_12m_cents or 0),
         orders_12m=int(row.orders_12m or 0), last_trade_on=row.last_trade_on,
-        computed_on=row.computed_on,
+        computed_on=row.computed_on, is_new=is_new, extra_state=extra,
     )
 
 

@@ -33,9 +33,16 @@ from kamdesk.domain import task_titles
 from kamdesk.domain.complaints import deadline_level
 from kamdesk.store.queries.complaint_flags import LEVEL_RANK
 from kamdesk.store.queries.listing import Listing
+from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
 from kamdesk.store.queries.receivables import CreditWatch, credit_watch
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
 from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, sql_timestamp
+from kamdesk.store.queries.tasks import (
+    COMMITMENT_SOURCES,
+    SNOOZED_SQL,
+    TODAY_COMMITMENTS,
+    count_tasks,
+)
 from kamdesk.store.queries.today_dates import (
     TIERS,
     FestivalDue,
@@ -136,8 +143,7 @@ def end_of_day(d: date) -> datetime:
 # -- tasks -----------------------------------------------------------------------------
 # Hidden while snoozed: a snooze counts unless it is older than the reminder time (the
 # user moved the reminder after snoozing), the rule of domain.reminders.effective_due.
-_SNOOZED = ("(t.snoozed_until IS NOT NULL AND t.snoozed_until > :now "
-            "AND (t.remind_at IS NULL OR t.snoozed_until > t.remind_at))")
+_SNOOZED = SNOOZED_SQL
 # Due or reminded by tonight. A task with neither time belongs to no day (a cadence
 # snooze, see snooze_cadence, is such a row), so it never shows here.
 _TASK_TODAY = "t.done_at IS NULL AND (t.due_at <= :end OR t.remind_at <= :end)"
@@ -163,10 +169,16 @@ def due_tasks(conn: Connection, now: datetime, limit: int = 100,
     return Listing(task_rows(conn, now, limit, lang), total)
 
 
-def task_rows(conn: Connection, now: datetime, limit: int, lang: str = "en"
-              ) -> tuple[DueTask, ...]:
-    """The first ``limit`` tasks of :func:`due_tasks`, without the count."""
-    p = {"now": sql_timestamp(now), "end": sql_timestamp(end_of_day(now.date())), "limit": limit}
+def task_rows(conn: Connection, now: datetime, limit: int, lang: str = "en",
+              sources: tuple[str, ...] | None = None) -> tuple[DueTask, ...]:
+    """The first ``limit`` tasks of :func:`due_tasks`, without the count; only those of
+    ``sources`` when given (Today's card: the user's own commitments)."""
+    p: dict[str, object] = {"now": sql_timestamp(now), "end": sql_timestamp(end_of_day(now.date())),
+                            "limit": limit}
+    only = ""
+    if sources:
+        only = " AND t.source IN (" + ", ".join(f":src{i}" for i in range(len(sources))) + ")"
+        p.update({f"src{i}": s for i, s in enumerate(sources)})
     rows = []
     # Order: by the earlier of due and reminder time, i.e. when it needs attention.
     # Sorting every open task due today by that expression cost 33 ms at 100k; instead
@@ -179,11 +191,11 @@ def task_rows(conn: Connection, now: datetime, limit: int, lang: str = "en"
         "SELECT t.id, t.title, t.kind, t.priority, t.source, t.customer_id, c.name, t.due_at, "
         "t.remind_at, t.title_code, t.title_params FROM ("
         f" SELECT * FROM (SELECT t.*, {_WHEN} AS w FROM tasks t WHERE t.done_at IS NULL "
-        f"  AND t.due_at <= :end AND NOT {_SNOOZED} "
+        f"  AND t.due_at <= :end AND NOT {_SNOOZED}{only} "
         "  ORDER BY t.due_at, t.priority, t.id LIMIT :limit)"
         " UNION"
         f" SELECT * FROM (SELECT t.*, {_WHEN} AS w FROM tasks t WHERE t.done_at IS NULL "
-        f"  AND t.remind_at <= :end AND NOT {_SNOOZED} "
+        f"  AND t.remind_at <= :end AND NOT {_SNOOZED}{only} "
         "  ORDER BY t.remind_at, t.priority, t.id LIMIT :limit)"
         ") t LEFT JOIN customers c ON c.id = t.customer_id "
         "ORDER BY t.w, t.priority, t.id LIMIT :limit"), p):
@@ -261,8 +273,16 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
     """Silent customers to win back, the biggest revenue first (they are worth a call most).
 
     Rows never computed (a customer added since the last recompute) carry the default
-    'silent' and are left out: a customer added today has not gone quiet.
+    'silent' and are left out: a customer added today has not gone quiet. Nor has a
+    New one (no history yet, :mod:`kamdesk.domain.newness`): "never contacted" is not
+    "gone silent".
     """
+    p = new_params(conn)
+    new_silent = int(conn.execute(text(
+        "SELECT count(*) FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
+        "WHERE m.activity = 'silent' AND m.last_interaction_at IS NULL "
+        f"AND m.value_tier IN ('A','B','C') AND m.computed_on IS NOT NULL AND {NEW_CUSTOMER_SQL}"),
+        p).scalar_one())
     silent = int(conn.execute(text(
         "SELECT count(*) FROM customer_metrics "
         "WHERE value_tier IN ('A','B','C') AND activity = 'silent'")).scalar_one())
@@ -274,10 +294,11 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
             "m.last_interaction_at, m.last_trade_on, m.key_contact_name, m.key_contact_phone "
             "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
             "WHERE m.activity = 'silent' AND m.next_due_on IS NOT NULL "
-            "AND c.status != 'archived' "
-            "ORDER BY m.revenue_12m_cents DESC, m.customer_id LIMIT :limit"), {"limit": limit})
+            f"AND c.status != 'archived' AND NOT {NEW_CUSTOMER_SQL} "
+            "ORDER BY m.revenue_12m_cents DESC, m.customer_id LIMIT :limit"),
+            {"limit": limit, **p})
     ]
-    return Listing(tuple(rows), max(len(rows), silent - default_metrics_rows(conn)))
+    return Listing(tuple(rows), max(len(rows), silent - default_metrics_rows(conn) - new_silent))
 
 
 # -- complaints ------------------------------------------------------------------------
@@ -315,11 +336,14 @@ def next_wake(conn: Connection, now: datetime) -> datetime | None:
 def today_data(conn: Connection, now: datetime, lang: str) -> TodayData:
     """Everything the Today screen shows, read on one connection."""
     today = now.date()
-    task_total, task_wake = _task_counts(conn, now)
+    _all_tasks, task_wake = _task_counts(conn, now)
     wakes = [t for t in (task_wake, _cadence_wake(conn, now)) if t is not None]
+    # The tasks card is the user's own commitments; its count is the Tasks screen's
+    # for the same filter, so "see all" shows exactly the badge's number.
     return TodayData(
         now=now,
-        tasks=Listing(task_rows(conn, now, 100, lang), task_total),
+        tasks=Listing(task_rows(conn, now, 100, lang, COMMITMENT_SOURCES),
+                      count_tasks(conn, TODAY_COMMITMENTS, now)),
         cadence=cadence_overdue(conn, now),
         key_dates=key_dates_ahead(conn, today, lang),
         festivals=festivals_ahead(conn, today, lang),

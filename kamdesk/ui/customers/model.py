@@ -46,6 +46,10 @@ def tier_colour(tier: str | None) -> str:
     """The tier's text colour for the current palette (light or dark rows)."""
     dark = QGuiApplication.palette().base().color().lightness() < 128
     return (TIER_COLOURS_DARK if dark else TIER_COLOURS).get(tier or "", "#78909c")
+
+
+#: "New" (no history yet) is neither good nor bad news: a calm purple, apart from the tiers
+NEW_COLOUR = "#8e24aa"
 CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
@@ -114,7 +118,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "tier":
-                return QBrush(QColor(tier_colour(r.value_tier)))
+                return QBrush(QColor(NEW_COLOUR if r.is_new else tier_colour(r.value_tier)))
             if key == "next_due" and r.overdue_days > 0:
                 return QBrush(QColor("#c62828"))
             if key == "health" and r.health < 50:
@@ -186,6 +190,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if key == "revenue":
             return fmt.money(r.revenue_12m_cents, lang, short=True)
         if key == "tier":
+            if r.is_new:
+                return self.tr("New")
             return f"{labels.value_tier(r.value_tier)} / {labels.activity(r.activity)}"
         if key == "key_contact":
             return r.key_contact_name or ""
@@ -196,7 +202,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if key == "last_interaction":
             return fmt.day(r.last_interaction_at)
         if key == "health":
-            return str(r.health)
+            return "—" if r.is_new else str(r.health)
         if key == "rfm":
             return f"{r.r_score}{r.f_score}{r.m_score}" if r.r_score else ""
         if key == "next_due":

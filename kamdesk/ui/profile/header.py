@@ -174,11 +174,19 @@ class ProfileHeaderWidget(QFrame):
             self.tr("Bring the customer back into the lists") if archived else
             self.tr("Hide the customer from lists and reminders; the history is kept"))
 
-        set_badge(self.tier_badge, labels.value_tier(h.value_tier),
-                  TIER_COLOURS.get(h.value_tier, "#607d8b"))
-        set_badge(self.activity_badge, labels.activity(h.activity),
-                  ACTIVITY_COLOURS.get(h.activity, "#607d8b"),
-                  "#3e2723" if h.activity == "silent" else "#ffffff")
+        if h.is_new:
+            # No tier or activity judgement without history: one "New" badge.
+            set_badge(self.tier_badge, self.tr("New"), "#00796b")
+            self.tier_badge.setToolTip(self.tr("Not enough history to judge value or activity"))
+            self.activity_badge.hide()
+        else:
+            self.tier_badge.setToolTip("")
+            set_badge(self.tier_badge, labels.value_tier(h.value_tier),
+                      TIER_COLOURS.get(h.value_tier, "#607d8b"))
+            set_badge(self.activity_badge, labels.activity(h.activity),
+                      ACTIVITY_COLOURS.get(h.activity, "#607d8b"),
+                      "#3e2723" if h.activity == "silent" else "#ffffff")
+            self.activity_badge.show()
         set_badge(self.potential_badge, labels.potential(h.potential),
                   POTENTIAL_COLOURS.get(h.potential, "#607d8b"))
         seg = segment_text(h.segment, lang)
@@ -204,7 +212,11 @@ class ProfileHeaderWidget(QFrame):
             action = due_action_text(h.due_action, lang) or self.tr("Contact")
             text = self.tr("Next: %1 by %2").replace("%1", _esc(action)).replace(
                 "%2", fmt.day(h.next_due_on))
-            if h.overdue_days > 0:
+            if h.extra_state == "not_yet_done":
+                # A duty never done since tracking began is not "N days overdue".
+                text = self.tr("Next: %1 — not yet done (due with the next contact, %2)").replace(
+                    "%1", _esc(action)).replace("%2", fmt.day(h.next_due_on))
+            elif h.overdue_days > 0:
                 late = self.tr("%n day(s) overdue", "", h.overdue_days)
                 text += f' <span style="color:#c62828; font-weight:bold">({late})</span>'
             parts.append(text)
@@ -213,7 +225,15 @@ class ProfileHeaderWidget(QFrame):
         colour = health_colour(h.health)
         self.health_score.setText(str(h.health))
         self.health_score.setStyleSheet(f"color: {colour};")
-        if h.health_reasons:
+        if h.is_new:
+            # Nothing to judge yet: no score, and say why rather than "no warning signs".
+            self.health_score.setText("—")
+            self.health_score.setStyleSheet("color: #757575;")
+            self.health_reasons.setText(self.tr("not enough history yet"))
+            self.health_reasons.setToolTip(self.tr(
+                "A new customer: no orders, contacts or declared figures yet. Tier, "
+                "activity and health are judged once there is some history."))
+        elif h.health_reasons:
             words = [(r.penalty, describe(r, lang)) for r in h.health_reasons]  # type: ignore[arg-type]
             self.health_reasons.setText(" · ".join(text for _p, text in words))
             self.health_reasons.setToolTip("\n".join(f"−{p}  {text}" for p, text in words))

@@ -25,7 +25,13 @@ import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 
-from kamdesk.domain.reminders import ReminderState, is_due, next_wakeup, split_missed
+from kamdesk.domain.reminders import (
+    ReminderState,
+    effective_due,
+    is_due,
+    next_wakeup,
+    split_missed,
+)
 from kamdesk.store.ops.reminder_state import record_last_seen
 from kamdesk.store.ops.tasks import mark_notified
 from kamdesk.ui.context import AppContext
@@ -96,7 +102,17 @@ class ReminderScheduler(QObject):
         last_seen = _parse_moment(self.ctx.db.read(get_json, APP_LAST_SEEN_KEY))
         states = self.ctx.db.read(reminder_states, now)
         missed, due = split_missed(states, now, last_seen)
-        self._deliver(missed, now, self.missed)
+        if last_seen is None:
+            # The very first start of this book (a fresh --demo, an import): it was
+            # never closed, so nothing was "missed while closed". Reminders of the last
+            # day ring as due now; older ones are marked shown without a pop-up (they
+            # are overdue on Today, not a list of a hundred in the corner).
+            recent = dt.datetime.combine(now.date() - dt.timedelta(days=1), dt.time.min)
+            old = [s for s in missed if (effective_due(s) or now) < recent]
+            self._deliver(old, now, None)
+            due = [s for s in missed if s not in old] + due
+        else:
+            self._deliver(missed, now, self.missed)
         self._deliver(due, now, self.fired)
         self.save_last_seen(now)
         self._reset_watch(now)
@@ -149,7 +165,7 @@ class ReminderScheduler(QObject):
         return self._timer.interval() if self._timer.isActive() else -1
 
     def _deliver(self, states: list[ReminderState], now: dt.datetime,
-                 signal: SignalInstance) -> None:
+                 signal: SignalInstance | None) -> None:
         if not states:
             return
         from kamdesk.store.queries.reminders import reminder_rows
@@ -159,8 +175,9 @@ class ReminderScheduler(QObject):
         try:
             if run_op(self.ctx, mark_notified, ids, now, initiator=self) is None:
                 return
-            rows = self.ctx.db.read(reminder_rows, ids, self.ctx.lang)
-            if rows:
+            rows = (self.ctx.db.read(reminder_rows, ids, self.ctx.lang)
+                    if signal is not None else [])
+            if rows and signal is not None:
                 signal.emit(rows)
         finally:
             self._busy = False

@@ -23,7 +23,8 @@ from kamdesk.ui.icons import icon
 FOLDED_ROWS = 5
 RED = "#c62828"
 AMBER = "#ef6c00"
-TIER_COLOURS = {"A": "#c62828", "B": "#ef6c00", "C": "#607d8b"}
+# the calm tier palette of the customer list: red stays for what is overdue or in danger
+TIER_COLOURS = {"A": "#00796b", "B": "#7b5e3b", "C": "#607d8b"}
 
 STYLE = """
 QWidget#todayCanvas { background: transparent; }
@@ -175,6 +176,7 @@ class TodayCard(QFrame):
         head.addWidget(self.title)
         head.addWidget(self.count)
         head.addStretch(1)
+        self.see_all: QPushButton | None = None
         self.head = head
         layout.addLayout(head)
         self.body = QVBoxLayout()
@@ -195,6 +197,19 @@ class TodayCard(QFrame):
         foot.addStretch(1)
         foot.addWidget(self.more_label)
         layout.addLayout(foot)
+
+    def add_see_all(self, on_click: Callable[[], None], text: str) -> QPushButton:
+        """A "See all" link in the head: the full list behind the count (same filter,
+        same number)."""
+        button = QPushButton(text)
+        button.setObjectName("seeAll")
+        button.setProperty("role", "link")
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(on_click)
+        self.head.addWidget(button)
+        self.see_all = button
+        return button
 
     def set_rows(self, factories: list[Callable[[], QWidget]], total: int,
                  urgent: bool = False) -> None:

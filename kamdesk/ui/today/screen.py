@@ -33,6 +33,7 @@ from kamdesk.store.ops import tasks as task_ops
 from kamdesk.store.ops.cadence import snooze_cadence
 from kamdesk.store.queries.today import CadenceDue, TodayData, today_data
 from kamdesk.store.queries.listing import Listing
+from kamdesk.store.queries.tasks import TODAY_COMMITMENTS
 from kamdesk.ui import format as fmt
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs.complaint_entry import ChooseCustomerDialog, show_complaint
@@ -97,8 +98,11 @@ class TodayScreen(QWidget):
         self.undo_bar.hide()
         self._undo_task_id: int | None = None
 
-        self.tasks_card = TodayCard("tasksCard", "task", self.tr("Tasks overdue and due today"),
+        # The user's own commitments (typed-in tasks, next actions of logged contacts,
+        # plan actions); generated reminders show in the cards of what they remind of.
+        self.tasks_card = TodayCard("tasksCard", "task", self.tr("My tasks: overdue and today"),
                                 self.tr("No tasks due today."))
+        self.tasks_card.add_see_all(self.see_all_tasks, self.tr("See all"))
         self.cadence_card = TodayCard("cadenceCard", "bell", self.tr("Overdue for contact"),
                                   self.tr("Every customer is within their contact rhythm."))
         self.complaints_card = TodayCard("complaintsCard", "warning",
@@ -205,6 +209,17 @@ class TodayScreen(QWidget):
         self.credit_card.set_rows([lambda c=c: rows.credit_row(c) for c in d.credit.rows],
                                   d.credit.total,
                                   urgent=any(c.level == "red" for c in d.credit.rows))
+
+    def see_all_tasks(self) -> QWidget | None:
+        """Open the Tasks screen with the card's own filter (the same count)."""
+        window = self.window()
+        show, screen = getattr(window, "show_screen", None), getattr(window, "screen", None)
+        if show is None or screen is None or not window.has_screen("tasks"):  # type: ignore[attr-defined]
+            return None
+        show("tasks")
+        tasks = screen("tasks")
+        tasks.show_query(TODAY_COMMITMENTS)
+        return tasks
 
     def listing(self, section: str) -> Listing:  # type: ignore[type-arg]
         """The rows behind a card ('tasks', 'cadence', 'key_dates', …)."""

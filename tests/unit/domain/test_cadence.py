@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from kamdesk.domain.cadence import (
     action_label,
     cadence_rule,
     due_parts,
+    extra_state,
     next_touch,
     strategy_for,
 )
@@ -38,10 +39,11 @@ def test_a_contact_every_14_days_with_executive_visit_not_yet_due() -> None:
     )
 
 
-def test_a_executive_visit_due_before_the_contact_wins() -> None:
-    # Visit due 1 March (1 Dec + 91 days), contact only on 24 March.
+def test_a_executive_visit_due_before_the_contact_rides_on_it() -> None:
+    # Visit due 1 March (1 Dec + 91 days), contact on 24 March: the next touch (24
+    # March) is the visit, late by the routine measure, not counted from 1 March (#15).
     assert touch("A", last_contact=date(2024, 3, 10), executive=date(2023, 12, 1)) == DueTouch(
-        date(2024, 3, 1), 19, "executive_visit"
+        date(2024, 3, 24), 0, "executive_visit"
     )
 
 
@@ -62,7 +64,7 @@ def test_b_contact_monthly_and_quarterly_satisfaction_check() -> None:
         date(2024, 3, 2), 18, "contact"
     )
     assert touch("B", last_contact=date(2024, 3, 1), satisfaction=date(2023, 12, 1)) == DueTouch(
-        date(2024, 3, 1), 19, "satisfaction_check"
+        date(2024, 3, 31), 0, "satisfaction_check"
     )
     # B has no executive visits: that date is ignored.
     assert touch("B", last_contact=date(2024, 3, 1), executive=date(2020, 1, 1),
@@ -100,8 +102,34 @@ def test_custom_cadence() -> None:
 def test_due_parts_is_next_touch_without_the_object() -> None:
     rule = cadence_rule("A", "active", SETTINGS)
     assert due_parts(rule, date(2024, 3, 10), TODAY, date(2023, 12, 1)) == (
-        date(2024, 3, 1), 19, "executive_visit"
+        date(2024, 3, 24), 0, "executive_visit"
     )
+
+
+def test_an_old_duty_is_not_counted_in_years() -> None:
+    # Contacted 37 days ago, last executive visit two and a half years ago: the visit
+    # is the next touch, 23 days late (the routine 14), never "905 days overdue".
+    today = date(2026, 12, 4)
+    got = touch("A", last_contact=today - timedelta(days=37), executive=date(2024, 3, 13),
+                today=today)
+    assert got == DueTouch(today - timedelta(days=23), 23, "executive_visit")
+
+
+def test_the_clock_starts_at_the_first_record() -> None:
+    # Imported today with a last contact 200 days ago: not late on the day of import.
+    rule = cadence_rule("C", "active", SETTINGS)
+    due, late, _action = due_parts(rule, TODAY - timedelta(days=200), TODAY, None, TODAY)
+    assert (due, late) == (TODAY + timedelta(days=rule.contact_days), 0)
+    # A contact after the first record counts from the contact.
+    due, late, _ = due_parts(rule, TODAY - timedelta(days=100), TODAY, None,
+                             TODAY - timedelta(days=400))
+    assert late == 100 - rule.contact_days
+
+
+def test_a_duty_never_done_is_not_yet_done() -> None:
+    assert extra_state("executive_visit", None) == "not_yet_done"
+    assert extra_state("satisfaction_check", date(2024, 1, 1)) == "done"
+    assert extra_state("contact", None) is None
 
 
 def test_cadence_rules_describe_the_method() -> None:

@@ -1,0 +1,1 @@
+"""The Tasks screen: every task, filtered and acted on in bulk."""
