@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true",
                    help="open the window on a separate demo database")
     p.add_argument("--lang", choices=("en", "zh_CN"), help="interface language for this run")
+    p.add_argument("--self-test", action="store_true",
+                   help="check this installation on a temporary book (migrate, write and "
+                   "read, Qt, a Chinese PDF) and exit 0, or 1 naming the failing step")
     p.add_argument("--user", metavar="NAME",
                    help="who makes this run's changes, in the change history (default: "
                    "the OS user)")
@@ -133,6 +136,10 @@ def run_command(argv: Sequence[str] | None) -> int:
     from kamdesk.privacy import restrict_process
 
     restrict_process()  # every file this run creates is user-only (kamdesk.privacy)
+    if args.self_test:
+        from kamdesk.cli.self_test import run_self_test
+
+        return run_self_test(args)
     if args.command is None:
         from kamdesk.app import run_gui
 
