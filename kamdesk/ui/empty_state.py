@@ -38,7 +38,7 @@ class EmptyBookPanel(QFrame):
         self.text = QLabel()
         self.text.setObjectName("emptyStateText")
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(560)
+        self.text.setFixedWidth(560)
         self.new_button = QPushButton()
         self.new_button.setObjectName("emptyStateNewCustomer")
         self.new_button.clicked.connect(window.new_customer)
