@@ -75,6 +75,8 @@ class EmptyBookPanel(QFrame):
                                 "(birthdays, anniversaries) of your customers. Add or import "
                                 "customers first."),
         }[self.key])
+        # centred word-wrapped labels get one line's height from the layout; say how many
+        self.text.setFixedHeight(self.text.heightForWidth(self.text.width()))
         self.new_button.setText(self.tr("New customer…"))
         self.import_button.setText(self.tr("Import a spreadsheet…"))
 
