@@ -28,8 +28,8 @@ class EmptyBookPanel(QFrame):
     def __init__(self, key: str, screen: QWidget, window: MainWindow) -> None:
         super().__init__(screen)
         self.key = key
-        self.screen = screen
-        self.window = window
+        self.covered = screen
+        self.main_window = window
         self.setObjectName(f"emptyState_{key}")
         self.setAutoFillBackground(True)
         self.title = QLabel()
@@ -81,10 +81,10 @@ class EmptyBookPanel(QFrame):
         self.import_button.setText(self.tr("Import a spreadsheet…"))
 
     def refresh(self) -> None:
-        empty = bool(self.window.ctx.db.read(book_is_empty))
+        empty = bool(self.main_window.ctx.db.read(book_is_empty))
         self.setVisible(empty)
         if empty:
-            self.setGeometry(self.screen.rect())
+            self.setGeometry(self.covered.rect())
             self.raise_()
 
     def _changed(self, changes: object) -> None:
@@ -96,8 +96,8 @@ class EmptyBookPanel(QFrame):
             self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.screen and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.screen.rect())
+        if watched is self.covered and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.covered.rect())
         return False
 
     def changeEvent(self, event: QEvent) -> None:
