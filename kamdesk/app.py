@@ -174,6 +174,12 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     register_fonts(app)
     apply_theme(app, str(settings.value("ui/theme", "system")))
     _install_excepthook(log_file)
+    from kamdesk.ui.welcome import mark_demo, prepare_start
+
+    start = prepare_start(args, settings, lang, paths.default_db)  # a first run is greeted
+    if start is None:
+        return 0
+    lang = start.lang
 
     try:
         location = app_database_location(args)
@@ -203,6 +209,8 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     window = MainWindow(ctx)
     if db.read_only:
         show_read_only_banner(window)
+    if getattr(args, "demo", False):
+        mark_demo(window)
     window.show()
     from kamdesk.ui.single_instance import bring_to_front
 
@@ -223,6 +231,8 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     from PySide6.QtCore import QTimer
 
     QTimer.singleShot(150, after_first_paint)
+    if start.choice == "import":
+        QTimer.singleShot(0, window.io.import_table)
     code = app.exec()
     db.dispose()
     settings.sync()

@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
 
         self.navigator.fill_menu(bar.addMenu(self.tr("&Go")))
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = help_menu.addAction(self.tr("User guide"), self.show_guide)
+        self.guide_action.setObjectName("userGuideAction")
         shortcuts = help_menu.addAction(self.tr("Keyboard shortcuts"), self.show_shortcuts)
         shortcuts.setShortcut(QKeySequence("F1"))
         help_menu.addAction(self.tr("About KAMDesk"), self._about)
@@ -193,16 +195,18 @@ class MainWindow(QMainWindow):
         QApplication.quit()
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from kamdesk import __version__
         from kamdesk.log import log_path
+        from kamdesk.ui.help_dialogs import AboutDialog
 
-        QMessageBox.about(self, self.tr("About KAMDesk"), self.tr(
-            "KAMDesk %1 — the key-account manager's desk.\nWorks offline; nothing leaves this "
-            "computer unless you export it.\n\nDatabase: %2\nLog file: %3").replace(
-            "%1", __version__).replace("%2", self.ctx.db.location).replace(
-            "%3", str(log_path() or "-")))
+        AboutDialog(self.ctx.db.location, str(log_path() or "-"), self).exec()
+
+    def show_guide(self):  # type: ignore[no-untyped-def]
+        """Help ▸ User guide, in the UI language; returns the (non-modal) dialog."""
+        from kamdesk.ui.help_dialogs import GuideDialog
+
+        self.guide = GuideDialog(self.ctx.lang, self)
+        self.guide.show()
+        return self.guide
 
     def add_screen(self, key: str, title: str, icon_name: str,
                    widget: QWidget | Callable[[], QWidget], in_nav: bool = True) -> None:
@@ -271,6 +275,9 @@ class MainWindow(QMainWindow):
             self._screens[key] = widget
             self.stack.addWidget(widget)
             self._restore_columns(widget)
+            from kamdesk.ui.empty_state import attach_empty_state
+
+            attach_empty_state(key, widget, self)
         return widget
 
     def has_screen(self, key: str) -> bool:

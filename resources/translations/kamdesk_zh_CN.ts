@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About KAMDesk</source>
+        <translation>关于 KAMDesk</translation>
+    </message>
+    <message>
+        <source>KAMDesk %1 — the key-account manager&apos;s desk.
+Works offline; nothing leaves this computer unless you export it.
+
+Database: %2
+Log file: %3</source>
+        <translation>KAMDesk %1 —— 大客户经理的工作台。
+完全离线工作；除非您主动导出，任何数据都不会离开这台电脑。
+
+数据库：%2
+日志文件：%3</translation>
+    </message>
+    <message>
+        <source>Licences of the bundled font and icons:</source>
+        <translation>随附字体和图标的许可证：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>KAMDesk is already open on this book (%1). Switch to that window.</source>
@@ -2187,6 +2210,34 @@ A merge cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>EmptyBookPanel</name>
+    <message>
+        <source>Your book is empty</source>
+        <extracomment>the screens that cover themselves while the book is empty</extracomment>
+        <translation>您的账本还是空的</translation>
+    </message>
+    <message>
+        <source>Today lists whom to contact, what is due and what needs an answer. Start by adding your first customer or importing your customer spreadsheet (表1).</source>
+        <translation>“今日”会列出该联系的客户、到期的事项和待答复的问题。请先新建第一个客户，或导入您的客户表格（表1）。</translation>
+    </message>
+    <message>
+        <source>No customers yet. Add one by hand, or import the spreadsheet you keep today; KAMDesk keeps every column.</source>
+        <translation>还没有客户。可以手动新建，也可以导入您现在使用的表格；KAMDesk 会保留每一列。</translation>
+    </message>
+    <message>
+        <source>The calendar shows tasks, visits, events and key dates (birthdays, anniversaries) of your customers. Add or import customers first.</source>
+        <translation>日历显示客户的任务、拜访、活动和关键日期（生日、纪念日）。请先新建或导入客户。</translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation>新建客户…</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
         <source>New event</source>
@@ -2510,6 +2561,18 @@ A merge cannot be undone.</source>
     <message>
         <source>You have changed this record. Close without saving?</source>
         <translation>此记录已修改。不保存就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>KAMDesk user guide</source>
+        <extracomment>the licence files shipped with the bundled resources, in the order About shows them</extracomment>
+        <translation>KAMDesk 使用指南</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>此安装中缺少使用指南。</translation>
     </message>
 </context>
 <context>
@@ -3280,24 +3343,16 @@ Your database is unchanged.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>About KAMDesk</source>
         <translation>关于 KAMDesk</translation>
-    </message>
-    <message>
-        <source>KAMDesk %1 — the key-account manager&apos;s desk.
-Works offline; nothing leaves this computer unless you export it.
-
-Database: %2
-Log file: %3</source>
-        <translation>KAMDesk %1——大客户经理的工作台。
-完全离线运行；除非您主动导出，任何数据都不会离开这台电脑。
-
-数据库：%2
-日志文件：%3</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -7343,6 +7398,77 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>Deleted view %1. Undo with Ctrl+Z.</source>
         <translation>已删除视图 %1。按 Ctrl+Z 可撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>DEMO book — sample data, not yours</source>
+        <translation>DEMO 演示账本 —— 示例数据，并非您的客户</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to KAMDesk</source>
+        <extracomment>settings keys written by the welcome</extracomment>
+        <translation>欢迎使用 KAMDesk</translation>
+    </message>
+    <message>
+        <source>Your desk for key accounts: who to call today, what you promised, and how each customer is doing. Everything stays on this computer.</source>
+        <translation>您的大客户工作台：今天该联系谁、答应过客户什么、每个客户经营得怎样。所有数据都只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Your name:</source>
+        <translation>您的姓名：</translation>
+    </message>
+    <message>
+        <source>e.g. 王芳</source>
+        <translation>例如：王芳</translation>
+    </message>
+    <message>
+        <source>Customers, contacts and tasks you create are yours by default. You can change this later in Settings.</source>
+        <translation>您新建的客户、联系记录和任务默认由您负责。之后可以在设置中修改。</translation>
+    </message>
+    <message>
+        <source>Your book is kept in:</source>
+        <translation>账本保存位置：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>How would you like to start?</source>
+        <translation>您想如何开始？</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>从空账本开始</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet…</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <source>Explore with demo data</source>
+        <translation>使用演示数据体验</translation>
+    </message>
+    <message>
+        <source>Demo data lives in a separate book marked &quot;demo&quot; in the title bar; it never mixes with your own customers.</source>
+        <translation>演示数据保存在一个独立的账本中，标题栏标有“DEMO”，绝不会与您自己的客户混在一起。</translation>
+    </message>
+    <message>
+        <source>Where to keep your book</source>
+        <translation>选择账本的保存位置</translation>
+    </message>
+    <message>
+        <source>KAMDesk book (*.sqlite3)</source>
+        <translation>KAMDesk 账本 (*.sqlite3)</translation>
     </message>
 </context>
 <context>
