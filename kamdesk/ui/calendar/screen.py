@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.domain.vocab import is_zh
-from kamdesk.store.queries.calendar import KINDS, TASK_KINDS, CalendarEntry, calendar_page
+from kamdesk.store.queries.calendar import KINDS, TASK_KINDS, CalendarEntry, CalendarPage
+from kamdesk.store.queries.calendar import calendar_page, complete_day, grid_page
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
 from kamdesk.ui.calendar.date_picker import pick_date
@@ -59,6 +60,7 @@ class CalendarScreen(QWidget):
         self._selected = today
         self._dirty = True
         self._entries: list[CalendarEntry] = []
+        self._month_page: CalendarPage | None = None
         self.task_dialog: TaskDialog | None = None
         # Seams for tests: the file and date choosers are modal and OS-dependent.
         self.exporter = CalendarExport(ctx, self)
@@ -332,14 +334,19 @@ class CalendarScreen(QWidget):
         self._dirty = False
         first, last, weeks, month = self.visible_range()
         now = self.ctx.clock.now()
-        page = self.ctx.db.read(
+        limit = WEEK_LIMIT if weeks == 1 else MONTH_LIMIT
+        # One read (one query per source) for the grid and the day panel: the selected
+        # day is read to the panel's limit and trimmed to the cell's for the grid.
+        selected = self._selected if first <= self._selected <= last else None
+        self._month_page = page = self.ctx.db.read(
             calendar_page, first, last, self._kinds, self.customer.customer_id, self.ctx.lang,
-            now, per_day_limit=WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
-        self._entries = page.entries
+            now, per_day_limit=limit, full_day=selected, full_day_limit=DAY_LIMIT)
+        grid = grid_page(page, limit)
+        self._entries = grid.entries
         self.grid.set_view(first, weeks, month)
         self.grid.set_today(now.date())
-        self.grid.set_entries(page.entries, page.totals)
-        self.grid.set_selected(self._selected if first <= self._selected <= last else None)
+        self.grid.set_entries(grid.entries, grid.totals)
+        self.grid.set_selected(selected)
         self.title.setText(self._title(first, last, month))
         self.export_customer_action.setEnabled(self.customer.customer_id is not None)
         self._fill_day_panel()
@@ -363,7 +370,7 @@ class CalendarScreen(QWidget):
         """What the grid was given (capped per day)."""
         return list(self._entries)
 
-    def select_day(self, day: dt.date) -> None:
+    def select_day(self, day: dt.date) -> None:  # from the month read when it has it all
         self._selected = day
         self.grid.set_selected(day)
         self._fill_day_panel()
@@ -373,8 +380,11 @@ class CalendarScreen(QWidget):
 
     def _fill_day_panel(self) -> None:
         day = self._selected
-        page = self.ctx.db.read(calendar_page, day, day, self._kinds, self.customer.customer_id,
-                                self.ctx.lang, self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
+        page = complete_day(self._month_page, day) if self._month_page else None
+        if page is None:
+            page = self.ctx.db.read(calendar_page, day, day, self._kinds,
+                                    self.customer.customer_id, self.ctx.lang,
+                                    self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
         self.day_panel.show_day(day, page, self.lunar.isChecked())
 
     # -- opening and changing entries ---------------------------------------------------
