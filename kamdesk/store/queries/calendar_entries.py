@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, case, exists, func, or_, select
+from sqlalchemy import Connection, case, exists, func, or_, select
 
 from kamdesk.domain import task_titles
 from kamdesk.domain.complaints import deadline_level
@@ -107,13 +107,8 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
                  lang: str = "en") -> list[CalendarEntry]:
     lo = dt.datetime.combine(start, dt.time(0))
     hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0))
-    # Open and done tasks spelled apart, so the open ones (most of a range) are a range
-    # of ``ix_tasks_open_due`` (done_at, due_at) rather than a scan of every task.
-    in_range = or_(and_(Task.done_at.is_(None), Task.due_at >= lo, Task.due_at < hi),
-                   and_(Task.done_at.is_not(None), Task.due_at >= lo, Task.due_at < hi))
-    where = [in_range, or_(Task.source.not_in(GENERATED_SOURCES), Task.source_key.is_(None))]
-    if set(kinds) != set(TASK_KINDS):  # the table allows no other kinds
-        where.append(Task.kind.in_(kinds))
+    where = [Task.due_at >= lo, Task.due_at < hi, Task.kind.in_(kinds),
+             or_(Task.source.not_in(GENERATED_SOURCES), Task.source_key.is_(None))]
     if customer_id is not None:
         where.append(Task.customer_id == customer_id)
     q = (
@@ -125,32 +120,31 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
         .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Task.customer_id)
     )
     capped = cap.limit is not None
-    day_totals: dict[dt.date, int] = {}
     if capped:
-        # One pass over the range: each day's count and the first few per day and kind
-        # by window functions, so a day with a thousand tasks costs a thousand index
-        # entries, not a thousand Python rows (and the range is read once, not twice).
+        # Count in SQL, then keep the first few per day and kind with a window
+        # function, so a day with a thousand tasks costs a thousand index entries,
+        # not a thousand Python rows.
         day = func.date(Task.due_at)
+        for d, n in conn.execute(select(day, func.count()).where(*where).group_by(day)):
+            key = as_date(d)
+            assert key is not None
+            cap.add_total(key, int(n))
         rn = func.row_number().over(partition_by=(day, Task.kind),
                                     order_by=(Task.due_at, Task.id)).label("rn")
-        n_day = func.count().over(partition_by=day).label("n_day")
-        first = select(Task.id.label("tid"), rn, n_day).where(*where).subquery()
-        limit = cap.limit
-        if cap.full_day is not None:
-            wide = cap.full_limit if cap.full_limit is not None else 1_000_000
-            keep = first.c.rn <= case((day == cap.full_day.isoformat(), wide), else_=limit)
-        else:
-            keep = first.c.rn <= limit
-        q = (q.add_columns(first.c.n_day).join(first, first.c.tid == Task.id).where(keep))
+        first = select(Task.id.label("tid"), rn, day.label("day")).where(*where).subquery()
+        keep = first.c.rn <= cap.limit
+        if cap.full_day is not None:  # the Calendar's selected day, read to its own limit
+            wide = cap.full_limit if cap.full_limit is not None else 1 << 30
+            keep = first.c.rn <= case((first.c.day == cap.full_day.isoformat(), wide),
+                                      else_=cap.limit)
+        q = q.join(first, first.c.tid == Task.id).where(keep)
     else:
         q = q.where(*where)
     out = []
     for r in conn.execute(q):
         due = as_datetime(r[4])
         assert due is not None
-        if capped:
-            day_totals[due.date()] = int(r[17])
-        else:
+        if not capped:
             cap.keep(due.date(), r[2])
         done = r[6] is not None
         out.append(CalendarEntry(
@@ -162,8 +156,6 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
             notes=task_titles.render_notes(r[14], r[15], lang, r[7]),
             priority=int(r[8] or 2), updated=latest_datetime(r[9], r[16]),
         ))
-    for d, n in day_totals.items():
-        cap.add_total(d, n)
     return out
 
 
