@@ -20,7 +20,8 @@ from collections.abc import Hashable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from kamdesk.store.queries.calendar import CalendarPage, calendar_page, with_overdue
 from kamdesk.ui.context import AppContext
@@ -30,6 +31,9 @@ from kamdesk.ui.ops import read_in_background
 KEEP = 4
 #: a kept page older than this is read again (complaint deadlines turn amber/red)
 MAX_AGE = dt.timedelta(minutes=5)
+#: the reads start once the month has been on screen this long, so they never compete
+#: with painting it (or with the next keystroke of a user paging fast)
+DELAY_MS = 250
 
 
 class MonthPrefetch(QObject):
@@ -40,15 +44,22 @@ class MonthPrefetch(QObject):
         self._pages: dict[Hashable, tuple[dt.datetime, CalendarPage]] = {}
         self._pending: set[Hashable] = set()
         self._generation = 0
+        self._wanted: list[tuple[Hashable, dict[str, Any]]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DELAY_MS)
+        self._timer.timeout.connect(self._start)
 
     def busy(self) -> bool:
-        """Whether a background read is still running (benchmarks wait for it)."""
-        return bool(self._pending)
+        """Whether a background read is waiting or running (benchmarks wait for it)."""
+        return bool(self._pending) or self._timer.isActive()
 
     def clear(self) -> None:
         """The data changed: forget every kept page and every read in flight."""
         self._pages.clear()
         self._pending.clear()
+        self._wanted.clear()
+        self._timer.stop()
         self._generation += 1
 
     def take(self, key: Hashable, now: dt.datetime) -> CalendarPage | None:
@@ -62,20 +73,31 @@ class MonthPrefetch(QObject):
         """Keep a page read in the foreground too (a step back finds it)."""
         self._store(key, page, self.ctx.clock.now())
 
-    def want(self, key: Hashable, kwargs: dict[str, Any]) -> None:
-        """Read ``calendar_page(conn, **kwargs)`` in the background for ``key``."""
-        if not self.enabled or key in self._pages or key in self._pending:
-            return
+    def want(self, wanted: list[tuple[Hashable, dict[str, Any]]]) -> None:
+        """Read ``calendar_page(conn, **kwargs)`` for each (key, kwargs) in the background,
+        after :data:`DELAY_MS` (a later call replaces the wish list)."""
+        self._wanted = [w for w in wanted if w[0] not in self._pages]
+        if self.enabled and self._wanted:
+            self._timer.start()
+
+    def _start(self) -> None:
+        parent = self.parent()
+        if isinstance(parent, QWidget) and not parent.isVisible():
+            return  # the screen was left: nothing to step to
         generation, asked = self._generation, self.ctx.clock.now()
-        self._pending.add(key)
+        for key, kwargs in self._wanted:
+            if key in self._pages or key in self._pending:
+                continue
+            self._pending.add(key)
 
-        def done(page: CalendarPage) -> None:
-            if generation != self._generation:
-                return  # read before a change: wrong now
-            self._pending.discard(key)
-            self._store(key, page, asked)
+            def done(page: CalendarPage, key: Hashable = key) -> None:
+                if generation != self._generation:
+                    return  # read before a change: wrong now
+                self._pending.discard(key)
+                self._store(key, page, asked)
 
-        read_in_background(self.ctx, calendar_page, on_done=done, **kwargs)
+            read_in_background(self.ctx, calendar_page, on_done=done, **kwargs)
+        self._wanted = []
 
     def _store(self, key: Hashable, page: CalendarPage, read_at: dt.datetime) -> None:
         self._pages.pop(key, None)

@@ -337,8 +337,7 @@ class CalendarScreen(QWidget):
         key, kwargs = self._page_request(self._anchor, self._selected)
         page = self.prefetch.take(key, now) or self.ctx.db.read(calendar_page, **kwargs)
         self.prefetch.keep(key, page)
-        for n in (1, -1):
-            self.prefetch.want(*self._page_request(*self._stepped(n)))
+        self.prefetch.want([self._page_request(*self._stepped(n)) for n in (1, -1)])
         self._month_page, grid = page, grid_page(page, WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
         self._entries = grid.entries
         self.grid.set_view(first, weeks, month)
