@@ -148,14 +148,38 @@ class Window:
         settle()
 
     # -- the list -------------------------------------------------------------------------
-    def set_search_now(self, text: str) -> None:
-        """Put ``text`` in the search box and wait until the list has painted its result
-        (the screen applies the text from a zero-timer, i.e. on the next loop turn)."""
+    def type_search(self, text: str) -> bool:
+        """A keystroke: put ``text`` in the search box and return once the list has
+        painted its result, or at once when the screen holds the text back for a pause
+        (a short Latin prefix it would scan for; returns False then). The pause itself
+        is idle time, not work, so it is not part of a keystroke."""
+        timer = getattr(self.customers, "_search_timer", None)
         mark = self.list_paints.mark()
         self.search.setText(text)
+        if timer is not None and timer.isActive() and timer.interval() > 0:
+            return False
+        self._wait_applied(text, mark)
+        return True
+
+    def flush_search(self) -> None:
+        """End the pause now: run a held-back search (what the timer would do)."""
+        timer = getattr(self.customers, "_search_timer", None)
+        if timer is not None and timer.isActive():
+            mark = self.list_paints.mark()
+            timer.stop()
+            self.customers.apply_filters()
+            self._wait_applied(self.search.text(), mark)
+
+    def _wait_applied(self, text: str, mark: int) -> None:
         deadline = time.perf_counter() + 5.0
         while self.model.query.search != text and time.perf_counter() < deadline:
             self.app.processEvents()
         if self.model.query.search != text:
             raise RuntimeError(f"the list never applied the search {text!r}")
         self.list_paints.finish(mark)
+
+    def set_search_now(self, text: str) -> None:
+        """Put ``text`` in the search box and wait until the list has painted its result
+        (the screen applies the text from a zero-timer, i.e. on the next loop turn)."""
+        if not self.type_search(text):
+            self.flush_search()

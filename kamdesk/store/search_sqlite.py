@@ -102,6 +102,13 @@ def cjk_markers(text: str) -> str:
     return " ".join([*singles, *pairs])
 
 
+def uses_index(word: str) -> bool:
+    """Whether :func:`match_clause` answers ``word`` from the index (three or more
+    characters, or one or two Chinese characters) rather than scanning every row."""
+    q = word.strip().lower()
+    return len(q) >= 3 or (1 <= len(q) <= 2 and all(_is_han(ch) for ch in q))
+
+
 def match_clause(query: str) -> tuple[str, tuple[object, ...]]:
     """SQL fragment selecting matching customer ids, and its parameters.
 

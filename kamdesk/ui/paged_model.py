@@ -56,9 +56,14 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
     def query(self) -> Q:
         return self._query
 
-    def set_query(self, query: Q, recount: bool = True) -> None:
+    def set_query(self, query: Q, recount: bool = True, reread: bool = True) -> None:
         """``recount=False`` when only the order changed: the rows are the same, and
-        counting 100k of them again costs more than reading the new first page."""
+        counting 100k of them again costs more than reading the new first page.
+        ``reread=False`` when the new query selects the same rows in the same order
+        (a search letter that filters nothing): only the query is kept."""
+        if not reread:
+            self._query = query
+            return
         self.beginResetModel()
         self._query = query
         self._pages.clear()

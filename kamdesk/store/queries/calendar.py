@@ -35,7 +35,7 @@ from kamdesk.store.queries.key_dates import DayCap
 
 __all__ = [
     "DEFAULT_ANNIVERSARY_TIERS", "GENERATED_SOURCES", "KINDS", "TASK_KINDS", "CalendarEntry",
-    "CalendarPage", "calendar_page", "items_between",
+    "CalendarPage", "calendar_page", "complete_day", "grid_page", "items_between",
     "sort_key", "with_overdue",
 ]
 
@@ -52,6 +52,10 @@ class CalendarPage:
 
     entries: list[CalendarEntry]
     totals: dict[dt.date, int]
+    #: the range read, and the day read to a wider limit (see :func:`calendar_page`)
+    start: dt.date = dt.date.min
+    end: dt.date = dt.date.min
+    full_day: dt.date | None = None
 
     def hidden(self, day: dt.date) -> int:
         """How many entries of ``day`` were left out by the cap."""
@@ -93,14 +97,21 @@ def calendar_page(
     anniversary_tiers: Iterable[str] | None = DEFAULT_ANNIVERSARY_TIERS,
     include_optional_festivals: bool = False,
     per_day_limit: int | None = None,
+    full_day: dt.date | None = None,
+    full_day_limit: int | None = None,
 ) -> CalendarPage:
     """:func:`items_between` for a screen: at most ``per_day_limit`` entries of each
-    kind per day (the first by time), plus the full count of each day for "+N more"."""
+    kind per day (the first by time), plus the full count of each day for "+N more".
+
+    ``full_day`` (in the range) keeps up to ``full_day_limit`` of each kind on that one
+    day instead (None: all), so the Calendar reads its month once, one query per source,
+    for the grid and the selected day's list alike (:func:`complete_day`, :func:`grid_page`).
+    """
     wanted = set(KINDS if kinds is None else kinds)
     unknown = wanted - set(KINDS)
     if unknown:
         raise ValueError(f"unknown calendar kinds: {', '.join(sorted(unknown))}")
-    cap = DayCap(per_day_limit)
+    cap = DayCap(per_day_limit, full_day, full_day_limit)
     if end < start:
         return CalendarPage([], {})
     out: list[CalendarEntry] = []
@@ -118,7 +129,35 @@ def calendar_page(
     if "festival" in wanted:
         out += festival_entries(start, end, lang, include_optional_festivals, cap)
     out.sort(key=sort_key)
-    return CalendarPage(out, cap.totals)
+    return CalendarPage(out, cap.totals, start, end, cap.full_day)
+
+
+def complete_day(page: CalendarPage, day: dt.date) -> CalendarPage | None:
+    """The entries of ``day`` from ``page`` (with its true count) when the page holds
+    that day in full (nothing of it capped, or read as ``full_day`` to a limit the
+    caller shares); None when the page's range does not cover the day or left some out.
+    """
+    if not page.start <= day <= page.end:
+        return None
+    entries = [e for e in page.entries if e.day == day]
+    total = page.totals.get(day, 0)
+    if total > len(entries) and day != page.full_day:
+        return None
+    return CalendarPage(entries, {day: total} if total else {})
+
+
+def grid_page(page: CalendarPage, per_day_limit: int) -> CalendarPage:
+    """``page`` with at most ``per_day_limit`` entries of each kind on every day (what a
+    page read with that limit holds: the first ones in order), for a page read with a
+    wider ``full_day``."""
+    kept: dict[tuple[dt.date, str], int] = {}
+    out = []
+    for e in page.entries:  # sorted: the first of each day and kind come first
+        n = kept.get((e.day, e.kind), 0)
+        if n < per_day_limit:
+            kept[(e.day, e.kind)] = n + 1
+            out.append(e)
+    return CalendarPage(out, page.totals, page.start, page.end, page.full_day)
 
 
 def sort_key(e: CalendarEntry) -> tuple[object, ...]:

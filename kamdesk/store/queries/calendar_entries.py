@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, exists, func, or_, select
+from sqlalchemy import Connection, case, exists, func, or_, select
 
 from kamdesk.domain import task_titles
 from kamdesk.domain.complaints import deadline_level
@@ -131,8 +131,13 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
             cap.add_total(key, int(n))
         rn = func.row_number().over(partition_by=(day, Task.kind),
                                     order_by=(Task.due_at, Task.id)).label("rn")
-        first = select(Task.id.label("tid"), rn).where(*where).subquery()
-        q = q.join(first, first.c.tid == Task.id).where(first.c.rn <= cap.limit)
+        first = select(Task.id.label("tid"), rn, day.label("day")).where(*where).subquery()
+        keep = first.c.rn <= cap.limit
+        if cap.full_day is not None:  # the Calendar's selected day, read to its own limit
+            wide = cap.full_limit if cap.full_limit is not None else 1 << 30
+            keep = first.c.rn <= case((first.c.day == cap.full_day.isoformat(), wide),
+                                      else_=cap.limit)
+        q = q.join(first, first.c.tid == Task.id).where(keep)
     else:
         q = q.where(*where)
     out = []

@@ -83,17 +83,26 @@ class DayCap:
     "+N more", and a single day can be asked for without a limit.
     """
 
-    def __init__(self, limit: int | None) -> None:
+    def __init__(self, limit: int | None, full_day: dt.date | None = None,
+                 full_limit: int | None = None) -> None:
         self.limit = limit
+        #: one day kept to a larger limit (the Calendar's selected day, whose full list
+        #: the day panel shows), so one read of a month serves the grid and the panel
+        self.full_day = full_day if limit is not None else None
+        self.full_limit = full_limit
         self.totals: dict[dt.date, int] = {}
         self._kept: dict[tuple[dt.date, str], int] = {}
 
+    def limit_of(self, day: dt.date) -> int | None:
+        return self.full_limit if day == self.full_day else self.limit
+
     def keep(self, day: dt.date, kind: str) -> bool:
         self.totals[day] = self.totals.get(day, 0) + 1
-        if self.limit is None:
+        limit = self.limit_of(day)
+        if limit is None:
             return True
         n = self._kept.get((day, kind), 0)
-        if n >= self.limit:
+        if n >= limit:
             return False
         self._kept[(day, kind)] = n + 1
         return True

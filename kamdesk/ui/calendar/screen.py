@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QDate, QLocale, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QShowEvent
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.domain.vocab import is_zh
-from kamdesk.store.queries.calendar import KINDS, TASK_KINDS, CalendarEntry, calendar_page
+from kamdesk.store.queries.calendar import KINDS, TASK_KINDS, CalendarEntry, CalendarPage
+from kamdesk.store.queries.calendar import calendar_page, complete_day, grid_page
 from kamdesk.store.ops import tasks as task_ops
 from kamdesk.ui import labels
 from kamdesk.ui.calendar.date_picker import pick_date
@@ -27,6 +29,8 @@ from kamdesk.ui.calendar.day_panel import DayPanel
 from kamdesk.ui.calendar.grid import CalendarGrid
 from kamdesk.ui.calendar.ics_export import CalendarExport
 from kamdesk.ui.calendar.kinds import KIND_COLOURS, kind_icon
+from kamdesk.ui.calendar.prefetch import MonthPrefetch
+from kamdesk.ui.calendar.ranges import range_title, stepped, visible_range
 from kamdesk.ui.calendar.task_dialog import TaskDialog
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs.complaint_entry import show_complaint
@@ -59,6 +63,8 @@ class CalendarScreen(QWidget):
         self._selected = today
         self._dirty = True
         self._entries: list[CalendarEntry] = []
+        self._month_page: CalendarPage | None = None
+        self.prefetch = MonthPrefetch(ctx, self)
         self.task_dialog: TaskDialog | None = None
         # Seams for tests: the file and date choosers are modal and OS-dependent.
         self.exporter = CalendarExport(ctx, self)
@@ -249,14 +255,10 @@ class CalendarScreen(QWidget):
     def view(self) -> str:
         return self._view
 
-    def visible_range(self) -> tuple[dt.date, dt.date, int, int | None]:
-        """(first day, last day, weeks, month shown) of the grid."""
-        if self._view == "week":
-            first = self._anchor - dt.timedelta(days=self._anchor.weekday())
-            return first, first + dt.timedelta(days=6), 1, None
-        start = self._anchor.replace(day=1)
-        first = start - dt.timedelta(days=start.weekday())
-        return first, first + dt.timedelta(days=41), 6, start.month
+    def visible_range(self, anchor: dt.date | None = None
+                      ) -> tuple[dt.date, dt.date, int, int | None]:
+        """(first day, last day, weeks, month shown) of the grid (around ``anchor``)."""
+        return visible_range(self._view, self._anchor if anchor is None else anchor)
 
     def set_view(self, view: str) -> None:
         self._view = "week" if view == "week" else "month"
@@ -265,15 +267,11 @@ class CalendarScreen(QWidget):
         self.ctx.settings.setValue("calendar/view", self._view)
         self.refresh(force=True)
 
+    def _stepped(self, n: int) -> tuple[dt.date, dt.date]:
+        return stepped(self._view, self._anchor, self._selected, n)
+
     def step(self, n: int) -> None:
-        if self._view == "week":
-            self._anchor += dt.timedelta(days=7 * n)
-            self._selected += dt.timedelta(days=7 * n)
-        else:
-            y, m = self._anchor.year, self._anchor.month + n
-            y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-            self._anchor = dt.date(y, m, 1)
-            self._selected = self._anchor
+        self._anchor, self._selected = self._stepped(n)
         self.refresh(force=True)
 
     def go_today(self) -> None:
@@ -315,6 +313,7 @@ class CalendarScreen(QWidget):
     # -- data --------------------------------------------------------------------------
     def _on_changed(self, tables: frozenset[str]) -> None:
         if tables & REFRESH_ON:
+            self.prefetch.clear()
             self._dirty = True
             if self.isVisible():
                 self._refresh_timer.start()
@@ -332,38 +331,40 @@ class CalendarScreen(QWidget):
         self._dirty = False
         first, last, weeks, month = self.visible_range()
         now = self.ctx.clock.now()
-        page = self.ctx.db.read(
-            calendar_page, first, last, self._kinds, self.customer.customer_id, self.ctx.lang,
-            now, per_day_limit=WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
-        self._entries = page.entries
+        # One read (one query per source) for the grid and the day panel: the selected
+        # day is read to the panel's limit and trimmed to the cell's for the grid. The
+        # neighbours are read in the background, so a step finds its page ready.
+        key, kwargs = self._page_request(self._anchor, self._selected)
+        page = self.prefetch.take(key, now) or self.ctx.db.read(calendar_page, **kwargs)
+        self.prefetch.keep(key, page)
+        self.prefetch.want([self._page_request(*self._stepped(n)) for n in (1, -1)])
+        self._month_page, grid = page, grid_page(page, WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)
+        self._entries = grid.entries
         self.grid.set_view(first, weeks, month)
         self.grid.set_today(now.date())
-        self.grid.set_entries(page.entries, page.totals)
-        self.grid.set_selected(self._selected if first <= self._selected <= last else None)
-        self.title.setText(self._title(first, last, month))
+        self.grid.set_entries(grid.entries, grid.totals)
+        self.grid.set_selected(page.full_day)
+        self.title.setText(range_title(self._locale, self._zh, self._anchor.year, first, last,
+                                       month))
         self.export_customer_action.setEnabled(self.customer.customer_id is not None)
         self._fill_day_panel()
 
-    def _title(self, first: dt.date, last: dt.date, month: int | None) -> str:
-        if month is not None:
-            if self._zh:
-                return f"{self._anchor.year}年{month}月"
-            return f"{self._locale.standaloneMonthName(month)} {self._anchor.year}"
-        if self._zh:
-            tail = f"{last.month}月{last.day}日" if last.month != first.month else f"{last.day}日"
-            return f"{first.year}年{first.month}月{first.day}日 – {tail}"
-        if first.month == last.month:
-            return f"{first.day} – {last.day} {self._locale.standaloneMonthName(first.month)} " \
-                   f"{first.year}"
-        short = QLocale.FormatType.ShortFormat
-        return (f"{first.day} {self._locale.monthName(first.month, short)}"
-                f" – {last.day} {self._locale.monthName(last.month, short)} {last.year}")
+    def _page_request(self, anchor: dt.date, selected: dt.date
+                      ) -> tuple[tuple[object, ...], dict[str, Any]]:
+        """A key and the ``calendar_page`` arguments of the range around ``anchor``."""
+        first, last, weeks, _month = self.visible_range(anchor)
+        full = selected if first <= selected <= last else None
+        key = (first, last, tuple(self._kinds), self.customer.customer_id, full)
+        return key, dict(start=first, end=last, kinds=self._kinds, lang=self.ctx.lang,
+                          customer_id=self.customer.customer_id, now=self.ctx.clock.now(),
+                          per_day_limit=WEEK_LIMIT if weeks == 1 else MONTH_LIMIT,
+                          full_day=full, full_day_limit=DAY_LIMIT)
 
     def entries(self) -> list[CalendarEntry]:
         """What the grid was given (capped per day)."""
         return list(self._entries)
 
-    def select_day(self, day: dt.date) -> None:
+    def select_day(self, day: dt.date) -> None:  # from the month read when it has it all
         self._selected = day
         self.grid.set_selected(day)
         self._fill_day_panel()
@@ -373,8 +374,11 @@ class CalendarScreen(QWidget):
 
     def _fill_day_panel(self) -> None:
         day = self._selected
-        page = self.ctx.db.read(calendar_page, day, day, self._kinds, self.customer.customer_id,
-                                self.ctx.lang, self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
+        page = complete_day(self._month_page, day) if self._month_page else None
+        if page is None:
+            page = self.ctx.db.read(calendar_page, day, day, self._kinds,
+                                    self.customer.customer_id, self.ctx.lang,
+                                    self.ctx.clock.now(), per_day_limit=DAY_LIMIT)
         self.day_panel.show_day(day, page, self.lunar.isChecked())
 
     # -- opening and changing entries ---------------------------------------------------

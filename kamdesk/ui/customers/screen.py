@@ -18,6 +18,7 @@ from kamdesk.store.errors import HasHistory
 from kamdesk.store.ops.customers import delete_customer, set_archived
 from kamdesk.store.queries.customers import CustomerRow, distinct_values
 from kamdesk.store.queries.tags import all_tags
+from kamdesk.store.search import search_words, searched_at_once
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.customers.bulk import BulkActions
@@ -30,6 +31,9 @@ from kamdesk.ui.ops import run_op
 
 REFRESH_ON = {"customers", "customer_metrics", "people", "interactions", "trades", "tasks",
               "payments", "tags", "customer_tags"}
+
+#: how long a search that scans (one or two Latin letters or digits) waits for a pause
+SEARCH_PAUSE_MS = 250
 
 
 class CustomersScreen(QWidget):
@@ -138,13 +142,13 @@ class CustomersScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
 
-        # Coalesce fast typing into one query per event-loop turn; the query itself
-        # is fast enough to run on every keystroke.
+        # Coalesce fast typing into one query per event-loop turn; text the index
+        # answers runs on the keystroke, a scan waits for a pause (_search_edited).
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(0)
         self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.textChanged.connect(self._search_edited)
         for combo in (self.industry, self.tier, self.activity, self.potential, self.owner,
                       self.tag):
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -198,6 +202,10 @@ class CustomersScreen(QWidget):
             combo.setCurrentIndex(max(0, i))
             combo.blockSignals(False)
 
+    def _search_edited(self, text: str) -> None:
+        self._search_timer.setInterval(0 if searched_at_once(text) else SEARCH_PAUSE_MS)
+        self._search_timer.start()
+
     def apply_filters(self) -> None:
         q = replace(
             self.model.query, search=self.search.text(), industry=self.industry.currentData(),
@@ -206,6 +214,11 @@ class CustomersScreen(QWidget):
             overdue_only=self.overdue.isChecked(), include_archived=self.archived.isChecked(),
             credit_watch=self.credit.isChecked(), tag_id=self.tag.currentData(),
         )
+        old = self.model.query
+        if old.search != q.search and replace(old, search="") == replace(q, search="") \
+                and search_words(old.search) == search_words(q.search):
+            self.model.set_query(q, reread=False)  # e.g. one more letter that filters nothing
+            return
         self.model.set_query(q)
         # Lay the rows out now rather than on the view's delayed timer, so a keystroke
         # costs one repaint instead of two.

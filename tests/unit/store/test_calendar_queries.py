@@ -197,6 +197,34 @@ def test_per_day_cap_counts_everything(db):
     assert page.hidden(day) == 11
 
 
+def test_one_read_serves_the_grid_and_the_selected_day(db):
+    """The Calendar reads its range once: the selected day to the day panel's limit (the
+    same entries a read of that day alone gives), the grid trimmed to the cell's limit."""
+    with db.session() as s:
+        c = _customer(s, "大客户")
+        for d in (24, 25):
+            for i in range(6):
+                task_ops.create_task(s, title=f"任务{d}-{i}", customer_id=c.id,
+                                     due_at=datetime(2026, 11, d, 8, i))
+        s.commit()
+    first, last, day = date(2026, 11, 23), date(2026, 11, 29), date(2026, 11, 24)
+    with db.engine.connect() as conn:
+        page = cq.calendar_page(conn, first, last, now=NOW, per_day_limit=3, full_day=day,
+                                full_day_limit=5)
+        alone = cq.calendar_page(conn, day, day, now=NOW, per_day_limit=5)
+        capped = cq.calendar_page(conn, first, last, now=NOW, per_day_limit=3)
+    selected = cq.complete_day(page, day)
+    assert selected is not None
+    assert [e.key for e in selected.entries] == [e.key for e in alone.entries]
+    assert selected.hidden(day) == alone.hidden(day) == 1
+    assert [e.key for e in cq.grid_page(page, 3).entries] == [e.key for e in capped.entries]
+    assert cq.grid_page(page, 3).totals == capped.totals
+    # another day was capped at 3 of 6: its list needs a read of its own
+    assert cq.complete_day(page, date(2026, 11, 25)) is None
+    assert cq.complete_day(page, date(2026, 11, 26)) is not None  # an empty day is complete
+    assert cq.complete_day(page, date(2026, 12, 7)) is None  # outside the range
+
+
 def test_generated_tasks_stand_behind_their_date(book):
     db, ids = book
     from kamdesk.store.ops.key_date_reminders import sync_reminder_tasks
@@ -266,3 +294,4 @@ def test_month_query_is_bounded(db):
         s.commit()
     items = _items(db, date(2026, 10, 26), date(2026, 12, 6))
     assert not any(e.title in ("明年",) or e.kind == "renewal" for e in items)
+

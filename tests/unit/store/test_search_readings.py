@@ -130,3 +130,12 @@ def test_rebuild_declares_what_it_writes(db):
         changes = rebuild_search_index(s)
         s.commit()
     assert written <= changes.names | {"customer_fts"}
+
+
+def test_search_runs_at_once_only_what_the_index_answers():
+    from kamdesk.store.search import search_words, searched_at_once
+
+    assert searched_at_once("") and searched_at_once("f")  # filters nothing
+    assert searched_at_once("丰") and searched_at_once("丰源") and searched_at_once("fyz")
+    assert not searched_at_once("fy") and not searched_at_once("17")  # a scan: wait
+    assert search_words("f") == () and search_words("F yz") == ("yz",)
