@@ -141,17 +141,23 @@ Your saved data is safe. Details were written to the log file:
         <source>Writing %1 (%2 of %3)</source>
         <translation>正在写入 %1（%2/%3）</translation>
     </message>
-    <message>
-        <source>Export stopped by an error after %1 file(s): %2</source>
-        <translation>已写入 %1 个文件后因出错而中止：%2</translation>
+    <message numerus="yes">
+        <source>Export stopped by an error after %n file(s): %2</source>
+        <translation>
+            <numerusform>已写入 %n 个文件后因出错而中止：%2</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Cancelled: %1 of %2 file(s) written to %3</source>
-        <translation>已取消：%2 个文件中已有 %1 个写入 %3</translation>
+    <message numerus="yes">
+        <source>Cancelled: %1 of %n file(s) written to %3</source>
+        <translation>
+            <numerusform>已取消：%n 个文件中已有 %1 个写入 %3</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 file(s) written to %2</source>
-        <translation>已将 %1 个文件写入 %2</translation>
+    <message numerus="yes">
+        <source>%n file(s) written to %2</source>
+        <translation>
+            <numerusform>已将 %n 个文件写入 %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4713,9 +4719,11 @@ Average days: the mean time from entering this stage to leaving it, over the %3 
         <source>Replace the strategies typed here with the method&apos;s strategies for this tier?</source>
         <translation>用方法论针对该分层的策略替换此处已填写的策略？</translation>
     </message>
-    <message>
-        <source>%1 risk(s) added from the data</source>
-        <translation>已按数据添加 %1 项风险</translation>
+    <message numerus="yes">
+        <source>%n risk(s) added from the data</source>
+        <translation>
+            <numerusform>已按数据添加 %n 项风险</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select an action first.</source>
