@@ -214,6 +214,16 @@
     </message>
 </context>
 <context>
+    <name>DBusNotifier</name>
+    <message numerus="yes">
+        <source>…and %n more reminder(s)</source>
+        <translation>
+            <numerusform>…and %n more reminder</numerusform>
+            <numerusform>…and %n more reminders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentsPanel</name>
     <message numerus="yes">
         <source>%n document(s)</source>

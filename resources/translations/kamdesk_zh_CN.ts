@@ -1719,6 +1719,35 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>DBusNotifier</name>
+    <message>
+        <source>KAMDesk reminders</source>
+        <translation>KAMDesk 提醒</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more reminder(s)</source>
+        <translation>
+            <numerusform>…另有 %n 条提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Snooze 15 min</source>
+        <translation>15 分钟后再提醒</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD, empty if unknown</source>
