@@ -44,16 +44,19 @@ def tone(light: str, dark: str) -> str:
 
 
 def legible(colour: str | QColor, background: QColor | None = None) -> QColor:
-    """``colour`` lightened (dark palette) or darkened (light palette) just enough to
-    reach 4.5:1 on ``background`` (default: the palette's Base); hue kept, so a red
-    "overdue" stays red. Colours that already read well come back unchanged."""
+    """On the dark palette, ``colour`` lightened just enough to reach 4.5:1 on
+    ``background`` (default: the palette's Base); hue kept, so a red "overdue" stays red.
+    The light palette's colours were chosen on white and come back unchanged, as do
+    colours that already read well."""
     c = QColor(colour)
     pal = QGuiApplication.palette()
+    if not palette_is_dark(pal):
+        return c
     bg = background if background is not None else pal.color(QPalette.ColorRole.Base)
     if contrast_ratio(c, bg) >= MIN_TEXT_CONTRAST:
         return c
     h, s, lightness, a = c.getHslF()
-    step = 0.04 if bg.lightnessF() < 0.5 else -0.04
+    step = 0.04
     for _ in range(25):
         lightness = min(1.0, max(0.0, lightness + step))
         c = QColor.fromHslF(h, s, lightness, a)
