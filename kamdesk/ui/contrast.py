@@ -55,7 +55,7 @@ def legible(colour: str | QColor, background: QColor | None = None) -> QColor:
     bg = background if background is not None else pal.color(QPalette.ColorRole.Base)
     if contrast_ratio(c, bg) >= MIN_TEXT_CONTRAST:
         return c
-    h, s, lightness, a = c.getHslF()
+    h, s, lightness, a = c.hslHueF(), c.hslSaturationF(), c.lightnessF(), c.alphaF()
     step = 0.04
     for _ in range(25):
         lightness = min(1.0, max(0.0, lightness + step))
