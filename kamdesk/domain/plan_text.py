@@ -34,6 +34,7 @@ from kamdesk.domain.plans import (
     RiskItem,
     Stakeholder,
 )
+from kamdesk.domain.plural import count_en, noun_en
 from kamdesk.domain.vocab import inline, is_zh
 
 __all__ = [
@@ -184,7 +185,7 @@ def situation_text(f: PlanFacts, today: date, lang: str) -> str:
         parts.append(f"Relationship health {f.health}/100, nothing deducted.")
     extra = []
     if f.open_complaints:
-        extra.append(f"{f.open_complaints} open complaint(s)")
+        extra.append(f"{f.open_complaints} open {noun_en(f.open_complaints, 'complaint')}")
     if f.last_nps is not None:
         extra.append(f"latest NPS {f.last_nps}")
     if f.last_csat is not None:
@@ -280,7 +281,7 @@ _RISK = {
         "Start the renewal review early: cooperation review, terms, price adjustment.",
         "提前启动续签评审：合作回顾、条款与价格调整。"),
     "complaints": (
-        "{count} complaint(s) past their response deadline",
+        "{count} {noun} past their response deadline",
         "{count} 项投诉超过处理时限",
         "Owner answers within 24 hours and follows the issue through; visit after it is "
         "resolved to confirm satisfaction.",
@@ -356,7 +357,8 @@ def suggest_risks(f: PlanFacts, today: date, lang: str) -> list[RiskItem]:
                              "high" if left <= 60 else "medium" if left <= 120 else "low",
                              lang, number=number, title=title, end=end.isoformat()))
     if f.overdue_complaints:
-        out.append(_risk("complaints", "other", "high", lang, count=f.overdue_complaints))
+        out.append(_risk("complaints", "other", "high", lang, count=f.overdue_complaints,
+                         noun=noun_en(f.overdue_complaints, "complaint")))
     low = []
     if f.last_csat is not None and f.last_csat < 4:
         low.append(f"CSAT {f.last_csat:g}/5")
@@ -382,7 +384,7 @@ def suggest_swot(f: PlanFacts, people: Sequence[Stakeholder], today: date, lang:
     t: list[str] = []
     if f.cooperation_start and (today - f.cooperation_start).days >= 365:
         years = (today - f.cooperation_start).days // 365
-        s.append(f"合作已 {years} 年" if zh else f"Working together for {years} year(s)")
+        s.append(f"合作已 {years} 年" if zh else f"Working together for {count_en(years, 'year')}")
     trend = f.revenue_trend_pct
     if trend is not None and trend > 0:
         s.append(f"营收同比增长 {trend:.1f}%" if zh else f"Revenue up {trend:.1f}% year on year")

@@ -24,6 +24,7 @@ from kamdesk.domain.contract_life import LIVE_STATES
 from kamdesk.domain.key_dates import KeyDateRule, cooperation_anniversary, next_occurrence
 from kamdesk.domain.plan_text import describe_reason, situation_text, split_lines
 from kamdesk.domain.plans import ROLE_ORDER, PlanFacts, Stakeholder
+from kamdesk.domain.plural import count_en
 from kamdesk.domain.task_titles import render_title
 from kamdesk.domain.vocab import is_zh
 from kamdesk.reports import labels as L
@@ -313,7 +314,7 @@ def brief_document(conn: Connection, customer_id: int, lang: str, today: date) -
             due = t.due_at.date()
             late = (today - due).days
             if late > 0:
-                text += f"（逾期 {late} 天）" if zh else f" (overdue {late} days)"
+                text += f"（逾期 {late} 天）" if zh else f" (overdue {count_en(late, 'day')})"
                 overdue_promises.append(title)
             else:
                 by = _short_date(due, lang)

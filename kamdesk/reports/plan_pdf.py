@@ -4,9 +4,10 @@ Layout: a cover page, then numbered sections in the order the method reviews an 
 (situation → SWOT → objectives → strategies → actions → people → opportunities → risks →
 resources → trends; built in :mod:`kamdesk.reports.plan_pdf_sections`). Every page
 after the cover carries the customer and period in the header and "Page N of M" plus
-the confidentiality line in the footer; the cover is not counted, so the first content
-page is page 1, as in a printed proposal. PDF page labels say the same ("Cover", 1, 2,
-…) so a viewer's page box matches the printed numbers.
+the confidentiality line in the footer. The cover counts as page 1 (unprinted), so the
+footer's N and M are the PDF's own page numbers and a viewer's "3 / 4" box agrees with
+"Page 3 of 4" on the paper — a footer that skipped the cover said "3 of 4" on the last
+page of a four-page file.
 """
 
 from __future__ import annotations
@@ -148,11 +149,8 @@ def _paint_cover(canv: Canvas, _doc: BaseDocTemplate, *, doc: PlanDocument, lang
 
 
 def _decorate(canv: Canvas, page: int, total: int, *, doc: PlanDocument, lang: str) -> None:
-    """Running header and footer on every page but the cover (page 1)."""
+    """Running header and footer on every page but the cover (page 1, counted, not printed)."""
     if page == 1:
-        canv.addPageLabel(0, prefix=L.label("cover_label", lang))
-        if total > 1:
-            canv.addPageLabel(1, style="D", start=1)
         return
     width, height = canv._pagesize
     font = ensure_fonts()
@@ -175,7 +173,7 @@ def _decorate(canv: Canvas, page: int, total: int, *, doc: PlanDocument, lang: s
     y_foot = MARGIN_BOTTOM - 9 * mm
     canv.line(MARGIN_X, y_foot + 4 * mm, width - MARGIN_X, y_foot + 4 * mm)
     canv.setFont(font, 8)
-    numbering = L.page_of(page - 1, total - 1, lang)
+    numbering = L.page_of(page, total, lang)
     if doc.confidentiality:
         room = inner - canv.stringWidth(numbering, font, 8) - 24
         canv.drawString(MARGIN_X, y_foot, fit(doc.confidentiality, 8, room))

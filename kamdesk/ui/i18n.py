@@ -1,7 +1,12 @@
 """Language: pick it (setting, else system locale), load the compiled translations.
 
 English is the source language; Simplified Chinese ships as
-``resources/translations/kamdesk_zh_CN.qm`` together with Qt's own strings. Words for
+``resources/translations/kamdesk_zh_CN.qm`` together with Qt's own strings
+(``qtbase_zh_CN.qm`` from PySide6's translations folder: the buttons of message boxes,
+Qt's file picker). A desktop's native file picker speaks the desktop's language, so when
+the UI language differs from the system's, Qt's own (translated) dialogs are used.
+English installs ``kamdesk_en.qm``, which holds only the singular/plural forms of
+counted strings ("%n task(s)" → "1 task" / "2 tasks"). Words for
 stored codes (tiers, channels, roles…) are not in the .qm: they come from the one
 vocabulary, :mod:`kamdesk.domain.vocab`, in the language installed here
 (:func:`ui_language`).
@@ -9,7 +14,14 @@ vocabulary, :mod:`kamdesk.domain.vocab`, in the language installed here
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    Qt,
+    QTranslator,
+)
 
 from kamdesk.domain import vocab
 from kamdesk.resources import resource_path
@@ -41,7 +53,14 @@ def install_translators(app: QCoreApplication, lang: str) -> bool:
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
+    # Native dialogs follow the desktop's language, not ours: use Qt's when they differ.
+    differs = vocab.is_zh(lang) != vocab.is_zh(QLocale.system().name())
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, differs)
     if lang == "en":
+        plurals = QTranslator(app)
+        if plurals.load(str(resource_path("translations", "kamdesk_en.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         _ui_language = "en"
         return True
     ok = False
@@ -51,7 +70,8 @@ def install_translators(app: QCoreApplication, lang: str) -> bool:
         _installed.append(ours)
         ok = True
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{lang}", qt_dir) or qt.load(f"qt_{lang}", qt_dir):
         app.installTranslator(qt)
         _installed.append(qt)
     QLocale.setDefault(QLocale(lang))

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from kamdesk.ui.contrast import legible
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -75,7 +77,7 @@ class RowsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
             c = col.colour(row)
-            return QBrush(QColor(c)) if c else None
+            return QBrush(legible(c)) if c else None  # readable on either palette
         if role == Qt.ItemDataRole.ToolTipRole:
             if col.tooltip is not None:
                 return col.tooltip(row)

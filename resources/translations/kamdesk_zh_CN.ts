@@ -164,17 +164,23 @@ Your saved data is safe. Details were written to the log file:
         <source>Writing %1 (%2 of %3)</source>
         <translation>正在写入 %1（%2/%3）</translation>
     </message>
-    <message>
-        <source>Export stopped by an error after %1 file(s): %2</source>
-        <translation>已写入 %1 个文件后因出错而中止：%2</translation>
+    <message numerus="yes">
+        <source>Export stopped by an error after %n file(s): %2</source>
+        <translation>
+            <numerusform>已写入 %n 个文件后因出错而中止：%2</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Cancelled: %1 of %2 file(s) written to %3</source>
-        <translation>已取消：%2 个文件中已有 %1 个写入 %3</translation>
+    <message numerus="yes">
+        <source>Cancelled: %1 of %n file(s) written to %3</source>
+        <translation>
+            <numerusform>已取消：%n 个文件中已有 %1 个写入 %3</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 file(s) written to %2</source>
-        <translation>已将 %1 个文件写入 %2</translation>
+    <message numerus="yes">
+        <source>%n file(s) written to %2</source>
+        <translation>
+            <numerusform>已将 %n 个文件写入 %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1804,6 +1810,7 @@ Your saved data is safe. Details were written to the log file:
     <name>CustomersScreen</name>
     <message>
         <source>Search name, code, contact, phone or pinyin (zgyd)…</source>
+        <extracomment>how long a search that scans (one or two Latin letters or digits) waits for a pause</extracomment>
         <translation>搜索名称、编号、联系人、电话或拼音（zgyd）…</translation>
     </message>
     <message>
@@ -1898,6 +1905,35 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>%1 has contact log, orders or contracts, which are kept for the record. Archive the customer instead?</source>
         <translation>%1 已有沟通记录、订单或合同，这些记录需要留存。改为归档该客户？</translation>
+    </message>
+</context>
+<context>
+    <name>DBusNotifier</name>
+    <message>
+        <source>KAMDesk reminders</source>
+        <translation>KAMDesk 提醒</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more reminder(s)</source>
+        <translation>
+            <numerusform>…另有 %n 条提醒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Snooze 15 min</source>
+        <translation>15 分钟后再提醒</translation>
     </message>
 </context>
 <context>
@@ -4994,9 +5030,11 @@ Average days: the mean time from entering this stage to leaving it, over the %3 
         <source>Replace the strategies typed here with the method&apos;s strategies for this tier?</source>
         <translation>用方法论针对该分层的策略替换此处已填写的策略？</translation>
     </message>
-    <message>
-        <source>%1 risk(s) added from the data</source>
-        <translation>已按数据添加 %1 项风险</translation>
+    <message numerus="yes">
+        <source>%n risk(s) added from the data</source>
+        <translation>
+            <numerusform>已按数据添加 %n 项风险</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select an action first.</source>

@@ -21,6 +21,15 @@ def _context(database, tmp_path, lang="en"):
     return AppContext(database, FixedClock(NOW), lang, settings)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_ui(qapp):
+    """The English UI as users see it: counted strings in their singular/plural forms
+    (kamdesk_en.qm), so "1 task" / "2 tasks", never "task(s)"."""
+    from kamdesk.ui import i18n
+
+    i18n.install_translators(qapp, "en")
+
+
 @pytest.fixture
 def clock():
     return FixedClock(NOW)

@@ -63,8 +63,8 @@ def test_filters_colours_and_open(qtbot, ctx, screen, monkeypatch):
     assert _colour(screen, rows[late]) == LEVEL_COLOURS["red"]
     assert _colour(screen, rows[near]) == LEVEL_COLOURS["amber"]
     assert _colour(screen, rows[calm]) is None
-    assert screen.time_left(screen.model.row(rows[late])) == "overdue 6 hour(s)"
-    assert screen.time_left(screen.model.row(rows[near])) == "4 hour(s) left"
+    assert screen.time_left(screen.model.row(rows[late])) == "overdue 6 hours"
+    assert screen.time_left(screen.model.row(rows[near])) == "4 hours left"
 
     screen.state_filter.setCurrentIndex(screen.state_filter.findData(None))
     assert screen.model.rowCount() == 4

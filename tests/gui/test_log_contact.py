@@ -405,7 +405,7 @@ def test_log_filters(qtbot, ctx, make_window):
     qtbot.waitUntil(lambda: screen.customer.customer_id is None)
     screen.text.clear()
     qtbot.waitUntil(lambda: screen.model.rowCount() == 4)
-    assert screen.count_label.text() == "4 contact(s)"
+    assert screen.count_label.text() == "4 contacts"
 
 
 def test_double_click_opens_the_customer(qtbot, ctx, make_window):

@@ -50,7 +50,7 @@ def test_an_empty_book_explains_plans_and_offers_new_plan(qtbot, ctx):
     assert "No account plans yet" in screen.empty_label.text()
     assert "New plan" in screen.empty_label.text()
     assert screen.new_button.isEnabled() and not screen.open_button.isEnabled()
-    assert screen.count_label.text() == "0 plan(s)"
+    assert screen.count_label.text() == "0 plans"
 
     screen.search.setText("nothing like this")
     screen.refresh_plans()
@@ -112,7 +112,7 @@ def test_profile_plans_tab_starts_lists_and_opens_plans(qtbot, ctx, make_window,
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     assert tab.table.isVisible() and not tab.empty_label.isVisible()
     assert tab.model.row(0).period == "2027" and tab.new_button.text() == "New plan…"
-    assert tab.count_label.text() == "1 plan(s)"
+    assert tab.count_label.text() == "1 plan"
     editor.close()
 
     # A second period: "New plan…" goes straight to asking for it.

@@ -87,10 +87,10 @@ def test_keeps_the_last_twelve_periods_and_describes_the_trend(qtbot):
     assert len(chart.labels) == 12 and chart.labels[-1] == "2026-11"
     assert chart.accessibleName() == "NPS"
     text = chart.accessibleDescription()
-    assert text == ("From 11 in 2025-12 to 22 in 2026-11 (up). 1 period(s) without data. "
+    assert text == ("From 11 in 2025-12 to 22 in 2026-11 (up). 1 period without data. "
                     "Target: 30.")
     chart.set_series(MONTHS, [None] * 12)
-    assert chart.accessibleDescription() == "No data in the last 12 period(s)."
+    assert chart.accessibleDescription() == "No data in the last 12 periods."
     chart.set_series([], [])
     assert chart.summary() == "No periods to show."
 

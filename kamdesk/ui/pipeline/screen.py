@@ -13,18 +13,31 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QInputDialog, QLabel, QMenu, QPushButton, QScrollArea,
-    QSizePolicy, QVBoxLayout, QWidget,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from kamdesk.domain.pipeline import OPEN_STAGES, StageFigures, next_stage, stage_figures
 from kamdesk.store.ops.opportunities import move_stage
 from kamdesk.store.queries.pipeline import (
-    PipelineCard, customer_of, pipeline_cards, stage_history,
+    PipelineCard,
+    customer_of,
+    pipeline_cards,
+    stage_history,
 )
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.contrast import legible, window_colour
 from kamdesk.ui.ops import run_op
 
 COLUMNS = ("lead", "first_contact", "demo", "trial", "won", "lost")
@@ -52,8 +65,8 @@ def _label(text: str, *, bold: bool = False, colour: str | None = None) -> QLabe
     style = []
     if bold:
         style.append("font-weight: 600")
-    if colour:
-        style.append(f"color: {colour}")
+    if colour:  # readable on the card and the board, light or dark palette
+        style.append(f"color: {legible(legible(colour), window_colour()).name()}")
     if style:
         lab.setStyleSheet("; ".join(style))
     return lab

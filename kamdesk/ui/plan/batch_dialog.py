@@ -224,16 +224,16 @@ class BatchExportDialog(QDialog):
         files = list(self.written)
         n = len(files)
         if self._error:
-            text = self.tr("Export stopped by an error after %1 file(s): %2") \
-                .replace("%1", str(n)).replace("%2", self._error)
+            text = self.tr("Export stopped by an error after %n file(s): %2", "", n) \
+                .replace("%2", self._error)
             self.result_label.setStyleSheet("color: #c62828;")
         elif cancelled and n < len(self._jobs):
-            text = self.tr("Cancelled: %1 of %2 file(s) written to %3") \
-                .replace("%1", str(n)).replace("%2", str(len(self._jobs))) \
+            text = self.tr("Cancelled: %1 of %n file(s) written to %3", "", len(self._jobs)) \
+                .replace("%1", str(n)) \
                 .replace("%3", str(self._folder))
             self.result_label.setStyleSheet("")
         else:
-            text = self.tr("%1 file(s) written to %2").replace("%1", str(n)) \
+            text = self.tr("%n file(s) written to %2", "", n) \
                 .replace("%2", str(self._folder))
             self.result_label.setStyleSheet("")
         self.result_label.setText(text)

@@ -361,7 +361,7 @@ class PlanEditor(PlanSections, QDialog):
                 self.risks.add_row({"risk": r.risk, "kind": r.kind, "level": r.level,
                                     "mitigation": r.mitigation})
                 added += 1
-        self.ctx.status.emit(self.tr("%1 risk(s) added from the data").replace("%1", str(added)))
+        self.ctx.status.emit(self.tr("%n risk(s) added from the data", "", added))
         return added
 
     def make_task(self) -> int | None:

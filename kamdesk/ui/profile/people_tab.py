@@ -31,6 +31,7 @@ from kamdesk.store.ops.people import ATTITUDES, DECISION_ROLES, set_person_archi
 from kamdesk.store.queries.profile import PersonRow, key_dates, people
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.contrast import tone
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import ProfileTab, section_title, select_row_with_id
@@ -39,6 +40,20 @@ from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 ATTITUDE_COLOURS = {"supporter": "#2e7d32", "neutral": "#546e7a", "opponent": "#c62828"}
 ATTITUDE_CELLS = {"supporter": "#e8f5e9", "neutral": "#eceff1", "opponent": "#ffebee"}
+# the same roles on the dark palette: light text on deep cells (pastels glare there and
+# the light-mode greys are unreadable on #1e1f22)
+ATTITUDE_COLOURS_DARK = {"supporter": "#a5d6a7", "neutral": "#cfd8dc", "opponent": "#ef9a9a"}
+ATTITUDE_CELLS_DARK = {"supporter": "#1f3a27", "neutral": "#2e363b", "opponent": "#4a2226"}
+MUTED_TEXT = ("#757575", "#a8adb3")  # light, dark
+
+
+def attitude_colour(att: str | None) -> str:
+    return tone(ATTITUDE_COLOURS.get(att or "", "#546e7a"),
+                ATTITUDE_COLOURS_DARK.get(att or "", "#cfd8dc"))
+
+
+def attitude_cell(att: str) -> str:
+    return tone(ATTITUDE_CELLS[att], ATTITUDE_CELLS_DARK[att])
 
 
 def stars(n: int) -> str:
@@ -230,8 +245,7 @@ class PeopleTab(ProfileTab):
                 item = QTreeWidgetItem([p.name + (f" · {p.title}" if p.title else ""),
                                         labels.decision_role(p.decision_role)])
                 item.setData(0, Qt.ItemDataRole.UserRole, p.id)
-                item.setForeground(0, QBrush(QColor(ATTITUDE_COLOURS.get(p.attitude,
-                                                                         "#546e7a"))))
+                item.setForeground(0, QBrush(QColor(attitude_colour(p.attitude))))
                 item.setToolTip(0, labels.attitude(p.attitude))
                 if isinstance(parent, QTreeWidget):
                     parent.addTopLevelItem(item)
@@ -264,8 +278,8 @@ class PeopleTab(ProfileTab):
                                         else ", ".join(names))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if names:
-                    item.setBackground(QBrush(QColor(ATTITUDE_CELLS[att])))
-                    item.setForeground(QBrush(QColor(ATTITUDE_COLOURS[att])))
+                    item.setBackground(QBrush(QColor(attitude_cell(att))))
+                    item.setForeground(QBrush(QColor(attitude_colour(att))))
                 self.grid.setItem(r, c, item)
 
     # -- selection and details -------------------------------------------------------
@@ -286,7 +300,8 @@ class PeopleTab(ProfileTab):
 
     def _show_details(self, p: PersonRow | None) -> None:
         if p is None:
-            self.details.setHtml(f"<p style='color:#757575'>{self.tr('Select a person.')}</p>")
+            self.details.setHtml(f"<p style='color:{tone(*MUTED_TEXT)}'>"
+                                 f"{self.tr('Select a person.')}</p>")
             return
 
         def e(t: str | None) -> str:
@@ -296,7 +311,7 @@ class PeopleTab(ProfileTab):
         best = ", ".join(x for x in (p.preferred_contact_time,
                                      labels.channel(p.preferred_channel)) if x)
         parts = [f"<h3 style='margin:0'>{e(p.name)}</h3>",
-                 f"<p style='color:#757575; margin-top:2px'>"
+                 f"<p style='color:{tone(*MUTED_TEXT)}; margin-top:2px'>"
                  f"{e(' · '.join(x for x in (p.title, p.department) if x))}</p>"]
         reach = " · ".join(x for x in (p.mobile, p.phone, p.email,
                                        self.tr("WeChat %1").replace("%1", p.wechat) if p.wechat else None)

@@ -24,11 +24,11 @@ from kamdesk.store.ops.reminder_state import REMINDERS_SYNCED_KEY, record_remind
 from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
+from kamdesk.ui.reminders.dbus_notifier import pick_desktop_notifier
 from kamdesk.ui.reminders.notifications import BellButton, NotificationCenter, NotificationPanel
 from kamdesk.ui.reminders.notifier import (
     CustomSnoozeDialog,
     Notifier,
-    pick_notifier,
     tray_available,
 )
 from kamdesk.ui.reminders.scheduler import ReminderScheduler
@@ -44,7 +44,8 @@ class ReminderService(QObject):
         self.ctx = ctx
         want_tray = tray_available() if use_tray is None else use_tray and tray_available()
         self.tray: TrayController | None = TrayController(window, ctx, self) if want_tray else None
-        self.notifier: Notifier = pick_notifier(ctx, window, self.tray.tray if self.tray else None)
+        self.notifier: Notifier = pick_desktop_notifier(ctx, window,
+                                                        self.tray.tray if self.tray else None)
         self.center = NotificationCenter(self)
         self.panel = NotificationPanel(ctx, self.center, window)
         self.bell = BellButton(self.center, self.panel)

@@ -84,9 +84,9 @@ def test_page_count_and_numbering(zh_plan: tuple[Path, int]) -> None:
     path, pages = zh_plan
     assert 4 <= pages <= 8
     assert pdf_info(path)["Pages"] == str(pages)
-    body_pages = pages - 1  # the cover is not numbered
-    assert f"第 1 页 / 共 {body_pages} 页" in pdf_text(path, 2)
-    assert f"第 {body_pages} 页 / 共 {body_pages} 页" in pdf_text(path, pages)
+    # the cover is counted (not printed): the footer's numbers are the file's (#15)
+    assert f"第 2 页 / 共 {pages} 页" in pdf_text(path, 2)
+    assert f"第 {pages} 页 / 共 {pages} 页" in pdf_text(path, pages)
     cover = pdf_text(path, 1)
     assert "页 / 共" not in cover
     assert CUSTOMER_NAME in squeeze(cover)
@@ -153,7 +153,9 @@ def test_english_plan(tmp_path: Path) -> None:
     pages = render_plan_pdf(sample_plan("en"), path)
     assert 4 <= pages <= 8
     page2 = pdf_text(path, 2)
-    assert f"Page 1 of {pages - 1}" in page2
+    # the footer counts every page, cover included (#15: "3 of 4" on a 4-page file)
+    assert f"Page 2 of {pages}" in page2
+    assert f"Page {pages} of {pages}" in pdf_text(path, pages)
     text = pdf_text(path)
     for label in ("Situation", "SWOT analysis", "Objectives", "Action plan", "Stakeholder map",
                   "Risks and mitigations", "Decision maker", "Supportive"):
