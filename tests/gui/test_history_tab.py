@@ -52,7 +52,7 @@ def test_history_shows_newest_first_worded_and_filtered(qtbot, ctx):
     assert _cells(tab, 1)[2].startswith("Order #")
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findData("trades"))
     assert [e.table_name for e in tab.model.rows()] == ["trades"]
-    assert tab.count_label.text() == "1 change(s)"
+    assert tab.count_label.text() == "1 change"
 
 
 def test_revert_from_the_tab_and_refuse_when_stale(qtbot, ctx, monkeypatch):

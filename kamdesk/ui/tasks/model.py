@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from kamdesk.store.queries.tasks import TaskQuery, TaskRow, count_tasks, task_page
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.contrast import legible
 from kamdesk.ui.paged_model import PagedTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,7 +88,7 @@ class TaskTableModel(PagedTableModel[TaskQuery, TaskRow]):
         if role == CUSTOMER_ID_ROLE:
             return r.customer_id
         if role == Qt.ItemDataRole.ForegroundRole and r.overdue and key in ("due", "state"):
-            return QBrush(QColor(RED))
+            return QBrush(legible(RED))  # lightened on dark rows (ui/contrast)
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":
             return r.title
         return None
