@@ -24,8 +24,11 @@ def run_doctor(args: argparse.Namespace) -> int:
     from kamdesk.paths import is_url, resolve_db
     from kamdesk.store.database import DatabaseProblem, integrity_report
 
+    from kamdesk.cli.common import passphrase_of
+
     location = resolve_db(args.db)
-    if not is_url(location):
+    if not is_url(location) and passphrase_of(args) is None:  # a protected book is
+        # unreadable without its key: its checks run on the keyed connection below
         from kamdesk.store.file_check import damaged_parts, inspect_file
 
         try:
@@ -72,7 +75,7 @@ def run_backup(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     folder = Path(args.out) if args.out else backup_dir_for(db.location)
     try:
-        target = backup_file(db.file_path, folder)
+        target = backup_file(db.file_path, folder, passphrase=db.passphrase)
     except BackupError as exc:
         print(backup_problem_text(exc.kind, exc.detail, language(args)), file=sys.stderr)
         return EXIT_ERROR

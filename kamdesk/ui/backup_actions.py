@@ -60,7 +60,8 @@ class BackupActions(QObject):
             if not folder:
                 return None
         try:
-            target = backup_file(self.ctx.db.file_path, folder, self.ctx.clock.now())
+            target = backup_file(self.ctx.db.file_path, folder, self.ctx.clock.now(),
+                                 passphrase=self.ctx.db.passphrase)
         except BackupError as exc:
             self._problem(title, exc)
             return None
@@ -91,7 +92,8 @@ class BackupActions(QObject):
             return False
         try:
             result = restore_into_database(self.ctx.db, path, self.backup_dir,
-                                           self.ctx.clock.now())
+                                           self.ctx.clock.now(),
+                                         passphrase=self.ctx.db.passphrase)
         except BackupError as exc:
             self._problem(title, exc)
             return False
