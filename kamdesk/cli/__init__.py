@@ -40,8 +40,8 @@ from kamdesk.cli import (
 )
 from kamdesk.cli.common import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
-__all__ = ["COMMANDS", "ENCRYPTION_COMMANDS", "offered_commands", "EXIT_BUSY", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command",
-           "build_parser", "main"]
+__all__ = ["COMMANDS", "ENCRYPTION_COMMANDS", "EXIT_BUSY", "EXIT_ERROR", "EXIT_OK",
+           "EXIT_USAGE", "Command", "build_parser", "main", "offered_commands"]
 
 EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C (128 + SIGINT)
 

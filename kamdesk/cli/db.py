@@ -21,10 +21,9 @@ def run_doctor(args: argparse.Namespace) -> int:
     """Check the file read-only first: a damaged book is not opened for writing, and its
     damaged tables and indexes are named from ``integrity_check``; any other problem is
     the one line and exit code every command gives."""
+    from kamdesk.cli.common import passphrase_of
     from kamdesk.paths import is_url, resolve_db
     from kamdesk.store.database import DatabaseProblem, integrity_report
-
-    from kamdesk.cli.common import passphrase_of
 
     location = resolve_db(args.db)
     if not is_url(location) and passphrase_of(args) is None:  # a protected book is
