@@ -92,8 +92,7 @@ class BackupActions(QObject):
             return False
         try:
             result = restore_into_database(self.ctx.db, path, self.backup_dir,
-                                           self.ctx.clock.now(),
-                                         passphrase=self.ctx.db.passphrase)
+                                           self.ctx.clock.now())
         except BackupError as exc:
             self._problem(title, exc)
             return False
@@ -134,7 +133,8 @@ class AutoBackup(QObject):
         book = self.ctx.db.file_path
         try:
             made = make_automatic_backup(book, backup_dir_for(self.ctx.db.location),
-                                         self.ctx.clock.now())
+                                         self.ctx.clock.now(),
+                                         passphrase=self.ctx.db.passphrase)
         except BackupError as exc:
             log.warning("automatic backup failed: %s", exc.kind)
             return None
