@@ -97,12 +97,20 @@ def claim_book(location: str, data_dir: Path):  # type: ignore[no-untyped-def]
 AskChoice = Callable[["DatabaseProblem", str, Path], tuple[str, "str | None"]]
 
 
+AskPassphrase = Callable[[str, str, bool], "str | None"]
+
+
 def open_with_choices(location: str, lang: str, ask: AskChoice,
+                      ask_passphrase: AskPassphrase | None = None,
+                      passphrase: str | None = None,
                       **open_options: Any) -> tuple[Database | None, DatabaseProblem | None]:
     """Open ``location``; while it cannot be opened as it is, ``ask`` the user what to do
     (see :mod:`kamdesk.ui.start_problem`): open read-only, make a new book in an empty
     file, try again, another file, or quit. Returns the database (None if the user quit)
-    and the last problem shown. The file is never changed unless the user chose to."""
+    and the last problem shown. The file is never changed unless the user chose to.
+    A book that is unreadable without a key (encryption at rest, when the SQLCipher
+    binding is installed) first gets ``ask_passphrase(location, lang, wrong)``, again
+    after a wrong one; cancelling it leads to the usual choices."""
     from kamdesk.paths import backup_dir_for
     from kamdesk.store.database import DatabaseProblem, open_database
 
@@ -110,17 +118,29 @@ def open_with_choices(location: str, lang: str, ask: AskChoice,
     last: DatabaseProblem | None = None
     while True:
         try:
-            return open_database(location, backup_dir_for(location),
+            return open_database(location, backup_dir_for(location), passphrase=passphrase,
                                  **open_options, **options), last
         except DatabaseProblem as exc:
             log.error("cannot open database: %s (%s)", exc.kind, exc.detail)
             last = exc
+            if ask_passphrase is not None and may_be_protected(exc, location):
+                passphrase = ask_passphrase(location, lang, exc.kind == "wrong_passphrase")
+                if passphrase is not None:
+                    continue
             choice, other = ask(exc, lang, backup_dir_for(location))
         if choice == "quit":
             return None, last
         options = {"read_only": choice == "read_only", "allow_empty": choice == "create"}
         if choice == "other_file" and other:
-            location, options = other, {}
+            location, options, passphrase = other, {}, None
+
+
+def may_be_protected(problem: DatabaseProblem, location: str) -> bool:
+    """Whether ``problem`` may just mean "this book needs its passphrase"."""
+    from kamdesk.store.cipher import encryption_available, looks_encrypted
+
+    return (problem.kind in ("not_sqlite", "wrong_passphrase") and encryption_available()
+            and looks_encrypted(Path(location).expanduser()))
 
 
 def _install_excepthook(log_file: Path) -> None:
@@ -192,7 +212,11 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
     from kamdesk.store.write_lock import WriteWait
     from kamdesk.ui.start_problem import ask_start_choice, show_read_only_banner
 
-    db, problem = open_with_choices(location, lang, ask_start_choice)
+    from kamdesk.cli.common import passphrase_of
+    from kamdesk.ui.passphrase_dialog import ask_passphrase
+
+    db, problem = open_with_choices(location, lang, ask_start_choice, ask_passphrase,
+                                    passphrase_of(args))
     if db is None:
         from kamdesk.cli.common import problem_exit_code
 

@@ -58,6 +58,15 @@ _TEXT = {
                   "try again.",
                   "磁盘已满：{path} 所在磁盘没有剩余空间。最后一次改动未保存，"
                   "之前保存的数据都还在。请释放空间后重试。"),
+    "wrong_passphrase": ("The passphrase does not open {path} (or the file is not a KAMDesk "
+                         "book). Nothing was changed. Check the passphrase and try again.",
+                         "密码无法打开 {path}（或该文件不是 KAMDesk 客户资料库）。文件未被改动。"
+                         "请核对密码后重试。"),
+    "no_encryption": ("The book {path} is protected by a passphrase, but this KAMDesk has no "
+                      "encryption support. Install it with: pip install \"kamdesk[encryption]\". "
+                      "Nothing was changed.",
+                      "客户资料库 {path} 已用密码加密，但此 KAMDesk 未安装加密支持。请运行："
+                      "pip install \"kamdesk[encryption]\"。文件未被改动。"),
     "other": ("The book {path} could not be opened: {detail}. Nothing was changed.",
               "无法打开客户资料库 {path}：{detail}。数据未做任何改动。"),
     "busy": ("Another program kept the database {path} busy for {detail} s (a KAMDesk window "

@@ -34,13 +34,14 @@ from kamdesk.cli import (
     kpis,
     orders,
     plans,
+    protect,
     search,
     tiers,
 )
 from kamdesk.cli.common import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
-__all__ = ["COMMANDS", "EXIT_BUSY", "EXIT_ERROR", "EXIT_OK", "EXIT_USAGE", "Command",
-           "build_parser", "main"]
+__all__ = ["COMMANDS", "ENCRYPTION_COMMANDS", "EXIT_BUSY", "EXIT_ERROR", "EXIT_OK",
+           "EXIT_USAGE", "Command", "build_parser", "main", "offered_commands"]
 
 EXIT_INTERRUPTED = 130  # what a shell reports for Ctrl+C (128 + SIGINT)
 
@@ -81,6 +82,12 @@ COMMANDS: tuple[Command, ...] = (
             backups.add_backups_arguments, backups.run_backups),
     Command("restore", "make the book a backup again (the current book is kept first)",
             backups.add_restore_arguments, backups.run_restore),
+    Command("encrypt", "protect the book with a passphrase (SQLCipher; the book is kept "
+                       "first)", protect.add_new_passphrase_arguments, protect.run_encrypt),
+    Command("decrypt", "remove the book's passphrase (the protected book is kept first)",
+            protect.add_decrypt_arguments, protect.run_decrypt),
+    Command("rekey", "change the book's passphrase (the book is kept first)",
+            protect.add_new_passphrase_arguments, protect.run_rekey),
     Command("due", "list due and overdue reminders (one per line)",
             calendar.add_due_arguments, calendar.run_due),
     Command("ical", "export tasks, visits, key dates and renewals as .ics",
@@ -103,6 +110,19 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
+#: the commands that exist only with the SQLCipher binding (``kamdesk[encryption]``)
+ENCRYPTION_COMMANDS = frozenset({"encrypt", "decrypt", "rekey"})
+
+
+def offered_commands() -> tuple[Command, ...]:
+    """:data:`COMMANDS`, without the encryption ones when the binding is missing."""
+    from kamdesk.store.cipher import encryption_available
+
+    if encryption_available():
+        return COMMANDS
+    return tuple(c for c in COMMANDS if c.name not in ENCRYPTION_COMMANDS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kamdesk",
@@ -110,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the window.",
         epilog="exit codes: 0 ok, 1 error, 2 usage, 3 empty file, 4 not a KAMDesk "
         "database, 5 damaged or truncated, 6 written by a newer KAMDesk, 7 read-only, "
-        "8 locked by another program, 9 disk full, 130 interrupted",
+        "8 locked by another program, 9 disk full, 10 wrong passphrase, 11 protected "
+        "book but no encryption support, 130 interrupted",
     )
     p.add_argument("--version", action="version", version=f"KAMDesk {__version__}")
     p.add_argument("--db", metavar="PATH",
@@ -124,8 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", metavar="NAME",
                    help="who makes this run's changes, in the change history (default: "
                    "the OS user)")
+    from kamdesk.store.cipher import PASSPHRASE_ENV, encryption_available
+
+    if encryption_available():
+        p.add_argument("--passphrase-file", metavar="FILE",
+                       help="the passphrase of a protected book, on the first line of FILE "
+                       f"(or env {PASSPHRASE_ENV})")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
+    for command in offered_commands():
         command.add_arguments(sub.add_parser(command.name, help=command.help))
     return p
 

@@ -27,7 +27,7 @@ SAY_WAITING_AFTER_S = 1.0
 EXIT_FOR_PROBLEM: dict[str, int] = {
     "empty": 3, "not_sqlite": 4, "foreign": 4, "truncated": 5, "corrupt": 5,
     "too_new": 6, "readonly": 7, "read_only_open": 7, "locked": 8, "disk_full": 9,
-    "busy": EXIT_BUSY,
+    "wrong_passphrase": 10, "no_encryption": 11, "busy": EXIT_BUSY,
 }
 
 
@@ -51,10 +51,24 @@ def open_db(args: argparse.Namespace) -> Database:
     from kamdesk.store.database import open_database
 
     location = resolve_db(args.db)
-    db = open_database(location, backup_dir_for(location))
+    db = open_database(location, backup_dir_for(location), passphrase=passphrase_of(args))
     db.write_wait = say_when_waiting(location, language(args))
     db.actor = str(getattr(args, "user", None) or "")  # the change history's "who"
     return db
+
+
+def passphrase_of(args: argparse.Namespace) -> str | None:
+    """The passphrase of a protected book: the first line of ``--passphrase-file``, else
+    the environment variable KAMDESK_PASSPHRASE, else None (a plain book)."""
+    import os
+
+    from kamdesk.store.cipher import PASSPHRASE_ENV
+
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        with open(file, encoding="utf-8") as fh:
+            return fh.readline().rstrip("\r\n")
+    return os.environ.get(PASSPHRASE_ENV) or None
 
 
 def say_when_waiting(location: str, lang: str, bound_s: float | None = None,

@@ -21,11 +21,13 @@ def run_doctor(args: argparse.Namespace) -> int:
     """Check the file read-only first: a damaged book is not opened for writing, and its
     damaged tables and indexes are named from ``integrity_check``; any other problem is
     the one line and exit code every command gives."""
+    from kamdesk.cli.common import passphrase_of
     from kamdesk.paths import is_url, resolve_db
     from kamdesk.store.database import DatabaseProblem, integrity_report
 
     location = resolve_db(args.db)
-    if not is_url(location):
+    if not is_url(location) and passphrase_of(args) is None:  # a protected book is
+        # unreadable without its key: its checks run on the keyed connection below
         from kamdesk.store.file_check import damaged_parts, inspect_file
 
         try:
@@ -72,7 +74,7 @@ def run_backup(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     folder = Path(args.out) if args.out else backup_dir_for(db.location)
     try:
-        target = backup_file(db.file_path, folder)
+        target = backup_file(db.file_path, folder, passphrase=db.passphrase)
     except BackupError as exc:
         print(backup_problem_text(exc.kind, exc.detail, language(args)), file=sys.stderr)
         return EXIT_ERROR

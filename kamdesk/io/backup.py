@@ -131,10 +131,12 @@ def give_final_name(part: Path, final: Path) -> None:
 
 
 def backup_file(db_file: str | Path, target_dir: str | Path, now: datetime | None = None,
-                prefix: str = MANUAL_PREFIX) -> Path:
+                prefix: str = MANUAL_PREFIX, passphrase: str | None = None) -> Path:
     """Copy the database ``db_file`` and the documents its rows use into ``target_dir``
     as ``<prefix><stamp>.sqlite3`` (``-2``… when that is taken); returns the copy (its
-    files are in :func:`files_folder_for` of it). Raises :class:`BackupError`."""
+    files are in :func:`files_folder_for` of it). Raises :class:`BackupError`.
+    ``passphrase``: the book is protected; the copy is written with the same key
+    (:func:`kamdesk.store.cipher.export_verified`), never as plain text."""
     src_path = Path(db_file)
     if not src_path.is_file():
         raise BackupError("no_database", str(src_path))
@@ -148,10 +150,19 @@ def backup_file(db_file: str | Path, target_dir: str | Path, now: datetime | Non
         raise BackupError(error_kind(exc), str(exc)) from exc
     files = files_folder_for(final)
     files_part = files.with_name(files.name + PART_SUFFIX)
-    src = sqlite3.connect(src_path)
+    if passphrase is not None:
+        from kamdesk.store import cipher
+
+        src = cipher.connect_keyed(src_path, passphrase)
+    else:
+        src = sqlite3.connect(src_path)
     try:
-        copy_verified(src, part)
-        copy = sqlite3.connect(f"{part.resolve().as_uri()}?mode=ro", uri=True)
+        if passphrase is not None:
+            cipher.export_verified(src_path, part, passphrase, passphrase)
+            copy = cipher.connect_keyed(part, passphrase)
+        else:
+            copy_verified(src, part)
+            copy = sqlite3.connect(f"{part.resolve().as_uri()}?mode=ro", uri=True)
         try:
             shas = used_blobs(copy)
         finally:
@@ -170,6 +181,10 @@ def backup_file(db_file: str | Path, target_dir: str | Path, now: datetime | Non
         raise BackupError("not_verified", str(exc)) from exc
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(error_kind(exc), str(exc)) from exc
+    except Exception as exc:  # sqlcipher3's errors and a copy that failed its check
+        if passphrase is None:
+            raise
+        raise BackupError("not_verified", type(exc).__name__) from exc
     finally:
         src.close()
         if part.exists():

@@ -152,14 +152,17 @@ def rotate_automatic_backups(db_file: Path, folder: Path,
 
 
 def make_automatic_backup(db_file: str | Path, folder: str | Path, now: datetime,
-                          policy: RotationPolicy = DEFAULT_POLICY) -> Path | None:
+                          policy: RotationPolicy = DEFAULT_POLICY,
+                          passphrase: str | None = None) -> Path | None:
     """Today's automatic backup of ``db_file`` in ``folder``, then the rotation; None
     when today's was already made. Raises :class:`BackupError` when the copy fails (no
-    half copy is left and nothing is rotated away)."""
+    half copy is left and nothing is rotated away). A protected book's backup is written
+    with its ``passphrase``."""
     book, target = Path(db_file), Path(folder)
     if not automatic_backup_due(book, target, now.date()):
         return None
-    made = backup_file(book, target, now, prefix=automatic_prefix(book))
+    made = backup_file(book, target, now, prefix=automatic_prefix(book),
+                       passphrase=passphrase)
     rotate_automatic_backups(book, target, policy)
     log.info("automatic backup %s", made.name)
     return made

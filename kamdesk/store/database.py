@@ -69,6 +69,9 @@ class Database:
     #: who writes, recorded in the change history: the GUI's signed-in manager, the
     #: CLI's ``--user``; empty means the OS user (:func:`kamdesk.store.history.os_user`)
     actor: str = field(default="")
+    #: the passphrase of a protected book (:mod:`kamdesk.store.cipher`); its backups are
+    #: written with it too. None: a plain book.
+    passphrase: str | None = field(default=None, repr=False)
 
     def session(self) -> Session:
         return self.sessions()
@@ -126,8 +129,8 @@ class Database:
     @property
     def file_path(self) -> str:
         """The database file on disk ('' for a server database): what a backup copies."""
-        if self.read_only:
-            return self.location
+        if self.read_only or self.passphrase is not None:
+            return str(Path(self.location).expanduser().resolve())
         return self.engine.url.database or "" if self.is_sqlite else ""
 
     @property
@@ -189,7 +192,8 @@ def open_database(location: str, backup_dir: Path,
                   synchronous: Synchronous = DEFAULT_SYNCHRONOUS, *,
                   read_only: bool = False, allow_empty: bool = False,
                   lock_wait_s: float | None = None,
-                  check_budget_s: float | None = QUICK_CHECK_BUDGET_S) -> Database:
+                  check_budget_s: float | None = QUICK_CHECK_BUDGET_S,
+                  passphrase: str | None = None) -> Database:
     """Open ``location``, upgrading its schema (after a backup into ``backup_dir``) if
     needed; a problem the user must hear about becomes :class:`DatabaseProblem`, and
     then the file has the bytes it had (checked read-only before anything writes).
@@ -198,8 +202,12 @@ def open_database(location: str, backup_dir: Path,
     tests, whose databases are thrown away, pass "OFF" (see :mod:`kamdesk.store.engine`).
     ``read_only``: open ``mode=ro`` (also done by itself when the file or its folder
     cannot be written); ``allow_empty``: the user agreed to a new book in a 0-byte file.
+    ``passphrase``: the book is (or, when new, becomes) protected with it; a wrong one is
+    the problem 'wrong_passphrase', a missing SQLCipher binding 'no_encryption'.
     """
     state = None
+    if passphrase is not None:
+        return _open_protected(location, backup_dir, synchronous, read_only, passphrase)
     if "://" not in location and location != ":memory:":
         from kamdesk.store import file_check
 
@@ -237,6 +245,40 @@ def open_database(location: str, backup_dir: Path,
                   state=state)
     if db.file_path:
         private_database(db.file_path)  # made by an older version or another umask
+    _keep_search_index_current(db)
+    return db
+
+
+def _open_protected(location: str, backup_dir: Path, synchronous: Synchronous,
+                    read_only: bool, passphrase: str) -> Database:
+    """A protected book: the key is checked first (the file is unreadable without it,
+    so the plain file checks cannot look inside), then the usual schema upgrade. An
+    upgrade of a protected book makes no pre-upgrade backup of its own (the copier
+    reads plain files); ``kamdesk backup`` makes an encrypted one."""
+    from kamdesk.store import cipher
+
+    if not cipher.encryption_available():
+        raise DatabaseProblem("no_encryption", location)
+    path = Path(location).expanduser()
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            cipher.check_passphrase(path, passphrase)
+        except cipher.WrongPassphrase:
+            raise DatabaseProblem("wrong_passphrase", location) from None
+        except sqlite3.Error as exc:
+            raise as_problem(exc, location) from exc
+    engine = make_engine(str(path), synchronous, read_only=read_only, passphrase=passphrase)
+    try:
+        report = ensure_schema(engine, backup_dir)
+    except SchemaTooNew as exc:
+        engine.dispose()
+        raise DatabaseProblem("too_new", location, exc.found) from exc
+    except Exception as exc:
+        engine.dispose()
+        raise as_problem(exc, location) from exc
+    db = Database(location, engine, make_session_factory(engine), report,
+                  read_only=read_only, passphrase=passphrase)
+    private_database(db.file_path)
     _keep_search_index_current(db)
     return db
 

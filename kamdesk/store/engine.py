@@ -65,15 +65,19 @@ def sqlite_pragmas(synchronous: Synchronous,
 
 
 def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
-                read_only: bool = False) -> Engine:
+                read_only: bool = False, passphrase: str | None = None) -> Engine:
     """An engine on ``db`` (a file path or a URL). For SQLite, every connection gets WAL,
     foreign keys, a busy timeout and ``PRAGMA synchronous`` at ``synchronous`` (FULL
     unless a caller that does not need durability, i.e. a test, asks otherwise).
     ``read_only``: the file is opened ``mode=ro`` with ``query_only`` (a book the user
-    cannot or chose not to write); nothing on the disk changes."""
+    cannot or chose not to write); nothing on the disk changes. ``passphrase``: the
+    book is protected (:mod:`kamdesk.store.cipher`); every connection is a SQLCipher
+    one whose first statement is ``PRAGMA key``."""
     if synchronous not in SYNCHRONOUS_LEVELS:
         raise ValueError(f"synchronous must be one of {SYNCHRONOUS_LEVELS}, not {synchronous!r}")
     url = database_url(db)
+    if passphrase is not None and url.startswith("sqlite:///"):
+        return keyed_engine(Path(url[len("sqlite:///"):]), passphrase, synchronous, read_only)
     if read_only and url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         from kamdesk.store.file_check import must_read_immutable, read_only_uri
 
@@ -91,6 +95,20 @@ def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
         event.listen(engine, "connect", sqlite_pragmas(synchronous))
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+def keyed_engine(path: Path, passphrase: str, synchronous: Synchronous,
+                 read_only: bool) -> Engine:
+    """An engine on the protected book at ``path``: SQLCipher connections keyed before
+    anything else runs, then the same pragmas as a plain book."""
+    from kamdesk.store.cipher import connect_keyed
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        "sqlite://", poolclass=QueuePool, hide_parameters=True,
+        creator=lambda: connect_keyed(path, passphrase, timeout=BUSY_TIMEOUT_MS / 1000))
+    event.listen(engine, "connect", sqlite_pragmas(synchronous, read_only=read_only))
+    return engine
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -36,7 +36,8 @@ LOCK_WAIT_S = 5.0
 
 #: every ``DatabaseProblem.kind``; :mod:`kamdesk.messages` words each in both languages
 PROBLEM_KINDS = ("empty", "not_sqlite", "foreign", "truncated", "corrupt", "too_new",
-                 "readonly", "read_only_open", "locked", "disk_full", "other")
+                 "readonly", "read_only_open", "locked", "disk_full", "wrong_passphrase",
+                 "no_encryption", "other")
 
 
 class DatabaseProblem(Exception):

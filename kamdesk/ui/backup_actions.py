@@ -60,7 +60,8 @@ class BackupActions(QObject):
             if not folder:
                 return None
         try:
-            target = backup_file(self.ctx.db.file_path, folder, self.ctx.clock.now())
+            target = backup_file(self.ctx.db.file_path, folder, self.ctx.clock.now(),
+                                 passphrase=self.ctx.db.passphrase)
         except BackupError as exc:
             self._problem(title, exc)
             return None
@@ -132,7 +133,8 @@ class AutoBackup(QObject):
         book = self.ctx.db.file_path
         try:
             made = make_automatic_backup(book, backup_dir_for(self.ctx.db.location),
-                                         self.ctx.clock.now())
+                                         self.ctx.clock.now(),
+                                         passphrase=self.ctx.db.passphrase)
         except BackupError as exc:
             log.warning("automatic backup failed: %s", exc.kind)
             return None

@@ -226,7 +226,8 @@ class IoActions(QObject):
             return
         folder = backup_dir_for(self.ctx.db.location)
         try:
-            target = backup_file(self.ctx.db.file_path, folder)
+            target = backup_file(self.ctx.db.file_path, folder,
+                                 passphrase=self.ctx.db.passphrase)
         except (BackupError, OSError) as exc:
             QMessageBox.warning(self.window, self.tr("Backup"), self.tr(
                 "The backup could not be written: %1\nYour database is unchanged.").replace(

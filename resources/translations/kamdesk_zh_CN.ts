@@ -4002,6 +4002,21 @@ Your database is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>Passphrase</name>
+    <message>
+        <source>The book %1 is protected by a passphrase. Enter it to open the book:</source>
+        <translation>客户资料库 %1 已用密码加密。请输入密码以打开：</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the book. Try again.</source>
+        <translation>密码不正确，无法打开客户资料库。请重试。</translation>
+    </message>
+    <message>
+        <source>Protected book</source>
+        <translation>加密的客户资料库</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Record payment</source>

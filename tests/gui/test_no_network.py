@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kamdesk.cli import COMMANDS, main
+from kamdesk.cli import ENCRYPTION_COMMANDS, main, offered_commands
+from kamdesk.store.cipher import encryption_available
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
 
@@ -103,6 +104,14 @@ def _commands(tmp: Path, db: str) -> dict[str, list[str]]:
     out = tmp / "out"
     out.mkdir(exist_ok=True)
     (out / "in.csv").write_text("客户名称,行业\n网络测试公司,制造业\n", encoding="utf-8-sig")
+    (out / "pw1").write_text("one\n", encoding="utf-8")
+    (out / "pw2").write_text("two\n", encoding="utf-8")
+    protecting = {  # on a copy of their own (see run below); only with the SQLCipher binding
+        "encrypt": ["encrypt", "--new-passphrase-file", str(out / "pw1")],
+        "rekey": ["--passphrase-file", str(out / "pw1"), "rekey", "--new-passphrase-file",
+                  str(out / "pw2")],
+        "decrypt": ["--passphrase-file", str(out / "pw2"), "decrypt"],
+    } if encryption_available() else {}
     return {
         "demo": ["demo", "--customers", "20", "--today", "2026-11-23"],
         "doctor": ["doctor", "--reindex"],
@@ -124,19 +133,26 @@ def _commands(tmp: Path, db: str) -> dict[str, list[str]]:
         "undo-import": ["undo-import", "1"],  # the batch the import above recorded
         "backups": ["backups", "--all"],
         "restore": ["restore"],  # the backup made above: named at run time
+        **protecting,
     }
 
 
 def test_every_cli_command_opens_no_network_socket(no_network, tmp_path, capsys):
     db = str(tmp_path / "book.sqlite3")
     commands = _commands(tmp_path, db)
-    assert set(commands) == {c.name for c in COMMANDS}  # a new command gets a line here
+    # a new command gets a line here
+    assert set(commands) == {c.name for c in offered_commands()}
     def run(name: str, argv: list[str]) -> int:
         if name == "restore":  # into a book of its own, so no other test's handle holds it
             backup = next((tmp_path / "out" / "backups").glob("*.sqlite3"))
             target = tmp_path / "restored.sqlite3"
             shutil.copyfile(db, target)
             return main(["--db", str(target), *argv, str(backup)])
+        if name in ENCRYPTION_COMMANDS:
+            protected = tmp_path / "protected.sqlite3"
+            if name == "encrypt":
+                shutil.copyfile(db, protected)
+            return main(["--db", str(protected), *argv])
         return main(["--db", db, *argv])
 
     codes = {name: run(name, argv) for name, argv in commands.items()}
