@@ -26,7 +26,7 @@ from kamdesk.ui.today.rows import TodayRows
 
 TIERS_KEY = "today/keyDateTiers"
 OPEN_DAYS_KEY = "today/keyDaysOpen"
-#: a day with at most this many items is open until the user folds it
+# a day with at most this many items is open until the user folds it
 OPEN_BY_DEFAULT = 3
 
 DAY_STYLE = """
