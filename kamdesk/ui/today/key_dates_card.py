@@ -76,10 +76,10 @@ class KeyDatesCard(TodayCard):
     # -- open and closed days -----------------------------------------------------------
     def _saved_days(self) -> dict[str, bool]:
         raw = self.ctx.settings.value(OPEN_DAYS_KEY, []) or []
-        if isinstance(raw, str):
-            raw = [raw]  # QSettings returns a one-item list as a string
+        # QSettings returns a one-item list as a string
+        entries: list[object] = [raw] if isinstance(raw, str) else list(raw)  # type: ignore[call-overload]
         out: dict[str, bool] = {}
-        for entry in raw:
+        for entry in entries:
             day, _sep, flag = str(entry).partition("=")
             if flag in ("0", "1"):
                 out[day] = flag == "1"
