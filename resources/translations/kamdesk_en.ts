@@ -347,6 +347,23 @@
     </message>
 </context>
 <context>
+    <name>KeyDatesCard</name>
+    <message numerus="yes">
+        <source>%n key date(s)</source>
+        <translation>
+            <numerusform>%n key date</numerusform>
+            <numerusform>%n key dates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more on this day</source>
+        <translation>
+            <numerusform>and %n more on this day</numerusform>
+            <numerusform>and %n more on this day</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MetricsRecomputer</name>
     <message numerus="yes">
         <source>Tiers and contact rhythm updated for %n customer(s).</source>
@@ -642,6 +659,13 @@
         <translation>
             <numerusform>%n complaint</numerusform>
             <numerusform>%n complaints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>See all %n in the Customers list</source>
+        <translation>
+            <numerusform>See all %n in the Customers list</numerusform>
+            <numerusform>See all %n in the Customers list</numerusform>
         </translation>
     </message>
 </context>

@@ -3075,6 +3075,53 @@ Your database is unchanged.</source>
     </message>
 </context>
 <context>
+    <name>KeyDatesCard</name>
+    <message>
+        <source>Key dates in the next 7 days</source>
+        <translation>未来 7 天的关键日期</translation>
+    </message>
+    <message>
+        <source>No birthdays, anniversaries or festivals this week.</source>
+        <translation>本周没有生日、周年纪念或节日。</translation>
+    </message>
+    <message>
+        <source>Show key dates of</source>
+        <translation>显示以下客户的关键日期</translation>
+    </message>
+    <message>
+        <source>Show key dates of these customers only</source>
+        <translation>只显示这些客户的关键日期</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>High value</source>
+        <translation>高价值</translation>
+    </message>
+    <message>
+        <source>High and middle value</source>
+        <translation>高价值和中价值</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key date(s)</source>
+        <translation>
+            <numerusform>%n 个关键日期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show or hide this day&apos;s key dates</source>
+        <translation>展开或收起当天的关键日期</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more on this day</source>
+        <translation>
+            <numerusform>当天还有 %n 个</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KpiTargetDialog</name>
     <message>
         <source>Target: %1</source>
@@ -6873,7 +6920,7 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <name>TodayCard</name>
     <message>
         <source>Show fewer</source>
-        <extracomment>rows shown per card before &quot;Show all&quot;</extracomment>
+        <extracomment>rows shown per card before &quot;Show all&quot; rows shown before &quot;Show all&quot;; None: every row (the key-dates card folds by day) a link in the foot to the whole list elsewhere (:meth:`add_more_link`)</extracomment>
         <translation>收起</translation>
     </message>
     <message numerus="yes">
@@ -7126,14 +7173,6 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>没有临近响应时限的投诉。</translation>
     </message>
     <message>
-        <source>Key dates in the next 7 days</source>
-        <translation>未来 7 天的关键日期</translation>
-    </message>
-    <message>
-        <source>No birthdays, anniversaries or festivals this week.</source>
-        <translation>本周没有生日、周年纪念或节日。</translation>
-    </message>
-    <message>
         <source>Contracts up for renewal</source>
         <translation>待续签合同</translation>
     </message>
@@ -7173,6 +7212,12 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <source>%n complaint(s)</source>
         <translation>
             <numerusform>%n 件投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>See all %n in the Customers list</source>
+        <translation>
+            <numerusform>在客户列表中查看全部 %n 位</numerusform>
         </translation>
     </message>
     <message>

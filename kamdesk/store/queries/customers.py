@@ -24,6 +24,7 @@ from kamdesk.store.queries.receivables import (
     credit_watch_sql,
 )
 from kamdesk.store.queries.tags import tag_filter_sql
+from kamdesk.store.queries.today_cadence import OFF_CADENCE_SQL, off_cadence_params
 from kamdesk.store.search import matching_ids_sql
 
 __all__ = [
@@ -71,6 +72,9 @@ class CustomerQuery:
     credit_watch: bool = False
     #: only customers carrying this tag (tags: :mod:`kamdesk.store.queries.tags`)
     tag_id: int | None = None
+    #: only customers overdue for contact as Today counts them at this moment (its
+    #: cadence card's "see all"); replaces ``overdue_only``'s stored-days test
+    off_cadence_at: datetime | None = None
     sort: str = "name"
     descending: bool = False
 
@@ -149,7 +153,10 @@ def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
         if value:
             clauses.append(f"{col} = :{key}")
             params[key] = value
-    if q.overdue_only:
+    if q.off_cadence_at is not None:
+        clauses.append(OFF_CADENCE_SQL)
+        params.update(off_cadence_params(q.off_cadence_at))
+    elif q.overdue_only:
         clauses.append("m.overdue_days > 0")
     if q.credit_watch:
         clauses.append(credit_watch_sql("c"))

@@ -32,6 +32,8 @@ from sqlalchemy import Connection, text
 from kamdesk.domain import task_titles
 from kamdesk.domain.complaints import deadline_level
 from kamdesk.store.queries.complaint_flags import LEVEL_RANK
+from kamdesk.store.queries.customers import CustomerQuery
+from kamdesk.store.queries.customers import count as count_customers
 from kamdesk.store.queries.listing import Listing
 from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
 from kamdesk.store.queries.receivables import CreditWatch, credit_watch
@@ -43,13 +45,19 @@ from kamdesk.store.queries.tasks import (
     TODAY_COMMITMENTS,
     count_tasks,
 )
+from kamdesk.store.queries.today_cadence import (
+    CADENCE_SNOOZES_SQL,
+    OFF_CADENCE_SQL,
+    off_cadence_params,
+)
 from kamdesk.store.queries.today_dates import (
     TIERS,
     FestivalDue,
     KeyDateDue,
+    KeyDay,
     default_metrics_rows,
     festivals_ahead,
-    key_dates_ahead,
+    key_dates_and_days,
 )
 
 COMPLAINT_WARNING = timedelta(hours=24)  # the method's "answer within 24 hours"
@@ -132,6 +140,8 @@ class TodayData:
     renewals: Listing[RenewalDue]
     #: customers at amber (≥ 80 % of the credit limit) or red (over it)
     credit: Listing[CreditWatch] = field(default_factory=lambda: Listing((), 0))
+    #: the key dates grouped by day (same tiers as ``key_dates``), for the card's day rows
+    key_days: tuple[KeyDay, ...] = ()
     #: the next moment today when something snoozed comes back (the screen re-reads then)
     wake_at: datetime | None = field(default=None)
 
@@ -211,9 +221,7 @@ def task_rows(conn: Connection, now: datetime, limit: int, lang: str = "en",
 
 
 # -- cadence ---------------------------------------------------------------------------
-# Open cadence snoozes: no due time, so they sit in one short range of ix_tasks_open_due.
-_CADENCE_SNOOZES = ("s.done_at IS NULL AND s.due_at IS NULL AND s.source = 'cadence' "
-                    "AND s.snoozed_until > :now")
+_CADENCE_SNOOZES = CADENCE_SNOOZES_SQL
 
 
 def cadence_overdue(conn: Connection, now: datetime, limit: int = 50) -> Listing[CadenceDue]:
@@ -227,12 +235,12 @@ def cadence_overdue(conn: Connection, now: datetime, limit: int = 50) -> Listing
     ``limit`` rows turn up within a few hundred entries.
 
     Customers whose touch was snoozed on Today (:func:`snooze_cadence`) stay out until
-    the snooze ends. The total is an index-only count less the snoozed ones; a
-    customer archived since the last recompute is still counted until the next one
-    (the list itself leaves them out).
+    the snooze ends. The condition is :data:`OFF_CADENCE_SQL`, and the total is the
+    Customers list's own count for it (``CustomerQuery(off_cadence_at=now)``), so the
+    card's "see all" lists exactly the number on its badge.
     """
     today = now.date()
-    p: dict[str, object] = {"now": sql_timestamp(now), "today": today.isoformat()}
+    p: dict[str, object] = {**off_cadence_params(now), "today": today.isoformat()}
     rows: list[CadenceDue] = []
     for tier in TIERS:
         if len(rows) >= limit:
@@ -244,28 +252,21 @@ def cadence_overdue(conn: Connection, now: datetime, limit: int = 50) -> Listing
             "SELECT m.customer_id, c.code, c.name, m.value_tier, m.activity, m.next_due_on, "
             "m.due_action, m.key_contact_name, m.key_contact_phone "
             "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
-            "WHERE +m.value_tier = :tier AND m.next_due_on < :today AND c.status != 'archived' "
-            "AND NOT EXISTS (SELECT 1 FROM tasks s WHERE s.customer_id = m.customer_id "
-            f"AND {_CADENCE_SNOOZES}) "
+            f"WHERE +m.value_tier = :tier AND {OFF_CADENCE_SQL} AND c.status != 'archived' "
             "ORDER BY m.next_due_on, m.customer_id LIMIT :limit"), p):
             due = as_date(r[5])
             assert due is not None
             rows.append(CadenceDue(r[0], r[1], r[2], r[3], r[4], (today - due).days, due, r[6],
                                    r[7], r[8]))
-    total = int(conn.execute(text(
-        "SELECT count(*) FROM customer_metrics WHERE next_due_on < :today"), p).scalar_one())
-    snoozed = int(conn.execute(text(
-        "SELECT count(DISTINCT s.customer_id) FROM tasks s "
-        "JOIN customer_metrics m ON m.customer_id = s.customer_id "
-        f"WHERE {_CADENCE_SNOOZES} AND m.next_due_on < :today"), p).scalar_one())
-    return Listing(tuple(rows), max(len(rows), total - snoozed))
+    total = count_customers(conn, CustomerQuery(off_cadence_at=now))
+    return Listing(tuple(rows), max(len(rows), total))
 
 
 def _cadence_wake(conn: Connection, now: datetime) -> datetime | None:
     return as_datetime(conn.execute(text(
         f"SELECT min(s.snoozed_until) FROM tasks s WHERE {_CADENCE_SNOOZES} "
         "AND s.snoozed_until <= :end"),
-        {"now": sql_timestamp(now), "end": sql_timestamp(end_of_day(now.date()))}).scalar())
+        {**off_cadence_params(now), "end": sql_timestamp(end_of_day(now.date()))}).scalar())
 
 
 # -- silent customers ------------------------------------------------------------------
@@ -333,11 +334,14 @@ def next_wake(conn: Connection, now: datetime) -> datetime | None:
     return min(times, default=None)
 
 
-def today_data(conn: Connection, now: datetime, lang: str) -> TodayData:
-    """Everything the Today screen shows, read on one connection."""
+def today_data(conn: Connection, now: datetime, lang: str,
+               key_date_tiers: tuple[str, ...] | None = None) -> TodayData:
+    """Everything the Today screen shows, read on one connection; key dates only of
+    customers in ``key_date_tiers`` when given (the card's tier filter)."""
     today = now.date()
     _all_tasks, task_wake = _task_counts(conn, now)
     wakes = [t for t in (task_wake, _cadence_wake(conn, now)) if t is not None]
+    key_dates, key_days = key_dates_and_days(conn, today, lang, key_date_tiers)
     # The tasks card is the user's own commitments; its count is the Tasks screen's
     # for the same filter, so "see all" shows exactly the badge's number.
     return TodayData(
@@ -345,7 +349,8 @@ def today_data(conn: Connection, now: datetime, lang: str) -> TodayData:
         tasks=Listing(task_rows(conn, now, 100, lang, COMMITMENT_SOURCES),
                       count_tasks(conn, TODAY_COMMITMENTS, now)),
         cadence=cadence_overdue(conn, now),
-        key_dates=key_dates_ahead(conn, today, lang),
+        key_dates=key_dates,
+        key_days=key_days,
         festivals=festivals_ahead(conn, today, lang),
         silent=silent_customers(conn),
         complaints=complaints_due(conn, now),

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 from kamdesk.domain.greetings import suggest_greeting
 from kamdesk.domain.key_date_text import key_date_greeting
 from kamdesk.domain.key_dates import DEFAULT_ANNIVERSARY_TIERS
-from kamdesk.store.queries.key_dates import key_date_occurrences
+from kamdesk.store.queries.key_dates import KeyDateOccurrence, key_date_occurrences
 from kamdesk.store.queries.listing import Listing
 
 WINDOW_DAYS = 7  # key dates and festivals: today and the six days after it
@@ -57,29 +57,81 @@ class FestivalDue:
         return dict(self.greetings)[tier]
 
 
+@dataclass(frozen=True, slots=True)
+class KeyDay:
+    """One day of the key-dates card: its date, how many key dates fall on it (in the
+    tiers asked for) and the first of them."""
+
+    on: date
+    total: int
+    rows: tuple[KeyDateDue, ...]
+
+
+#: the key-date tier filters Today offers: all, high value only, high and middle value
+TIER_FILTERS: dict[str, tuple[str, ...] | None] = {"all": None, "A": ("A",), "AB": ("A", "B")}
+
+
+def _key_dates(conn: Connection, today: date, days: int,
+               tiers: tuple[str, ...] | None) -> list[KeyDateOccurrence]:
+    """Every key date of the window in the tiers asked for (all when None), soonest
+    first and high-value customers first on one day (greetings are drafted only for
+    the rows shown)."""
+    found = key_date_occurrences(conn, today, today + timedelta(days=days - 1),
+                                 anniversary_tiers=DERIVED_TIERS)
+    if tiers is not None:
+        found = [o for o in found if (o.value_tier or "C") in tiers]
+    found.sort(key=lambda o: (o.date, o.value_tier or "C", o.customer_name,
+                              o.key_date_id if o.key_date_id is not None else -o.customer_id))
+    return found
+
+
+def _due(o: KeyDateOccurrence, today: date, lang: str) -> KeyDateDue:
+    tier = o.value_tier or "C"
+    return KeyDateDue(
+        o.key_date_id, o.customer_id, o.customer_name, tier, o.person_id, o.person_name,
+        o.kind, o.stored_title, o.date, (o.date - today).days, o.years,
+        key_date_greeting(o.kind, tier, lang, o.person_name, o.customer_name, o.years))
+
+
 def key_dates_ahead(conn: Connection, today: date, lang: str, days: int = WINDOW_DAYS,
-                    limit: int = 50) -> Listing[KeyDateDue]:
+                    limit: int = 50, tiers: tuple[str, ...] | None = None,
+                    ) -> Listing[KeyDateDue]:
     """Birthdays, anniversaries and other key dates from today through ``days - 1`` days
     ahead, soonest first and high-value customers first on one day, each with a draft
-    greeting matched to the customer's value tier.
+    greeting matched to the customer's value tier; only customers of ``tiers`` when given.
 
     Cooperation anniversaries (合作周年) and founding days are also derived from the
     customer record for the tiers in :data:`DERIVED_TIERS`, unless the customer has a
     key date of that kind typed in.
     """
-    found = key_date_occurrences(conn, today, today + timedelta(days=days - 1),
-                                 anniversary_tiers=DERIVED_TIERS)
-    # Soonest first; on one day the high-value customers first.
-    found.sort(key=lambda o: (o.date, o.value_tier or "C", o.customer_name,
-                              o.key_date_id if o.key_date_id is not None else -o.customer_id))
-    rows = []
-    for o in found[:limit]:
-        tier = o.value_tier or "C"
-        rows.append(KeyDateDue(
-            o.key_date_id, o.customer_id, o.customer_name, tier, o.person_id, o.person_name,
-            o.kind, o.stored_title, o.date, (o.date - today).days, o.years,
-            key_date_greeting(o.kind, tier, lang, o.person_name, o.customer_name, o.years)))
-    return Listing(tuple(rows), len(found))
+    found = _key_dates(conn, today, days, tiers)
+    return Listing(tuple(_due(o, today, lang) for o in found[:limit]), len(found))
+
+
+def key_days_ahead(conn: Connection, today: date, lang: str, days: int = WINDOW_DAYS,
+                   per_day: int = 30, tiers: tuple[str, ...] | None = None,
+                   ) -> tuple[KeyDay, ...]:
+    """The key dates of :func:`key_dates_ahead` grouped by day (days without one left
+    out), each day with its full count and its first ``per_day`` rows."""
+    return _by_day(_key_dates(conn, today, days, tiers), today, lang, per_day)
+
+
+def key_dates_and_days(conn: Connection, today: date, lang: str,
+                       tiers: tuple[str, ...] | None = None,
+                       ) -> tuple[Listing[KeyDateDue], tuple[KeyDay, ...]]:
+    """:func:`key_dates_ahead` and :func:`key_days_ahead` of one read (Today's card)."""
+    found = _key_dates(conn, today, WINDOW_DAYS, tiers)
+    return (Listing(tuple(_due(o, today, lang) for o in found[:50]), len(found)),
+            _by_day(found, today, lang, 30))
+
+
+def _by_day(occurrences: list[KeyDateOccurrence], today: date, lang: str,
+            per_day: int) -> tuple[KeyDay, ...]:
+    by_day: dict[date, list[KeyDateOccurrence]] = {}
+    for o in occurrences:
+        by_day.setdefault(o.date, []).append(o)
+    return tuple(KeyDay(on, len(found), tuple(_due(o, today, lang) for o in found[:per_day]))
+                 for on, found in sorted(by_day.items()))
 
 
 def default_metrics_rows(conn: Connection) -> int:

@@ -5,6 +5,7 @@ actions (undone with Ctrl+Z)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -213,6 +214,8 @@ class CustomersScreen(QWidget):
             potential=self.potential.currentData(), owner=self.owner.currentData(),
             overdue_only=self.overdue.isChecked(), include_archived=self.archived.isChecked(),
             credit_watch=self.credit.isChecked(), tag_id=self.tag.currentData(),
+            # Today's "see all" (show_off_cadence) holds while "Overdue" stays ticked.
+            off_cadence_at=self.model.query.off_cadence_at if self.overdue.isChecked() else None,
         )
         old = self.model.query
         if old.search != q.search and replace(old, search="") == replace(q, search="") \
@@ -225,6 +228,14 @@ class CustomersScreen(QWidget):
         self.table.doItemsLayout()
         self._update_count()
         self._update_buttons()
+
+    def show_off_cadence(self, now: datetime) -> None:
+        """Only the customers Today counts as overdue for contact at ``now`` (its cadence
+        card's "see all"): every other filter cleared, "Overdue" ticked."""
+        self.apply_view(SavedView("", {"overdue_only": True}, self.model.query.sort,
+                                  self.model.query.descending))
+        self.model._query = replace(self.model.query, off_cadence_at=now)
+        self.apply_filters()
 
     def set_search(self, text: str) -> None:
         self.search.setText(text)
@@ -286,6 +297,7 @@ class CustomersScreen(QWidget):
 
     def apply_view(self, view: SavedView) -> None:
         f = view.filters
+        self.model._query = replace(self.model.query, off_cadence_at=None)
         widgets = ((self.industry, "industry"), (self.tier, "value_tier"),
                    (self.activity, "activity"), (self.potential, "potential"),
                    (self.owner, "owner"), (self.tag, "tag_id"))

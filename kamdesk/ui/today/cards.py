@@ -158,6 +158,10 @@ class TodayCard(QFrame):
         self.setProperty("role", "card")
         self._empty_text = empty_text
         self._expanded = False
+        #: rows shown before "Show all"; None: every row (the key-dates card folds by day)
+        self.folded_rows: int | None = FOLDED_ROWS
+        #: a link in the foot to the whole list elsewhere (:meth:`add_more_link`)
+        self.more_link: QPushButton | None = None
         self._factories: list[Callable[[], QWidget]] = []
         self._more = 0
         layout = QVBoxLayout(self)
@@ -193,6 +197,7 @@ class TodayCard(QFrame):
         self.more_label.setProperty("role", "rowDetail")
         self.more_label.hide()
         foot = QHBoxLayout()
+        self.foot = foot
         foot.addWidget(self.toggle)
         foot.addStretch(1)
         foot.addWidget(self.more_label)
@@ -209,6 +214,20 @@ class TodayCard(QFrame):
         button.clicked.connect(on_click)
         self.head.addWidget(button)
         self.see_all = button
+        return button
+
+    def add_more_link(self, on_click: Callable[[], None]) -> QPushButton:
+        """A link in the foot that leads to the whole list on another screen, in place of
+        "and N more"; the screen sets its text and shows it when the card is cut short."""
+        button = QPushButton()
+        button.setObjectName("moreLink")
+        button.setProperty("role", "link")
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(on_click)
+        button.hide()
+        self.foot.insertWidget(1, button)
+        self.more_link = button
         return button
 
     def set_rows(self, factories: list[Callable[[], QWidget]], total: int,
@@ -232,7 +251,8 @@ class TodayCard(QFrame):
             if w is not None:
                 w.hide()
                 w.deleteLater()
-        shown = self._factories if self._expanded else self._factories[:FOLDED_ROWS]
+        folded = len(self._factories) if self.folded_rows is None else self.folded_rows
+        shown = self._factories if self._expanded else self._factories[:folded]
         if not shown:
             empty = QLabel(self._empty_text)
             empty.setProperty("role", "empty")
@@ -241,11 +261,12 @@ class TodayCard(QFrame):
             self.body.addWidget(empty)
         for make in shown:
             self.body.addWidget(make())
-        hidden = len(self._factories) - FOLDED_ROWS
+        hidden = len(self._factories) - folded
         self.toggle.setVisible(hidden > 0)
         self.toggle.setText(self.tr("Show fewer") if self._expanded
                             else self.tr("Show %n more", "", hidden))
-        self.more_label.setVisible(self._more > 0 and (self._expanded or hidden <= 0))
+        self.more_label.setVisible(self._more > 0 and (self._expanded or hidden <= 0)
+                                   and self.more_link is None)
         self.more_label.setText(self.tr("and %n more", "", self._more))
 
     def _toggle(self) -> None:

@@ -19,7 +19,7 @@ back later today, and after midnight, when "today" itself moves.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
@@ -34,12 +34,14 @@ from kamdesk.store.ops.cadence import snooze_cadence
 from kamdesk.store.queries.today import CadenceDue, TodayData, today_data
 from kamdesk.store.queries.listing import Listing
 from kamdesk.store.queries.tasks import TODAY_COMMITMENTS
+from kamdesk.store.queries.today_dates import key_dates_and_days
 from kamdesk.ui import format as fmt
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.dialogs.complaint_entry import ChooseCustomerDialog, show_complaint
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.today.cards import STYLE, TodayCard
+from kamdesk.ui.today.cards import FOLDED_ROWS, STYLE, TodayCard
+from kamdesk.ui.today.key_dates_card import KeyDatesCard
 from kamdesk.ui.today.rows import TodayRows
 
 #: tables whose change can alter what Today shows
@@ -105,11 +107,12 @@ class TodayScreen(QWidget):
         self.tasks_card.add_see_all(self.see_all_tasks, self.tr("See all"))
         self.cadence_card = TodayCard("cadenceCard", "bell", self.tr("Overdue for contact"),
                                   self.tr("Every customer is within their contact rhythm."))
+        # Not a truncated list: the first rows here, all of them in the Customers list.
+        self.cadence_card.add_more_link(self.see_all_cadence)
         self.complaints_card = TodayCard("complaintsCard", "warning",
                                      self.tr("Complaints to answer"),
                                      self.tr("No complaint is near its response deadline."))
-        self.dates_card = TodayCard("keyDatesCard", "gift", self.tr("Key dates in the next 7 days"),
-                                self.tr("No birthdays, anniversaries or festivals this week."))
+        self.dates_card = KeyDatesCard(ctx, self.rows, self.refresh_key_dates)
         self.renewals_card = TodayCard("renewalsCard", "contract", self.tr("Contracts up for renewal"),
                                    self.tr("No contract is in its renewal window."))
         self.credit_card = TodayCard("creditCard", "warning",
@@ -169,7 +172,7 @@ class TodayScreen(QWidget):
 
     def refresh(self) -> None:
         now = self.ctx.clock.now()
-        self.data = self.ctx.db.read(today_data, now, self.ctx.lang)
+        self.data = self.ctx.db.read(today_data, now, self.ctx.lang, self.dates_card.tiers())
         self._stale = False
         self._show(self.data)
         self._arm_timer(now)
@@ -193,15 +196,16 @@ class TodayScreen(QWidget):
         today = d.now.date()
         self.tasks_card.set_rows([lambda t=t: rows.task_row(t, today) for t in d.tasks.rows],
                                  d.tasks.total, urgent=overdue_tasks > 0)
-        self.cadence_card.set_rows([lambda c=c: rows.cadence_row(c) for c in d.cadence.rows],
-                                   d.cadence.total)
+        self.cadence_card.set_rows([lambda c=c: rows.cadence_row(c)
+                                    for c in d.cadence.rows[:FOLDED_ROWS]], d.cadence.total)
+        link = self.cadence_card.more_link
+        assert link is not None
+        link.setText(self.tr("See all %n in the Customers list", "", d.cadence.total))
+        link.setVisible(d.cadence.total > FOLDED_ROWS)
         self.complaints_card.set_rows(
             [lambda c=c: rows.complaint_row(c) for c in d.complaints.rows],
             d.complaints.total, urgent=any(c.overdue for c in d.complaints.rows))
-        dates: list[Callable[[], QWidget]] = [lambda f=f: rows.festival_row(f)
-                                              for f in d.festivals]
-        dates += [lambda k=k: rows.key_date_row(k) for k in d.key_dates.rows]
-        self.dates_card.set_rows(dates, d.key_dates.total + len(d.festivals))
+        self._show_key_dates(d)
         self.renewals_card.set_rows([lambda r=r: rows.renewal_row(r) for r in d.renewals.rows],
                                     d.renewals.total)
         self.silent_card.set_rows([lambda s=s: rows.silent_row(s) for s in d.silent.rows],
@@ -209,6 +213,31 @@ class TodayScreen(QWidget):
         self.credit_card.set_rows([lambda c=c: rows.credit_row(c) for c in d.credit.rows],
                                   d.credit.total,
                                   urgent=any(c.level == "red" for c in d.credit.rows))
+
+    def _show_key_dates(self, d: TodayData) -> None:
+        self.dates_card.show_days(d.key_days, d.festivals, d.key_dates.total + len(d.festivals),
+                                  d.now.date())
+
+    def refresh_key_dates(self) -> None:
+        """Re-read only the key dates (the card's tier filter changed)."""
+        if self.data is None:
+            return
+        listing, days = self.ctx.db.read(key_dates_and_days, self.data.now.date(),
+                                         self.ctx.lang, self.dates_card.tiers())
+        self.data = replace(self.data, key_dates=listing, key_days=days)
+        self._show_key_dates(self.data)
+
+    def see_all_cadence(self) -> QWidget | None:
+        """Open the Customers list filtered to exactly the customers the cadence card
+        counts (the same condition at the same moment, so the same number)."""
+        window = self.window()
+        show, screen = getattr(window, "show_screen", None), getattr(window, "screen", None)
+        if show is None or screen is None or not window.has_screen("customers"):  # type: ignore[attr-defined]
+            return None
+        show("customers")
+        customers = screen("customers")
+        customers.show_off_cadence(self.data.now if self.data else self.ctx.clock.now())
+        return customers
 
     def see_all_tasks(self) -> QWidget | None:
         """Open the Tasks screen with the card's own filter (the same count)."""

@@ -363,3 +363,29 @@ def test_due_tasks_keep_priority_order_on_tied_times(db):
     with db.engine.connect() as conn:
         rows = task_rows(conn, _dt(2026, 11, 23, 10), 3)
     assert [r.title for r in rows] == ["t7", "t8", "t9"]
+
+
+def test_the_customers_list_off_cadence_filter_is_todays_cadence_count(db):
+    """Today's cadence card and the Customers list it links to share one condition:
+    snoozed and archived customers are out of both, and the numbers agree."""
+    from kamdesk.store.queries.customers import CustomerQuery, count, fetch_page
+
+    overdue = [_customer(db, f"超期{i}", tier="AB"[i % 2], next_due=TODAY - timedelta(days=i + 1))
+               for i in range(4)]
+    _customer(db, "按期", next_due=TODAY + timedelta(days=5))
+    archived = _customer(db, "已归档", next_due=TODAY - timedelta(days=2))
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE customers SET status = 'archived' WHERE id = :id"),
+                     {"id": archived})
+    with db.session() as s:
+        snooze_cadence(s, overdue[0], NOW + timedelta(hours=2), "contact", NOW)
+        s.commit()
+    q = CustomerQuery(off_cadence_at=NOW)
+    with db.engine.connect() as conn:
+        card = tq.cadence_overdue(conn, NOW)
+        listed = {r.id for r in fetch_page(conn, q, 0, 100)}
+        assert card.total == count(conn, q) == 3
+        assert listed == set(overdue[1:]) == {c.customer_id for c in card.rows}
+        later = NOW + timedelta(hours=3)  # the snooze is over
+        assert tq.cadence_overdue(conn, later).total == count(
+            conn, CustomerQuery(off_cadence_at=later)) == 4
