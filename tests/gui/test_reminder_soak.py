@@ -36,11 +36,12 @@ from sqlalchemy import text
 from kamdesk.store.ops import tasks as task_ops
 
 STEP = timedelta(hours=1)
-#: resident memory growth allowed after the first simulated day, by run length. The
-#: leak-free app grows ~5-15 KB per hourly step (SQLAlchemy's bounded statement cache
-#: filling, SQLite's page cache, allocator slack): ~1 MB over the short run's 48
-#: measured steps, ~8 MB over the slow run's 696. The bounds leave room for a loaded
-#: machine yet catch a leak of the kind once found (~25 MB in 48 steps, ~500 MB in 696).
+#: resident memory growth allowed after the first simulated day, by run length.
+#: Measured without the leak: 12 KB over the short run's 48 measured steps, 1.1 MB over
+#: the slow run's 696 (1.6 KB a step: SQLAlchemy's bounded statement cache filling,
+#: SQLite's page cache, allocator slack; a standalone run measured up to ~15 KB a step).
+#: The bounds leave that ~15 KB a step plus ~15 MB of allocator noise on a loaded
+#: machine, and still catch the leak once found (169 MB in the short run's 48 steps).
 GROWTH_BOUND_SHORT = 20 * 1024 * 1024
 GROWTH_BOUND_LONG = 48 * 1024 * 1024
 #: widgets that may come and go with the data (Today's empty-state labels, a card's
