@@ -95,7 +95,8 @@ def run_import(args: argparse.Namespace) -> int:
             # The same operation as the window's import: the rows and the recomputed
             # figures in one transaction, all or nothing.
             report = db.write(import_table, args.file, args.kind, args.skip_invalid,
-                              args.today, mapping, args.on_duplicate).value
+                              args.today, mapping, args.on_duplicate,
+                              default_owner=getattr(args, "user", None) or None).value
     except TableReadError as exc:
         print(f"cannot read {exc.path}: {exc.code} {exc.detail}".strip(), file=sys.stderr)
         return EXIT_ERROR

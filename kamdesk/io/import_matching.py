@@ -101,9 +101,12 @@ def _find(rec: dict[str, object], index: MatchIndex) -> tuple[int | None, str | 
 
 
 def write_customers(session: Session, good: list[dict[str, object]], today: date,
-                    report: ImportReport, on_duplicate: str = "skip") -> None:
+                    report: ImportReport, on_duplicate: str = "skip",
+                    default_owner: str | None = None) -> None:
     """Match, compare and write the rows; fills the report's counts, changes, field
-    changes, duplicates and batch rows."""
+    changes, duplicates and batch rows. A customer the import creates without an owner
+    in the sheet is owned by ``default_owner`` (the user importing); an existing
+    customer's owner is never changed by it, so a re-import stays a no-op."""
     now = datetime.combine(today, time(9))
     index = match_index(session.connection())
     new_rows: list[CustomerUpsert] = []
@@ -123,6 +126,8 @@ def write_customers(session: Session, good: list[dict[str, object]], today: date
                 cid = None
         fields = customer_fields(rec)
         if cid is None:
+            if default_owner and not fields.get("owner"):
+                fields["owner"] = default_owner
             contact = (KeyContact(str(rec["contact"]), rec.get("phone"))  # type: ignore[arg-type]
                        if rec.get("contact") else None)
             new_rows.append(CustomerUpsert(fields, contact))

@@ -87,6 +87,7 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
                 skip_invalid: bool = False, today: date | None = None,
                 dry_run: bool = False, mapping: Mapping | None = None,
                 on_duplicate: str = "skip", progress: ProgressFn | None = None,
+                default_owner: str | None = None,
                 cancelled: CancelledFn | None = None) -> ImportReport:
     """Import one table inside the caller's transaction (a Connection or a Session);
     the caller commits. ``report.changes`` says what was written. ``mapping``: the
@@ -109,7 +110,8 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
         return report
     fn: Any = {"customers": import_customers, "contacts": import_contacts,
                "events": import_events, "orders": import_orders}[kind]
-    extra = {"on_duplicate": on_duplicate} if kind == "customers" else {}
+    extra: dict[str, Any] = ({"on_duplicate": on_duplicate, "default_owner": default_owner}
+                             if kind == "customers" else {})
     if isinstance(conn, Session):
         with bulk_load(conn, write=not dry_run):
             report = fn(conn, table, skip_invalid=skip_invalid, today=today or date.today(),
@@ -137,7 +139,8 @@ def import_table(session: Session, path: str | Path, kind: str | None = None,
                  skip_invalid: bool = False, today: date | None = None,
                  mapping: Mapping | None = None, on_duplicate: str = "skip",
                  now: datetime | None = None, progress: ProgressFn | None = None,
-                 cancelled: CancelledFn | None = None) -> Changes:
+                 cancelled: CancelledFn | None = None,
+                 default_owner: str | None = None) -> Changes:
     """The import as one operation for :func:`kamdesk.ui.ops.run_op`: import, record the
     batch (to undo it), then recompute every customer's metrics, in the runner's
     transaction. A file that changes nothing writes nothing. ``value`` is the
@@ -148,7 +151,8 @@ def import_table(session: Session, path: str | Path, kind: str | None = None,
     day = today or date.today()
     started = now or datetime.now().replace(microsecond=0)
     report = import_file(session, path, kind, skip_invalid, day, mapping=mapping,
-                         on_duplicate=on_duplicate, progress=progress, cancelled=cancelled)
+                         on_duplicate=on_duplicate, progress=progress, cancelled=cancelled,
+                         default_owner=default_owner)
     check_cancelled(cancelled)  # ImportCancelled: the runner rolls everything back
     changes = report.changes
     if report.written and (report.batch_rows or report.kind == "orders") and changes:
@@ -170,7 +174,8 @@ def _missing(cols: dict[str, int], kind: str) -> list[str]:
 
 # -- customers (表1) ---------------------------------------------------------------
 def import_customers(session: Session, table: Table, *, skip_invalid: bool, today: date,
-                     dry_run: bool = False, on_duplicate: str = "skip") -> ImportReport:
+                     dry_run: bool = False, on_duplicate: str = "skip",
+                     default_owner: str | None = None) -> ImportReport:
     report = ImportReport("customers", total_rows=len(table.rows))
     cols = find_columns(table, CUSTOMER_COLUMNS)
     report.missing_columns = _missing(cols, "customers")
@@ -269,7 +274,7 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
         report.created = sum(1 for r in good if r["code"] not in existing)
         report.updated = len(good) - report.created
         return report
-    write_customers(session, good, today, report, on_duplicate)
+    write_customers(session, good, today, report, on_duplicate, default_owner)
     report.written = True
     return report
 

@@ -76,6 +76,7 @@ class ImportPage(QWizardPage):
             ctx, import_table, wiz.path, wiz.kind, wiz.skip_invalid, ctx.clock.today(),
             wiz.mapping, wiz.on_duplicate, ctx.clock.now(),
             progress=self.relay.moved.emit, cancelled=self.stop.is_set,
+            default_owner=ctx.owner_name or None,  # new customers are the importer's
             on_done=self._done, on_error=self._claimed, initiator=wiz, parent=wiz)
 
     def cancel(self) -> None:

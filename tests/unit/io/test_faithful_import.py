@@ -263,3 +263,15 @@ def test_cli_imports_undo_and_duplicates(db, tmp_path, capsys):
     assert main(["--db", db.location, "undo-import", batch]) == 0
     assert main(["--db", db.location, "undo-import", batch]) == 1
     assert "already undone" in capsys.readouterr().err
+
+
+def test_new_customers_without_an_owner_column_are_the_importers(db, tmp_path):
+    path = _seed_t1(tmp_path)
+    db.write(import_table, path, None, False, date(2024, 3, 20), default_owner="王敏")
+    owners = dict(db.engine.connect().exec_driver_sql(
+        "SELECT code, owner FROM customers ORDER BY code").all())
+    assert owners == {"C001": "王敏", "C002": "王敏"}
+    # a re-import by someone else changes nobody's owner (and writes nothing)
+    with track_writes(db.engine) as written:
+        db.write(import_table, path, None, False, date(2024, 3, 20), default_owner="李雷")
+    assert written == set()
