@@ -161,3 +161,30 @@ def test_about_shows_version_database_and_licences(ctx, qtbot):
     text = about.browser.toPlainText()
     assert __version__ in text and ctx.db.location in text
     assert "Apache" in text and "icons/LICENSE.txt" in text
+
+
+def test_the_welcome_name_owns_the_customers_of_an_imported_seed_table(ctx, qtbot,
+                                                                        make_window):
+    """#16's first hour: welcome → name → import the seed 表1 through the wizard → the
+    imported customers' owner is that name."""
+    from kamdesk.ui.import_wizard.wizard import MAPPING, PREVIEW, RESULT
+    from kamdesk.ui.welcome import WelcomeDialog
+
+    welcome = WelcomeDialog(ctx.settings, "en", Path(ctx.db.location))
+    qtbot.addWidget(welcome)
+    welcome.name.setText("王芳")
+    welcome.finish("import")
+    window = make_window(ctx)
+    seed = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seed_customers.csv"
+    wiz = window.io.import_table(str(seed))
+    qtbot.waitUntil(wiz.isVisible)
+    wiz.next()
+    assert wiz.currentId() == MAPPING
+    wiz.next()
+    assert wiz.currentId() == PREVIEW
+    qtbot.waitUntil(lambda: wiz.preview is not None)
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.currentId() == RESULT, timeout=20000)
+    with ctx.db.engine.connect() as conn:
+        owners = dict(conn.exec_driver_sql("SELECT code, owner FROM customers").all())
+    assert owners == {"C001": "王芳", "C002": "王芳"}
