@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.rows_model import selected_row
 
 
 class ProfileTab(QWidget):
@@ -96,17 +95,6 @@ def add_delete_and_undo_keys(tab: QWidget, table: QTableView, on_delete: Callabl
     delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
     delete.setContext(Qt.ShortcutContext.WidgetShortcut)
     delete.activated.connect(on_delete)
-
-
-def update_record_buttons(tab: Any) -> None:
-    """Add / Edit / Delete / Undo of a tab listing one kind of record (orders, payments,
-    survey answers): Add needs a customer, Edit and Delete a selected row, Undo a delete
-    to take back. One rule, so the tabs cannot drift apart."""
-    chosen = selected_row(tab.table) is not None
-    tab.add_button.setEnabled(tab.customer_id is not None)
-    tab.edit_button.setEnabled(chosen)
-    tab.delete_button.setEnabled(chosen)
-    tab.undo_button.setEnabled(bool(tab._undo))
 
 
 def select_row_with_id(table: QTableView, rows: Iterable[Any], row_id: int) -> bool:

@@ -34,7 +34,7 @@ from kamdesk.ui.profile.base import (
     ProfileTab,
     add_delete_and_undo_keys,
     section_title,
-    select_row_with_id, update_record_buttons,
+    select_row_with_id,
 )
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
@@ -168,7 +168,11 @@ class PaymentsTab(ProfileTab):
         select_row_with_id(self.table, self.model.rows(), payment_id)
 
     def _update_buttons(self, *_args: object) -> None:
-        update_record_buttons(self)
+        chosen = selected_row(self.table) is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        self.undo_button.setEnabled(bool(self._undo))
+        self.add_button.setEnabled(self.customer_id is not None)
 
     # -- actions -------------------------------------------------------------------------
     def _open_dialog(self, payment: PaymentRow | None) -> None:
