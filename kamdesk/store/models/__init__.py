@@ -7,7 +7,7 @@ from kamdesk.store.models.base import Base
 from kamdesk.store.models.complaint import Complaint, ComplaintHandover
 from kamdesk.store.models.contract import Contract, ContractEvent
 from kamdesk.store.models.customer import Customer
-from kamdesk.store.models.document import Document
+from kamdesk.store.models.document import Document, DocumentContent
 from kamdesk.store.models.event import Event, EventAttendance
 from kamdesk.store.models.history import ChangeRecord
 from kamdesk.store.models.import_batch import ImportBatch, ImportBatchRow
@@ -27,7 +27,7 @@ from kamdesk.store.models.trade import Transaction
 __all__ = [
     "AccountPlan", "AppSetting", "Base", "ChangeRecord", "Complaint", "ComplaintHandover",
     "Contract", "ContractEvent", "Customer",
-    "CustomerMetrics", "Document", "Event", "EventAttendance", "ImportBatch", "ImportBatchRow",
+    "CustomerMetrics", "Document", "DocumentContent", "Event", "EventAttendance", "ImportBatch", "ImportBatchRow",
     "Interaction", "KeyDate",
     "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",
     "PlanRisk", "SurveyResponse", "Tag", "Task", "TierChange", "Transaction",

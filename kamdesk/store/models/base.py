@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, MetaData, func
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, func, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Stable constraint names make batch migrations (table rebuilds) predictable.
@@ -36,3 +36,11 @@ class Timestamps:
         DateTime, default=datetime.now, onupdate=datetime.now,
         server_default=func.current_timestamp(),
     )
+
+
+class Versioned:
+    """A record people edit: ``version`` counts its saves (migration 0014), so a save
+    made from a stale read can be detected instead of overwriting someone's change."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
+                                         server_default=text("1"))

@@ -7,13 +7,13 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base, Timestamps
+from kamdesk.store.models.base import Base, Timestamps, Versioned
 
 SEVERITIES = ("low", "medium", "high", "critical")
 COMPLAINT_STATUSES = ("open", "responded", "resolving", "resolved", "closed")
 
 
-class Complaint(Timestamps, Base):
+class Complaint(Versioned, Timestamps, Base):
     __tablename__ = "complaints"
     __table_args__ = (
         CheckConstraint("severity IN ('low','medium','high','critical')", name="severity"),

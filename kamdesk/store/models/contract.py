@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base, Money, Timestamps
+from kamdesk.store.models.base import Base, Money, Timestamps, Versioned
 
 #: the whole life: draft → under review → signed → in force → amended → renewed →
 #: terminated → archived (plus "expired", which an in-force contract becomes at its end)
@@ -31,7 +31,7 @@ CONTRACT_STATUSES = ("draft", "review", "signed", "active", "amended", "renewed"
                      "terminated", "archived")
 
 
-class Contract(Timestamps, Base):
+class Contract(Versioned, Timestamps, Base):
     __tablename__ = "contracts"
     __table_args__ = (
         CheckConstraint("end_on IS NULL OR start_on IS NULL OR end_on >= start_on", name="dates"),

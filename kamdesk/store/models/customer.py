@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, Date, DateTime, Index, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kamdesk.store.models.base import Base, Money, Timestamps
+from kamdesk.store.models.base import Base, Money, Timestamps, Versioned
 
 if TYPE_CHECKING:  # the relationship's other side (no runtime cycle)
     from kamdesk.store.models.person import Person
@@ -19,7 +19,7 @@ TIER_SOURCES = ("stated", "computed")
 POTENTIALS = ("high", "medium", "low")
 
 
-class Customer(Timestamps, Base):
+class Customer(Versioned, Timestamps, Base):
     __tablename__ = "customers"
     __table_args__ = (
         CheckConstraint("status IN ('prospect','active','archived')", name="status"),

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base
+from kamdesk.store.models.base import Base, Versioned
 
 
-class Document(Base):
+class Document(Versioned, Base):
     __tablename__ = "documents"
     __table_args__ = (
         Index("ix_documents_customer", "customer_id"),
@@ -37,3 +37,14 @@ class Document(Base):
     size_bytes: Mapped[int] = mapped_column(BigInteger)
     added_at: Mapped[datetime] = mapped_column(DateTime)
     notes: Mapped[str | None] = mapped_column(Text)
+
+
+class DocumentContent(Base):
+    """The bytes of an attached file, keyed by SHA-256 (migration 0014). Used where the
+    book lives on a server, so every colleague can open what one of them attached; a
+    personal book keeps the bytes in its data folder instead."""
+
+    __tablename__ = "document_contents"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)

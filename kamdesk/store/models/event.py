@@ -21,14 +21,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base, Timestamps
+from kamdesk.store.models.base import Base, Timestamps, Versioned
 
 EVENT_KINDS = (
     "salon", "training", "user_day", "appreciation", "webinar", "site_visit", "launch", "other",
 )
 
 
-class Event(Timestamps, Base):
+class Event(Versioned, Timestamps, Base):
     __tablename__ = "events"
     __table_args__ = (
         CheckConstraint(

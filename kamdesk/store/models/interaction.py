@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kamdesk.store.models.base import Base, Timestamps
+from kamdesk.store.models.base import Base, Timestamps, Versioned
 
 if TYPE_CHECKING:  # the relationship's other side (no runtime cycle)
     from kamdesk.store.models.person import Person
@@ -35,7 +35,7 @@ interaction_people = Table(
 )
 
 
-class Interaction(Timestamps, Base):
+class Interaction(Versioned, Timestamps, Base):
     __tablename__ = "interactions"
     __table_args__ = (
         CheckConstraint(

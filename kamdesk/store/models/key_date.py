@@ -9,12 +9,12 @@ from __future__ import annotations
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base, Timestamps
+from kamdesk.store.models.base import Base, Timestamps, Versioned
 
 KEY_DATE_KINDS = ("birthday", "anniversary", "founding", "custom")
 
 
-class KeyDate(Timestamps, Base):
+class KeyDate(Versioned, Timestamps, Base):
     __tablename__ = "key_dates"
     __table_args__ = (
         CheckConstraint("kind IN ('birthday','anniversary','founding','custom')", name="kind"),

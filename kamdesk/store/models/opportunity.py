@@ -16,13 +16,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kamdesk.store.models.base import Base, Money, Timestamps
+from kamdesk.store.models.base import Base, Money, Timestamps, Versioned
 
 STAGES = ("lead", "first_contact", "demo", "trial", "won", "lost")
 _STAGE_SQL = "('lead','first_contact','demo','trial','won','lost')"
 
 
-class Opportunity(Timestamps, Base):
+class Opportunity(Versioned, Timestamps, Base):
     __tablename__ = "opportunities"
     __table_args__ = (
         CheckConstraint(f"stage IN {_STAGE_SQL}", name="stage"),

@@ -11,10 +11,10 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base, Money, Timestamps
+from kamdesk.store.models.base import Base, Money, Timestamps, Versioned
 
 
-class Payment(Timestamps, Base):
+class Payment(Versioned, Timestamps, Base):
     __tablename__ = "payments"
     __table_args__ = (
         CheckConstraint("amount_cents > 0", name="amount"),

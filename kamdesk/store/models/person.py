@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kamdesk.store.models.base import Base, Timestamps
+from kamdesk.store.models.base import Base, Timestamps, Versioned
 
 if TYPE_CHECKING:  # the relationship's other side (no runtime cycle)
     from kamdesk.store.models.customer import Customer
@@ -19,7 +19,7 @@ DECISION_ROLES = (
 ATTITUDES = ("supporter", "neutral", "opponent")
 
 
-class Person(Timestamps, Base):
+class Person(Versioned, Timestamps, Base):
     __tablename__ = "people"
     __table_args__ = (
         CheckConstraint(

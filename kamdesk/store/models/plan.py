@@ -16,14 +16,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kamdesk.store.models.base import Base, Timestamps
+from kamdesk.store.models.base import Base, Timestamps, Versioned
 
 ACTION_STATUSES = ("open", "in_progress", "done", "dropped")
 RISK_KINDS = ("credit", "market", "single_contact", "contract", "other")
 LEVELS = ("low", "medium", "high")
 
 
-class AccountPlan(Timestamps, Base):
+class AccountPlan(Versioned, Timestamps, Base):
     __tablename__ = "account_plans"
     __table_args__ = (
         UniqueConstraint("customer_id", "period", name="uq_account_plans_customer_period"),

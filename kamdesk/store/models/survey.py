@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base
+from kamdesk.store.models.base import Base, Versioned
 
 
-class SurveyResponse(Base):
+class SurveyResponse(Versioned, Base):
     __tablename__ = "survey_responses"
     __table_args__ = (
         CheckConstraint("csat IS NULL OR csat BETWEEN 1 AND 5", name="csat"),

@@ -28,13 +28,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base, Timestamps
+from kamdesk.store.models.base import Base, Timestamps, Versioned
 
 TASK_SOURCES = ("manual", "interaction", "cadence", "key_date", "contract", "complaint", "plan")
 TASK_KINDS = ("task", "call", "visit")
 
 
-class Task(Timestamps, Base):
+class Task(Versioned, Timestamps, Base):
     __tablename__ = "tasks"
     __table_args__ = (
         CheckConstraint(

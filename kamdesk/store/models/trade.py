@@ -13,12 +13,12 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.store.models.base import Base, Money
+from kamdesk.store.models.base import Base, Money, Versioned
 
 TRADE_KINDS = ("order", "return")
 
 
-class Transaction(Base):
+class Transaction(Versioned, Base):
     __tablename__ = "trades"
     __table_args__ = (
         Index("ix_trades_customer_date", "customer_id", "occurred_on", "amount_cents"),
