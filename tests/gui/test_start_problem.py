@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bad_files import CASES, MESSAGE, make_bad, sha256
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from kamdesk.app import open_with_choices
@@ -92,15 +92,17 @@ def test_the_real_dialog_is_answered_by_a_click_and_lists_backups(qapp, tmp_path
     seen: list[QMessageBox] = []
 
     def click() -> None:
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.objectName() == "startProblem"
-                 and w.isVisible()]
-        if not boxes:
+        # The modal box itself, not a walk over every top-level widget: earlier tests'
+        # widgets may be half-destroyed there, and touching one crashed the run now and then.
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "startProblem":
             QTimer.singleShot(20, click)
             return
-        seen.append(boxes[0])
-        next(b for b in boxes[0].buttons() if b.objectName() == "create").click()
+        seen.append(box)
+        next(b for b in box.buttons() if b.objectName() == "create").click()
 
+    # Let widgets that earlier tests scheduled for deletion go before the nested loop runs.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QTimer.singleShot(20, click)
     assert ask_start_choice(problem, "en", backups) == ("create", None)
     assert "kamdesk-2026-11-20.sqlite3" in seen[0].informativeText()
