@@ -27,7 +27,8 @@ from kamdesk.store.models.trade import Transaction
 __all__ = [
     "AccountPlan", "AppSetting", "Base", "ChangeRecord", "Complaint", "ComplaintHandover",
     "Contract", "ContractEvent", "Customer",
-    "CustomerMetrics", "Document", "DocumentContent", "Event", "EventAttendance", "ImportBatch", "ImportBatchRow",
+    "CustomerMetrics", "Document", "DocumentContent", "Event", "EventAttendance",
+    "ImportBatch", "ImportBatchRow",
     "Interaction", "KeyDate",
     "Opportunity", "OpportunityStageChange", "Payment", "Person", "PlanAction", "PlanObjective",
     "PlanRisk", "SurveyResponse", "Tag", "Task", "TierChange", "Transaction",
