@@ -24,7 +24,12 @@ from sqlalchemy.orm import Session
 
 from kamdesk.domain.customer_match import match_name, match_phone
 from kamdesk.io.import_rows import DuplicateHit, FieldChange, ImportReport
-from kamdesk.store.ops.customers import CustomerUpsert, KeyContact, upsert_customers
+from kamdesk.store.ops.customers import (
+    CustomerUpsert,
+    KeyContact,
+    clean_customer_fields,
+    upsert_customers,
+)
 from kamdesk.store.queries.customer_matching import BookCustomer, MatchIndex, match_index
 
 __all__ = ["ON_DUPLICATE", "customer_fields", "write_customers"]
@@ -53,6 +58,11 @@ def customer_fields(rec: dict[str, object]) -> dict[str, object]:
     if rec.get("last_interaction") is not None:
         fields["declared_last_contact_at"] = rec["last_interaction"]
     return fields
+
+
+def owner_text(name: str) -> str | None:
+    """The default owner as a stored owner field (trimmed like a typed one)."""
+    return clean_customer_fields({"owner": name}).get("owner")
 
 
 def _months_between(start: date, today: date) -> int:
@@ -126,11 +136,15 @@ def write_customers(session: Session, good: list[dict[str, object]], today: date
                 cid = None
         fields = customer_fields(rec)
         if cid is None:
+            # what the row check already cleaned is stored as it is (not cleaned again)
+            ready: dict[str, Any] | None = rec.get("cleaned")  # type: ignore[assignment]
+            if ready is not None:
+                fields = dict(ready)
             if default_owner and not fields.get("owner"):
-                fields["owner"] = default_owner
+                fields["owner"] = owner_text(default_owner)
             contact = (KeyContact(str(rec["contact"]), rec.get("phone"))  # type: ignore[arg-type]
                        if rec.get("contact") else None)
-            new_rows.append(CustomerUpsert(fields, contact))
+            new_rows.append(CustomerUpsert(fields, contact, cleaned=ready is not None))
             continue
         book = index.by_id[cid]
         touched.append(cid)

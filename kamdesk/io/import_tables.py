@@ -262,7 +262,7 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
             rec[key] = cell[key] or None
         if not row_problems:
             try:  # the rules every stored customer obeys, checked row by row
-                clean_customer_fields(customer_fields(rec), today)
+                rec["cleaned"] = clean_customer_fields(customer_fields(rec), today)
             except ValidationError as exc:
                 row_problems.append(RowProblem(line, _COLUMN_OF.get(exc.field, exc.field),
                                                exc.code, exc.detail))

@@ -259,8 +259,7 @@ def generate_demo(
             for _pid, pname in plist:
                 body += [pname, *g.person_forms(pname), *search.other_terms(pname, person=True)]
             body += [people_rows[-len(plist)][9]]
-            text_body = " ".join(b for b in body if b).lower()
-            fts_rows.append((cid, text_body + " " + search_sqlite.cjk_markers(text_body)))
+            fts_rows.append((cid, search.searchable_text(body)))
 
             # Interactions: average interactions_per_customer, more for big accounts.
             active_days = min(horizon, max(30, months * 30))

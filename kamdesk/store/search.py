@@ -2,9 +2,10 @@
 
 The searchable text of a customer holds its code, name, short name, the pinyin
 (full and initials) of its name, and its people's names, pinyin and phone numbers,
-all lower-case. Beside each name's pinyin it holds a few other readings of its
-polyphonic characters (:func:`kamdesk.store.pinyin.other_forms`), so 单文华 is found
-by swh (the surname reading) and by dwh. It is rebuilt for a customer whenever the
+all lower-case, each term once. Beside each name's pinyin it holds a few other
+readings of its polyphonic characters (:func:`kamdesk.store.pinyin.other_search_terms`:
+a person's in full and as initials, a company's as initials plus its naive reading in
+full), so 单文华 is found by swh (the surname reading) and by dwh. It is rebuilt for a customer whenever the
 customer or one of its people is saved, so as-you-type search never computes pinyin.
 A person's pinyin is read as a person's name (surname reading), a company's not.
 """
@@ -19,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from kamdesk.store import search_sqlite
-from kamdesk.store.pinyin import other_forms, person_name_forms, pinyin_forms
+from kamdesk.store.pinyin import other_search_terms, person_name_forms, pinyin_forms
 
 _DIGITS = re.compile(r"\D+")
 
@@ -28,13 +29,15 @@ def body_for(
     code: str, name: str, short_name: str | None,
     people: Iterable[tuple[Any, ...]] = (),
     name_forms: tuple[str, str] | None = None,
+    name_others: Iterable[str] | None = None,
 ) -> str:
     """people: (name, phone, mobile) triples, optionally with the name's stored pinyin
-    forms as a fourth item (computed when absent or None)."""
+    forms as a fourth item (computed when absent or None). ``name_others``: the
+    company name's :func:`other_terms` when the caller has them already."""
     full, initials = name_forms if name_forms is not None else pinyin_forms(name)
     sfull, sinit = pinyin_forms(short_name) if short_name else ("", "")
     parts = [code, name, short_name or "", full, initials, sfull, sinit,
-             *other_terms(name, person=False)]
+             *(other_terms(name, person=False) if name_others is None else name_others)]
     for person in people:
         pname, phone, mobile = person[:3]
         forms = person[3] if len(person) > 3 else None
@@ -43,15 +46,25 @@ def body_for(
         for number in (phone, mobile):
             if number:
                 parts += [number, _DIGITS.sub("", number)]
-    body = " ".join(p for p in parts if p).lower()
+    return searchable_text(parts)
+
+
+def searchable_text(parts: Iterable[str | None]) -> str:
+    """The stored search text of these terms: each distinct term once, lower-case,
+    then the tokens that let one or two Chinese characters be found from the index.
+    Repeats (a phone already all digits, an other reading's initials equal to the
+    usual ones) would only make the index bigger: a query never spans two terms."""
+    terms = dict.fromkeys(p.lower() for p in parts if p)
+    body = " ".join(terms)
     return body + " " + search_sqlite.cjk_markers(body)
 
 
 @lru_cache(maxsize=65536)
 def other_terms(name: str | None, person: bool) -> tuple[str, ...]:
-    """The other readings of ``name`` the search text holds, full and initials forms
-    (cached: people's names repeat a great deal across a book)."""
-    return tuple(term for forms in other_forms(name, person=person) for term in forms)
+    """The other readings of ``name`` the search text holds
+    (:func:`kamdesk.store.pinyin.other_search_terms`; cached: people's names repeat a
+    great deal across a book)."""
+    return other_search_terms(name, person=person)
 
 
 def _forms(full: str | None, initials: str | None) -> tuple[str, str] | None:
@@ -83,6 +96,14 @@ def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:
             rows.append((cid, body_for(code, name, short, people.get(cid, ()),
                                        name_forms=_forms(full, initials))))
     search_sqlite.replace_rows(conn, rows)
+
+
+def write_bodies(conn: Connection, rows: list[tuple[int, str]]) -> None:
+    """Store (customer id, :func:`body_for` text) pairs the caller built from values it
+    holds (the importer's new customers), instead of reading them back: the same rows
+    :func:`reindex` would write."""
+    if rows and conn.dialect.name == "sqlite":
+        search_sqlite.replace_rows(conn, rows)
 
 
 def forget(conn: Connection, customer_ids: Iterable[int]) -> None:

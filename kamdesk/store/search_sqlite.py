@@ -70,7 +70,7 @@ def delete_all(conn: Connection) -> None:
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
 
 
-#: pads one or two Chinese characters to a three-character token the trigram index holds
+#: set between Chinese characters so one or two of them make a three-character token
 MARK = "\ue000"
 
 
@@ -83,23 +83,28 @@ _HAN_RUN = re.compile("[\u3400-\u9fff\U00020000-\U0002fa1f]+")
 
 
 def cjk_markers(text: str) -> str:
-    """Every Chinese character and adjacent pair in ``text``, padded to three
-    characters ("丰" → "丰" + 2 marks, "丰源" → "丰源" + 1 mark).
+    """Each run of Chinese characters in ``text`` once more, with a mark before, between
+    and after its characters ("丰源" → MARK 丰 MARK 源 MARK).
 
-    A trigram index cannot answer one- or two-character queries, and Chinese names
-    are searched by one or two characters all the time (typing 丰 then 丰源); these
-    tokens let those queries use the index too instead of scanning every row.
+    A trigram index cannot answer one- or two-character queries, and Chinese names are
+    searched by one or two characters all the time (typing 丰 then 丰源). In the marked
+    run every character stands as MARK 丰 MARK and every adjacent pair as 丰 MARK 源:
+    three-character tokens the index holds, so those queries use it instead of
+    scanning every row. (Search index version 3; version 2 spelled each character and
+    pair out separately, four times the text for the same tokens.)
     """
-    singles: dict[str, None] = {}
-    pairs: dict[str, None] = {}
-    # Runs of Chinese characters found by a regex, not a Python test per character:
-    # this runs for every customer an import writes.
+    runs: list[str] = []
+    # Runs found by a regex, not a Python test per character: this runs for every
+    # customer an import writes. A run inside one already marked adds no token.
     for run in _HAN_RUN.findall(text):
-        for i, ch in enumerate(run):
-            singles[ch + MARK + MARK] = None
-            if i:
-                pairs[run[i - 1] + ch + MARK] = None
-    return " ".join([*singles, *pairs])
+        if not any(run in kept for kept in runs):
+            runs.append(run)
+    return " ".join(MARK + MARK.join(run) + MARK for run in runs)
+
+
+def han_token(q: str) -> str:
+    """The marked token that finds one or two Chinese characters (see cjk_markers)."""
+    return MARK + q + MARK if len(q) == 1 else q[0] + MARK + q[1]
 
 
 def uses_index(word: str) -> bool:
@@ -113,12 +118,12 @@ def match_clause(query: str) -> tuple[str, tuple[object, ...]]:
     """SQL fragment selecting matching customer ids, and its parameters.
 
     Trigram FTS answers three or more characters from its index; one or two Chinese
-    characters use the padded tokens of :func:`cjk_markers`; anything else that short
+    characters use the marked tokens of :func:`cjk_markers`; anything else that short
     falls back to LIKE on the same column (still narrower than the customers table).
     """
     q = query.strip().lower()
     if 1 <= len(q) <= 2 and all(_is_han(ch) for ch in q):
-        token = q + MARK * (3 - len(q))
+        token = han_token(q)
         return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (f'"{token}"',)
     if len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'

@@ -169,6 +169,8 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
     """Add each (customer id, contact) as that customer's primary person, many at once
     (the importer). Callers then refresh search text and key contacts for the customers
     (:func:`reindex_customers`, :func:`refresh_key_contacts`), once for the whole batch.
+    ``value``: (customer id, name, mobile, (pinyin, initials)) of each person stored,
+    so a caller can build their search text without reading them back.
     """
     if not contacts:
         return Changes()
@@ -185,7 +187,7 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
         rows.append((customer_id, data["name"], data.get("mobile"), True, False, "neutral", 3,
                      full, initials, stamp, stamp))
     insert_rows(session, _people, columns, rows)
-    return Changes.of("people")
+    return Changes.of("people").with_value([(r[0], r[1], r[2], (r[7], r[8])) for r in rows])
 
 
 def save_person(session: Session, customer_id: int, person_id: int | None,

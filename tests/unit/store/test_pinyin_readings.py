@@ -76,3 +76,17 @@ def test_the_reader_stays_fast():
         other_forms(name, person=True)
     per_name = (time.perf_counter() - start) / len(names)
     assert per_name < 100e-6, f"{per_name * 1e6:.1f} µs a name"  # ~10 µs on a laptop
+
+
+def test_a_company_is_indexed_by_its_naive_reading_in_full_and_other_initials():
+    from kamdesk.store.pinyin import name_readings, other_search_terms
+
+    terms = other_search_terms("单县食品厂")
+    assert terms[0] == "danxianshipinchang"  # every character by its common reading
+    assert {"dxspc", "sxspc", "cxspc"} <= set(terms)
+    assert "shanxiansipinchang" not in terms  # other full variants: initials only
+    # a person's other readings stay whole (names are short and typed in full)
+    assert other_search_terms("单文华", person=True)[:2] == ("danwenhua", "dwh")
+    # one reading of the name gives both what is stored and what is indexed
+    assert name_readings("单县食品厂") == (pinyin_forms("单县食品厂"), terms)
+    assert name_readings("李明", person=True) == (person_name_forms("李明"), ())

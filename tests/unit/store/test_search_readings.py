@@ -139,3 +139,22 @@ def test_search_runs_at_once_only_what_the_index_answers():
     assert searched_at_once("丰") and searched_at_once("丰源") and searched_at_once("fyz")
     assert not searched_at_once("fy") and not searched_at_once("17")  # a scan: wait
     assert search_words("f") == () and search_words("F yz") == ("yz",)
+
+
+def test_the_search_rows_an_import_builds_in_memory_equal_a_rebuild(db, tmp_path):
+    # The importer writes its new customers' search text from the values it holds
+    # (names read once, people not read back); a rebuild from the database must find
+    # nothing to change: phones with and without separators, polyphonic names, no contact.
+    r = random.Random(5)
+    lines = []
+    for i, (company, person) in enumerate(_contacts(23, 60)):
+        phone = r.choice(["", f"138{i:08d}", f"0755-8{i:07d}", f"+86 139 {i:04d} {i:04d}"])
+        lines.append(f"{company},{person if i % 7 else ''},{phone}\n")
+    sheet = tmp_path / "customers.csv"
+    sheet.write_text("客户名称,关键联系人,联系方式\n" + "".join(lines), encoding="utf-8")
+    with db.engine.begin() as conn:
+        assert import_file(conn, sheet).written
+    imported = _bodies(db)
+    assert len(imported) == 60
+    db.write(rebuild_search_index)
+    assert _bodies(db) == imported
