@@ -28,8 +28,15 @@ _WHITE = re.compile(r"\s+")
 
 
 def clean_text(text: str) -> str:
+    # str.isprintable() is False for every character either pattern touches (controls,
+    # format characters such as the BOM and bidi controls, line and paragraph
+    # separators, non-characters): the usual cell is returned without two regex passes.
+    if text.isprintable():
+        return text
     return _DROPPED.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 def clean_line(text: str) -> str:
+    if text.isprintable() and "  " not in text:  # no run of white space to fold
+        return text.strip()
     return _WHITE.sub(" ", clean_text(text)).strip()

@@ -134,18 +134,17 @@ def write_customers(session: Session, good: list[dict[str, object]], today: date
                 continue
             if on_duplicate == "create":
                 cid = None
-        fields = customer_fields(rec)
         if cid is None:
             # what the row check already cleaned is stored as it is (not cleaned again)
             ready: dict[str, Any] | None = rec.get("cleaned")  # type: ignore[assignment]
-            if ready is not None:
-                fields = dict(ready)
+            fields = dict(ready) if ready is not None else customer_fields(rec)
             if default_owner and not fields.get("owner"):
                 fields["owner"] = owner_text(default_owner)
             contact = (KeyContact(str(rec["contact"]), rec.get("phone"))  # type: ignore[arg-type]
                        if rec.get("contact") else None)
             new_rows.append(CustomerUpsert(fields, contact, cleaned=ready is not None))
             continue
+        fields = customer_fields(rec)
         book = index.by_id[cid]
         touched.append(cid)
         changed = {k: v for k, v in fields.items()

@@ -52,15 +52,17 @@ from kamdesk.io.sheets.columns import (  # noqa: F401  (the synonym tables, re-e
 from kamdesk.io.sheets.mapping import Mapping
 from kamdesk.io.sheets.mapping import detect_kind as detect_kind_of_names
 from kamdesk.io.sheets.values import CellError, parse_amount
-from kamdesk.io.tabular import Table, parse_day, parse_moment, read_table
+from kamdesk.io.tabular import Table, cell_text, parse_day, parse_moment, read_table
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.bulk import bulk_load
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import clean_customer_fields
 from kamdesk.store.ops.events import NewEvent, add_events
 from kamdesk.store.ops.interactions import NewInteraction, add_interactions, validate_contact
+from kamdesk.store.pinyin import known_readings
 from kamdesk.store.queries.customers import ids_by_code
 from kamdesk.store.queries.import_keys import contact_key, held_events, logged_keys
+from kamdesk.store.readings_pool import ReadingsInBackground
 
 REQUIRED = {"customers": ("name",), "contacts": ("code", "when", "topic"),
             "events": ("name", "date")}
@@ -176,6 +178,35 @@ def _missing(cols: dict[str, int], kind: str) -> list[str]:
 def import_customers(session: Session, table: Table, *, skip_invalid: bool, today: date,
                      dry_run: bool = False, on_duplicate: str = "skip",
                      default_owner: str | None = None) -> ImportReport:
+    # The names' pinyin is worked out in a second process while the rows are checked
+    # (kamdesk.store.readings_pool: big sheets only); stopped however this ends.
+    pool = None if dry_run else ReadingsInBackground(customer_sheet_names(table))
+    try:
+        return _import_customers(session, table, skip_invalid=skip_invalid, today=today,
+                                 dry_run=dry_run, on_duplicate=on_duplicate,
+                                 default_owner=default_owner, pool=pool)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def customer_sheet_names(table: Table) -> list[tuple[str, bool]]:
+    """(company name, False) and (contact name, True) of every row, as the cells read."""
+    cols = find_columns(table, CUSTOMER_COLUMNS)
+    out: list[tuple[str, bool]] = []
+    for key, person in (("name", False), ("contact", True)):
+        i = cols.get(key)
+        if i is not None:
+            # the plain list's iterator: walking the rows here is not the import's
+            # progress (a TickingRows reports and checks cancel as it is iterated)
+            out.extend((cell_text(cells[i]), person)
+                       for _line, cells in list.__iter__(table.rows) if i < len(cells))
+    return out
+
+
+def _import_customers(session: Session, table: Table, *, skip_invalid: bool, today: date,
+                      dry_run: bool, on_duplicate: str, default_owner: str | None,
+                      pool: ReadingsInBackground | None) -> ImportReport:
     report = ImportReport("customers", total_rows=len(table.rows))
     cols = find_columns(table, CUSTOMER_COLUMNS)
     report.missing_columns = _missing(cols, "customers")
@@ -274,7 +305,8 @@ def import_customers(session: Session, table: Table, *, skip_invalid: bool, toda
         report.created = sum(1 for r in good if r["code"] not in existing)
         report.updated = len(good) - report.created
         return report
-    write_customers(session, good, today, report, on_duplicate, default_owner)
+    with known_readings(pool.result() if pool is not None else {}):
+        write_customers(session, good, today, report, on_duplicate, default_owner)
     report.written = True
     return report
 

@@ -18,7 +18,8 @@ checked and ``tests/unit/store/test_pinyin_contract.py`` fails clearly if it cha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -178,19 +179,43 @@ def _forms(parts: list[str] | tuple[str, ...]) -> tuple[str, str]:
     return "".join(parts), "".join(p[0] for p in parts if p)
 
 
+#: (stored forms: full pinyin and initials, the other readings a search finds it by)
+Readings = tuple[tuple[str, str], tuple[str, ...]]
+
+
+#: readings worked out ahead, by (text, read as a person's name): see known_readings
+_known: dict[tuple[str, bool], Readings] = {}
+
+
+@contextmanager
+def known_readings(readings: Mapping[tuple[str, bool], Readings]) -> Iterator[None]:
+    """Within the block, names in ``readings`` are not read again: the importer has them
+    read in a second process (:mod:`kamdesk.store.readings_pool`) while it checks the
+    rows. A reading depends on the text alone, so a hit is exactly what reading the
+    name here would give; the entries are dropped when the block ends."""
+    _known.update(readings)
+    try:
+        yield
+    finally:
+        for key in readings:
+            _known.pop(key, None)
+
+
 def pinyin_forms(text: str | None) -> tuple[str, str]:
     """(full pinyin without spaces, initials), both lower case; empty for non-Chinese.
     For any text but a person's name (companies, short names)."""
     if not text or not has_han(text):
         return "", ""
-    return _forms(_scan(text))
+    hit = _known.get((text, False))
+    return hit[0] if hit is not None else _forms(_scan(text))
 
 
 def person_name_forms(name: str | None) -> tuple[str, str]:
     """:func:`pinyin_forms` of a person's name, its surname read as a surname."""
     if not name or not has_han(name):
         return "", ""
-    return _forms(_person_scan(name))
+    hit = _known.get((name, True))
+    return hit[0] if hit is not None else _forms(_person_scan(name))
 
 
 def other_forms(text: str | None, person: bool = False,
@@ -207,13 +232,15 @@ def other_forms(text: str | None, person: bool = False,
     return _others(primary, sources, limit)[0]
 
 
-def name_readings(text: str | None, person: bool = False
-                  ) -> tuple[tuple[str, str], tuple[str, ...]]:
+def name_readings(text: str | None, person: bool = False) -> Readings:
     """(:func:`pinyin_forms` or :func:`person_name_forms`, :func:`other_search_terms`)
     of ``text`` from one reading of it: what the importer stores and indexes for each
     of 100k names, where reading every name twice was a tenth of the import."""
     if not text or not has_han(text):
         return ("", ""), ()
+    hit = _known.get((text, person))
+    if hit is not None:
+        return hit
     sources: list[str] = []
     primary = _person_scan(text, sources) if person else _scan(text, sources)
     forms, naive_first = _others(primary, sources, MAX_OTHER_FORMS)

@@ -5,8 +5,9 @@ The searchable text of a customer holds its code, name, short name, the pinyin
 all lower-case, each term once. Beside each name's pinyin it holds a few other
 readings of its polyphonic characters (:func:`kamdesk.store.pinyin.other_search_terms`:
 a person's in full and as initials, a company's as initials plus its naive reading in
-full), so 单文华 is found by swh (the surname reading) and by dwh. It is rebuilt for a customer whenever the
-customer or one of its people is saved, so as-you-type search never computes pinyin.
+full), so 单文华 is found by swh (the surname reading) and by dwh. It is rebuilt for a
+customer whenever the customer or one of its people is saved, so as-you-type search
+never computes pinyin.
 A person's pinyin is read as a person's name (surname reading), a company's not.
 """
 
