@@ -187,6 +187,23 @@ def unicode_in_pdf(pdf: bytes) -> set[str]:
     return chars
 
 
+def step_worker(book: Book) -> str:
+    """The importer's worker process (kamdesk.store.readings_pool) starts and reads
+    names as this process does: in a frozen build this proves the worker is taken over
+    by freeze_support() instead of starting a second app."""
+    from kamdesk.store.pinyin import name_readings
+    from kamdesk.store.readings_pool import ReadingsInBackground
+
+    names = [(CUSTOMER_NAME, False), ("单文华", True), ("曾国强", True)]
+    t0 = time.perf_counter()
+    pool = ReadingsInBackground(names, min_names=1)
+    check(pool.started, "the worker process did not start")
+    got = pool.result()
+    check(got == {n: name_readings(*n) for n in names},
+          "the worker read the names differently")
+    return f"{len(got)} names read in a worker process in {time.perf_counter() - t0:.1f} s"
+
+
 STEPS: tuple[tuple[str, Callable[[Book], str]], ...] = (
     ("resources", step_resources),
     ("migrate", step_migrate),
@@ -195,6 +212,7 @@ STEPS: tuple[tuple[str, Callable[[Book], str]], ...] = (
     ("task", step_task),
     ("qt", step_qt),
     ("plan-pdf", step_plan_pdf),
+    ("worker", step_worker),
 )
 
 
