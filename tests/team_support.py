@@ -95,7 +95,6 @@ def create_schema(engine: Any) -> None:
 def team_book() -> Iterator[TeamBook]:
     from sqlalchemy import create_engine
 
-    from kamdesk.store.models import Base
     from kamdesk.store.team.admin import add_member, init_team
 
     pg_support.require_pg()
