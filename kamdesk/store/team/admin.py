@@ -80,9 +80,9 @@ def team_roles(conn: Connection) -> tuple[str, str]:
     """The (group, leads) roles ``team init`` recorded; TeamError 'not_team' before it."""
     if not is_team_book(conn):
         raise TeamError("not_team")
-    stored = dict(conn.exec_driver_sql(
+    stored: dict[str, str] = {str(k): str(v) for k, v in conn.exec_driver_sql(
         "SELECT key, value FROM app_settings WHERE key IN (%(g)s, %(l)s)",
-        {"g": GROUP_KEY, "l": LEADS_KEY}).all())
+        {"g": GROUP_KEY, "l": LEADS_KEY})}
     return (json.loads(stored.get(GROUP_KEY) or json.dumps(DEFAULT_GROUP)),
             json.loads(stored.get(LEADS_KEY) or json.dumps(DEFAULT_LEADS)))
 
