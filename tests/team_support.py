@@ -61,6 +61,7 @@ def add_account(conn: Any, owner: str | None, code: str) -> dict[str, int]:
     from kamdesk.store.models import Base
 
     cid = _insert(conn, "customers", code=code, name=f"Account {code}", owner=owner)
+    conn.execute(insert(Base.metadata.tables["customer_metrics"]).values(customer_id=cid))
     pid = _insert(conn, "people", customer_id=cid, name=f"Person of {code}")
     iid = _insert(conn, "interactions", customer_id=cid, occurred_at=datetime(2026, 11, 2, 10),
                   channel="phone", topic=f"call {code}")

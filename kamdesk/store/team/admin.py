@@ -17,6 +17,7 @@ from kamdesk.store.team.policies import (
     DEFAULT_LEADS,
     BadRoleName,
     checked_role,
+    function_statements,
     grant_statements,
     ident,
     policy_statements,
@@ -162,6 +163,7 @@ def init_team(conn: Connection, group: str = DEFAULT_GROUP,
         statements.append(f"GRANT {ident(leads)} TO CURRENT_USER")
     statements += grant_statements(group, existing)
     statements += policy_statements(leads, existing, with_customer)
+    statements += function_statements(group)
     _run(conn, statements)
     _set_setting(conn, GROUP_KEY, group)
     _set_setting(conn, LEADS_KEY, leads)

@@ -221,3 +221,40 @@ def role_statements(group: str, leads: str) -> list[str]:
                    f"{literal(role)}) THEN CREATE ROLE {ident(role)} NOLOGIN; END IF; END $$")
     out.append(f"GRANT {ident(group)} TO {ident(leads)}")
     return out
+
+
+#: Book-wide facts a member needs but may not see: new customers' ids and the highest
+#: customer code (a member sees only their own rows, so max(id)+1 or "the next code"
+#: computed from them would collide with a colleague's). SECURITY DEFINER: they run as
+#: the administrator who created them (a lead), and hand out nothing but numbers/codes.
+TEAM_FUNCTIONS = (
+    """
+CREATE OR REPLACE FUNCTION kamdesk_new_customer_ids(how_many integer) RETURNS SETOF bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE seq text := pg_get_serial_sequence('customers', 'id');
+BEGIN
+    -- rows inserted with explicit ids (imports, copies) leave the sequence behind
+    PERFORM setval(seq, greatest((SELECT coalesce(max(id), 0) FROM customers),
+                                 coalesce(pg_sequence_last_value(seq::regclass), 0), 1), true);
+    RETURN QUERY SELECT nextval(seq) FROM generate_series(1, how_many);
+END
+$$
+""".strip(),
+    """
+CREATE OR REPLACE FUNCTION kamdesk_highest_customer_code() RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT code FROM customers WHERE code ~ '^C[0-9]+$'
+    ORDER BY length(code) DESC, code DESC LIMIT 1
+$$
+""".strip(),
+)
+
+TEAM_FUNCTION_NAMES = ("kamdesk_new_customer_ids(integer)", "kamdesk_highest_customer_code()")
+
+
+def function_statements(group: str) -> list[str]:
+    out = list(TEAM_FUNCTIONS)
+    for name in TEAM_FUNCTION_NAMES:
+        out += [f"REVOKE ALL ON FUNCTION {name} FROM PUBLIC",
+                f"GRANT EXECUTE ON FUNCTION {name} TO {ident(group)}"]
+    return out
