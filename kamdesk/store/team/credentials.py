@@ -77,7 +77,8 @@ def stored_password(entry: str) -> str | None:
         return None
 
 
-def _fill_password(dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+def fill_password(dialect: Any, _record: Any, _cargs: Any, cparams: dict[str, Any]) -> None:
+    """The do_connect hook: a PostgreSQL login without password takes the keyring's."""
     if dialect.name != "postgresql" or cparams.get("password"):
         return
     user = cparams.get("user")
@@ -100,7 +101,7 @@ def use_keyring_passwords() -> None:
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
-    event.listen(Engine, "do_connect", _fill_password)
+    event.listen(Engine, "do_connect", fill_password)
     _installed = True
 
 
@@ -143,3 +144,11 @@ def check_connection(url: str, password: str | None) -> str | None:
         return connection_problem(exc)
     finally:
         engine.dispose()
+
+
+def url_parts(url: str) -> tuple[str, int, str, str]:
+    """(host, port, database, role) of a team URL, for the connect dialog."""
+    from sqlalchemy.engine import make_url
+
+    u = make_url(url)
+    return u.host or "", u.port or DEFAULT_PORT, u.database or "", u.username or ""
