@@ -22,7 +22,6 @@ from kamdesk.store.team.credentials import (
     save_password,
 )
 from kamdesk.ui.dialogs.team_connect import (
-    TEAM_URL_KEY,
     TeamConnectDialog,
     connection_problem_text,
     remembered_team_url,

@@ -35,19 +35,24 @@ SavePassword = Callable[[str, str], None]
 
 def connection_problem_text(problem: str) -> str:
     """The words for a :func:`check_connection` problem, in the UI language."""
-    t = QCoreApplication.translate
     texts = {
-        "wrong_password": t("TeamConnect", "The server refused this role's password. Check "
-                                           "the password (ask your administrator if needed)."),
-        "no_role": t("TeamConnect", "The server has no such role. Ask your administrator "
-                                    "to add you (kamdesk team add-member)."),
-        "no_database": t("TeamConnect", "The server has no database of this name."),
-        "unreachable": t("TeamConnect", "The server cannot be reached. Check the host, the "
-                                        "port and the network (VPN?)."),
-        "not_a_book": t("TeamConnect", "The database holds no KAMDesk book yet. Your "
-                                       "administrator opens it once to create it."),
+        "wrong_password": QCoreApplication.translate(
+            "TeamConnect", "The server refused this role's password. Check the password "
+            "(ask your administrator if needed)."),
+        "no_role": QCoreApplication.translate(
+            "TeamConnect", "The server has no such role. Ask your administrator to add you "
+            "(kamdesk team add-member)."),
+        "no_database": QCoreApplication.translate(
+            "TeamConnect", "The server has no database of this name."),
+        "unreachable": QCoreApplication.translate(
+            "TeamConnect", "The server cannot be reached. Check the host, the port and the "
+            "network (VPN?)."),
+        "not_a_book": QCoreApplication.translate(
+            "TeamConnect", "The database holds no KAMDesk book yet. Your administrator "
+            "opens it once to create it."),
     }
-    return texts.get(problem, t("TeamConnect", "Cannot connect to the team database."))
+    return texts.get(problem, QCoreApplication.translate(
+        "TeamConnect", "Cannot connect to the team database."))
 
 
 def remembered_team_url(settings: QSettings) -> str | None:
