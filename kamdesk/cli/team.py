@@ -34,7 +34,7 @@ REFUSALS: dict[str, tuple[str, str]] = {
                              "角色 {x} 无权创建角色：请以超级用户或具有 CREATEROLE 权限的角色运行。"),
     "not_owner": ("only the owner of the book's tables ({x}) or a superuser may set up the "
                   "team.", "只有档案数据表的所有者（{x}）或超级用户可以设置团队。"),
-    "bad_role": ("{x!r} is not a usable role name (letters, digits, _ . - ; at most 63).",
+    "bad_role": ("{x!r} is not a usable role name (letters, digits, _ . - ; at most 63 bytes).",
                  "“{x}”不是可用的角色名（字母、数字、_ . -，最多 63 个字符）。"),
     "no_such_role": ("there is no role {x} on this server.", "服务器上没有角色 {x}。"),
     "refused": ("the server refused: {x}", "服务器拒绝了操作：{x}"),

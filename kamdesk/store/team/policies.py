@@ -70,17 +70,19 @@ READ_ONLY_TABLES: tuple[str, ...] = ("alembic_version",)
 
 POLICY_PREFIX = "kamdesk_"
 
-_ROLE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]{0,62}$")
+#: a letter (any script: 王芳 is a fine role name) or _, then letters, digits, _ . -
+_ROLE_NAME = re.compile(r"^[^\W\d][\w.\-]*$")
 
 
 class BadRoleName(ValueError):
-    """A role name this tool will not quote into SQL (letters, digits, _ . - only)."""
+    """A role name this tool will not quote into SQL (letters, digits, _ . - only; at
+    most 63 bytes, PostgreSQL's limit)."""
 
 
 def checked_role(name: str) -> str:
     """``name`` if it is a plain role name (what ``current_user`` will return and what
     customers' ``owner`` will hold), else :class:`BadRoleName`."""
-    if not _ROLE_NAME.match(name or ""):
+    if not _ROLE_NAME.match(name or "") or len(name.encode("utf-8")) > 63:
         raise BadRoleName(name)
     return name
 

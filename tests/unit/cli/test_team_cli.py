@@ -36,6 +36,7 @@ def test_an_administrator_sets_up_the_team(capsys) -> None:
     pg_support.require_pg()
     tag = "team_" + uuid.uuid4().hex[:8]
     group, leads, wang, li = f"{tag}_g", f"{tag}_l", f"{tag}_wang", f"{tag}_li"
+    fang = f"{tag}_王芳"  # a Chinese role name is fine
     url = pg_support.create_database(tag)
     engine = create_engine(url)
     try:
@@ -51,10 +52,12 @@ def test_an_administrator_sets_up_the_team(capsys) -> None:
         assert f"{wang} added as member" in out and "without a password" in out
         assert main(["--db", url, "team", "add-member", li, "--lead"]) == 0
         assert main(["--db", url, "team", "add-member", wang]) == 0  # already there: fine
-        capsys.readouterr()
+        assert main(["--db", url, "--lang", "zh_CN", "team", "add-member", fang]) == 0
+        assert f"已添加 {fang}（成员）" in capsys.readouterr().out
         assert main(["--db", url, "team", "list"]) == 0
         lines = capsys.readouterr().out.splitlines()
         assert f"{li}\tlead\t0" in lines and f"{wang}\tmember\t0" in lines
+        assert f"{fang}\tmember\t0" in lines
         with engine.begin() as conn:
             conn.execute(text("INSERT INTO customers (code, name, owner, status, potential) "
                               "VALUES ('C1', 'A', :o, 'active', 'medium')"), {"o": wang})
@@ -77,4 +80,4 @@ def test_an_administrator_sets_up_the_team(capsys) -> None:
     finally:
         engine.dispose()
         pg_support.drop_database(url)
-        drop_roles(wang, li, group, leads)
+        drop_roles(wang, li, fang, group, leads)
