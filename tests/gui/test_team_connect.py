@@ -88,6 +88,8 @@ def test_ok_keeps_the_password_in_the_keyring_only(ctx, qtbot, memory_keyring, n
 
     dlg = TeamConnectDialog(ctx.settings, check=check, restart=lambda: restarted.append(True))
     qtbot.addWidget(dlg)
+    dlg.show()
+    assert not dlg.local_button.isVisible()  # nothing remembered: nothing to go back from
     _fill(dlg)
     assert dlg.test_connection()
     assert "Connected" in dlg.result_label.text()
@@ -109,6 +111,8 @@ def test_ok_keeps_the_password_in_the_keyring_only(ctx, qtbot, memory_keyring, n
     # the dialog shows what is remembered, and can go back to the book on this computer
     again = TeamConnectDialog(ctx.settings, check=check, restart=lambda: None)
     qtbot.addWidget(again)
+    again.show()
+    assert again.local_button.isVisible()
     assert (again.host.text(), again.port.value(), again.role.text()) == (
         "db.sales.example", 5433, "wang")
     assert again.password.text() == ""

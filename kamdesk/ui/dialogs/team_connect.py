@@ -112,11 +112,12 @@ class TeamConnectDialog(QDialog):
         self.local_button = QPushButton(self.tr("Use the book on this computer"))
         self.local_button.setObjectName("useLocalBook")
         self.local_button.clicked.connect(self.use_local_book)
-        self.local_button.setVisible(remembered_team_url(settings) is not None)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.local_button, QDialogButtonBox.ButtonRole.ResetRole)
+        # only when a team book is remembered (set after addButton, which shows it)
+        self.local_button.setVisible(remembered_team_url(settings) is not None)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
