@@ -235,6 +235,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Your name"), self.user_name)
         self.team_button = QPushButton(self.tr("Connect to a team database…"))
         self.team_button.setObjectName("connectTeamDatabase")
+        self.team_button.setAutoDefault(False)  # Enter still saves the settings
         self.team_button.clicked.connect(self.connect_team_database)
         form.addRow(self.tr("Team"), self.team_button)
         outer.addWidget(you)

@@ -109,9 +109,11 @@ class TeamConnectDialog(QDialog):
         self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.setObjectName("testConnection")
         self.test_button.clicked.connect(self.test_connection)
+        self.test_button.setAutoDefault(False)  # Enter is OK
         self.local_button = QPushButton(self.tr("Use the book on this computer"))
         self.local_button.setObjectName("useLocalBook")
         self.local_button.clicked.connect(self.use_local_book)
+        self.local_button.setAutoDefault(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
