@@ -53,13 +53,40 @@ def ensure_demo_database(path: Path, customers: int = 500) -> str:
 GUI_WRITE_WAIT_S = 10.0
 
 
-def app_database_location(args: argparse.Namespace) -> str:
+def app_database_location(args: argparse.Namespace, team_url: str | None = None) -> str:
     """The book this window opens: the separate demo file (``--demo``), else ``--db``,
-    KAMDESK_DB or the default file."""
-    from kamdesk.paths import resolve_db
+    KAMDESK_DB, the team database chosen in Settings (``team_url``, no password in it)
+    or the default file."""
+    import os
 
-    return (ensure_demo_database(demo_database_path()) if getattr(args, "demo", False)
-            else resolve_db(args.db))
+    from kamdesk.paths import DB_ENV, resolve_db
+
+    if getattr(args, "demo", False):
+        return ensure_demo_database(demo_database_path())
+    if team_url and not args.db and not os.environ.get(DB_ENV):
+        return team_url
+    return resolve_db(args.db)
+
+
+def reach_team_book(location: str) -> str | None:
+    """For a team database: take its password from the keyring and try to log in; the
+    problem in the user's words when that fails (None: go on, also for a file)."""
+    from kamdesk.store.team.credentials import (
+        check_connection,
+        is_postgres_url,
+        use_keyring_passwords,
+    )
+
+    if not is_postgres_url(location):
+        return None
+    use_keyring_passwords()
+    problem = check_connection(location, None)
+    if problem in (None, "not_a_book"):  # an empty database: the administrator's first start
+        return None
+    from kamdesk.ui.dialogs.team_connect import connection_problem_text
+
+    log.error("cannot reach the team database: %s", problem)
+    return connection_problem_text(problem)
 
 
 def open_app_database(args: argparse.Namespace, location: str | None = None) -> Database:
@@ -201,11 +228,20 @@ def run_gui(args: argparse.Namespace, clock=None) -> int:  # type: ignore[no-unt
         return 0
     lang = start.lang
 
+    from kamdesk.ui.dialogs.team_connect import remembered_team_url
+
     try:
-        location = app_database_location(args)
+        location = app_database_location(args, remembered_team_url(settings))
     except DatabaseProblem as exc:  # the demo book could not be made
         QMessageBox.critical(None, "KAMDesk", database_problem_text(exc, lang))
         return 1
+    unreachable = reach_team_book(location)
+    if unreachable is not None:  # offer the book on this computer rather than nothing
+        instead = QApplication.translate("App", "Open the book on this computer instead?")
+        answer = QMessageBox.question(None, "KAMDesk", unreachable + "\n\n" + instead)
+        if answer != QMessageBox.StandardButton.Yes:
+            return 1
+        location = str(paths.default_db)
     instance = claim_book(location, paths.data_dir)
     if instance is None:
         return 0

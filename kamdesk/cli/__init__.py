@@ -36,6 +36,7 @@ from kamdesk.cli import (
     plans,
     protect,
     search,
+    team,
     tiers,
 )
 from kamdesk.cli.common import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_USAGE
@@ -107,6 +108,9 @@ COMMANDS: tuple[Command, ...] = (
             plans.add_plan_arguments, plans.run_plan),
     Command("brief", "write the one-page pre-visit brief of a customer as PDF",
             plans.add_brief_arguments, plans.run_brief),
+    Command("team", "set up a team on a PostgreSQL book: init, add-member ROLE [--lead], "
+                    "remove-member ROLE, list",
+            team.add_team_arguments, team.run_team),
 )
 
 
@@ -163,6 +167,11 @@ def run_command(argv: Sequence[str] | None) -> int:
     from kamdesk.privacy import restrict_process
 
     restrict_process()  # every file this run creates is user-only (kamdesk.privacy)
+    from kamdesk.paths import resolve_db
+    from kamdesk.store.team.credentials import is_postgres_url, use_keyring_passwords
+
+    if is_postgres_url(resolve_db(args.db)):  # a team book: its password is in the keyring
+        use_keyring_passwords()
     if args.self_test:
         from kamdesk.cli.self_test import run_self_test
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from kamdesk.clock import Clock
 from kamdesk.store.database import Database
 from kamdesk.store.ops import Changes, tables
+from kamdesk.store.queries.team import signed_in_role
 
 
 class AppContext(QObject):
@@ -46,5 +47,15 @@ class AppContext(QObject):
 
     @property
     def owner_name(self) -> str:
-        """The signed-in account manager, default owner of what they log."""
-        return str(self.settings.value("user/name", "") or "")
+        """The signed-in account manager, default owner of what they log: on a team book
+        their PostgreSQL role (a customer's owner is the owning role's name, and row
+        security lets a member create only their own), else the name in the settings."""
+        return self.team_role or str(self.settings.value("user/name", "") or "")
+
+    @property
+    def team_role(self) -> str | None:
+        """The role this window is signed in as on a PostgreSQL book (None on SQLite);
+        asked once, it does not change while the book is open."""
+        if not hasattr(self, "_team_role"):
+            self._team_role = None if self.db.is_sqlite else self.db.read(signed_in_role)
+        return self._team_role

@@ -35,6 +35,7 @@ from kamdesk.messages import database_problem_text
 from kamdesk.store.database import DatabaseProblem, classify_error
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops import Changes
+from kamdesk.store.team.refusals import refused_by_row_security
 from kamdesk.store.write_lock import waiting_feedback
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
@@ -85,6 +86,8 @@ def failure_text(ctx: AppContext, exc: BaseException) -> str:
         return labels.field_error(labels.field_name(exc.field), labels.validation(exc.code))
     if isinstance(exc, DatabaseProblem):
         return database_problem_text(exc, ctx.lang)
+    if refused_by_row_security(exc):  # team book: not this member's account
+        return labels.validation("not_yours")
     kind = classify_error(exc)
     if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
         kind = "disk_full"

@@ -31,7 +31,7 @@ from PySide6.QtCore import Qt, QThread
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit,
-    QMessageBox, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from kamdesk.domain.penetration import MAX_LINE_LENGTH, MAX_LINES, line_key
@@ -233,6 +233,11 @@ class SettingsDialog(QDialog):
         self.user_name.setObjectName("userName")
         self.user_name.setPlaceholderText(self.tr("Owner of the contacts you log"))
         form.addRow(self.tr("Your name"), self.user_name)
+        self.team_button = QPushButton(self.tr("Connect to a team database…"))
+        self.team_button.setObjectName("connectTeamDatabase")
+        self.team_button.setAutoDefault(False)  # Enter still saves the settings
+        self.team_button.clicked.connect(self.connect_team_database)
+        form.addRow(self.tr("Team"), self.team_button)
         outer.addWidget(you)
 
         look = QGroupBox(self.tr("Appearance and behaviour"))
@@ -270,6 +275,12 @@ class SettingsDialog(QDialog):
         outer.addWidget(remind)
         outer.addStretch(1)
         return page
+
+    def connect_team_database(self) -> None:
+        """Settings ▸ Connect to a team database… (:mod:`kamdesk.ui.dialogs.team_connect`)."""
+        from kamdesk.ui.dialogs.team_connect import TeamConnectDialog
+
+        TeamConnectDialog(self.ctx.settings, self).exec()
 
     # -- values ----------------------------------------------------------------------------
     def _load(self) -> None:

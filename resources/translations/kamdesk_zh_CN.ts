@@ -44,6 +44,10 @@ Your saved data is safe. Details were written to the log file:
         <source>KAMDesk</source>
         <translation>KAMDesk</translation>
     </message>
+    <message>
+        <source>Open the book on this computer instead?</source>
+        <translation>改为打开本机上的客户档案吗？</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -6153,6 +6157,14 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>您的姓名</translation>
     </message>
     <message>
+        <source>Connect to a team database…</source>
+        <translation>连接团队数据库…</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
         <source>Appearance and behaviour</source>
         <translation>外观与行为</translation>
     </message>
@@ -6914,6 +6926,97 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>Reopened: %1</source>
         <translation>已重新打开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnect</name>
+    <message>
+        <source>The server refused this role&apos;s password. Check the password (ask your administrator if needed).</source>
+        <extracomment>the QSettings key of the remembered team database (a URL without password)</extracomment>
+        <translation>服务器拒绝了该角色的密码。请检查密码（如有需要请询问管理员）。</translation>
+    </message>
+    <message>
+        <source>The server has no such role. Ask your administrator to add you (kamdesk team add-member).</source>
+        <translation>服务器上没有该角色。请管理员添加您（kamdesk team add-member）。</translation>
+    </message>
+    <message>
+        <source>The server has no database of this name.</source>
+        <translation>服务器上没有该名称的数据库。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check the host, the port and the network (VPN?).</source>
+        <translation>无法连接服务器。请检查主机、端口和网络（VPN？）。</translation>
+    </message>
+    <message>
+        <source>The database holds no KAMDesk book yet. Your administrator opens it once to create it.</source>
+        <translation>该数据库中还没有 KAMDesk 客户档案。请管理员先打开一次以创建。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team database.</source>
+        <translation>无法连接团队数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamConnectDialog</name>
+    <message>
+        <source>Connect to a team database</source>
+        <translation>连接团队数据库</translation>
+    </message>
+    <message>
+        <source>Work on your team&apos;s shared book on a PostgreSQL server. You see your own accounts; a team lead sees all. The password is kept in the system keyring.</source>
+        <translation>在 PostgreSQL 服务器上使用团队共享的客户档案。您看到自己负责的客户；团队主管可看到全部。密码保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>&amp;Server (host):</source>
+        <translation>服务器（主机）(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Your &amp;role (user name):</source>
+        <translation>您的角色（用户名）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use the book on this computer</source>
+        <translation>使用本机上的客户档案</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the database and your role.</source>
+        <translation>请填写服务器、数据库和您的角色。</translation>
+    </message>
+    <message>
+        <source>Connected: the team database answers.</source>
+        <translation>已连接：团队数据库响应正常。</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the system keyring (%1). Without it KAMDesk cannot open the team database at start.</source>
+        <translation>无法将密码保存到系统密钥环（%1）。没有它，KAMDesk 启动时无法打开团队数据库。</translation>
+    </message>
+    <message>
+        <source>KAMDesk opens the team database from the next start.</source>
+        <translation>KAMDesk 将从下次启动起打开团队数据库。</translation>
+    </message>
+    <message>
+        <source>KAMDesk opens the book on this computer from the next start.</source>
+        <translation>KAMDesk 将从下次启动起打开本机上的客户档案。</translation>
+    </message>
+    <message>
+        <source>Restart KAMDesk now?</source>
+        <translation>现在重新启动 KAMDesk 吗？</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import update_customer
+from kamdesk.store.team.refusals import refusal_as_validation
 
 _customers = cast(Table, Customer.__table__)
 
@@ -71,7 +72,9 @@ def reassign_owner(session: Session, customer_ids: Iterable[int], owner: str,
     if len(name) > OWNER_MAX:
         raise ValidationError("owner", "too_long")
     old = {cid: v for cid, v in _current(session, "owner", customer_ids).items() if v != name}
-    changes = _apply(session, "owner", dict.fromkeys(old, name), now)
+    with refusal_as_validation("owner"):  # team book: a member may not give one away
+        changes = _apply(session, "owner", dict.fromkeys(old, name), now)
+        session.flush()
     return changes.with_value(BulkEdit("owner", tuple(sorted(old.items()))))
 
 

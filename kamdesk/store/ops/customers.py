@@ -43,6 +43,8 @@ from kamdesk.store.ops.people import (
 )
 from kamdesk.store.pinyin import name_readings, pinyin_forms
 from kamdesk.store.queries.customers import fresh_codes, history_counts, suggested_code
+from kamdesk.store.team.numbers import team_customer_ids
+from kamdesk.store.team.refusals import refusal_as_validation
 
 __all__ = [
     "EDITABLE", "CustomerUpsert", "UpsertResult", "KeyContact", "clean_customer_fields",
@@ -161,8 +163,12 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
         return []
     # Ids given here, after the highest, so the rows that hang off a new customer can
     # name it without RETURNING (which SQLite would answer one row at a time).
-    first = int(session.execute(select(func.max(_customers.c.id))).scalar() or 0) + 1
-    ids = list(range(first, first + len(rows)))
+    # On a team book the ids come from the book's sequence (a member sees only their rows).
+    ids = team_customer_ids(session.connection(), len(rows)) or []
+    if not ids:
+        first = int(session.execute(select(func.max(_customers.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+    contiguous = ids[-1] - ids[0] + 1 == len(ids)
     columns = ("id", *EDITABLE, "name_pinyin", "name_initials", "created_at", "updated_at")
     values = []
     searched: list[tuple[Any, Any, Any, tuple[str, str], tuple[str, ...]]] = []
@@ -189,7 +195,8 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
         session.execute(insert(_metrics).from_select(
             ["customer_id", "key_contact_name", "key_contact_phone"],
             select(_customers.c.id, name, phone).where(
-                _customers.c.id.between(ids[0], ids[-1]))))
+                _customers.c.id.between(ids[0], ids[-1]) if contiguous
+                else _customers.c.id.in_(ids))))
     # The search rows from the values just written (what reindex would read back).
     person_of = {cid: (name, None, mobile, forms) for cid, name, mobile, forms in people}
     search.write_bodies(session.connection(), [
@@ -230,7 +237,8 @@ def create_customer(session: Session, *, now: datetime | None = None,
         data["code"] = next_code(session)
     elif _codes_in_use(session, [data["code"]]):
         raise ValidationError("code", "duplicate", data["code"])
-    (cid,) = _insert_customers(session, [data], [None], now or datetime.now())
+    with refusal_as_validation("owner"):  # team book: a member creates in their own name
+        (cid,) = _insert_customers(session, [data], [None], now or datetime.now())
     history.record_rows(session, "customers", "insert", [(cid, cid, data)])
     return (Changes.of("customers", cid) | Changes.of("customer_metrics", cid)).with_value(cid)
 
@@ -250,7 +258,8 @@ def update_customer(session: Session, customer_id: int, *, now: datetime | None 
         if clash is not None and clash != customer_id:
             raise ValidationError("code", "duplicate", data["code"])
     before = history.snapshot(session, _customers, [customer_id])
-    _update_customers(session, [(customer_id, data)], now or datetime.now())
+    with refusal_as_validation("owner"):  # team book: the account is not theirs to move
+        _update_customers(session, [(customer_id, data)], now or datetime.now())
     history.record_update(session, "customers", before,
                           history.snapshot(session, _customers, [customer_id]))
     session.expire_all()  # ORM copies loaded before the Core update are stale now

@@ -26,6 +26,7 @@ from kamdesk.store.queries.receivables import (
 from kamdesk.store.queries.tags import tag_filter_sql
 from kamdesk.store.queries.today_cadence import OFF_CADENCE_SQL, off_cadence_params
 from kamdesk.store.search import matching_ids_sql
+from kamdesk.store.team.numbers import team_highest_code
 
 __all__ = [
     "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "count", "fetch_page",
@@ -321,6 +322,9 @@ def fresh_codes(conn: Connection, count_: int, also_taken: Iterable[str] = ()) -
     best, width = 0, 3
     taken = [r[0] for r in conn.execute(
         sql_text("SELECT code FROM customers WHERE code LIKE 'C%'"))]
+    highest_in_team = team_highest_code(conn)  # a member sees only their own codes
+    if highest_in_team:
+        taken.append(highest_in_team)
     for code in (*taken, *also_taken):
         m = _CODE.fullmatch(code or "")
         if m and int(m.group(1)) >= best:
