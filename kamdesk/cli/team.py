@@ -25,13 +25,15 @@ REFUSALS: dict[str, tuple[str, str]] = {
                      "当前是本机上的文件。"),
     "no_book": ("this database has no KAMDesk book yet: open it once with "
                 "kamdesk --db URL (as the administrator) to create it, then run team init.",
-                "该数据库中还没有 KAMDesk 客户档案：请先以管理员身份用 kamdesk --db URL 打开一次以创建，"
+                "该数据库中还没有 KAMDesk 客户档案："
+                "请先以管理员身份用 kamdesk --db URL 打开一次以创建，"
                 "再运行 team init。"),
     "not_team": ("this book is not set up for a team yet: run kamdesk team init first.",
                  "该档案尚未设置团队：请先运行 kamdesk team init。"),
     "may_not_create_roles": ("the role {x} may not create roles: run this as a superuser or "
                              "a role with CREATEROLE.",
-                             "角色 {x} 无权创建角色：请以超级用户或具有 CREATEROLE 权限的角色运行。"),
+                             "角色 {x} 无权创建角色："
+                             "请以超级用户或具有 CREATEROLE 权限的角色运行。"),
     "not_owner": ("only the owner of the book's tables ({x}) or a superuser may set up the "
                   "team.", "只有档案数据表的所有者（{x}）或超级用户可以设置团队。"),
     "bad_role": ("{x!r} is not a usable role name (letters, digits, _ . - ; at most 63 bytes).",
@@ -40,7 +42,8 @@ REFUSALS: dict[str, tuple[str, str]] = {
     "refused": ("the server refused: {x}", "服务器拒绝了操作：{x}"),
     "wrong_password": ("the server refused the password of this role (save it with "
                        "Settings ▸ Connect to a team database, or put it in the URL).",
-                       "服务器拒绝了该角色的密码（请在 设置 ▸ 连接团队数据库 中保存，或写在 URL 中）。"),
+                       "服务器拒绝了该角色的密码"
+                       "（请在 设置 ▸ 连接团队数据库 中保存，或写在 URL 中）。"),
     "no_role": ("the server has no such role (ask your administrator for kamdesk team "
                 "add-member).", "服务器上没有该角色（请管理员运行 kamdesk team add-member）。"),
     "no_database": ("the server has no such database.", "服务器上没有该数据库。"),
@@ -112,11 +115,13 @@ def run_team(args: argparse.Namespace) -> int:
                     print(pick(lang, f"the role {args.role} was created without a password: "
                                      f"set one with  ALTER ROLE \"{args.role}\" PASSWORD '…'  "
                                      "(or psql's \\password)",
-                               f"已创建角色 {args.role}，尚无密码：请用  ALTER ROLE \"{args.role}\" "
+                               f"已创建角色 {args.role}，尚无密码："
+                               f"请用  ALTER ROLE \"{args.role}\" "
                                "PASSWORD '…'  设置（或 psql 的 \\password）"))
             elif action == "remove-member":
                 owned = admin.remove_member(conn, args.role)
-                print(pick(lang, f"{args.role} removed from the team", f"已将 {args.role} 移出团队"))
+                print(pick(lang, f"{args.role} removed from the team",
+                           f"已将 {args.role} 移出团队"))
                 if owned:
                     print(pick(lang, f"{owned} customer(s) still owned by {args.role}: only "
                                      "leads see them until reassigned",
@@ -124,7 +129,8 @@ def run_team(args: argparse.Namespace) -> int:
             else:
                 for m in admin.list_members(conn):
                     role = pick(lang, "lead", "主管") if m.lead else pick(lang, "member", "成员")
-                    login = "" if m.can_log_in else pick(lang, "\t(cannot log in)", "\t（不能登录）")
+                    login = ("" if m.can_log_in
+                             else pick(lang, "\t(cannot log in)", "\t（不能登录）"))
                     print(f"{m.role}\t{role}\t{m.customers}{login}")
     except admin.TeamError as exc:
         print(refusal_text(exc.code, exc.detail, lang), file=sys.stderr)
