@@ -146,7 +146,7 @@ class DocumentsPanel(QWidget):
     # -- what is shown ------------------------------------------------------------------
     @property
     def store(self) -> DocumentStore:
-        return store_for_database(self.ctx.db.location)
+        return store_for_database(self.ctx.db.location, self.ctx.db)
 
     def set_target(self, customer_id: int | None, contract_id: int | None = None,
                    interaction_id: int | None = None) -> None:
