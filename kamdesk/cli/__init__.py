@@ -79,9 +79,6 @@ COMMANDS: tuple[Command, ...] = (
             io.add_vcard_arguments, io.run_vcard),
     Command("backup", "make a verified copy of the database (--to FOLDER: e.g. a USB stick)",
             db.add_backup_arguments, db.run_backup),
-    Command("migrate-to", "move the book (attached files too) into a team database or another "
-                          "file, resumable; prints row counts per table, source against target",
-            transfer.add_migrate_to_arguments, transfer.run_migrate_to),
     Command("backups", "list the automatic backups (date, size, schema revision)",
             backups.add_backups_arguments, backups.run_backups),
     Command("restore", "make the book a backup again (the current book is kept first)",
@@ -111,6 +108,9 @@ COMMANDS: tuple[Command, ...] = (
             plans.add_plan_arguments, plans.run_plan),
     Command("brief", "write the one-page pre-visit brief of a customer as PDF",
             plans.add_brief_arguments, plans.run_brief),
+    Command("migrate-to", "move the book (attached files too) into a team database or another "
+                          "file, resumable; prints row counts per table, source against target",
+            transfer.add_migrate_to_arguments, transfer.run_migrate_to),
 )
 
 

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kamdesk.paths import app_paths, is_url
 from kamdesk.store.errors import ValidationError
@@ -44,9 +44,6 @@ from kamdesk.store.ops.documents import (
     remove_document,
     restore_document,
 )
-
-if TYPE_CHECKING:
-    from kamdesk.store.database import Database
 
 CHUNK = 1024 * 1024
 _SHA = re.compile(r"^[0-9a-f]{64}$")
@@ -74,19 +71,13 @@ def files_folder_for(db_file: str | Path) -> Path:
     return p.with_name(p.stem + ".files")
 
 
-def store_for_database(location: str, db: Database | None = None) -> DocumentStore:
+def store_for_database(location: str) -> DocumentStore:
     """The document store of the database at ``location`` (a path or an SQLAlchemy URL).
 
     A file database keeps its documents beside it, so copying the two together copies
-    everything; a server database keeps their bytes in the database itself (given ``db``,
-    :class:`kamdesk.io.server_documents.ServerDocumentStore`), or without ``db`` in the
-    user's data folder."""
+    everything; a server database keeps them in the user's data folder."""
     if location.startswith("sqlite:///"):
         location = location[len("sqlite:///"):]
-    if is_url(location) and db is not None:
-        from kamdesk.io.server_documents import ServerDocumentStore, cache_folder_for
-
-        return ServerDocumentStore(cache_folder_for(location, app_paths().data_dir), db)
     if is_url(location):
         return DocumentStore(app_paths().data_dir / "documents")
     return DocumentStore(files_folder_for(location))

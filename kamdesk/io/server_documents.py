@@ -22,7 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kamdesk.io.document_store import TEMP, DocumentStore, StoredFile
+from kamdesk.io.document_store import TEMP, DocumentStore, StoredFile, store_for_database
 from kamdesk.store.ops.documents import (
     MAX_DOCUMENT_BYTES,
     drop_unused_document_content,
@@ -33,7 +33,7 @@ from kamdesk.store.queries.documents import document_content, has_document_conte
 if TYPE_CHECKING:
     from kamdesk.store.database import Database
 
-__all__ = ["ServerDocumentStore", "cache_folder_for"]
+__all__ = ["ServerDocumentStore", "cache_folder_for", "document_store_for"]
 
 
 def cache_folder_for(location: str, data_dir: Path) -> Path:
@@ -97,3 +97,14 @@ class ServerDocumentStore(DocumentStore):
     def discard_set_aside(self, sha256: str) -> None:
         super().discard_set_aside(sha256)
         self.db.write(drop_unused_document_content, sha256)
+
+
+def document_store_for(db: Database) -> DocumentStore:
+    """Where the attached files of the open book ``db`` are read and written: in the
+    database for a server book, in the folder beside the file for a personal one
+    (:func:`kamdesk.io.document_store.store_for_database`, unchanged)."""
+    from kamdesk.paths import app_paths, is_url
+
+    if is_url(db.location) and not db.is_sqlite:
+        return ServerDocumentStore(cache_folder_for(db.location, app_paths().data_dir), db)
+    return store_for_database(db.location)

@@ -206,10 +206,8 @@ def fill_deferred(run: CopyRun) -> None:
                 target_id = run.ids.get(plan.name, {}).get(source_id)
                 if target_id is None:
                     continue
-                if column == "source_key":
-                    new = map_source_key(run.ids, value)
-                else:
-                    new = run.ids.get(plan.references.get(column, plan.name), {}).get(value)
+                new: object = (map_source_key(run.ids, value) if column == "source_key"
+                               else run.ids.get(plan.name, {}).get(value))
                 params.append({"t_id": target_id, "v": new})
             if rows:
                 last = rows[-1][0]

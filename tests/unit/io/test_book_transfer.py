@@ -29,6 +29,7 @@ from kamdesk.io.document_store import (  # noqa: E402
     files_folder_for,
     store_for_database,
 )
+from kamdesk.io.server_documents import document_store_for  # noqa: E402
 from kamdesk.store.database import open_database  # noqa: E402
 
 
@@ -169,7 +170,7 @@ def test_sqlite_to_postgresql(book, tmp_path, monkeypatch):  # type: ignore[no-u
             _check_moved(db, target, report)
             with target.engine.connect() as c:
                 sha, name = c.execute(text("SELECT sha256, name FROM documents")).one()
-            server_store = store_for_database(url, target)
+            server_store = document_store_for(target)
             assert server_store.has(sha)
             opened = server_store.viewable_path(sha, name)
             assert opened is not None and opened.read_bytes() == DOC_BYTES
