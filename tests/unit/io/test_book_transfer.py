@@ -153,7 +153,7 @@ def test_a_target_with_other_data_or_another_move_is_refused(book, sqlite_target
 def test_sqlite_to_postgresql(book, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     require_pg()
     db, _facts = book
-    monkeypatch.setenv("KAMDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     with fresh_database("migrateto") as url:
         create_schema_on_pg(url)
         target = open_database(url, tmp_path / "backups")
