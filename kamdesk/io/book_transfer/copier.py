@@ -22,6 +22,7 @@ source's would mean nothing on a server.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +82,17 @@ class CopyRun:
         if self.on_batch is not None:
             self.on_batch(step, rows)
 
+    @contextmanager
+    def batch(self) -> Iterator[Connection]:
+        """One batch's transaction on the target. On PostgreSQL its commit does not wait
+        for the WAL flush (``synchronous_commit`` off, for this transaction only): a
+        server crash may lose the last batches, but always together with their ledger
+        rows, so the next run copies them again, never twice."""
+        with self.target.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SET LOCAL synchronous_commit TO off")
+            yield conn
+
 
 def _key_of(plan: TablePlan, row: Any) -> Any:
     values = [row[k] for k in plan.key]
@@ -137,7 +149,7 @@ def copy_rows(run: CopyRun, plan: TablePlan) -> None:
             last = _key_of(plan, rows[-1])
         values = [_rewritten(run, plan, dict(r)) for r in rows]
         new_ids: list[int] = []
-        with run.target.begin() as conn:
+        with run.batch() as conn:
             if values and plan.mapped:
                 new_ids = list(conn.execute(
                     insert(table).returning(table.c.id, sort_by_parameter_order=True),
@@ -163,7 +175,7 @@ def copy_settings(run: CopyRun) -> None:
     table = transfer_table("app_settings")
     with run.source.connect() as src:
         rows = list(src.execute(select(table.c.key, table.c.value).order_by(table.c.key)))
-    with run.target.begin() as conn:
+    with run.batch() as conn:
         for key, value in rows:
             if key in SKIPPED_SETTINGS:
                 continue
@@ -211,7 +223,7 @@ def fill_deferred(run: CopyRun) -> None:
                 params.append({"t_id": target_id, "v": new})
             if rows:
                 last = rows[-1][0]
-            with run.target.begin() as conn:
+            with run.batch() as conn:
                 if params:
                     conn.execute(update(table).where(table.c.id == bindparam("t_id"))
                                  .values({**kept, column: bindparam("v")}), params)
@@ -227,9 +239,9 @@ def reindex_copied(run: CopyRun) -> None:
             return
     ids = sorted(run.ids.get("customers", {}).values())
     for start in range(0, len(ids), 5000):
-        with run.target.begin() as conn:
+        with run.batch() as conn:
             search.reindex(conn, ids[start:start + 5000])
-    with run.target.begin() as conn:
+    with run.batch() as conn:
         ledger.save_step(conn, step, None, True)
     run.committed(step, len(ids))
 

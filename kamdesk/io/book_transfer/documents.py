@@ -14,7 +14,9 @@ old backup) cannot be moved; it is listed in the report, and the rows still move
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select
 
@@ -78,7 +80,7 @@ def copy_documents(run: CopyRun, source_store: DocumentStore,
         batch = todo[:FILES_PER_BATCH]
         todo = todo[FILES_PER_BATCH:]
         done = not todo
-        with run.target.begin() as conn:
+        with run.batch() as conn:
             for sha in batch:
                 content = source_bytes(run.source, source_store, sha)
                 if content is None:
@@ -87,17 +89,14 @@ def copy_documents(run: CopyRun, source_store: DocumentStore,
                     if not _has_bytes(conn, sha):
                         conn.execute(insert(_BYTES).values(sha256=sha, content=content))
                 elif not target_store.has(sha):
-                    target_store.adopt(source_store.path(sha), sha) if source_store.has(sha) \
-                        else _write_blob(target_store, sha, content)
+                    _write_blob(target_store, sha, content)
             ledger.save_step(conn, _STEP, batch[-1] if batch else last, done)
         run.committed(_STEP, len(batch))
     return missing
 
 
 def _write_blob(store: DocumentStore, sha256: str, content: bytes) -> None:
-    import tempfile
-    from pathlib import Path
-
+    """Put checked bytes into a document folder under their SHA-256."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "blob"
         path.write_bytes(content)
