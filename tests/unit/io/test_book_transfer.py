@@ -26,7 +26,10 @@ from kamdesk.io.book_transfer.ledger import has_ledger  # noqa: E402
 from kamdesk.io.book_transfer.plan import transfer_tables  # noqa: E402
 from kamdesk.io.document_store import (  # noqa: E402
     DocumentStore,
+    attach_file,
     files_folder_for,
+    forget_removal,
+    remove_file,
     store_for_database,
 )
 from kamdesk.io.server_documents import document_store_for  # noqa: E402
@@ -174,5 +177,18 @@ def test_sqlite_to_postgresql(book, tmp_path, monkeypatch):  # type: ignore[no-u
             assert server_store.has(sha)
             opened = server_store.viewable_path(sha, name)
             assert opened is not None and opened.read_bytes() == DOC_BYTES
+            # a file attached on the server book lives in the database, not a folder
+            new_file = tmp_path / "offer.txt"
+            new_file.write_bytes("报价单".encode())
+            with target.engine.connect() as c:
+                cid = c.execute(text("SELECT min(id) FROM customers")).scalar_one()
+            added = attach_file(server_store, target.write, new_file, customer_id=cid)
+            assert added is not None
+            with target.engine.connect() as c:
+                assert c.execute(text("SELECT count(*) FROM document_contents")).scalar_one() == 2
+            removed = remove_file(server_store, target.write, added.value)
+            assert removed is not None and server_store.has(removed.value.sha256)  # undo
+            forget_removal(server_store, removed.value)
+            assert not server_store.has(removed.value.sha256)
         finally:
             target.dispose()
