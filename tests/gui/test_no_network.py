@@ -133,6 +133,7 @@ def _commands(tmp: Path, db: str) -> dict[str, list[str]]:
         "undo-import": ["undo-import", "1"],  # the batch the import above recorded
         "backups": ["backups", "--all"],
         "restore": ["restore"],  # the backup made above: named at run time
+        "migrate-to": ["migrate-to", str(out / "moved.sqlite3")],  # into a file: no server
         **protecting,
     }
 
