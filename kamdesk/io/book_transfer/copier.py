@@ -139,8 +139,11 @@ def copy_rows(run: CopyRun, plan: TablePlan) -> None:
     """Copy every row of ``plan``'s table not yet copied, a committed batch at a time."""
     step = f"table:{plan.name}"
     with run.target.connect() as conn:
-        last, done = ledger.step_position(conn, step)
+        last, _finished = ledger.step_position(conn, step)
+    # a finished table is still asked for rows after its last key: rows added to the
+    # book between an interruption and the next run are moved too
     table = plan.table
+    done = False
     while not done:
         with run.source.connect() as src:
             rows = source_rows(src, table, plan.key, last, run.batch_size)
@@ -201,7 +204,8 @@ def fill_deferred(run: CopyRun) -> None:
     for plan, column in _deferred_columns():
         step = f"fill:{plan.name}.{column}"
         with run.target.connect() as conn:
-            last, done = ledger.step_position(conn, step)
+            last, _finished = ledger.step_position(conn, step)
+        done = False
         table = plan.table
         kept = {c.name: c for c in table.columns if c.onupdate is not None}
         while not done:
@@ -234,14 +238,15 @@ def fill_deferred(run: CopyRun) -> None:
 def reindex_copied(run: CopyRun) -> None:
     """The search rows of the copied customers, built on the target by its engine."""
     step = "search"
-    with run.target.connect() as conn:
-        if ledger.step_position(conn, step)[1]:
-            return
     ids = sorted(run.ids.get("customers", {}).values())
+    with run.target.connect() as conn:
+        indexed, finished = ledger.step_position(conn, step)
+    if finished and indexed == len(ids):
+        return
     for start in range(0, len(ids), 5000):
         with run.batch() as conn:
             search.reindex(conn, ids[start:start + 5000])
     with run.batch() as conn:
-        ledger.save_step(conn, step, None, True)
+        ledger.save_step(conn, step, len(ids), True)
     run.committed(step, len(ids))
 

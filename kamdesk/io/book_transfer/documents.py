@@ -70,27 +70,28 @@ def copy_documents(run: CopyRun, source_store: DocumentStore,
                    target_store: DocumentStore | None) -> list[str]:
     """Copy every file the source's documents use; ``target_store`` None means the
     target keeps them in ``document_contents``. Returns the files the source lacks."""
-    with run.target.connect() as conn:
-        last, done = ledger.step_position(conn, _STEP)
     with run.source.connect() as src:
-        wanted = used_files(src)
-    todo = [s for s in wanted if last is None or s > last]
+        todo = used_files(src)  # every time: a file attached between two runs moves too
     missing: list[str] = []
+    done = False
     while not done:
         batch = todo[:FILES_PER_BATCH]
         todo = todo[FILES_PER_BATCH:]
         done = not todo
         with run.batch() as conn:
             for sha in batch:
+                there = (_has_bytes(conn, sha) if target_store is None
+                         else target_store.has(sha))
+                if there:
+                    continue
                 content = source_bytes(run.source, source_store, sha)
                 if content is None:
                     missing.append(sha)
                 elif target_store is None:
-                    if not _has_bytes(conn, sha):
-                        conn.execute(insert(_BYTES).values(sha256=sha, content=content))
-                elif not target_store.has(sha):
+                    conn.execute(insert(_BYTES).values(sha256=sha, content=content))
+                else:
                     _write_blob(target_store, sha, content)
-            ledger.save_step(conn, _STEP, batch[-1] if batch else last, done)
+            ledger.save_step(conn, _STEP, batch[-1] if batch else None, done)
         run.committed(_STEP, len(batch))
     return missing
 

@@ -120,6 +120,10 @@ def test_an_interrupted_move_continues_and_copies_each_row_once(book, sqlite_tar
     with pytest.raises(Killed):  # killed again, in another table
         seen.clear()
         _move(db, target, store, batch_size=500, on_batch=die_after_five)
+    with db.engine.begin() as c:  # the book is used between two runs: a new customer
+        c.execute(text("INSERT INTO customers (code, name, status, potential, version, "
+                       "created_at, updated_at) VALUES ('NEW-1', '新客户', 'active', "
+                       "'medium', 1, '2026-11-23 10:00:00', '2026-11-23 10:00:00')"))
     report = _move(db, target, store, batch_size=500)
     assert report.resumed
     _check_moved(db, target, report)
