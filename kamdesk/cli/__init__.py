@@ -38,6 +38,7 @@ from kamdesk.cli import (
     search,
     team,
     tiers,
+    transfer,
 )
 from kamdesk.cli.common import EXIT_BUSY, EXIT_ERROR, EXIT_OK, EXIT_USAGE
 
@@ -111,6 +112,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("team", "set up a team on a PostgreSQL book: init, add-member ROLE [--lead], "
                     "remove-member ROLE, list",
             team.add_team_arguments, team.run_team),
+    Command("migrate-to", "move the book (attached files too) into a team database or another "
+                          "file, resumable; prints row counts per table, source against target",
+            transfer.add_migrate_to_arguments, transfer.run_migrate_to),
 )
 
 

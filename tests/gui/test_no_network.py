@@ -136,6 +136,7 @@ def _commands(tmp: Path, db: str) -> dict[str, list[str]]:
         # a team needs a PostgreSQL server (the network, by nature): on a book file it
         # refuses, without opening a socket
         "team": ["team", "list"],
+        "migrate-to": ["migrate-to", str(out / "moved.sqlite3")],  # into a file: no server
         **protecting,
     }
 

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.models import Contract, Customer, Document, Interaction
+from kamdesk.store.models import Contract, Customer, Document, DocumentContent, Interaction
 from kamdesk.store.ops.changes import Changes
 
 #: the largest file a user may attach (100 MB): bigger files belong in a file server
@@ -138,3 +138,30 @@ def restore_document(session: Session, snapshot: dict[str, Any]) -> Changes:
     session.add(doc)
     session.flush()
     return Changes.of("documents", doc.id).with_value(doc.id)
+
+
+# -- the bytes of attached files, on a book that lives on a server (migration 0014) ----
+def store_document_content(session: Session, sha256: str, content: bytes) -> Changes:
+    """Keep the bytes of an attached file in the database (a server book: every
+    colleague must be able to open it). Once per content; ``value`` is True if this call
+    added it. The caller has checked that ``content`` hashes to ``sha256``."""
+    if not isinstance(sha256, str) or not _SHA.match(sha256):
+        raise ValidationError("file", "invalid_choice")
+    if session.get(DocumentContent, sha256) is not None:
+        return Changes().with_value(False)
+    session.add(DocumentContent(sha256=sha256, content=content))
+    session.flush()
+    return Changes.of("document_contents").with_value(True)
+
+
+def drop_unused_document_content(session: Session, sha256: str) -> Changes:
+    """Delete the stored bytes ``sha256`` if no document row uses them any more;
+    ``value`` is True if they went."""
+    if _uses(session, sha256):
+        return Changes().with_value(False)
+    found = session.get(DocumentContent, sha256)
+    if found is None:
+        return Changes().with_value(False)
+    session.delete(found)
+    session.flush()
+    return Changes.of("document_contents").with_value(True)

@@ -3,7 +3,8 @@
 Each row carries what the list shows (name, size, date) and what it is attached to
 (the contract's number, the contact's topic), so the panel needs no second query.
 Whether the file itself is still there is the file store's answer
-(:mod:`kamdesk.io.document_store`), not the database's.
+(:mod:`kamdesk.io.document_store`), not the database's; a server book keeps the bytes in
+``document_contents`` (:func:`document_content`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Select, func, select
 
-from kamdesk.store.models import Contract, Document, Interaction
+from kamdesk.store.models import Contract, Document, DocumentContent, Interaction
 
 _D = Document.__table__.c
 _K = Contract.__table__.c
 _I = Interaction.__table__.c
+_BYTES = DocumentContent.__table__.c
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +80,13 @@ def blob_uses(conn: Connection, sha256: str) -> int:
 def used_blobs(conn: Connection) -> set[str]:
     """Every stored file some document uses (what a backup must carry)."""
     return {r[0] for r in conn.execute(select(_D.sha256).distinct())}
+
+
+def document_content(conn: Connection, sha256: str) -> bytes | None:
+    """The bytes a server book keeps of the attached file ``sha256`` (None: not there)."""
+    value = conn.execute(select(_BYTES.content).where(_BYTES.sha256 == sha256)).scalar()
+    return bytes(value) if value is not None else None
+
+
+def has_document_content(conn: Connection, sha256: str) -> bool:
+    return conn.execute(select(_BYTES.sha256).where(_BYTES.sha256 == sha256)).first() is not None

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from kamdesk.domain.file_size import readable_size
 from kamdesk.io.document_store import (
-    DocumentStore, attach_file, forget_removal, remove_file, store_for_database, undo_remove,
+    DocumentStore, attach_file, forget_removal, remove_file, undo_remove,
 )
+from kamdesk.io.server_documents import document_store_for
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops import Changes
 from kamdesk.store.ops.documents import RemovedDocument, update_document
@@ -146,7 +147,7 @@ class DocumentsPanel(QWidget):
     # -- what is shown ------------------------------------------------------------------
     @property
     def store(self) -> DocumentStore:
-        return store_for_database(self.ctx.db.location)
+        return document_store_for(self.ctx.db)
 
     def set_target(self, customer_id: int | None, contract_id: int | None = None,
                    interaction_id: int | None = None) -> None:

@@ -104,3 +104,25 @@ def test_lists_by_customer_contract_and_contact(db):
     assert db.read(documents_of_interaction, inter)[0].interaction_topic == "拜访"
     assert [r.id for r in db.read(documents_for, cid, contract_id)] == [on_contract]
     assert len(db.read(documents_for, cid)) == 3
+
+
+def test_document_content_ops_declare_what_they_write(db):
+    from kamdesk.store.ops.documents import drop_unused_document_content, store_document_content
+    from kamdesk.store.queries.documents import document_content, has_document_content
+
+    cid, _other, _contract = _customers(db)
+    with track_writes(db.engine) as written:
+        changes = db.write(store_document_content, SHA, b"bytes")
+    assert changes.value is True and written == {"document_contents"} <= changes.names
+    assert db.write(store_document_content, SHA, b"bytes").value is False  # once per content
+    assert db.read(document_content, SHA) == b"bytes"
+    doc = db.write(attach_document, customer_id=cid, name="a.pdf", sha256=SHA, size_bytes=5,
+                   now=NOW).value
+    assert db.write(drop_unused_document_content, SHA).value is False  # still used
+    db.write(remove_document, doc)
+    with track_writes(db.engine) as written:
+        changes = db.write(drop_unused_document_content, SHA)
+    assert changes.value is True and written <= changes.names
+    assert not db.read(has_document_content, SHA)
+    with pytest.raises(ValidationError):
+        db.write(store_document_content, "not-a-sha", b"x")
