@@ -162,8 +162,8 @@ def init_team(conn: Connection, group: str = DEFAULT_GROUP,
     if not _is_superuser(conn):
         statements.append(f"GRANT {ident(leads)} TO CURRENT_USER")
     statements += grant_statements(group, existing)
+    statements += function_statements(group)  # before the policies that call them
     statements += policy_statements(leads, existing, with_customer)
-    statements += function_statements(group)
     _run(conn, statements)
     _set_setting(conn, GROUP_KEY, group)
     _set_setting(conn, LEADS_KEY, leads)

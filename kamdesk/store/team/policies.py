@@ -63,7 +63,8 @@ BOOK_WIDE_TABLES: tuple[str, ...] = (
 )
 
 #: tables with their own rule (below)
-SPECIAL_TABLES: tuple[str, ...] = ("customers", "change_history", "tasks")
+SPECIAL_TABLES: tuple[str, ...] = ("customers", "change_history", "tasks",
+                                   "document_contents")
 
 #: read by everybody, written by the administrator's upgrades only
 READ_ONLY_TABLES: tuple[str, ...] = ("alembic_version",)
@@ -169,6 +170,18 @@ def policy_statements(leads: str, existing: set[str],
         out += _policy("change_history", "read", "SELECT",
                        f"{lead} OR customer_id IS NULL OR {visible_customer_sql()}", None)
         out += _policy("change_history", "append", "INSERT", None, "true")
+    if "document_contents" in existing:
+        # An attached file's bytes (migration 0014): readable with a visible document
+        # that names them; anyone may add bytes (content-addressed, stored before the
+        # document row); removed only when no document of anyone's names them (checked
+        # by a SECURITY DEFINER function: a member sees only their own documents).
+        out += _secure("document_contents")
+        out += _policy("document_contents", "read", "SELECT",
+                       f"{lead} OR EXISTS (SELECT 1 FROM documents d "
+                       "WHERE d.sha256 = document_contents.sha256)", None)
+        out += _policy("document_contents", "add", "INSERT", None, "true")
+        out += _policy("document_contents", "drop", "DELETE",
+                       f"{lead} OR NOT kamdesk_content_in_use(sha256)", None)
     if "app_settings" in existing:
         out += _secure("app_settings")
         out += _policy("app_settings", "read", "SELECT", "true", None)
@@ -251,7 +264,17 @@ $$
 """.strip(),
 )
 
-TEAM_FUNCTION_NAMES = ("kamdesk_new_customer_ids(integer)", "kamdesk_highest_customer_code()")
+TEAM_FUNCTIONS += (
+    """
+CREATE OR REPLACE FUNCTION kamdesk_content_in_use(digest text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM documents WHERE sha256 = digest)
+$$
+""".strip(),
+)
+
+TEAM_FUNCTION_NAMES = ("kamdesk_new_customer_ids(integer)", "kamdesk_highest_customer_code()",
+                       "kamdesk_content_in_use(text)")
 
 
 def function_statements(group: str) -> list[str]:

@@ -68,12 +68,8 @@ def test_every_command_listed_once_and_parsed():
     assert names == ["demo", "doctor", "search", "import", "imports", "undo-import",
                      "duplicates", "export", "vcard", "backup", "backups", "restore",
                      "encrypt", "decrypt", "rekey", "due",
-<<<<<<< HEAD
-                     "ical", "orders", "tiers", "contracts", "kpis", "plan", "brief", "team"]
-=======
-                     "ical", "orders", "tiers", "contracts", "kpis", "plan", "brief",
+                     "ical", "orders", "tiers", "contracts", "kpis", "plan", "brief", "team",
                      "migrate-to"]
->>>>>>> migrateto
     parser = build_parser()
     for name in [c.name for c in offered_commands()]:  # encryption ones need the binding
         # Each command's parser is reachable (argparse exits 0 for --help).

@@ -182,3 +182,80 @@ def test_payments_and_history_follow_the_customer(book: TeamBook) -> None:
     finally:
         lead.dispose()
         alice.dispose()
+
+
+def test_attached_file_bytes_follow_their_documents(book: TeamBook) -> None:
+    # document_contents (migration 0014) has no customer: its bytes are readable with a
+    # visible document naming them, and a member may not delete bytes a colleague's
+    # document still uses (kamdesk_content_in_use sees every document).
+    shared, mine = "a" * 64, "b" * 64
+    from sqlalchemy import create_engine
+
+    admin = create_engine(book.admin_url)
+    try:
+        with admin.begin() as conn:
+            for sha in (shared, mine):
+                conn.execute(text("INSERT INTO document_contents (sha256, content) "
+                                  "VALUES (:s, :c)"), {"s": sha, "c": b"%PDF"})
+            conn.execute(text(
+                "INSERT INTO documents (customer_id, name, sha256, size_bytes, added_at) "
+                "VALUES (:c, 'bob.pdf', :s, 4, now())"),
+                {"c": book.customers[book.bob], "s": shared})
+    finally:
+        admin.dispose()
+    engine = book.engine_as(book.alice)
+    try:
+        with engine.begin() as conn:
+            seen = {r[0] for r in conn.execute(text("SELECT sha256 FROM document_contents"))}
+            assert shared not in seen
+            assert conn.execute(text("DELETE FROM document_contents WHERE sha256 = :s"),
+                                {"s": shared}).rowcount == 0
+            # bytes no document names are not a member's to see, nor to drop (a lead
+            # or the administrator cleans those up)
+            assert conn.execute(text("DELETE FROM document_contents WHERE sha256 = :s"),
+                                {"s": mine}).rowcount == 0
+    finally:
+        engine.dispose()
+    bob = book.engine_as(book.bob)
+    try:
+        with bob.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM document_contents WHERE "
+                                     "sha256 = :s"), {"s": shared}).scalar() == 1
+    finally:
+        bob.dispose()
+
+
+def test_a_member_cannot_drop_bytes_a_colleagues_document_still_uses(book: TeamBook) -> None:
+    from sqlalchemy import create_engine
+
+    both = "c" * 64
+    admin = create_engine(book.admin_url)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text("INSERT INTO document_contents (sha256, content) "
+                              "VALUES (:s, '\\x01')"), {"s": both})
+            for role in (book.alice, book.bob):  # the same file attached by both
+                conn.execute(text(
+                    "INSERT INTO documents (customer_id, name, sha256, size_bytes, added_at) "
+                    "VALUES (:c, 'same.pdf', :s, 1, now())"),
+                    {"c": book.customers[role], "s": both})
+    finally:
+        admin.dispose()
+    engine = book.engine_as(book.alice)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM documents WHERE sha256 = :s"), {"s": both})
+            # her document is gone; Bob's (which she cannot see) still names the bytes
+            assert conn.execute(text("DELETE FROM document_contents WHERE sha256 = :s"),
+                                {"s": both}).rowcount == 0
+    finally:
+        engine.dispose()
+    bob = book.engine_as(book.bob)
+    try:
+        with bob.begin() as conn:
+            assert conn.execute(text("SELECT count(*) FROM document_contents WHERE "
+                                     "sha256 = :s"), {"s": both}).scalar() == 1
+            conn.execute(text("DELETE FROM documents WHERE sha256 = :s"), {"s": both})
+            # now unused: but no longer visible to Bob either (no document names it)
+    finally:
+        bob.dispose()
