@@ -88,14 +88,17 @@ def _label_problems(root, where: str) -> list[str]:
     for label in root.findChildren(QLabel):
         if not label.isVisibleTo(root) or not label.text().strip():
             continue
-        m = COLOUR.search(label.styleSheet())
-        if m is None:
-            continue
         bg = label.palette().color(QPalette.ColorRole.Window)
-        ratio = contrast_ratio(QColor(m.group(1)), bg)
-        if ratio < MIN_TEXT_CONTRAST:
-            problems.append(f"{where} label {label.objectName()!r} {label.text()[:30]!r}: "
-                            f"{m.group(1)} on {bg.name()} = {ratio:.2f}")
+        # the label's own style sheet, and the colours its rich text spans choose
+        # (Today's rows: "3 days overdue" in red inside the detail line)
+        chosen = [m.group(1) for m in COLOUR.finditer(label.styleSheet())]
+        if label.textFormat() != Qt.TextFormat.PlainText:
+            chosen += [m.group(1) for m in COLOUR.finditer(label.text())]
+        for colour in dict.fromkeys(chosen):
+            ratio = contrast_ratio(QColor(colour), bg)
+            if ratio < MIN_TEXT_CONTRAST:
+                problems.append(f"{where} label {label.objectName()!r} {label.text()[:30]!r}: "
+                                f"{colour} on {bg.name()} = {ratio:.2f}")
     return problems
 
 

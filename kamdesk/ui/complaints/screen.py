@@ -33,6 +33,7 @@ from kamdesk.store.queries.complaints import (
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.contrast import legible, window_colour
 from kamdesk.ui.dialogs.complaint_dialog import ComplaintDialog
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import add_delete_and_undo_keys, select_row_with_id
@@ -241,10 +242,12 @@ class ComplaintsScreen(QWidget):
         text = self.tr("%n complaint(s)", "", len(rows))
         if late:
             words = self.tr("%n past the response deadline", "", late)
-            text += f" · <span style='color:{LEVEL_COLOURS['red']}; font-weight:bold'>{words}</span>"
+            red = legible(LEVEL_COLOURS["red"], window_colour()).name()
+            text += f" · <span style='color:{red}; font-weight:bold'>{words}</span>"
         if near:
             words = self.tr("%n near it", "", near)
-            text += f" · <span style='color:{LEVEL_COLOURS['amber']}'>{words}</span>"
+            amber = legible(LEVEL_COLOURS["amber"], window_colour()).name()
+            text += f" · <span style='color:{amber}'>{words}</span>"
         self.summary.setText(text)
         filtered = (self._states() != OPEN_STATES or self.owner_filter.currentData()
                     or self.overdue_only.isChecked()

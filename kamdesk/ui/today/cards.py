@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.ui import labels
+from kamdesk.ui.contrast import legible, window_colour
 from kamdesk.ui.icons import icon
 
 #: rows shown per card before "Show all"
@@ -47,8 +48,22 @@ QPushButton[role="link"]:hover { text-decoration: underline; }
 """
 
 
+def shown(colour: str) -> str:
+    """``colour`` as rich text should use it on the window: lightened on the dark
+    palette until it reads at 4.5:1 (the rows draw on the window, not on Base)."""
+    return legible(colour, window_colour()).name()
+
+
+def red() -> str:
+    return shown(RED)
+
+
+def amber() -> str:
+    return shown(AMBER)
+
+
 def tier_html(code: str) -> str:
-    colour = TIER_COLOURS.get(code, TIER_COLOURS["C"])
+    colour = shown(TIER_COLOURS.get(code, TIER_COLOURS["C"]))
     return f'<span style="color:{colour}; font-weight:600">{labels.value_tier(code)}</span>'
 
 

@@ -25,7 +25,7 @@ from kamdesk.store.queries.renewals import RenewalDue
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.today.cards import AMBER, RED, TodayRow, esc, tier_html
+from kamdesk.ui.today.cards import TodayRow, amber, esc, red, shown, tier_html
 
 
 class TodayActions(Protocol):
@@ -70,7 +70,7 @@ class TodayRows(QObject):
                 "%1", (t.remind_at or when).strftime("%H:%M")).replace("%2", fmt.day(t.due_at))
         else:
             text = self.tr("reminder %1").replace("%1", when.strftime("%H:%M"))
-        return f'<span style="color:{RED}">{esc(text)}</span>' if t.overdue else esc(text)
+        return f'<span style="color:{red()}">{esc(text)}</span>' if t.overdue else esc(text)
 
     # -- row builders ---------------------------------------------------------------------
     def _open(self, customer_id: int | None) -> Callable[[], None] | None:
@@ -90,7 +90,7 @@ class TodayRows(QObject):
     def task_row(self, t: DueTask, today: date) -> TodayRow:
         title = esc(t.title)
         if t.priority == 1:
-            title = f'<span style="color:{RED}">!</span> ' + title
+            title = f'<span style="color:{red()}">!</span> ' + title
         detail = [self._when_task(t, today)]
         if t.customer_name:
             detail.insert(0, esc(t.customer_name))
@@ -116,7 +116,7 @@ class TodayRows(QObject):
         action = action_label(c.due_action, self.ctx.lang) if c.due_action else ""  # type: ignore[arg-type]
         overdue = self.tr("%n day(s) overdue", "", c.overdue_days)
         detail = [tier_html(c.value_tier), esc(labels.activity(c.activity)), esc(action),
-                  f'<span style="color:{RED}">{esc(overdue)}</span>']
+                  f'<span style="color:{red()}">{esc(overdue)}</span>']
         if c.key_contact_name:
             detail.append(esc(c.key_contact_name))
         row = TodayRow(f"{esc(c.name)} <span style='font-weight:400'>{esc(c.code)}</span>",
@@ -196,7 +196,8 @@ class TodayRows(QObject):
 
     def complaint_row(self, c: ComplaintDue) -> TodayRow:
         # Coloured like the profile tab: red past the deadline, amber near it.
-        colour = LEVEL_COLOURS.get(c.level or "")
+        level_colour = LEVEL_COLOURS.get(c.level or "")
+        colour = shown(level_colour) if level_colour else None
         if c.overdue:
             late = -c.minutes_left
             if late >= 48 * 60:
@@ -229,11 +230,11 @@ class TodayRows(QObject):
         if r.days_left < 0:
             ends = self.tr("ended %1, %2").replace("%1", fmt.day(r.end_on)).replace(
                 "%2", self._days_phrase(r.days_left))
-            ends_html = f'<span style="color:{RED}">{esc(ends)}</span>'
+            ends_html = f'<span style="color:{red()}">{esc(ends)}</span>'
         else:
             ends = self.tr("ends %1, %2").replace("%1", fmt.day(r.end_on)).replace(
                 "%2", self._days_phrase(r.days_left))
-            ends_html = (f'<span style="color:{AMBER}">{esc(ends)}</span>'
+            ends_html = (f'<span style="color:{amber()}">{esc(ends)}</span>'
                          if r.days_left <= 14 else esc(ends))
         detail = [ends_html, esc(r.number)]
         if r.value_cents:
@@ -250,10 +251,10 @@ class TodayRows(QObject):
         if c.level == "red":
             used = (self.tr("over limit") if c.usage_pct is None else
                     self.tr("credit %1 % used · over limit").replace("%1", str(c.usage_pct)))
-            used_html = f'<span style="color:{RED}; font-weight:600">{esc(used)}</span>'
+            used_html = f'<span style="color:{red()}; font-weight:600">{esc(used)}</span>'
         else:
             used = self.tr("credit %1 % used").replace("%1", str(c.usage_pct))
-            used_html = f'<span style="color:{AMBER}">{esc(used)}</span>'
+            used_html = f'<span style="color:{amber()}">{esc(used)}</span>'
         detail = [used_html, esc(self.tr("owes %1 of %2").replace(
             "%1", fmt.money(c.outstanding_cents, lang, short=True)).replace(
             "%2", fmt.money(c.credit_limit_cents, lang, short=True)))]
