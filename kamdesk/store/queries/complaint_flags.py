@@ -23,7 +23,7 @@ from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, fetch_pa
 from kamdesk.store.queries.sql_values import in_chunks
 
 __all__ = ["FlaggedComplaint", "LEVEL_RANK", "flagged_complaints", "complaint_levels",
-           "customer_page_with_complaints", "worse_level"]
+           "customer_page_with_complaints", "with_complaint_levels", "worse_level"]
 
 _q = Complaint.__table__.c
 _c = Customer.__table__.c
@@ -99,7 +99,12 @@ def customer_page_with_complaints(conn: Connection, q: CustomerQuery, offset: in
                                   now: datetime) -> list[CustomerRow]:
     """A page of the customer list with ``complaint_level`` filled: the page's read plus
     one read of its customers' waiting complaints."""
-    rows = fetch_page(conn, q, offset, limit)
+    return with_complaint_levels(conn, fetch_page(conn, q, offset, limit), now)
+
+
+def with_complaint_levels(conn: Connection, rows: list[CustomerRow],
+                          now: datetime) -> list[CustomerRow]:
+    """``rows`` of the customer list with ``complaint_level`` filled (one grouped read)."""
     levels = complaint_levels(conn, (r.id for r in rows), now)
     if not levels:
         return rows

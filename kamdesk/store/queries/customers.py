@@ -30,7 +30,7 @@ from kamdesk.store.search import matching_ids_sql
 __all__ = [
     "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "count", "fetch_page",
     "distinct_values", "pick_customers", "history_counts", "fresh_codes", "suggested_code",
-    "ids_by_code", "pick_customer", "customer_by_code",
+    "ids_by_code", "pick_customer", "customer_by_code", "LIST_SELECT", "filter_sql", "list_row",
 ]
 
 # Sort keys the UI may ask for -> SQL expression (every one is indexed or cheap).
@@ -200,17 +200,29 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
     sql = (f"{_SELECT}{where} ORDER BY {col} {direction}, {tie} {direction} "
            f"LIMIT :limit OFFSET :offset")
     params.update(limit=limit, offset=offset, **new_params(conn))
-    rows = conn.execute(sql_text(sql), params).all()
-    out: list[CustomerRow] = []
-    for r in rows:
-        out.append(CustomerRow(
-            r[0], r[1], r[2], r[3], _to_date(r[4]), int(r[5] or 0), r[6], r[7], r[8], r[9],
-            r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
-            _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
-            None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
-            is_new=bool(r[25]),
-        ))
-    return out
+    return [list_row(r) for r in conn.execute(sql_text(sql), params)]
+
+
+def list_row(r) -> CustomerRow:  # type: ignore[no-untyped-def]
+    """One row of :data:`LIST_SELECT` as a :class:`CustomerRow`."""
+    return CustomerRow(
+        r[0], r[1], r[2], r[3], _to_date(r[4]), int(r[5] or 0), r[6], r[7], r[8], r[9],
+        r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
+        _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
+        None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
+        is_new=bool(r[25]),
+    )
+
+
+#: the list's columns and join (customers ``c``, metrics ``m``), for readers of the same
+#: rows by another route (:mod:`kamdesk.store.queries.customer_search`)
+LIST_SELECT = _SELECT
+
+
+def filter_sql(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
+    """The list's `` WHERE ...`` clause for ``q`` (empty when nothing filters) and its
+    parameters."""
+    return _where(conn, q)
 
 
 def distinct_values(conn: Connection, column: str) -> list[str]:

@@ -163,6 +163,7 @@ class CustomersScreen(QWidget):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         ctx.changed.connect(self._on_changed)
+        self.model.counted.connect(self._update_count)
         self._reload_dynamic_filters()
         self.apply_filters()
 
@@ -256,7 +257,10 @@ class CustomersScreen(QWidget):
         return [r.id for r in self.selected_rows()]
 
     def _update_count(self) -> None:
-        text = self.tr("%n customer(s)", "", self.model.rowCount())
+        if self.model.count_exact:
+            text = self.tr("%n customer(s)", "", self.model.rowCount())
+        else:  # a search's capped count; the exact one follows (model.counted)
+            text = self.tr("%1+ customers").replace("%1", f"{self.model.rowCount():,}")
         picked = len(self.table.selectionModel().selectedRows())
         if picked > 1:
             text += " · " + self.tr("%n selected", "", picked)
