@@ -16,9 +16,9 @@ Here a keystroke is served in three cheap steps, with the same rows in the same 
    ``+m.customer_id IN (...)`` stops SQLite from driving the query from the list), so
    40 rows out of 4,500 matches cost a walk over ~900 index entries, not 4,500 look-ups
    and a sort;
-3. the count, capped: exact up to :data:`COUNT_CAP` matches, else "at least
-   COUNT_CAP" (:attr:`SearchPage.exact` false) and the exact figure is read later,
-   off the keystroke (:func:`count_among`).
+3. the count: exact for up to :data:`EXACT_UP_TO` matches (a look-up each), else
+   capped at :data:`COUNT_CAP` ("200+", :attr:`SearchPage.exact` false) and the exact
+   figure is read later, off the keystroke (:func:`count_among`).
 
 The matching ids go to SQLite as one JSON array (``json_each``). Other databases take
 the list's own path (:func:`~kamdesk.store.queries.customers.count` and
@@ -36,15 +36,19 @@ from kamdesk.store.queries.customers import (
     LIST_SELECT, SORT_COLUMNS, CustomerQuery, CustomerRow, count, fetch_page, filter_sql,
     list_row,
 )
+from kamdesk.store.queries.metric_facts import raw_fetcher
 from kamdesk.store.queries.newness import new_params
 from kamdesk.store.search import matching_ids_sql, search_words
 
-__all__ = ["COUNT_CAP", "SearchPage", "search_hits", "search_page", "rows_among",
+__all__ = ["COUNT_CAP", "EXACT_UP_TO", "SearchPage", "search_hits", "search_page", "rows_among",
            "count_among", "walks_sort_index"]
 
-#: a search counts its rows exactly up to this many; beyond, the first page shows at
-#: once with "500+" and the exact count follows (:func:`count_among`)
-COUNT_CAP = 500
+#: a keystroke counts its rows exactly when the search matches at most this many
+#: customers (~2 ms); beyond, it counts to COUNT_CAP and shows "200+"
+EXACT_UP_TO = 500
+#: the capped count of a keystroke with many matches; the exact count follows
+#: (:func:`count_among`)
+COUNT_CAP = 200
 
 #: sort keys whose SQL order an index gives (``ORDER BY col, rowid`` walks it without a
 #: sort); the others (a computed credit ratio, potential) always use the look-up plan
@@ -80,7 +84,8 @@ def search_hits(conn: Connection, text: str) -> tuple[int, ...] | None:
     sub, params = matching_ids_sql(conn, text)
     if not sub:
         return None
-    ids = [int(i) for i in conn.execute(sql_text(sub), params).scalars().all()]
+    # Straight from the driver on SQLite: thousands of ids, one column, text parameters.
+    ids = [int(r[0]) for r in raw_fetcher(conn)(sub, params)]
     ids.sort()
     return tuple(ids)
 
@@ -176,7 +181,7 @@ def search_page(conn: Connection, q: CustomerQuery, limit: int, *,
         return SearchPage(hits, rows, 0, False)
     if len(rows) < limit:  # the whole result is on this page
         return SearchPage(hits, rows, len(rows), True)
-    if len(hits) <= cap:
+    if len(hits) <= max(cap, EXACT_UP_TO):
         return SearchPage(hits, rows, count_among(conn, q, hits), True)
     counted = count_among(conn, q, hits, cap)
     return SearchPage(hits, rows, min(counted, cap), counted <= cap)

@@ -36,8 +36,9 @@ from kamdesk.ui.ops import read_in_background
 from kamdesk.ui.paged_model import PagedTableModel
 
 PAGE = 200
-#: rows a search keystroke reads first: a screenful at 1080p (the rest of the page is
-#: read when the view asks for a row past them)
+#: rows a search keystroke reads first unless the view says how many it shows
+#: (:attr:`CustomerTableModel.first_rows`); the rest of the page is read when the view
+#: asks for a row past them
 FIRST_ROWS = 60
 #: how long typing must pause before a capped search count is made exact
 COUNT_DELAY_MS = 150
@@ -121,6 +122,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         # so a complaint near or past its response deadline marks the name.
         super().__init__(ctx, CustomerQuery(), count, self._fetch_flagged, parent)
         self.page_size = PAGE
+        #: how many rows a search keystroke reads first (the screen sets its view's)
+        self.first_rows = FIRST_ROWS
         #: the ids the current search matches (None: no search filters the list)
         self._hits: tuple[int, ...] | None = None
         #: whether rowCount() is the exact count (false: a search's capped count)
@@ -183,7 +186,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         self._pages.clear()
         self._today = self.ctx.clock.today()
         self._pages[0] = page.rows
-        self._short_first = len(page.rows) == FIRST_ROWS
+        self._short_first = len(page.rows) == self._first_limit()
         if recount:
             self._count = page.total
         self.endResetModel()
@@ -194,10 +197,13 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
 
     def _read_search(self, conn: Any, q: CustomerQuery, known: tuple[int, ...] | None,
                      recount: bool) -> SearchPage | None:
-        page = search_page(conn, q, FIRST_ROWS, known=known, recount=recount)
+        page = search_page(conn, q, self._first_limit(), known=known, recount=recount)
         if page is None or page.rows is None:
             return page
         return replace(page, rows=self._decorated(conn, page.rows))
+
+    def _first_limit(self) -> int:
+        return max(1, min(self.first_rows, self.page_size))
 
     def _settle_count(self, exact: bool) -> None:
         """Take the count as exact, or read the exact one once typing pauses."""
