@@ -161,7 +161,7 @@ def _book_size(conn: Connection) -> int:
 
 
 def search_page(conn: Connection, q: CustomerQuery, limit: int, *,
-                known: tuple[int, ...] | None = None, cap: int = COUNT_CAP,
+                known: tuple[int, ...] | None = None, cap: int | None = None,
                 recount: bool = True) -> SearchPage | None:
     """The first ``limit`` rows and the (capped) count of the list for ``q``, whose
     search text must filter (else None: read it as the plain list).
@@ -171,6 +171,7 @@ def search_page(conn: Connection, q: CustomerQuery, limit: int, *,
     (only the order changed) skips the count (``total`` is then 0)."""
     if not search_words(q.search):
         return None
+    cap = COUNT_CAP if cap is None else cap
     hits = search_hits(conn, q.search)
     if hits is None:
         return None
