@@ -36,13 +36,13 @@ from kamdesk.ui.ops import read_in_background
 from kamdesk.ui.paged_model import PagedTableModel
 
 PAGE = 200
-#: rows a search keystroke reads first unless the view says how many it shows
-#: (:attr:`CustomerTableModel.first_rows`); the rest of the page is read when the view
-#: asks for a row past them
+# rows a search keystroke reads first unless the view says how many it shows
+# (:attr:`CustomerTableModel.first_rows`); the rest of the page is read when the view
+# asks for a row past them
 FIRST_ROWS = 60
-#: how long typing must pause before a capped search count is made exact
+# how long typing must pause before a capped search count is made exact
 COUNT_DELAY_MS = 150
-#: cell texts kept between repaints (a few screens' worth)
+# cell texts kept between repaints (a few screens' worth)
 MAX_SHOWN = 4000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -78,7 +78,7 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
-#: the roles :meth:`CustomerTableModel.data` answers; any other is None at once
+# the roles :meth:`CustomerTableModel.data` answers; any other is None at once
 _ANSWERED = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _TOOLTIP, _DECORATION, int(ID_ROLE)})
 _KEYS = tuple(key for key, _h in COLUMNS)
 _RIGHT_ALIGNED = frozenset({"months", "revenue", "health", "credit"})
@@ -114,7 +114,7 @@ def complaint_dot(colour: str) -> QIcon:
 
 class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     columns = COLUMNS
-    #: the exact count of a search arrived (it was shown as "COUNT_CAP+")
+    # the exact count of a search arrived (it was shown as "COUNT_CAP+")
     counted = Signal()
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
@@ -122,11 +122,11 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         # so a complaint near or past its response deadline marks the name.
         super().__init__(ctx, CustomerQuery(), count, self._fetch_flagged, parent)
         self.page_size = PAGE
-        #: how many rows a search keystroke reads first (the screen sets its view's)
+        # how many rows a search keystroke reads first (the screen sets its view's)
         self.first_rows = FIRST_ROWS
-        #: the ids the current search matches (None: no search filters the list)
+        # the ids the current search matches (None: no search filters the list)
         self._hits: tuple[int, ...] | None = None
-        #: whether rowCount() is the exact count (false: a search's capped count)
+        # whether rowCount() is the exact count (false: a search's capped count)
         self.count_exact = True
         self._short_first = False
         self._count_generation = 0
