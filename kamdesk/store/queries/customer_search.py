@@ -28,6 +28,7 @@ the list's own path (:func:`~kamdesk.store.queries.customers.count` and
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
@@ -85,7 +86,7 @@ def search_hits(conn: Connection, text: str) -> tuple[int, ...] | None:
     if not sub:
         return None
     # Straight from the driver on SQLite: thousands of ids, one column, text parameters.
-    ids = [int(r[0]) for r in raw_fetcher(conn)(sub, params)]
+    ids = [r[0] for r in raw_fetcher(conn)(sub, params)]
     ids.sort()
     return tuple(ids)
 
@@ -117,8 +118,14 @@ def _where_among(conn: Connection, q: CustomerQuery, hits: tuple[int, ...], prob
     where, params = filter_sql(conn, replace(q, search=""))
     clause = f"{probe} IN {_IDS}"
     where = f"{where} AND {clause}" if where else f" WHERE {clause}"
-    params["hit_ids"] = "[" + ",".join(map(str, hits)) + "]"
+    params["hit_ids"] = _as_json(hits)
     return where, params
+
+
+@lru_cache(maxsize=2)
+def _as_json(hits: tuple[int, ...]) -> str:
+    """The ids as a JSON array (made once for a keystroke's page and count)."""
+    return "[" + ",".join(map(str, hits)) + "]"
 
 
 def rows_among(conn: Connection, q: CustomerQuery, hits: tuple[int, ...], offset: int,
