@@ -73,3 +73,19 @@ def test_a_data_change_rereads_even_with_the_same_matches(qtbot, ctx, make_windo
     _add(ctx, "丰源新厂")
     screen.model.refresh()
     assert screen.model.rowCount() == 3
+
+
+def test_a_view_with_the_same_search_and_another_order_reads_again(qtbot, ctx, make_window):
+    from kamdesk.domain.list_views import SavedView
+
+    _fill(ctx, 3)
+    w = make_window(ctx)
+    screen = w.customers
+    screen.search.setText("丰源")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 3)
+    screen.apply_view(SavedView("", {"search": "丰源 x"}, "name", True))
+    names = [screen.model.row_at(i).name for i in range(3)]
+    assert names == sorted(names, reverse=True)
+    screen.apply_view(SavedView("", {"search": "丰源"}, "name", False))
+    names = [screen.model.row_at(i).name for i in range(3)]
+    assert names == sorted(names)

@@ -124,6 +124,8 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         self.page_size = PAGE
         # how many rows a search keystroke reads first (the screen sets its view's)
         self.first_rows = FIRST_ROWS
+        # the query whose rows are on screen (``_query`` may be set ahead of a read)
+        self._rows_query: CustomerQuery | None = None
         # the ids the current search matches (None: no search filters the list)
         self._hits: tuple[int, ...] | None = None
         # whether rowCount() is the exact count (false: a search's capped count)
@@ -163,25 +165,35 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     # -- search keystrokes -------------------------------------------------------------
     def set_query(self, query: CustomerQuery, recount: bool = True,
                   reread: bool = True) -> None:
-        if not reread or not search_words(query.search):
-            if reread:
-                self._hits, self._short_first = None, False
-                self._settle_count(True)
+        shown = self._rows_query
+        if not reread and shown is not None \
+                and replace(query, search="") != replace(shown, search=""):
+            # The rows on screen were read for other filters or another order (the
+            # screen set ``_query`` directly, e.g. a saved view): read them after all.
+            reread = True
+        if not reread:  # the same rows in the same order: only the query is kept
+            super().set_query(query, recount, reread)
+            self._rows_query = query
+            return
+        if not search_words(query.search):
+            self._hits, self._short_first = None, False
+            self._settle_count(True)
+            self._rows_query = query
             super().set_query(query, recount, reread)
             return
-        old = self._query
-        narrowed = (self._hits is not None and query.search != old.search
-                    and replace(query, search="") == replace(old, search=""))
+        narrowed = (self._hits is not None and shown is not None
+                    and query.search != shown.search
+                    and replace(query, search="") == replace(shown, search=""))
         page = self.ctx.db.read(self._read_search, query, self._hits if narrowed else None,
                                 recount)
         if page is None:  # pragma: no cover - search_words said the text filters
             super().set_query(query, recount, reread)
             return
         if page.rows is None:  # the same matches: the same rows in the same order
-            self._query = query
+            self._query = self._rows_query = query
             return
         self.beginResetModel()
-        self._query = query
+        self._query = self._rows_query = query
         self._hits = page.hits
         self._pages.clear()
         self._today = self.ctx.clock.today()
