@@ -28,9 +28,9 @@ from kamdesk.store.queries.customers import (
     SORT_COLUMNS, CustomerQuery, CustomerRow, count, fetch_page,
 )
 from kamdesk.store.queries.tags import TagRow, tags_of_customers
+from kamdesk.store.search import search_words
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
-from kamdesk.store.search import search_words
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import read_in_background
 from kamdesk.ui.paged_model import PagedTableModel
@@ -144,6 +144,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         self.modelAboutToBeReset.connect(self._forget_shown)
         self.modelReset.connect(self._forget_shown)
         self.rowsInserted.connect(self._forget_shown)
+        self.rowsRemoved.connect(self._forget_shown)
 
     def _forget_shown(self) -> None:
         self._memo_row, self._memo = None, None
