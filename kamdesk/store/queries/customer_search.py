@@ -34,7 +34,13 @@ from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
 from kamdesk.store.queries.customers import (
-    LIST_SELECT, SORT_COLUMNS, CustomerQuery, CustomerRow, count, fetch_page, filter_sql,
+    LIST_SELECT,
+    SORT_COLUMNS,
+    CustomerQuery,
+    CustomerRow,
+    count,
+    fetch_page,
+    filter_sql,
     list_row,
 )
 from kamdesk.store.queries.metric_facts import raw_fetcher
