@@ -20,10 +20,10 @@ from sqlalchemy import Connection, select, text
 from kamdesk.domain.complaints import deadline_level
 from kamdesk.store.models import Complaint, Customer
 from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, fetch_page
-from kamdesk.store.queries.sql_values import as_datetime, in_chunks
+from kamdesk.store.queries.sql_values import in_chunks
 
 __all__ = ["FlaggedComplaint", "LEVEL_RANK", "flagged_complaints", "complaint_levels",
-           "customer_page_with_complaints", "with_complaint_levels", "worse_level"]
+           "customer_page_with_complaints", "worse_level"]
 
 _q = Complaint.__table__.c
 _c = Customer.__table__.c
@@ -83,6 +83,8 @@ def complaint_levels(conn: Connection, customer_ids: Iterable[int],
                      now: datetime) -> dict[int, str]:
     """customer id -> its most urgent complaint level; customers without one are absent.
     One grouped read per chunk of ids (a page of the list is one chunk)."""
+    from kamdesk.store.queries.sql_values import as_datetime
+
     out: dict[int, str] = {}
     for chunk in in_chunks(sorted(set(customer_ids))):
         # Plain SQL (the test of _waiting()): the list asks this for every page it
@@ -105,12 +107,20 @@ def customer_page_with_complaints(conn: Connection, q: CustomerQuery, offset: in
                                   now: datetime) -> list[CustomerRow]:
     """A page of the customer list with ``complaint_level`` filled: the page's read plus
     one read of its customers' waiting complaints."""
-    return with_complaint_levels(conn, fetch_page(conn, q, offset, limit), now)
+    rows = fetch_page(conn, q, offset, limit)
+    levels = complaint_levels(conn, (r.id for r in rows), now)
+    if not levels:
+        return rows
+    return [replace(r, complaint_level=levels[r.id]) if r.id in levels else r for r in rows]
+
+
+__all__ += ["with_complaint_levels"]
 
 
 def with_complaint_levels(conn: Connection, rows: list[CustomerRow],
                           now: datetime) -> list[CustomerRow]:
-    """``rows`` of the customer list with ``complaint_level`` filled (one grouped read)."""
+    """``rows`` of the customer list with ``complaint_level`` filled (one grouped read of
+    their customers' waiting complaints), however the rows were read."""
     levels = complaint_levels(conn, (r.id for r in rows), now)
     if not levels:
         return rows

@@ -20,31 +20,28 @@ Here a keystroke is served in three cheap steps, with the same rows in the same 
    capped at :data:`COUNT_CAP` ("200+", :attr:`SearchPage.exact` false) and the exact
    figure is read later, off the keystroke (:func:`count_among`).
 
-The matching ids go to SQLite as one JSON array (``json_each``). Other databases take
-the list's own path (:func:`~kamdesk.store.queries.customers.count` and
-``fetch_page``) with the same results.
+The rows and counts are the list's own reads (``customers.fetch_page`` and
+``count``) of the query with its matches attached (``CustomerQuery.search_hits``: one
+JSON array for ``json_each`` on SQLite; other databases ignore it and search again),
+so they are the same rows in the same order by construction.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
 from kamdesk.store.queries.customers import (
-    LIST_SELECT,
     SORT_COLUMNS,
     CustomerQuery,
     CustomerRow,
     count,
     fetch_page,
     filter_sql,
-    list_row,
 )
 from kamdesk.store.queries.metric_facts import raw_fetcher
-from kamdesk.store.queries.newness import new_params
 from kamdesk.store.search import matching_ids_sql, search_words
 
 __all__ = ["COUNT_CAP", "EXACT_UP_TO", "SearchPage", "search_hits", "search_page", "rows_among",
@@ -62,7 +59,6 @@ COUNT_CAP = 200
 _UNINDEXED_SORTS = frozenset({"credit", "potential"})
 
 _FROM = "FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
-_IDS = "(SELECT value FROM json_each(:hit_ids))"
 
 
 @dataclass(frozen=True)
@@ -78,10 +74,6 @@ class SearchPage:
     #: the number of rows, or COUNT_CAP when ``exact`` is false (there are more)
     total: int
     exact: bool
-
-
-def _sqlite(conn: Connection) -> bool:
-    return conn.dialect.name == "sqlite"
 
 
 def search_hits(conn: Connection, text: str) -> tuple[int, ...] | None:
@@ -111,27 +103,10 @@ def walks_sort_index(q: CustomerQuery, hits: int, book_size: int, limit: int) ->
     return hits * hits * 10 >= limit * max(book_size, 1)
 
 
-def _order(q: CustomerQuery) -> tuple[str, str]:
-    """The list's ORDER BY for ``q`` (as ``fetch_page``) and the rowid column it ends on."""
-    col = SORT_COLUMNS.get(q.sort, "c.name")
-    direction = "DESC" if q.descending else "ASC"
-    tie = "m.customer_id" if col.startswith("m.") else "c.id"
-    return f"{col} {direction}, {tie} {direction}", tie
-
-
-def _where_among(conn: Connection, q: CustomerQuery, hits: tuple[int, ...], probe: str
-                 ) -> tuple[str, dict[str, object]]:
-    where, params = filter_sql(conn, replace(q, search=""))
-    clause = f"{probe} IN {_IDS}"
-    where = f"{where} AND {clause}" if where else f" WHERE {clause}"
-    params["hit_ids"] = _as_json(hits)
-    return where, params
-
-
-@lru_cache(maxsize=2)
-def _as_json(hits: tuple[int, ...]) -> str:
-    """The ids as a JSON array (made once for a keystroke's page and count)."""
-    return "[" + ",".join(map(str, hits)) + "]"
+def _among(q: CustomerQuery, hits: tuple[int, ...], walk: bool = False) -> CustomerQuery:
+    """``q`` for one read that filters on its known ``hits`` (see
+    :attr:`~kamdesk.store.queries.customers.CustomerQuery.search_hits`)."""
+    return replace(q, search_hits=hits, walk_sort_index=walk)
 
 
 def rows_among(conn: Connection, q: CustomerQuery, hits: tuple[int, ...], offset: int,
@@ -140,16 +115,10 @@ def rows_among(conn: Connection, q: CustomerQuery, hits: tuple[int, ...], offset
     ``fetch_page(conn, q, offset, limit)``, read by the cheaper plan."""
     if not hits:
         return []
-    if not _sqlite(conn):
-        return fetch_page(conn, q, offset, limit)
     if book_size is None:
         book_size = _book_size(conn)
-    order, tie = _order(q)
     walk = walks_sort_index(q, len(hits), book_size, offset + limit)
-    where, params = _where_among(conn, q, hits, f"+{tie}" if walk else "c.id")
-    params.update(limit=limit, offset=offset, **new_params(conn))
-    sql = f"{LIST_SELECT}{where} ORDER BY {order} LIMIT :limit OFFSET :offset"
-    return [list_row(r) for r in conn.execute(sql_text(sql), params)]
+    return fetch_page(conn, _among(q, hits, walk), offset, limit)
 
 
 def count_among(conn: Connection, q: CustomerQuery, hits: tuple[int, ...],
@@ -158,14 +127,14 @@ def count_among(conn: Connection, q: CustomerQuery, hits: tuple[int, ...],
     ``count(conn, q)``); with ``cap``, at most ``cap + 1`` are counted."""
     if not hits:
         return 0
-    if not _sqlite(conn):
-        return count(conn, q)
-    where, params = _where_among(conn, q, hits, "c.id")
+    among = _among(q, hits)
     if cap is None:
-        sql = f"SELECT count(*) {_FROM}{where}"
-    else:
-        sql = f"SELECT count(*) FROM (SELECT 1 {_FROM}{where} LIMIT {int(cap) + 1})"
-    return int(conn.execute(sql_text(sql), params).scalar_one())
+        return count(conn, among)
+    where, params = filter_sql(conn, among)
+    return int(conn.execute(sql_text(
+        f"SELECT count(*) FROM (SELECT 1 {_FROM}{where} LIMIT {int(cap) + 1}) AS capped"),
+        params
+    ).scalar_one())
 
 
 def _book_size(conn: Connection) -> int:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
@@ -30,7 +31,7 @@ from kamdesk.store.search import matching_ids_sql
 __all__ = [
     "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "count", "fetch_page",
     "distinct_values", "pick_customers", "history_counts", "fresh_codes", "suggested_code",
-    "ids_by_code", "pick_customer", "customer_by_code", "LIST_SELECT", "filter_sql", "list_row",
+    "ids_by_code", "pick_customer", "customer_by_code",
 ]
 
 # Sort keys the UI may ask for -> SQL expression (every one is indexed or cheap).
@@ -77,6 +78,14 @@ class CustomerQuery:
     off_cadence_at: datetime | None = None
     sort: str = "name"
     descending: bool = False
+    #: for one read only, set by :mod:`kamdesk.store.queries.customer_search` (never kept
+    #: in a screen's query): the ids ``search`` matches, already looked up, so the
+    #: read filters on them instead of asking the search index again
+    search_hits: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
+    #: with ``search_hits``: many matches, so read the page walking the sort column's
+    #: index and keeping the matching ids (the ``+`` keeps SQLite from driving the
+    #: read from the id list and sorting every match)
+    walk_sort_index: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +173,14 @@ def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
         tag_clause, tag_params = tag_filter_sql(q.tag_id)
         clauses.append(tag_clause)
         params.update(tag_params)
-    if q.search.strip():
+    if q.search.strip() and q.search_hits is not None and conn.dialect.name == "sqlite":
+        probe = "c.id"
+        if q.walk_sort_index:  # the rowid of the sorted column's table, see fetch_page
+            probe = "+m.customer_id" if SORT_COLUMNS.get(q.sort, "c.name").startswith(
+                "m.") else "+c.id"
+        clauses.append(f"{probe} IN (SELECT value FROM json_each(:search_hits))")
+        params["search_hits"] = _ids_json(q.search_hits)
+    elif q.search.strip():
         sub, sub_params = matching_ids_sql(conn, q.search)
         if sub:
             clauses.append(f"c.id IN ({sub})")
@@ -200,29 +216,17 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
     sql = (f"{_SELECT}{where} ORDER BY {col} {direction}, {tie} {direction} "
            f"LIMIT :limit OFFSET :offset")
     params.update(limit=limit, offset=offset, **new_params(conn))
-    return [list_row(r) for r in conn.execute(sql_text(sql), params)]
-
-
-def list_row(r) -> CustomerRow:  # type: ignore[no-untyped-def]
-    """One row of :data:`LIST_SELECT` as a :class:`CustomerRow`."""
-    return CustomerRow(
-        r[0], r[1], r[2], r[3], _to_date(r[4]), int(r[5] or 0), r[6], r[7], r[8], r[9],
-        r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
-        _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
-        None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
-        is_new=bool(r[25]),
-    )
-
-
-#: the list's columns and join (customers ``c``, metrics ``m``), for readers of the same
-#: rows by another route (:mod:`kamdesk.store.queries.customer_search`)
-LIST_SELECT = _SELECT
-
-
-def filter_sql(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
-    """The list's `` WHERE ...`` clause for ``q`` (empty when nothing filters) and its
-    parameters."""
-    return _where(conn, q)
+    rows = conn.execute(sql_text(sql), params).all()
+    out: list[CustomerRow] = []
+    for r in rows:
+        out.append(CustomerRow(
+            r[0], r[1], r[2], r[3], _to_date(r[4]), int(r[5] or 0), r[6], r[7], r[8], r[9],
+            r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
+            _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
+            None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
+            is_new=bool(r[25]),
+        ))
+    return out
 
 
 def distinct_values(conn: Connection, column: str) -> list[str]:
@@ -362,3 +366,18 @@ def customer_by_code(conn: Connection, code: str) -> CustomerPick | None:
     row = conn.execute(sql_text(f"{_PICK_SELECT}WHERE upper(c.code) = :code"),
                        {"code": code.strip().upper()}).first()
     return None if row is None else _pick(row)
+
+
+@lru_cache(maxsize=2)
+def _ids_json(ids: tuple[int, ...]) -> str:
+    """Ids as a JSON array (made once for a search keystroke's page and count)."""
+    return "[" + ",".join(map(str, ids)) + "]"
+
+
+__all__ += ["filter_sql"]
+
+
+def filter_sql(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
+    """The list's `` WHERE ...`` clause for ``q`` (empty when nothing filters) and its
+    parameters, over customers ``c`` joined with their metrics ``m``."""
+    return _where(conn, q)
