@@ -80,10 +80,11 @@ class PaintProbe:
     def mark(self) -> int:
         return self.count
 
-    def finish(self, mark: int) -> None:
-        """Run the event loop; paint now if it painted nothing since ``mark``."""
+    def finish(self, mark: int, changed: bool = True) -> None:
+        """Run the event loop; paint now if it painted nothing since ``mark`` (and
+        ``changed``: something on the widget changed, so a paint is owed)."""
         settle()
-        if self.count == mark:
+        if self.count == mark and changed:
             self.widget.repaint()
 
     def close(self) -> None:
@@ -124,6 +125,15 @@ class Window:
         self.sql = sqlite3.connect(str(db_path))
         self.win.repaint()
         self.list_paints = PaintProbe(self.table.viewport())
+        # Changes of the list's rows: a keystroke that changes none (a letter that
+        # narrows nothing) owes no repaint of the list, so none is forced on it.
+        self.row_changes = 0
+        for signal in (self.model.modelReset, self.model.layoutChanged, self.model.dataChanged,
+                       self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._rows_changed)
+
+    def _rows_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]
+        self.row_changes += 1
 
     def close(self) -> None:
         self.sql.close()
@@ -155,10 +165,11 @@ class Window:
         is idle time, not work, so it is not part of a keystroke."""
         timer = getattr(self.customers, "_search_timer", None)
         mark = self.list_paints.mark()
+        changes = self.row_changes
         self.search.setText(text)
         if timer is not None and timer.isActive() and timer.interval() > 0:
             return False
-        self._wait_applied(text, mark)
+        self._wait_applied(text, mark, changes)
         return True
 
     def flush_search(self) -> None:
@@ -166,17 +177,18 @@ class Window:
         timer = getattr(self.customers, "_search_timer", None)
         if timer is not None and timer.isActive():
             mark = self.list_paints.mark()
+            changes = self.row_changes
             timer.stop()
             self.customers.apply_filters()
-            self._wait_applied(self.search.text(), mark)
+            self._wait_applied(self.search.text(), mark, changes)
 
-    def _wait_applied(self, text: str, mark: int) -> None:
+    def _wait_applied(self, text: str, mark: int, changes: int) -> None:
         deadline = time.perf_counter() + 5.0
         while self.model.query.search != text and time.perf_counter() < deadline:
             self.app.processEvents()
         if self.model.query.search != text:
             raise RuntimeError(f"the list never applied the search {text!r}")
-        self.list_paints.finish(mark)
+        self.list_paints.finish(mark, changed=self.row_changes != changes)
 
     def set_search_now(self, text: str) -> None:
         """Put ``text`` in the search box and wait until the list has painted its result

@@ -1884,6 +1884,10 @@ Your saved data is safe. Details were written to the log file:
             <numerusform>%n 位客户</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1+ customers</source>
+        <translation>%1+ 位客户</translation>
+    </message>
     <message numerus="yes">
         <source>%n selected</source>
         <translation>

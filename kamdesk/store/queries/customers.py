@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
@@ -78,6 +79,14 @@ class CustomerQuery:
     off_cadence_at: datetime | None = None
     sort: str = "name"
     descending: bool = False
+    #: for one read only, set by :mod:`kamdesk.store.queries.customer_search` (never kept
+    #: in a screen's query): the ids ``search`` matches, already looked up, so the
+    #: read filters on them instead of asking the search index again
+    search_hits: tuple[int, ...] | None = field(default=None, compare=False, repr=False)
+    #: with ``search_hits``: many matches, so read the page walking the sort column's
+    #: index and keeping the matching ids (the ``+`` keeps SQLite from driving the
+    #: read from the id list and sorting every match)
+    walk_sort_index: bool = field(default=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +174,14 @@ def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
         tag_clause, tag_params = tag_filter_sql(q.tag_id)
         clauses.append(tag_clause)
         params.update(tag_params)
-    if q.search.strip():
+    if q.search.strip() and q.search_hits is not None and conn.dialect.name == "sqlite":
+        probe = "c.id"
+        if q.walk_sort_index:  # the rowid of the sorted column's table, see fetch_page
+            probe = "+m.customer_id" if SORT_COLUMNS.get(q.sort, "c.name").startswith(
+                "m.") else "+c.id"
+        clauses.append(f"{probe} IN (SELECT value FROM json_each(:search_hits))")
+        params["search_hits"] = _ids_json(q.search_hits)
+    elif q.search.strip():
         sub, sub_params = matching_ids_sql(conn, q.search)
         if sub:
             clauses.append(f"c.id IN ({sub})")
@@ -354,3 +370,18 @@ def customer_by_code(conn: Connection, code: str) -> CustomerPick | None:
     row = conn.execute(sql_text(f"{_PICK_SELECT}WHERE upper(c.code) = :code"),
                        {"code": code.strip().upper()}).first()
     return None if row is None else _pick(row)
+
+
+@lru_cache(maxsize=2)
+def _ids_json(ids: tuple[int, ...]) -> str:
+    """Ids as a JSON array (made once for a search keystroke's page and count)."""
+    return "[" + ",".join(map(str, ids)) + "]"
+
+
+__all__ += ["filter_sql"]
+
+
+def filter_sql(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
+    """The list's `` WHERE ...`` clause for ``q`` (empty when nothing filters) and its
+    parameters, over customers ``c`` joined with their metrics ``m``."""
+    return _where(conn, q)

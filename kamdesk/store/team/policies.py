@@ -242,7 +242,7 @@ def role_statements(group: str, leads: str) -> list[str]:
 #: customer code (a member sees only their own rows, so max(id)+1 or "the next code"
 #: computed from them would collide with a colleague's). SECURITY DEFINER: they run as
 #: the administrator who created them (a lead), and hand out nothing but numbers/codes.
-TEAM_FUNCTIONS = (
+TEAM_FUNCTIONS: tuple[str, ...] = (
     """
 CREATE OR REPLACE FUNCTION kamdesk_new_customer_ids(how_many integer) RETURNS SETOF bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$

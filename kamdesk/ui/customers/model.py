@@ -3,6 +3,11 @@
 Qt asks ``data()`` only for visible cells; a page of 200 rows is fetched from SQL
 the first time one of its rows is asked for, so 100k customers never load at once.
 Sorting is ``ORDER BY`` in SQL, not a proxy model.
+
+A search keystroke reads less (:mod:`kamdesk.store.queries.customer_search`): the
+matching ids once, the first screenful of rows, and a count capped at ``COUNT_CAP``
+(the exact figure follows from a worker thread once typing pauses); a keystroke whose
+matches are the ones on screen already (丰源制 → 丰源制造) changes nothing.
 """
 
 from __future__ import annotations
@@ -11,19 +16,34 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from kamdesk.domain.complaints import LEVEL_COLOURS
-from kamdesk.store.queries.complaint_flags import customer_page_with_complaints
-from kamdesk.store.queries.customers import SORT_COLUMNS, CustomerQuery, CustomerRow, count
+from kamdesk.store.queries.complaint_flags import with_complaint_levels
+from kamdesk.store.queries.customer_search import (
+    SearchPage, count_among, rows_among, search_page,
+)
+from kamdesk.store.queries.customers import (
+    SORT_COLUMNS, CustomerQuery, CustomerRow, count, fetch_page,
+)
 from kamdesk.store.queries.tags import TagRow, tags_of_customers
+from kamdesk.store.search import search_words
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import read_in_background
 from kamdesk.ui.paged_model import PagedTableModel
 
 PAGE = 200
+# rows a search keystroke reads first unless the view says how many it shows
+# (:attr:`CustomerTableModel.first_rows`); the rest of the page is read when the view
+# asks for a row past them
+FIRST_ROWS = 60
+# how long typing must pause before a capped search count is made exact
+COUNT_DELAY_MS = 150
+# cell texts kept between repaints (a few screens' worth)
+MAX_SHOWN = 4000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # (sort key, header) — header strings translated in headerData.
@@ -53,6 +73,27 @@ NEW_COLOUR = "#8e24aa"
 CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+# the roles :meth:`CustomerTableModel.data` answers; any other is None at once
+_ANSWERED = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _TOOLTIP, _DECORATION, int(ID_ROLE)})
+_KEYS = tuple(key for key, _h in COLUMNS)
+_RIGHT_ALIGNED = frozenset({"months", "revenue", "health", "credit"})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_BRUSHES: dict[str, QBrush] = {}
+
+
+def _brush(colour: str) -> QBrush:
+    """A text brush of ``colour`` (made once per colour)."""
+    brush = _BRUSHES.get(colour)
+    if brush is None:
+        brush = _BRUSHES[colour] = QBrush(QColor(colour))
+    return brush
+
+
 _DOTS: dict[str, QIcon] = {}
 
 
@@ -73,19 +114,152 @@ def complaint_dot(colour: str) -> QIcon:
 
 class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     columns = COLUMNS
+    # the exact count of a search arrived (it was shown as "COUNT_CAP+")
+    counted = Signal()
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         # Each page also reads its customers' waiting complaints (one grouped read),
         # so a complaint near or past its response deadline marks the name.
         super().__init__(ctx, CustomerQuery(), count, self._fetch_flagged, parent)
         self.page_size = PAGE
+        # how many rows a search keystroke reads first (the screen sets its view's)
+        self.first_rows = FIRST_ROWS
+        # the query whose rows are on screen (``_query`` may be set ahead of a read)
+        self._rows_query: CustomerQuery | None = None
+        # the ids the current search matches (None: no search filters the list)
+        self._hits: tuple[int, ...] | None = None
+        # whether rowCount() is the exact count (false: a search's capped count)
+        self.count_exact = True
+        self._short_first = False
+        self._count_generation = 0
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_DELAY_MS)
+        self._count_timer.timeout.connect(self._count_in_background)
+        # data()'s memo of the last row asked and of the cells' text, forgotten whenever
+        # the rows change
+        self._memo_row: int | None = None
+        self._memo: CustomerRow | None = None
+        self._shown: dict[tuple[int, int], str] = {}
+        self.modelAboutToBeReset.connect(self._forget_shown)
+        self.modelReset.connect(self._forget_shown)
+        self.rowsInserted.connect(self._forget_shown)
+        self.rowsRemoved.connect(self._forget_shown)
+
+    def _forget_shown(self) -> None:
+        self._memo_row, self._memo = None, None
+        self._shown.clear()
 
     def _fetch_flagged(self, conn: Any, q: CustomerQuery, offset: int,
                        limit: int) -> list[CustomerRow]:
-        rows = customer_page_with_complaints(conn, q, offset, limit, self.ctx.clock.now())
+        hits = self._hits if q == self._query else None
+        rows = (fetch_page(conn, q, offset, limit) if hits is None
+                else rows_among(conn, q, hits, offset, limit))
+        return self._decorated(conn, rows)
+
+    def _decorated(self, conn: Any, rows: list[CustomerRow]) -> list[CustomerRow]:
+        rows = with_complaint_levels(conn, rows, self.ctx.clock.now())
         # The page's tags in one grouped read, kept in each row's ``extra``.
         tags = tags_of_customers(conn, (r.id for r in rows))
         return [replace(r, extra={"tags": tags[r.id]}) if r.id in tags else r for r in rows]
+
+    # -- search keystrokes -------------------------------------------------------------
+    def set_query(self, query: CustomerQuery, recount: bool = True,
+                  reread: bool = True) -> None:
+        shown = self._rows_query
+        if not reread and shown is not None \
+                and replace(query, search="") != replace(shown, search=""):
+            # The rows on screen were read for other filters or another order (the
+            # screen set ``_query`` directly, e.g. a saved view): read them after all.
+            reread = True
+        if not reread:  # the same rows in the same order: only the query is kept
+            super().set_query(query, recount, reread)
+            self._rows_query = query
+            return
+        if not search_words(query.search):
+            self._hits, self._short_first = None, False
+            self._settle_count(True)
+            self._rows_query = query
+            super().set_query(query, recount, reread)
+            return
+        narrowed = (self._hits is not None and shown is not None
+                    and query.search != shown.search
+                    and replace(query, search="") == replace(shown, search=""))
+        page = self.ctx.db.read(self._read_search, query, self._hits if narrowed else None,
+                                recount)
+        if page is None:  # pragma: no cover - search_words said the text filters
+            super().set_query(query, recount, reread)
+            return
+        if page.rows is None:  # the same matches: the same rows in the same order
+            self._query = self._rows_query = query
+            return
+        self.beginResetModel()
+        self._query = self._rows_query = query
+        self._hits = page.hits
+        self._pages.clear()
+        self._today = self.ctx.clock.today()
+        self._pages[0] = page.rows
+        self._short_first = len(page.rows) == self._first_limit()
+        if recount:
+            self._count = page.total
+        self.endResetModel()
+        if recount:
+            self._settle_count(page.exact)
+        elif not self.count_exact:
+            self._settle_count(False)
+
+    def _read_search(self, conn: Any, q: CustomerQuery, known: tuple[int, ...] | None,
+                     recount: bool) -> SearchPage | None:
+        page = search_page(conn, q, self._first_limit(), known=known, recount=recount)
+        if page is None or page.rows is None:
+            return page
+        return replace(page, rows=self._decorated(conn, page.rows))
+
+    def _first_limit(self) -> int:
+        return max(1, min(self.first_rows, self.page_size))
+
+    def _settle_count(self, exact: bool) -> None:
+        """Take the count as exact, or read the exact one once typing pauses."""
+        self._count_generation += 1
+        self.count_exact = exact
+        if exact:
+            self._count_timer.stop()
+        else:
+            self._count_timer.start()
+
+    def _count_in_background(self) -> None:
+        if self.count_exact or self._hits is None:
+            return
+        generation = self._count_generation
+        read_in_background(self.ctx, count_among, self._query, self._hits,
+                           on_done=lambda n: self._counted(generation, int(n)))
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._count_generation or self.count_exact:
+            return  # the query changed meanwhile
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:  # pragma: no cover - the capped count is a lower bound
+            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+            self._count = total
+            self.endRemoveRows()
+        self.count_exact = True
+        self.counted.emit()
+
+    def count_pending(self) -> bool:
+        """Whether an exact count is still to come (tests and benchmarks wait on it)."""
+        return not self.count_exact
+
+    def row_at(self, row: int) -> CustomerRow | None:
+        first = self._pages.get(0)
+        if self._short_first and first is not None \
+                and len(first) <= row < min(self._count, self.page_size):
+            # A search read only the first screenful; the view wants more of page 0.
+            self._pages[0] = self.ctx.db.read(self.fetch_rows, self._query, 0, self.page_size)
+            self._short_first = False
+        return super().row_at(row)
 
     def customer_id(self, row: int) -> int | None:
         r = self.row_at(row)
@@ -102,39 +276,58 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         self.tr("RFM"), self.tr("Next touch"), self.tr("Credit used")
         self.tr("Owner"), self.tr("Tags")
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid():
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):  # type: ignore[no-untyped-def]
+        # Qt asks seven roles of every cell it paints (most answered None); roles are
+        # compared as plain ints, since each PySide enum look-up costs more than the
+        # answer and a repaint asks ~1,300 times.
+        if role not in _ANSWERED:
             return None
-        r = self.row_at(index.row())
+        row = index.row()  # an invalid index has row -1: no row
+        if row == self._memo_row:  # the other roles of the cell just asked
+            r = self._memo
+        else:
+            r = self.row_at(row)
+            self._memo_row, self._memo = row, r
         if r is None:
             return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, key)
+        column = index.column()
+        key = _KEYS[column]
+        if role == _DISPLAY:
+            shown = self._shown.get((row, column))
+            if shown is None:
+                if len(self._shown) > MAX_SHOWN:
+                    self._shown.clear()
+                shown = self._shown[(row, column)] = self._display(r, key)
+            return shown
         if role == ID_ROLE:
             return r.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("months", "revenue", "health",
-                                                                         "credit"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "tier":
-                return QBrush(QColor(NEW_COLOUR if r.is_new else tier_colour(r.value_tier)))
+        if role == _ALIGN:
+            return _RIGHT if key in _RIGHT_ALIGNED else None
+        if role == _FOREGROUND:
+            return self._foreground(r, key)
+        if role == _TOOLTIP:
             if key == "next_due" and r.overdue_days > 0:
-                return QBrush(QColor("#c62828"))
-            if key == "health" and r.health < 50:
-                return QBrush(QColor("#c62828"))
-            if key == "credit" and r.credit_level in CREDIT_COLOURS:
-                return QBrush(QColor(CREDIT_COLOURS[r.credit_level]))
-            if r.status == "archived":
-                return QBrush(QColor("#9e9e9e"))
-        if role == Qt.ItemDataRole.ToolTipRole and key == "next_due" and r.overdue_days > 0:
-            return self.tr("%n day(s) overdue", "", r.overdue_days)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "credit":
-            return self._credit_tip(r)
+                return self.tr("%n day(s) overdue", "", r.overdue_days)
+            if key == "credit":
+                return self._credit_tip(r)
         if key == "tags":
             return self._tags_cell(r, role)
         if key == "name" and r.complaint_level is not None:
             return self._complaint_flag(r.complaint_level, role)
+        return None
+
+    @staticmethod
+    def _foreground(r: CustomerRow, key: str) -> QBrush | None:
+        if key == "tier":
+            return _brush(NEW_COLOUR if r.is_new else tier_colour(r.value_tier))
+        if key == "next_due" and r.overdue_days > 0:
+            return _brush("#c62828")
+        if key == "health" and r.health < 50:
+            return _brush("#c62828")
+        if key == "credit" and r.credit_level in CREDIT_COLOURS:
+            return _brush(CREDIT_COLOURS[r.credit_level])
+        if r.status == "archived":
+            return _brush("#9e9e9e")
         return None
 
     def _complaint_flag(self, level: str, role: int):  # type: ignore[no-untyped-def]

@@ -118,6 +118,10 @@ class CustomersScreen(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("customerCount")
+        # Wide enough for most counts, so a new count (every search keystroke) does not
+        # move the saved-views bar beside it and repaint it.
+        self.count_label.setMinimumWidth(
+            self.count_label.fontMetrics().horizontalAdvance("100,000 customers · 99 selected"))
         new_btn = QPushButton(self.tr("New customer…"))
         new_btn.clicked.connect(self.new_customer_requested.emit)
         self.archive_btn = QPushButton(self.tr("Archive"))
@@ -163,6 +167,11 @@ class CustomersScreen(QWidget):
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self.undo)
         ctx.changed.connect(self._on_changed)
+        self.model.counted.connect(self._update_count)
+        # After a reset, lay the rows out now rather than on the view's delayed timer, so
+        # a keystroke costs one repaint instead of two; a keystroke that leaves the rows
+        # as they are (no reset) costs none.
+        self.model.modelReset.connect(self.table.doItemsLayout)
         self._reload_dynamic_filters()
         self.apply_filters()
 
@@ -222,10 +231,11 @@ class CustomersScreen(QWidget):
                 and search_words(old.search) == search_words(q.search):
             self.model.set_query(q, reread=False)  # e.g. one more letter that filters nothing
             return
-        self.model.set_query(q)
-        # Lay the rows out now rather than on the view's delayed timer, so a keystroke
-        # costs one repaint instead of two.
-        self.table.doItemsLayout()
+        # A search keystroke reads the rows the view shows first (and the rest of
+        # the page only when it asks for more).
+        shown = self.table.viewport().height() // self.table.verticalHeader().defaultSectionSize()
+        self.model.first_rows = max(20, shown + 2)
+        self.model.set_query(q)  # a reset lays the rows out at once (see __init__)
         self._update_count()
         self._update_buttons()
 
@@ -256,7 +266,10 @@ class CustomersScreen(QWidget):
         return [r.id for r in self.selected_rows()]
 
     def _update_count(self) -> None:
-        text = self.tr("%n customer(s)", "", self.model.rowCount())
+        if self.model.count_exact:
+            text = self.tr("%n customer(s)", "", self.model.rowCount())
+        else:  # a search's capped count; the exact one follows (model.counted)
+            text = self.tr("%1+ customers").replace("%1", f"{self.model.rowCount():,}")
         picked = len(self.table.selectionModel().selectedRows())
         if picked > 1:
             text += " · " + self.tr("%n selected", "", picked)
