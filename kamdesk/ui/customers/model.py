@@ -3,6 +3,12 @@
 Qt asks ``data()`` only for visible cells; a page of 200 rows is fetched from SQL
 the first time one of its rows is asked for, so 100k customers never load at once.
 Sorting is ``ORDER BY`` in SQL, not a proxy model.
+
+Pages are read from a key (the sort value and id of the row before them), not from an
+OFFSET, wherever a key is known: a page read gives the key of the next one, and for a
+long list the key of every page is read in the background once the list has settled
+(:func:`~kamdesk.store.queries.customers.page_keys`), so dragging the scrollbar to
+the middle of 100k rows seeks the index instead of counting 50k rows.
 """
 
 from __future__ import annotations
@@ -11,20 +17,32 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
 
 from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.complaint_flags import customer_page_with_complaints
-from kamdesk.store.queries.customers import SORT_COLUMNS, CustomerQuery, CustomerRow, count
+from kamdesk.store.queries.customers import (
+    SORT_COLUMNS,
+    CustomerQuery,
+    CustomerRow,
+    PageKey,
+    count,
+    page_keys,
+)
 from kamdesk.store.queries.tags import TagRow, tags_of_customers
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.ops import read_in_background
 from kamdesk.ui.paged_model import PagedTableModel
 
 PAGE = 200
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: lists longer than this many pages get every page's key read in the background
+KEYED_PAGES = 20
+#: ... once the list has been left alone this long (not between two keystrokes)
+KEYS_DELAY_MS = 300
 
 # (sort key, header) — header strings translated in headerData.
 COLUMNS: list[tuple[str, str]] = [
@@ -79,13 +97,69 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         # so a complaint near or past its response deadline marks the name.
         super().__init__(ctx, CustomerQuery(), count, self._fetch_flagged, parent)
         self.page_size = PAGE
+        #: page number -> key of the row before that page's first row
+        self._starts: dict[int, PageKey] = {}
+        self._keys_generation = 0
+        self._keys_reading = False
+        self._keys_timer = QTimer(self)
+        self._keys_timer.setSingleShot(True)
+        self._keys_timer.setInterval(KEYS_DELAY_MS)
+        self._keys_timer.timeout.connect(self._read_keys)
 
     def _fetch_flagged(self, conn: Any, q: CustomerQuery, offset: int,
-                       limit: int) -> list[CustomerRow]:
-        rows = customer_page_with_complaints(conn, q, offset, limit, self.ctx.clock.now())
+                       limit: int, after: PageKey | None = None) -> list[CustomerRow]:
+        rows = customer_page_with_complaints(conn, q, offset, limit, self.ctx.clock.now(),
+                                             after)
         # The page's tags in one grouped read, kept in each row's ``extra``.
         tags = tags_of_customers(conn, (r.id for r in rows))
         return [replace(r, extra={"tags": tags[r.id]}) if r.id in tags else r for r in rows]
+
+    # -- pages from keys ------------------------------------------------------------------
+    def set_query(self, query: CustomerQuery, recount: bool = True,
+                  reread: bool = True) -> None:
+        if reread:
+            self._starts.clear()
+            self._keys_generation += 1
+            self._keys_reading = False
+        super().set_query(query, recount, reread)
+        if reread:
+            self._note_page(0, self._pages.get(0, []))
+            if self._count > KEYED_PAGES * self.page_size:
+                self._keys_timer.start()
+            else:
+                self._keys_timer.stop()
+
+    def read_page(self, page: int) -> list[CustomerRow]:
+        size = self.page_size
+        known = max((n for n in self._starts if n <= page), default=None)
+        if known is None:
+            rows = self.ctx.db.read(self._fetch_flagged, self._query, page * size, size)
+        else:
+            rows = self.ctx.db.read(self._fetch_flagged, self._query, (page - known) * size,
+                                    size, self._starts[known])
+        self._note_page(page, rows)
+        return rows
+
+    def _note_page(self, page: int, rows: list[CustomerRow]) -> None:
+        if len(rows) == self.page_size:  # its last row is where the next page starts
+            self._starts[page + 1] = (rows[-1].sort_value, rows[-1].id)
+
+    def keys_pending(self) -> bool:
+        """Whether the page keys are still to be read (benchmarks wait for them)."""
+        return self._keys_timer.isActive() or self._keys_reading
+
+    def _read_keys(self) -> None:
+        generation = self._keys_generation
+        self._keys_reading = True
+
+        def done(keys: list[PageKey]) -> None:
+            if generation != self._keys_generation:
+                return  # read for an order or filter no longer shown
+            self._keys_reading = False
+            for n, key in enumerate(keys):
+                self._starts.setdefault(n + 1, key)
+
+        read_in_background(self.ctx, page_keys, self._query, self.page_size, on_done=done)
 
     def customer_id(self, row: int) -> int | None:
         r = self.row_at(row)
