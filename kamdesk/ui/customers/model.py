@@ -17,8 +17,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QWidget
 
 from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.complaint_flags import customer_page_with_complaints
@@ -43,6 +44,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KEYED_PAGES = 20
 #: ... once the list has been left alone this long (not between two keystrokes)
 KEYS_DELAY_MS = 300
+#: while the list is hidden, how often to look whether it is shown again
+KEYS_HIDDEN_POLL_MS = 1000
 
 # (sort key, header) — header strings translated in headerData.
 COLUMNS: list[tuple[str, str]] = [
@@ -125,7 +128,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if reread:
             self._note_page(0, self._pages.get(0, []))
             if self._count > KEYED_PAGES * self.page_size:
-                self._keys_timer.start()
+                self._keys_timer.start(KEYS_DELAY_MS)
             else:
                 self._keys_timer.stop()
 
@@ -149,6 +152,13 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         return self._keys_timer.isActive() or self._keys_reading
 
     def _read_keys(self) -> None:
+        parent = QObject.parent(self)
+        if isinstance(parent, QWidget) and not parent.isVisible():
+            # Nobody can scroll a hidden list: look again later, read when it is shown
+            # (a change elsewhere refreshes it; every refresh would read 100k rows).
+            self._keys_timer.start(KEYS_HIDDEN_POLL_MS)
+            return
+        self._keys_timer.setInterval(KEYS_DELAY_MS)
         generation = self._keys_generation
         self._keys_reading = True
 
