@@ -8,6 +8,11 @@ which stored (calendar, month, day) falls on each day), so one query joins those
 to ``ix_key_dates_calendar_month_day``, applies the year, recurrence and leap-month
 rules and the archived filters, counts each day and numbers its rows in SQL, and hands
 back only the rows a page keeps.
+
+Indexes that make it faster still (measured at 100k, CPU of this query: 90 ms with
+none, 36 ms with the first two, 20 ms with all three): ``customers (status)``,
+``people (archived)`` and a covering ``key_dates (calendar, month, day, leap_month,
+recurrence, year, customer_id, person_id)``.
 """
 
 from __future__ import annotations
@@ -57,9 +62,11 @@ def stored_in_days(conn: Connection, start: dt.date, end: dt.date, customer_id: 
         " count(*) OVER (PARTITION BY slot.day) AS total"
         " FROM slot JOIN key_dates kd"
         " ON kd.calendar = slot.cal AND kd.month = slot.m AND kd.day = slot.d"
-        " JOIN customers c ON c.id = kd.customer_id"
-        " LEFT JOIN people p ON p.id = kd.person_id"
-        " WHERE c.status != 'archived' AND (p.id IS NULL OR p.archived = 0)"
+        # The archived are few: looked up once as lists (through an index on status /
+        # archived where the book has one), not per key date through the big rows.
+        " WHERE kd.customer_id NOT IN (SELECT id FROM customers WHERE status = 'archived')"
+        " AND (kd.person_id IS NULL"
+        "  OR kd.person_id NOT IN (SELECT id FROM people WHERE archived = 1))"
         " AND (slot.need IS NULL OR kd.leap_month = slot.need)"
         " AND ((kd.recurrence = 'yearly' AND (kd.year IS NULL OR kd.year <= slot.y))"
         "  OR (kd.recurrence = 'once' AND kd.year = slot.y)) "
