@@ -33,13 +33,13 @@ from kamdesk.store.models import (
 )
 from kamdesk.store.queries.key_dates import DayCap, key_date_occurrences
 from kamdesk.store.queries.renewals import renewal_dates, renewal_task_key
-from kamdesk.store.queries.task_days import first_task_ids
 from kamdesk.store.queries.sql_values import (
     as_date,
     as_datetime,
     in_chunks,
     latest_datetime,
 )
+from kamdesk.store.queries.task_days import first_task_ids
 
 TASK_KINDS = ("task", "visit", "call")
 GENERATED_SOURCES = ("key_date", "contract")
