@@ -41,7 +41,7 @@ def book(empty_template, tmp_path_factory):
         s.flush()
         people = [customer_ops.create_person(s, rnd.choice(customers).id, name=f"联系人{i}")
                   for i in range(20)]
-        for i in range(700):
+        for _i in range(700):
             c = rnd.choice(customers)
             lunar = rnd.random() < 0.45
             month = rnd.randint(1, 12)
