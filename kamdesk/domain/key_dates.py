@@ -307,3 +307,52 @@ def lunar_spans(start: dt.date, end: dt.date) -> list[tuple[int, int, int]] | No
         day += dt.timedelta(days=1)
     return [(m, min(ds), max(ds)) for m, ds in sorted(days.items())]
 
+
+
+# -- the inverse: which stored rules fall on each day, so a query can count per day -----
+
+#: what a rule's ``leap_month`` must be to fall in a slot: 0 no, 1 yes, None either
+LeapNeed = int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSlot:
+    """Stored rules (calendar, month, day) with ``leap_month`` as ``leap`` asks fall on
+    ``date`` in ``year`` (the lunar year for lunar rules) — if ``year`` passes their own
+    year and recurrence (see :func:`occurrence_in_year`)."""
+
+    date: dt.date
+    calendar: str
+    month: int
+    day: int
+    leap: LeapNeed
+    year: int
+
+
+def rule_slots(start: dt.date, end: dt.date) -> list[RuleSlot]:
+    """Every (calendar, month, day) that falls on each day of ``[start, end]``, by the
+    rules of :func:`occurrence_in_year`: exactly the rules :class:`RuleWindow` finds in
+    the window (a window shorter than a year, so no rule falls twice).
+
+    Solar: the day itself, and 29 February on 28 February of a common year. Lunar: the
+    lunar day, and 三十 on the 29th of a 29-day month; in a leap month only rules marked
+    leap; in an ordinary month rules not marked leap, and those marked leap when the
+    year has no leap month of that number.
+    """
+    from kamdesk.domain.lunar import leap_month, lunar_month_days
+
+    if (end - start).days >= 330:
+        raise ValueError("rule_slots is for windows shorter than a lunar year")
+    out: list[RuleSlot] = []
+    day = start
+    while day <= end:
+        out.append(RuleSlot(day, "solar", day.month, day.day, 0, day.year))
+        if day.month == 2 and day.day == 28 and not _calendar.isleap(day.year):
+            out.append(RuleSlot(day, "solar", 2, 29, 0, day.year))
+        year, month, d, leap = lunar_of(day)
+        need: LeapNeed = 1 if leap else (0 if leap_month(year) == month else None)
+        out.append(RuleSlot(day, "lunar", month, d, need, year))
+        if d == 29 and lunar_month_days(year, month, leap) == 29:
+            out.append(RuleSlot(day, "lunar", month, 30, need, year))
+        day += dt.timedelta(days=1)
+    return out

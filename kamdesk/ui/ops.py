@@ -219,6 +219,11 @@ class _ReadThread(QThread):
 _reading: set[_ReadThread] = set()
 
 
+def reads_running() -> int:
+    """How many :func:`read_in_background` reads have not finished (benchmarks wait)."""
+    return len(_reading)
+
+
 def read_in_background(ctx: AppContext, query: Callable[..., Any], *args: Any,
                        on_done: Callable[[Any], None], parent: QWidget | None = None,
                        **kwargs: Any) -> QThread:

@@ -85,12 +85,18 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
         page = row // size
         rows = self._pages.get(page)
         if rows is None:
-            rows = self.ctx.db.read(self.fetch_rows, self._query, page * size, size)
+            rows = self.read_page(page)
             if len(self._pages) > MAX_CACHED_PAGES:
                 self._pages.clear()
             self._pages[page] = rows
         i = row - page * size
         return rows[i] if i < len(rows) else None
+
+    def read_page(self, page: int) -> list[R]:
+        """Read page ``page`` (rows ``page * page_size`` on); subclasses may read it
+        from a known key instead of an offset."""
+        return self.ctx.db.read(self.fetch_rows, self._query, page * self.page_size,
+                                self.page_size)
 
     # -- Qt model API ------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:

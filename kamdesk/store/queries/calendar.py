@@ -14,8 +14,8 @@ The customer filter picks through the one customer picker query
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection
 
@@ -25,6 +25,7 @@ from kamdesk.store.queries.calendar_entries import (
     TASK_KINDS,
     CalendarEntry,
     complaint_entries,
+    current_links,
     event_entries,
     festival_entries,
     key_date_entries,
@@ -35,8 +36,8 @@ from kamdesk.store.queries.key_dates import DayCap
 
 __all__ = [
     "DEFAULT_ANNIVERSARY_TIERS", "GENERATED_SOURCES", "KINDS", "TASK_KINDS", "CalendarEntry",
-    "CalendarPage", "calendar_page", "complete_day", "grid_page", "items_between",
-    "sort_key", "with_overdue",
+    "CalendarPage", "PagePart", "SOURCE_TABLES", "calendar_page", "complete_day", "grid_page",
+    "items_between", "sort_key", "stale_sources", "with_overdue",
 ]
 
 KINDS: tuple[str, ...] = (
@@ -44,6 +45,40 @@ KINDS: tuple[str, ...] = (
 )
 _KIND_ORDER = {k: i for i, k in enumerate(
     ("festival", "key_date", "renewal", "event", "complaint", "visit", "call", "task"))}
+
+
+#: The tables each source of a page is read from. A change to none of them leaves that
+#: source's part of a page right, so the Calendar keeps it and reads only the rest
+#: (:func:`calendar_page`'s ``reuse``): after a task is logged, a 100k-book month reads
+#: its tasks again, not its ten thousand birthdays. The reminder tasks linked to key
+#: dates and renewals (their done marks) are read again with every page.
+SOURCE_TABLES: dict[str, frozenset[str]] = {
+    "tasks": frozenset({"tasks", "customers", "customer_metrics"}),
+    "key_date": frozenset({"key_dates", "customers", "customer_metrics", "people"}),
+    "renewal": frozenset({"contracts", "customers", "customer_metrics"}),
+    "complaint": frozenset({"complaints", "customers", "customer_metrics"}),
+    "event": frozenset({"events", "event_attendance"}),
+    "festival": frozenset(),
+}
+
+
+def stale_sources(tables: Iterable[str]) -> set[str]:
+    """The sources of :data:`SOURCE_TABLES` a change to ``tables`` makes stale."""
+    changed = set(tables)
+    return {source for source, read in SOURCE_TABLES.items() if read & changed}
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """What one source contributed to a page: its entries (capped per day like the page)
+    and its count of every day; ``links`` are the source keys of the reminder tasks its
+    entries stand for (None where none), to mark them done again on reuse."""
+
+    entries: tuple[CalendarEntry, ...]
+    totals: Mapping[dt.date, int]
+    links: tuple[str | None, ...] = ()
+    #: the ``now`` it was read for (complaint levels follow the clock)
+    read_for: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +91,8 @@ class CalendarPage:
     start: dt.date = dt.date.min
     end: dt.date = dt.date.min
     full_day: dt.date | None = None
+    #: the same entries by source (keys of :data:`SOURCE_TABLES`), for ``reuse``
+    parts: Mapping[str, PagePart] = field(default_factory=dict)
 
     def hidden(self, day: dt.date) -> int:
         """How many entries of ``day`` were left out by the cap."""
@@ -99,6 +136,7 @@ def calendar_page(
     per_day_limit: int | None = None,
     full_day: dt.date | None = None,
     full_day_limit: int | None = None,
+    reuse: Mapping[str, PagePart] | None = None,
 ) -> CalendarPage:
     """:func:`items_between` for a screen: at most ``per_day_limit`` entries of each
     kind per day (the first by time), plus the full count of each day for "+N more".
@@ -106,30 +144,79 @@ def calendar_page(
     ``full_day`` (in the range) keeps up to ``full_day_limit`` of each kind on that one
     day instead (None: all), so the Calendar reads its month once, one query per source,
     for the grid and the selected day's list alike (:func:`complete_day`, :func:`grid_page`).
+
+    ``reuse``: parts of an earlier read of the same request whose tables have not
+    changed since (see :data:`SOURCE_TABLES`); only the other sources are read.
     """
     wanted = set(KINDS if kinds is None else kinds)
     unknown = wanted - set(KINDS)
     if unknown:
         raise ValueError(f"unknown calendar kinds: {', '.join(sorted(unknown))}")
-    cap = DayCap(per_day_limit, full_day, full_day_limit)
     if end < start:
         return CalendarPage([], {})
-    out: list[CalendarEntry] = []
-    if wanted & set(TASK_KINDS):
-        out += task_entries(conn, start, end, sorted(wanted & set(TASK_KINDS)), customer_id,
-                            now, cap, lang)
+    task_kinds = sorted(wanted & set(TASK_KINDS))
+    readers: dict[str, Callable[[DayCap], list[CalendarEntry]]] = {}
+    if task_kinds:
+        readers["tasks"] = lambda cap: task_entries(conn, start, end, task_kinds, customer_id,
+                                                    now, cap, lang)
     if "key_date" in wanted:
-        out += key_date_entries(conn, start, end, customer_id, lang, anniversary_tiers, cap)
+        readers["key_date"] = lambda cap: key_date_entries(conn, start, end, customer_id, lang,
+                                                           anniversary_tiers, cap)
     if "renewal" in wanted:
-        out += renewal_entries(conn, start, end, customer_id, lang, cap)
+        readers["renewal"] = lambda cap: renewal_entries(conn, start, end, customer_id, lang,
+                                                         cap)
     if "complaint" in wanted:
-        out += complaint_entries(conn, start, end, customer_id, lang, now, cap)
+        readers["complaint"] = lambda cap: complaint_entries(conn, start, end, customer_id,
+                                                             lang, now, cap)
     if "event" in wanted:
-        out += event_entries(conn, start, end, customer_id, cap)
+        readers["event"] = lambda cap: event_entries(conn, start, end, customer_id, cap)
     if "festival" in wanted:
-        out += festival_entries(start, end, lang, include_optional_festivals, cap)
+        readers["festival"] = lambda cap: festival_entries(start, end, lang,
+                                                           include_optional_festivals, cap)
+    parts: dict[str, PagePart] = {}
+    kept = {s: p for s, p in (reuse or {}).items() if s in readers}
+    for source, read in readers.items():
+        if source in kept:
+            continue
+        cap = DayCap(per_day_limit, full_day, full_day_limit)
+        entries = read(cap)
+        parts[source] = PagePart(tuple(entries), cap.totals, _links(entries), now)
+    parts.update(_relinked(conn, kept, now))
+    out: list[CalendarEntry] = []
+    totals: dict[dt.date, int] = {}
+    for source in readers:  # in the order read, whatever was reused
+        out += parts[source].entries
+        for day, n in parts[source].totals.items():
+            totals[day] = totals.get(day, 0) + n
     out.sort(key=sort_key)
-    return CalendarPage(out, cap.totals, start, end, cap.full_day)
+    return CalendarPage(out, totals, start, end,
+                        full_day if per_day_limit is not None else None,
+                        {s: parts[s] for s in readers})
+
+
+def _links(entries: list[CalendarEntry]) -> tuple[str | None, ...]:
+    return tuple(e.link for e in entries) if any(e.link for e in entries) else ()
+
+
+def _relinked(conn: Connection, kept: Mapping[str, PagePart], now: dt.datetime | None
+              ) -> dict[str, PagePart]:
+    """Reused parts brought up to date with what changes without their tables changing:
+    the done marks of their reminder tasks, and overdue for the time now."""
+    out = {}
+    for source, part in kept.items():
+        entries = list(part.entries)
+        if part.links:
+            linked = current_links(conn, [k for k in part.links if k])
+            for i, key in enumerate(part.links):
+                if key is None:
+                    continue
+                task_id, done = linked.get(key, (None, False))
+                if (entries[i].task_id, entries[i].done) != (task_id, done):
+                    entries[i] = replace(entries[i], task_id=task_id, done=done)
+        if now is not None:
+            entries = with_overdue(entries, now)
+        out[source] = replace(part, entries=tuple(entries))
+    return out
 
 
 def complete_day(page: CalendarPage, day: dt.date) -> CalendarPage | None:

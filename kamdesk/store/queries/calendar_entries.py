@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, case, exists, func, or_, select
 
@@ -38,6 +39,7 @@ from kamdesk.store.queries.sql_values import (
     in_chunks,
     latest_datetime,
 )
+from kamdesk.store.queries.task_days import first_task_ids
 
 TASK_KINDS = ("task", "visit", "call")
 GENERATED_SOURCES = ("key_date", "contract")
@@ -80,6 +82,9 @@ class CalendarEntry:
     updated: dt.datetime | None = None
     #: complaints: 'red' past the response deadline, 'amber' near it (domain rule)
     level: str | None = None
+    #: the source key of the reminder task this entry stands for (key dates, renewal
+    #: notices), whether or not that task exists yet
+    link: str | None = None
 
     @property
     def day(self) -> dt.date:
@@ -91,7 +96,8 @@ class CalendarEntry:
         return self.kind in TASK_KINDS and not self.done
 
 
-def _linked_tasks(conn: Connection, keys: list[str]) -> dict[str, tuple[int, bool]]:
+def current_links(conn: Connection, keys: list[str]) -> dict[str, tuple[int, bool]]:
+    """(task id, done) of the reminder tasks with these source keys (those that exist)."""
     found: dict[str, tuple[int, bool]] = {}
     for chunk in in_chunks(sorted(set(keys))):
         for tid, key, done_at in conn.execute(
@@ -120,7 +126,13 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
         .outerjoin(CustomerMetrics, CustomerMetrics.customer_id == Task.customer_id)
     )
     capped = cap.limit is not None
-    if capped:
+    ids = first_task_ids(conn, start, end, kinds, cap) \
+        if capped and customer_id is None else None
+    if ids is not None:  # one index seek per day and kind (see task_days)
+        rows: list[Any] = []
+        for chunk in in_chunks(sorted(ids)):
+            rows += conn.execute(q.where(Task.id.in_(chunk))).all()
+    elif capped:
         # Count in SQL, then keep the first few per day and kind with a window
         # function, so a day with a thousand tasks costs a thousand index entries,
         # not a thousand Python rows.
@@ -137,11 +149,11 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
             wide = cap.full_limit if cap.full_limit is not None else 1 << 30
             keep = first.c.rn <= case((first.c.day == cap.full_day.isoformat(), wide),
                                       else_=cap.limit)
-        q = q.join(first, first.c.tid == Task.id).where(keep)
+        rows = list(conn.execute(q.join(first, first.c.tid == Task.id).where(keep)))
     else:
-        q = q.where(*where)
+        rows = list(conn.execute(q.where(*where)))
     out = []
-    for r in conn.execute(q):
+    for r in rows:
         due = as_datetime(r[4])
         assert due is not None
         if not capped:
@@ -163,7 +175,7 @@ def key_date_entries(conn: Connection, start: dt.date, end: dt.date, customer_id
                      lang: str, tiers: Iterable[str] | None,
                      cap: DayCap) -> list[CalendarEntry]:
     occs = key_date_occurrences(conn, start, end, customer_id, tiers, cap=cap)
-    linked = _linked_tasks(conn, [o.source_key for o in occs])
+    linked = current_links(conn, [o.source_key for o in occs])
     out = []
     for o in occs:
         task = linked.get(o.source_key)
@@ -177,7 +189,7 @@ def key_date_entries(conn: Connection, start: dt.date, end: dt.date, customer_id
             customer_code=o.customer_code, customer_short=o.customer_short, start=o.date,
             all_day=True, done=bool(task and task[1]), subkind=o.kind, detail=detail,
             task_id=task[0] if task else None, value_tier=o.value_tier,
-            person_name=o.person_name,
+            person_name=o.person_name, link=o.source_key,
         ))
     return out
 
@@ -185,13 +197,13 @@ def key_date_entries(conn: Connection, start: dt.date, end: dt.date, customer_id
 def renewal_entries(conn: Connection, start: dt.date, end: dt.date, customer_id: int | None,
                     lang: str, cap: DayCap) -> list[CalendarEntry]:
     rows = renewal_dates(conn, start, end, customer_id, cap)
-    linked = _linked_tasks(conn, [renewal_task_key(r.contract_id, r.end_on) for r in rows])
+    linked = current_links(conn, [renewal_task_key(r.contract_id, r.end_on) for r in rows])
     # Short: the month grid has room for a few words; the day list adds the rest.
     notice, ends = pick(lang, "Renew: ", "续签："), pick(lang, "Contract ends: ", "合同到期：")
     out = []
     for r in rows:
-        task = linked.get(renewal_task_key(r.contract_id, r.end_on)) if r.subkind == "notice" \
-            else None
+        link = renewal_task_key(r.contract_id, r.end_on) if r.subkind == "notice" else None
+        task = linked.get(link) if link else None
         out.append(CalendarEntry(
             kind="renewal", id=r.contract_id, key=r.key,
             title=(notice if r.subkind == "notice" else ends) + r.title,
@@ -199,6 +211,7 @@ def renewal_entries(conn: Connection, start: dt.date, end: dt.date, customer_id:
             customer_code=r.customer_code, customer_short=r.customer_short, start=r.date,
             all_day=True, done=bool(task and task[1]), subkind=r.subkind, detail=r.number,
             task_id=task[0] if task else None, value_tier=r.value_tier, updated=r.updated,
+            link=link,
         ))
     return out
 

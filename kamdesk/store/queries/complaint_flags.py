@@ -19,7 +19,7 @@ from sqlalchemy import Connection, select, text
 
 from kamdesk.domain.complaints import deadline_level
 from kamdesk.store.models import Complaint, Customer
-from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, fetch_page
+from kamdesk.store.queries.customers import CustomerQuery, CustomerRow, PageKey, fetch_page
 from kamdesk.store.queries.sql_values import in_chunks
 
 __all__ = ["FlaggedComplaint", "LEVEL_RANK", "flagged_complaints", "complaint_levels",
@@ -104,10 +104,12 @@ def complaint_levels(conn: Connection, customer_ids: Iterable[int],
 
 
 def customer_page_with_complaints(conn: Connection, q: CustomerQuery, offset: int, limit: int,
-                                  now: datetime) -> list[CustomerRow]:
+                                  now: datetime, after: PageKey | None = None
+                                  ) -> list[CustomerRow]:
     """A page of the customer list with ``complaint_level`` filled: the page's read plus
-    one read of its customers' waiting complaints."""
-    rows = fetch_page(conn, q, offset, limit)
+    one read of its customers' waiting complaints. ``after``: see
+    :func:`~kamdesk.store.queries.customers.fetch_page`."""
+    rows = fetch_page(conn, q, offset, limit, after)
     levels = complaint_levels(conn, (r.id for r in rows), now)
     if not levels:
         return rows

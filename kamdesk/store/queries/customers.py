@@ -30,7 +30,8 @@ from kamdesk.store.search import matching_ids_sql
 from kamdesk.store.team.numbers import team_highest_code
 
 __all__ = [
-    "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "count", "fetch_page",
+    "SORT_COLUMNS", "CustomerQuery", "CustomerRow", "CustomerPick", "PageKey", "count",
+    "fetch_page", "page_keys",
     "distinct_values", "pick_customers", "history_counts", "fresh_codes", "suggested_code",
     "ids_by_code", "pick_customer", "customer_by_code",
 ]
@@ -124,6 +125,8 @@ class CustomerRow:
     #: too little history to judge (:mod:`kamdesk.domain.newness`): shown as "New",
     #: no tier, activity or health
     is_new: bool = False
+    #: the value the list is sorted by, as stored: with ``id`` the row's page key
+    sort_value: object = field(default=None, compare=False)
 
     @property
     def credit_level(self) -> CreditLevel:
@@ -145,9 +148,9 @@ _SELECT = (
     "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
     "m.last_interaction_at, m.health, m.r_score, m.f_score, m.m_score, m.segment, "
     "m.next_due_on, m.overdue_days, c.potential, c.owner, c.status, c.credit_limit_cents, "
-    f"c.credit_rating, m.outstanding_cents, {NEW_CUSTOMER_SQL} "
-    "FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
+    f"c.credit_rating, m.outstanding_cents, {NEW_CUSTOMER_SQL}"
 )
+_FROM = " FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
 
 
 def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
@@ -191,7 +194,7 @@ def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
 
 def count(conn: Connection, q: CustomerQuery) -> int:
     where, params = _where(conn, q)
-    sql = "SELECT count(*) FROM customers c JOIN customer_metrics m ON m.customer_id = c.id" + where
+    sql = "SELECT count(*)" + _FROM + where
     return int(conn.execute(sql_text(sql), params).scalar_one())
 
 
@@ -207,16 +210,73 @@ def _to_datetime(v: object) -> datetime | None:
     return datetime.fromisoformat(str(v))
 
 
-def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
-    where, params = _where(conn, q)
+def _order(q: CustomerQuery) -> tuple[str, str, str]:
+    """(sort expression, tie-break column, direction) of the list's order."""
     col = SORT_COLUMNS.get(q.sort, "c.name")
-    direction = "DESC" if q.descending else "ASC"
     # Tie-break on the rowid of the sorted column's own table, so SQLite walks that
     # index in order (an index is ordered by (value, rowid)) instead of sorting 100k rows.
     tie = "m.customer_id" if col.startswith("m.") else "c.id"
-    sql = (f"{_SELECT}{where} ORDER BY {col} {direction}, {tie} {direction} "
-           f"LIMIT :limit OFFSET :offset")
-    params.update(limit=limit, offset=offset, **new_params(conn))
+    return col, tie, "DESC" if q.descending else "ASC"
+
+
+#: Where a page starts: (sort value, id) of the row before it, as the database holds it
+#: (see :func:`page_keys`).
+PageKey = tuple[object, int]
+
+
+def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int,
+               after: PageKey | None = None) -> list[CustomerRow]:
+    """``limit`` rows of the list from row ``offset``; with ``after`` (the key of a row)
+    from ``offset`` rows after that row instead — the same rows, but the database
+    seeks to the key in the sort column's index instead of counting ``offset`` rows
+    from the top (a jump to the middle of 100k rows: ~0.2 ms instead of ~80 ms).
+
+    SQLite puts NULLs first in ascending order and last in descending order; the list
+    is two runs (the NULLs by id, the values by value and id), read run by run."""
+    col, tie, direction = _order(q)
+    if after is None:
+        return _rows(conn, q, "", {}, f"{col} {direction}, {tie} {direction}", offset, limit)
+    value, last_id = after
+    # The runs of the order from the key on: (extra condition, its ORDER BY).
+    nulls_first = direction == "ASC"
+    by_value = f"{col} {direction}, {tie} {direction}"
+    by_id = f"{tie} {direction}"
+    cmp = ">" if nulls_first else "<"
+    if value is None:
+        runs = [(f"{col} IS NULL AND {tie} {cmp} :after_id", by_id)]
+        if nulls_first:
+            runs.append((f"{col} IS NOT NULL", by_value))
+    else:
+        runs = [(f"{col} {cmp}= :after_value AND ({col} {cmp} :after_value "
+                 f"OR {tie} {cmp} :after_id)", by_value)]
+        if not nulls_first:
+            runs.append((f"{col} IS NULL", by_id))
+    params = {"after_value": value, "after_id": last_id}
+    out: list[CustomerRow] = []
+    for condition, order in runs:
+        rows = _rows(conn, q, condition, params, order, offset, limit - len(out))
+        if not rows and offset:  # the offset may run past this run: skip what it holds
+            where, where_params = _where(conn, q)
+            held = conn.execute(sql_text(
+                f"SELECT count(*){_FROM}{where}{' AND ' if where else ' WHERE '}{condition}"),
+                {**where_params, **params}).scalar_one()
+            offset = max(0, offset - int(held))
+            continue
+        out += rows
+        offset = 0
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _rows(conn: Connection, q: CustomerQuery, condition: str, condition_params: dict[str, object],
+          order: str, offset: int, limit: int) -> list[CustomerRow]:
+    where, params = _where(conn, q)
+    if condition:
+        where += f"{' AND ' if where else ' WHERE '}{condition}"
+    sql = (f"{_SELECT}, {_order(q)[0]} AS sort_value{_FROM}{where} ORDER BY {order} "
+           "LIMIT :limit OFFSET :offset")
+    params.update(condition_params, limit=limit, offset=offset, **new_params(conn))
     rows = conn.execute(sql_text(sql), params).all()
     out: list[CustomerRow] = []
     for r in rows:
@@ -225,9 +285,24 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
             r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
             _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
             None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
-            is_new=bool(r[25]),
+            is_new=bool(r[25]), sort_value=r[26],
         ))
     return out
+
+
+def page_keys(conn: Connection, q: CustomerQuery, page_size: int) -> list[PageKey]:
+    """The key of the last row of every full page of the list, in order (the key of
+    page ``n + 1`` is element ``n``): one walk of the sort column's index, numbering the
+    rows in SQL, so a jump anywhere is one :func:`fetch_page` ``after`` a key. Build it
+    once per order and filter; it is stale once the rows change."""
+    where, params = _where(conn, q)
+    col, tie, direction = _order(q)
+    sql = (f"SELECT k, id FROM (SELECT {col} AS k, {tie} AS id, row_number() OVER "
+           f"(ORDER BY {col} {direction}, {tie} {direction}) AS n "
+           f"{_FROM}{where}) "
+           f"WHERE n % :size = 0 ORDER BY n")
+    params["size"] = page_size
+    return [(r[0], int(r[1])) for r in conn.execute(sql_text(sql), params)]
 
 
 def distinct_values(conn: Connection, column: str) -> list[str]:

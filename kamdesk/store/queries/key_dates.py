@@ -40,6 +40,7 @@ from kamdesk.domain.key_dates import (
     yearly_occurrences,
 )
 from kamdesk.store.models import Customer, CustomerMetrics, KeyDate, Person
+from kamdesk.store.queries.key_date_days import MAX_DAYS, stored_in_days
 from kamdesk.store.queries.sql_values import as_date, in_chunks, latest_datetime
 
 
@@ -169,12 +170,16 @@ def key_date_occurrences(
     eager = cap.limit is None
     stored: dict[int, _StoredDetails] = {}
     derived: dict[int, _CustomerDetails] = {}
-    found = _stored_candidates(conn, start, end, customer_id, window, stored if eager else None)
-    if anniversary_tiers:
-        found += _derived_candidates(conn, start, end, customer_id, tuple(anniversary_tiers),
-                                     derived if eager else None)
-    found.sort()
-    kept = [f for f in found if cap.keep(f[0], "key_date")]
+    if eager or (end - start).days >= MAX_DAYS:
+        found = _stored_candidates(conn, start, end, customer_id, window,
+                                   stored if eager else None)
+        if anniversary_tiers:
+            found += _derived_candidates(conn, start, end, customer_id,
+                                         tuple(anniversary_tiers), derived if eager else None)
+        found.sort()
+        kept = [f for f in found if cap.keep(f[0], "key_date")]
+    else:  # a calendar page: each day counted and capped in SQL (key_date_days)
+        kept = _capped(conn, start, end, customer_id, anniversary_tiers, cap)
     if not eager:
         stored = _stored_details(conn, [f[3] for f in kept if f[2] == "keydate"])
         derived = _customer_details(conn, [f[3] for f in kept if f[2] != "keydate"])
@@ -211,6 +216,35 @@ def key_date_occurrences(
                 person_id=None, person_name=None, stored_title=None, remind_days_before=None,
             ))
     return out
+
+
+def _capped(conn: Connection, start: dt.date, end: dt.date, customer_id: int | None,
+            anniversary_tiers: Iterable[str] | None, cap: DayCap) -> list[_Found]:
+    """What ``cap`` keeps of the window's typed-in and derived dates, the typed-in ones
+    counted and capped per day in SQL: the first of a day among both are among the
+    first ``limit`` of each, in the same (day, customer, source, id) order."""
+    assert cap.limit is not None
+    stored, totals = stored_in_days(conn, start, end, customer_id, cap.limit, cap.full_day,
+                                    cap.full_limit)
+    found: list[_Found] = list(stored)
+    if anniversary_tiers:
+        derived = _derived_candidates(conn, start, end, customer_id, tuple(anniversary_tiers),
+                                      None)
+        found += derived
+        for f in derived:
+            totals[f[0]] = totals.get(f[0], 0) + 1
+    found.sort()
+    kept: list[_Found] = []
+    per_day: dict[dt.date, int] = {}
+    for f in found:
+        n = per_day.get(f[0], 0)
+        limit = cap.limit_of(f[0])
+        if limit is None or n < limit:
+            per_day[f[0]] = n + 1
+            kept.append(f)
+    for day in sorted(totals):
+        cap.add_total(day, totals[day])
+    return kept
 
 
 def _spans_clause(spans: list[tuple[int, int, int]] | None):  # type: ignore[no-untyped-def]

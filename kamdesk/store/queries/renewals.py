@@ -62,8 +62,13 @@ def renewal_dates(conn: Connection, start: dt.date, end: dt.date,
     if customer_id is not None:
         where.append(Contract.customer_id == customer_id)
     # The notice lead time varies per contract; bound the index range by the longest.
+    # Over the whole table for the whole book: a plain scan of one column (~5 ms at 50k
+    # contracts) costs a tenth of finding the longest among the live contracts ending
+    # after ``start`` through the end_on index (a row lookup each); a longer bound only
+    # widens the range, whose rows are checked one by one anyway.
     lead = conn.execute(select(func.max(Contract.renewal_notice_days)).where(
-        *where, Contract.end_on >= start)).scalar() or 0
+        *where, Contract.end_on >= start) if customer_id is not None else
+        select(func.max(Contract.renewal_notice_days))).scalar() or 0
     # First the dates alone (walks the end_on index), then details for those kept.
     found: list[tuple[dt.date, int, str, dt.date, int]] = []
     for cid, raw_end, raw_days in conn.execute(

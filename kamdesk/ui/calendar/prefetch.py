@@ -7,10 +7,14 @@ previous and the next month (:meth:`MonthPrefetch.want`); they are read on a wor
 thread with its own connection (:func:`kamdesk.ui.ops.read_in_background`) and kept
 here until a step asks for one (:meth:`MonthPrefetch.take`).
 
-A page read before a change of the data would be wrong, so any change the Calendar
+A page read before a change of the data would be wrong, so a change the Calendar
 listens to drops every kept page and ignores the reads still running
-(:meth:`MonthPrefetch.clear`). Overdue flags depend on the time, so a kept page is
-re-evaluated for the current time when it is taken.
+(:meth:`MonthPrefetch.invalidate`) — but keeps each page's parts whose tables did not
+change (:data:`kamdesk.store.queries.calendar.SOURCE_TABLES`), so the next read of that
+range reads only the sources that changed (:meth:`MonthPrefetch.parts`): after a task
+is logged the month reads its tasks again, not its key dates and renewals. Overdue
+flags depend on the time, so a kept page is re-evaluated for the current time when it
+is taken.
 """
 
 from __future__ import annotations
@@ -23,7 +27,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kamdesk.store.queries.calendar import CalendarPage, calendar_page, with_overdue
+from kamdesk.store.queries.calendar import (
+    CalendarPage,
+    PagePart,
+    calendar_page,
+    stale_sources,
+    with_overdue,
+)
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import read_in_background
 
@@ -42,6 +52,8 @@ class MonthPrefetch(QObject):
         self.ctx = ctx
         self.enabled = True
         self._pages: dict[Hashable, tuple[dt.datetime, CalendarPage]] = {}
+        #: what survived the last changes of the kept pages, by request key
+        self._parts: dict[Hashable, dict[str, PagePart]] = {}
         self._pending: set[Hashable] = set()
         self._generation = 0
         self._wanted: list[tuple[Hashable, dict[str, Any]]] = []
@@ -55,7 +67,26 @@ class MonthPrefetch(QObject):
         return bool(self._pending) or self._timer.isActive()
 
     def clear(self) -> None:
-        """The data changed: forget every kept page and every read in flight."""
+        """Forget every kept page, every kept part and every read in flight."""
+        self.invalidate(None)
+
+    def invalidate(self, tables: frozenset[str] | set[str] | None) -> None:
+        """``tables`` changed (None: anything may have): drop every kept page and every
+        read in flight, keeping the parts of the pages that ``tables`` leave right."""
+        stale = stale_sources(tables) if tables is not None else None
+        if stale is None:
+            self._parts.clear()
+        else:
+            for key, (_read_at, page) in self._pages.items():
+                self._parts[key] = {**self._parts.get(key, {}), **page.parts}
+            for key, parts in list(self._parts.items()):
+                kept = {s: p for s, p in parts.items() if s not in stale}
+                if kept:
+                    self._parts[key] = kept
+                else:
+                    del self._parts[key]
+            while len(self._parts) > KEEP:
+                self._parts.pop(next(iter(self._parts)))
         self._pages.clear()
         self._pending.clear()
         self._wanted.clear()
@@ -68,6 +99,17 @@ class MonthPrefetch(QObject):
         if kept is None or not kept[0] <= now < kept[0] + MAX_AGE:
             return None
         return replace(kept[1], entries=with_overdue(kept[1].entries, now))
+
+    def parts(self, key: Hashable, now: dt.datetime) -> dict[str, PagePart]:
+        """The parts of an earlier read of ``key`` still right after the changes since
+        (``calendar_page``'s ``reuse``); empty if none or too old."""
+        kept = self._parts.pop(key, None)
+        if kept is None:
+            return {}
+        # Complaint levels (amber near the deadline) follow the clock: kept no longer
+        # than a kept page. Overdue marks are evaluated again on reuse.
+        return {s: p for s, p in kept.items() if s != "complaint" or p.read_for is None
+                or p.read_for <= now < p.read_for + MAX_AGE}
 
     def keep(self, key: Hashable, page: CalendarPage) -> None:
         """Keep a page read in the foreground too (a step back finds it)."""
@@ -96,7 +138,8 @@ class MonthPrefetch(QObject):
                 self._pending.discard(key)
                 self._store(key, page, asked)
 
-            read_in_background(self.ctx, calendar_page, on_done=done, **kwargs)
+            read_in_background(self.ctx, calendar_page, on_done=done,
+                               **{**kwargs, "reuse": self.parts(key, asked)})
         self._wanted = []
 
     def _store(self, key: Hashable, page: CalendarPage, read_at: dt.datetime) -> None:

@@ -313,7 +313,7 @@ class CalendarScreen(QWidget):
     # -- data --------------------------------------------------------------------------
     def _on_changed(self, tables: frozenset[str]) -> None:
         if tables & REFRESH_ON:
-            self.prefetch.clear()
+            self.prefetch.invalidate(tables)
             self._dirty = True
             if self.isVisible():
                 self._refresh_timer.start()
@@ -321,7 +321,10 @@ class CalendarScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self._dirty:
-            self._refresh_timer.start()
+            # Now, before the first paint: a paint of the stale month and another of the
+            # new one would cost two grid paints and flash the old month.
+            self._refresh_timer.stop()
+            self.refresh(force=True)
 
     def refresh(self, force: bool = False) -> None:
         """Re-read the visible range; skipped while hidden (done on the next show)."""
@@ -335,7 +338,8 @@ class CalendarScreen(QWidget):
         # day is read to the panel's limit and trimmed to the cell's for the grid. The
         # neighbours are read in the background, so a step finds its page ready.
         key, kwargs = self._page_request(self._anchor, self._selected)
-        page = self.prefetch.take(key, now) or self.ctx.db.read(calendar_page, **kwargs)
+        page = self.prefetch.take(key, now) or self.ctx.db.read(
+            calendar_page, reuse=self.prefetch.parts(key, now), **kwargs)
         self.prefetch.keep(key, page)
         self.prefetch.want([self._page_request(*self._stepped(n)) for n in (1, -1)])
         self._month_page, grid = page, grid_page(page, WEEK_LIMIT if weeks == 1 else MONTH_LIMIT)

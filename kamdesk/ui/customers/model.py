@@ -8,6 +8,12 @@ A search keystroke reads less (:mod:`kamdesk.store.queries.customer_search`): th
 matching ids once, the first screenful of rows, and a count capped at ``COUNT_CAP``
 (the exact figure follows from a worker thread once typing pauses); a keystroke whose
 matches are the ones on screen already (丰源制 → 丰源制造) changes nothing.
+
+Pages are read from a key (the sort value and id of the row before them), not from an
+OFFSET, wherever a key is known: a page read gives the key of the next one, and for a
+long list the key of every page is read in the background once the list has settled
+(:func:`~kamdesk.store.queries.customers.page_keys`), so dragging the scrollbar to
+the middle of 100k rows seeks the index instead of counting 50k rows.
 """
 
 from __future__ import annotations
@@ -16,22 +22,40 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QWidget
 
 from kamdesk.domain.complaints import LEVEL_COLOURS
 from kamdesk.store.queries.complaint_flags import with_complaint_levels
 from kamdesk.store.queries.customer_search import (
-    SearchPage, count_among, rows_among, search_page,
+    SearchPage,
+    count_among,
+    rows_among,
+    search_page,
 )
 from kamdesk.store.queries.customers import (
-    SORT_COLUMNS, CustomerQuery, CustomerRow, count, fetch_page,
+    SORT_COLUMNS,
+    CustomerQuery,
+    CustomerRow,
+    PageKey,
+    count,
+    fetch_page,
+    page_keys,
 )
 from kamdesk.store.queries.tags import TagRow, tags_of_customers
 from kamdesk.store.search import search_words
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
+from kamdesk.ui.customers.cell_style import (  # noqa: F401  (TIER_COLOURS: tests)
+    CREDIT_COLOURS,
+    NEW_COLOUR,
+    TIER_COLOURS,
+    complaint_dot,
+    text_brush,
+    tier_colour,
+)
 from kamdesk.ui.ops import read_in_background
 from kamdesk.ui.paged_model import PagedTableModel
 
@@ -45,6 +69,12 @@ COUNT_DELAY_MS = 150
 # cell texts kept between repaints (a few screens' worth)
 MAX_SHOWN = 4000
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: lists longer than this many pages get every page's key read in the background
+KEYED_PAGES = 20
+#: ... once the list has been left alone this long (not between two keystrokes)
+KEYS_DELAY_MS = 300
+#: while the list is hidden, how often to look whether it is shown again
+KEYS_HIDDEN_POLL_MS = 1000
 
 # (sort key, header) — header strings translated in headerData.
 COLUMNS: list[tuple[str, str]] = [
@@ -55,24 +85,6 @@ COLUMNS: list[tuple[str, str]] = [
     ("credit", "Credit used"), ("owner", "Owner"), ("tags", "Tags"),
 ]
 COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
-#: value tiers in a calm palette (teal, warm brown, grey): red is kept for what is
-#: overdue or in danger, so "High value" must not read as an alarm, and blue would read
-#: as a link. Lighter shades of the same for dark rows.
-TIER_COLOURS = {"A": "#00796b", "B": "#7b5e3b", "C": "#607d8b"}
-TIER_COLOURS_DARK = {"A": "#4db6ac", "B": "#c8a97e", "C": "#90a4ae"}
-
-
-def tier_colour(tier: str | None) -> str:
-    """The tier's text colour for the current palette (light or dark rows)."""
-    dark = QGuiApplication.palette().base().color().lightness() < 128
-    return (TIER_COLOURS_DARK if dark else TIER_COLOURS).get(tier or "", "#78909c")
-
-
-#: "New" (no history yet) is neither good nor bad news: a calm purple, apart from the tiers
-NEW_COLOUR = "#8e24aa"
-CREDIT_COLOURS = {"amber": "#ef6c00", "red": "#c62828"}
-
-
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
@@ -83,35 +95,6 @@ _ANSWERED = frozenset({_DISPLAY, _ALIGN, _FOREGROUND, _TOOLTIP, _DECORATION, int
 _KEYS = tuple(key for key, _h in COLUMNS)
 _RIGHT_ALIGNED = frozenset({"months", "revenue", "health", "credit"})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_BRUSHES: dict[str, QBrush] = {}
-
-
-def _brush(colour: str) -> QBrush:
-    """A text brush of ``colour`` (made once per colour)."""
-    brush = _BRUSHES.get(colour)
-    if brush is None:
-        brush = _BRUSHES[colour] = QBrush(QColor(colour))
-    return brush
-
-
-_DOTS: dict[str, QIcon] = {}
-
-
-def complaint_dot(colour: str) -> QIcon:
-    """A small filled circle in ``colour`` (made once per colour)."""
-    if colour not in _DOTS:
-        pix = QPixmap(12, 12)
-        pix.fill(QColor(0, 0, 0, 0))
-        p = QPainter(pix)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor(colour))
-        p.drawEllipse(1, 1, 10, 10)
-        p.end()
-        _DOTS[colour] = QIcon(pix)
-    return _DOTS[colour]
-
-
 class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     columns = COLUMNS
     # the exact count of a search arrived (it was shown as "COUNT_CAP+")
@@ -145,16 +128,27 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         self.modelReset.connect(self._forget_shown)
         self.rowsInserted.connect(self._forget_shown)
         self.rowsRemoved.connect(self._forget_shown)
+        #: page number -> key of the row before that page's first row
+        self._starts: dict[int, PageKey] = {}
+        self._keys_generation = 0
+        self._keys_reading = False
+        self._keys_timer = QTimer(self)
+        self._keys_timer.setSingleShot(True)
+        self._keys_timer.setInterval(KEYS_DELAY_MS)
+        self._keys_timer.timeout.connect(self._read_keys)
 
     def _forget_shown(self) -> None:
         self._memo_row, self._memo = None, None
         self._shown.clear()
 
     def _fetch_flagged(self, conn: Any, q: CustomerQuery, offset: int,
-                       limit: int) -> list[CustomerRow]:
+                       limit: int, after: PageKey | None = None) -> list[CustomerRow]:
         hits = self._hits if q == self._query else None
-        rows = (fetch_page(conn, q, offset, limit) if hits is None
-                else rows_among(conn, q, hits, offset, limit))
+        if hits is not None and after is None:
+            rows = rows_among(conn, q, hits, offset, limit)
+        else:  # from a page key: the matches ride on the query for this one read
+            rows = fetch_page(conn, q if hits is None else replace(q, search_hits=hits),
+                              offset, limit, after)
         return self._decorated(conn, rows)
 
     def _decorated(self, conn: Any, rows: list[CustomerRow]) -> list[CustomerRow]:
@@ -180,7 +174,9 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
             self._hits, self._short_first = None, False
             self._settle_count(True)
             self._rows_query = query
+            self._forget_keys()
             super().set_query(query, recount, reread)
+            self._after_reread()
             return
         narrowed = (self._hits is not None and shown is not None
                     and query.search != shown.search
@@ -193,6 +189,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if page.rows is None:  # the same matches: the same rows in the same order
             self._query = self._rows_query = query
             return
+        self._forget_keys()
         self.beginResetModel()
         self._query = self._rows_query = query
         self._hits = page.hits
@@ -203,6 +200,7 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if recount:
             self._count = page.total
         self.endResetModel()
+        self._after_reread()
         if recount:
             self._settle_count(page.exact)
         elif not self.count_exact:
@@ -257,9 +255,62 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
         if self._short_first and first is not None \
                 and len(first) <= row < min(self._count, self.page_size):
             # A search read only the first screenful; the view wants more of page 0.
-            self._pages[0] = self.ctx.db.read(self.fetch_rows, self._query, 0, self.page_size)
+            self._pages[0] = self.read_page(0)
             self._short_first = False
         return super().row_at(row)
+
+    # -- pages from keys ------------------------------------------------------------------
+    def _forget_keys(self) -> None:
+        """The rows are read again: the page keys of the old ones no longer hold."""
+        self._starts.clear()
+        self._keys_generation += 1
+        self._keys_reading = False
+
+    def _after_reread(self) -> None:
+        self._note_page(0, self._pages.get(0, []))
+        if self._count > KEYED_PAGES * self.page_size:
+            self._keys_timer.start(KEYS_DELAY_MS)
+        else:
+            self._keys_timer.stop()
+
+    def read_page(self, page: int) -> list[CustomerRow]:
+        size = self.page_size
+        known = max((n for n in self._starts if n <= page), default=None)
+        if known is None:
+            rows = self.ctx.db.read(self._fetch_flagged, self._query, page * size, size)
+        else:
+            rows = self.ctx.db.read(self._fetch_flagged, self._query, (page - known) * size,
+                                    size, self._starts[known])
+        self._note_page(page, rows)
+        return rows
+
+    def _note_page(self, page: int, rows: list[CustomerRow]) -> None:
+        if len(rows) == self.page_size:  # its last row is where the next page starts
+            self._starts[page + 1] = (rows[-1].sort_value, rows[-1].id)
+
+    def keys_pending(self) -> bool:
+        """Whether the page keys are still to be read (benchmarks wait for them)."""
+        return self._keys_timer.isActive() or self._keys_reading
+
+    def _read_keys(self) -> None:
+        parent = QObject.parent(self)
+        if isinstance(parent, QWidget) and not parent.isVisible():
+            # Nobody can scroll a hidden list: look again later, read when it is shown
+            # (a change elsewhere refreshes it; every refresh would read 100k rows).
+            self._keys_timer.start(KEYS_HIDDEN_POLL_MS)
+            return
+        self._keys_timer.setInterval(KEYS_DELAY_MS)
+        generation = self._keys_generation
+        self._keys_reading = True
+
+        def done(keys: list[PageKey]) -> None:
+            if generation != self._keys_generation:
+                return  # read for an order or filter no longer shown
+            self._keys_reading = False
+            for n, key in enumerate(keys):
+                self._starts.setdefault(n + 1, key)
+
+        read_in_background(self.ctx, page_keys, self._query, self.page_size, on_done=done)
 
     def customer_id(self, row: int) -> int | None:
         r = self.row_at(row)
@@ -319,15 +370,15 @@ class CustomerTableModel(PagedTableModel[CustomerQuery, CustomerRow]):
     @staticmethod
     def _foreground(r: CustomerRow, key: str) -> QBrush | None:
         if key == "tier":
-            return _brush(NEW_COLOUR if r.is_new else tier_colour(r.value_tier))
+            return text_brush(NEW_COLOUR if r.is_new else tier_colour(r.value_tier))
         if key == "next_due" and r.overdue_days > 0:
-            return _brush("#c62828")
+            return text_brush("#c62828")
         if key == "health" and r.health < 50:
-            return _brush("#c62828")
+            return text_brush("#c62828")
         if key == "credit" and r.credit_level in CREDIT_COLOURS:
-            return _brush(CREDIT_COLOURS[r.credit_level])
+            return text_brush(CREDIT_COLOURS[r.credit_level])
         if r.status == "archived":
-            return _brush("#9e9e9e")
+            return text_brush("#9e9e9e")
         return None
 
     def _complaint_flag(self, level: str, role: int):  # type: ignore[no-untyped-def]
