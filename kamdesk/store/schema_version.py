@@ -5,4 +5,4 @@ Alembic (≈0.5 s) only when an upgrade is pending. A test keeps it equal to the
 head of ``migrations/versions``.
 """
 
-HEAD_REVISION = "0014_team_book"
+HEAD_REVISION = "0015_calendar_indexes"

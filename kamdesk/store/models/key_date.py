@@ -25,7 +25,9 @@ class KeyDate(Versioned, Timestamps, Base):
         Index("ix_key_dates_customer", "customer_id"),
         Index("ix_key_dates_person", "person_id"),
         # Today and the calendar look key dates up by (calendar, month, day).
-        Index("ix_key_dates_calendar_month_day", "calendar", "month", "day"),
+        # the calendar's per-day counts and caps read from this index alone (0015)
+        Index("ix_key_dates_rules", "calendar", "month", "day", "leap_month", "recurrence",
+              "year", "customer_id", "person_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -46,6 +46,7 @@ class Task(Versioned, Timestamps, Base):
         Index("ix_tasks_open_due", "done_at", "due_at"),
         Index("ix_tasks_remind", "done_at", "remind_at"),
         Index("ix_tasks_customer", "customer_id"),
+        Index("ix_tasks_kind_due", "kind", "due_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
