@@ -197,10 +197,12 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
 
 def save_person(session: Session, customer_id: int, person_id: int | None,
                 birthday: Birthday | None, birthday_title: str | None = None, *,
-                expected_version: int | None = None, **fields: Any) -> Changes:
+                expected_version: int | None = None,
+                birthday_version: int | None = None, **fields: Any) -> Changes:
     """Create (``person_id`` None) or edit a person and set or clear their birthday, in
     one transaction: what the person dialog saves. ``value`` is the person's id.
-    ``expected_version``: the person's version the dialog loaded (see update_person)."""
+    ``expected_version``: the person's version the dialog loaded (see update_person);
+    ``birthday_version``: the stored birthday's (see set_birthday)."""
     if birthday is not None:
         try:
             birthday.rule()
@@ -211,5 +213,6 @@ def save_person(session: Session, customer_id: int, person_id: int | None,
                                 **fields))
     pid = saved.value
     dated = (clear_birthday(session, pid) if birthday is None
-             else set_birthday(session, pid, birthday, title=birthday_title))
+             else set_birthday(session, pid, birthday, title=birthday_title,
+                              expected_version=birthday_version))
     return (saved | dated).with_value(pid)
