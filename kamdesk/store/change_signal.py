@@ -1,0 +1,91 @@
+"""Did another client write to the book? A cheap, honest signal for a refresh hint.
+
+On a team book (or with the CLI importing while the window is open) other programs
+commit to the same database. The window polls this every few seconds while it is
+active, and says "changed by someone else — refresh" when the book moved.
+
+The signal, per engine:
+
+- **SQLite**: ``PRAGMA data_version`` on one connection kept for the purpose. SQLite
+  changes it exactly when *another* connection committed (any table, any write path:
+  ORM, Core, another process) and it costs no table read at all.
+- **PostgreSQL**: the rows inserted, updated and deleted in this database's tables, from
+  the statistics collector (``pg_stat_user_tables``): no table scan either, and every
+  write path counts. The statistics lag a commit by up to a second, well inside a poll.
+
+Both also move on this window's own writes (they are other connections of the pool);
+the caller re-baselines right after announcing its own write (:meth:`ChangeSignal.seen`),
+so only a foreign commit in that instant could be taken for its own.
+
+:data:`BOOK_TABLES` names every table, for a "refresh everything" announcement.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from kamdesk.store.database import Database
+from kamdesk.store.models import Base
+
+log = logging.getLogger(__name__)
+
+__all__ = ["BOOK_TABLES", "ChangeSignal"]
+
+#: every table of the book (what a full refresh announces)
+BOOK_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
+
+_PG_WRITES = ("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
+              "FROM pg_stat_user_tables")
+
+
+class ChangeSignal:
+    """``changed()`` is True when the book moved since the last look (:meth:`seen`)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._conn: Connection | None = None
+        self._last: Any = None
+        self.seen()
+
+    def _mark(self) -> Any:
+        if self.db.is_sqlite:
+            if self._conn is None:
+                self._conn = self.db.engine.connect()
+            value = self._conn.exec_driver_sql("PRAGMA data_version").scalar()
+            self._conn.rollback()  # hold no transaction (nor a WAL snapshot) between looks
+            return value
+        with self.db.engine.connect() as conn:
+            return conn.execute(text(_PG_WRITES)).scalar()
+
+    def _safe_mark(self) -> Any:
+        try:
+            return self._mark()
+        except Exception:  # a book closed, restored or gone away: look again next time
+            log.debug("change signal unavailable", exc_info=True)
+            self.close()
+            return None
+
+    def seen(self) -> None:
+        """Take the book as it is now as known (after a refresh or one's own write)."""
+        self._last = self._safe_mark()
+
+    def changed(self) -> bool:
+        """True when something was committed since :meth:`seen` (then seen again)."""
+        now = self._safe_mark()
+        if now is None or self._last is None:
+            self._last = now
+            return False
+        moved = now != self._last
+        self._last = now
+        return bool(moved)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception:  # already gone with its engine
+                pass
+            self._conn = None
