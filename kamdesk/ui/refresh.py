@@ -23,7 +23,7 @@ from kamdesk.store.change_signal import BOOK_TABLES, ChangeSignal
 from kamdesk.store.ops import tables
 from kamdesk.ui.context import AppContext
 
-#: how often an active window looks whether someone else wrote (milliseconds)
+# how often an active window looks whether someone else wrote (milliseconds)
 POLL_MS = 15_000
 
 

@@ -41,7 +41,7 @@ class Choice(Enum):
     BACK = "back"
 
 
-#: (table or "*", field) -> vocabulary kind whose words show the stored code
+# (table or "*", field) -> vocabulary kind whose words show the stored code
 _WORD_KINDS: dict[tuple[str, str], str] = {
     ("customers", "status"): "customer_status", ("contracts", "status"): "contract_status",
     ("complaints", "status"): "complaint_status", ("tasks", "kind"): "task_kind",
