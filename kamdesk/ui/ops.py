@@ -236,6 +236,10 @@ def run_op_in_background(
                 pass
             elif isinstance(exc, (ValidationError, *STORE_FAILURES)):
                 report_failure(ctx, exc, parent or _as_widget(initiator))
+            elif isinstance(exc, (ConflictError, StaleDataError)):  # a bulk change raced
+                QMessageBox.warning(parent or _as_widget(initiator),
+                                    QCoreApplication.translate("ops", "KAMDesk"),
+                                    conflict_text())
             else:
                 if on_done is not None:
                     on_done(None)

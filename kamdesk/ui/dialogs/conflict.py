@@ -22,7 +22,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
@@ -77,6 +77,12 @@ def value_text(table: str, field: str, value: Any) -> str:
     return str(value)
 
 
+def _field_label(field: str) -> str:
+    """The field's name in the UI language; one the vocabulary lacks reads as words."""
+    word = labels.field_name(field)
+    return word.replace("_", " ").capitalize() if word == field else word
+
+
 class ConflictDialog(QDialog):
     """Theirs | yours for every field the user saves; ``choice`` after ``exec()``."""
 
@@ -86,7 +92,7 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflictDialog")
         self.conflict = conflict
         self.choice = Choice.BACK
-        label_of = field_label or labels.field_name
+        label_of = field_label or _field_label
         self.setWindowTitle(self.tr("Someone else changed this record"))
         layout = QVBoxLayout(self)
         headline = QLabel()
@@ -101,6 +107,7 @@ class ConflictDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for column in (1, 2):
