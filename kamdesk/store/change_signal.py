@@ -18,11 +18,19 @@ the caller re-baselines right after announcing its own write (:meth:`ChangeSigna
 so only a foreign commit in that instant could be taken for its own.
 
 :data:`BOOK_TABLES` names every table, for a "refresh everything" announcement.
+
+On PostgreSQL a save is also pushed: the GUI runner sends ``NOTIFY kamdesk_changes``
+after each commit (:func:`notify_others`, the payload names this process) and a
+:class:`ChangeListener` thread of every other client hears it at once, without waiting
+for the next poll.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import uuid
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -32,7 +40,7 @@ from kamdesk.store.models import Base
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BOOK_TABLES", "ChangeSignal"]
+__all__ = ["BOOK_TABLES", "CHANNEL", "ChangeListener", "ChangeSignal", "notify_others"]
 
 #: every table of the book (what a full refresh announces)
 BOOK_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
@@ -89,3 +97,57 @@ class ChangeSignal:
             except Exception:  # already gone with its engine
                 pass
             self._conn = None
+
+
+# -- PostgreSQL: pushed hints ------------------------------------------------------------
+CHANNEL = "kamdesk_changes"
+#: names this process in its notifications, so it does not hint at its own saves
+THIS_PROCESS = uuid.uuid4().hex
+
+
+def notify_others(db: Database) -> None:
+    """Tell the other clients of a server book that something was committed (a no-op
+    on SQLite; a failure only costs the push, the poll still sees the change)."""
+    if db.is_sqlite:
+        return
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT pg_notify(:channel, :me)"),
+                         {"channel": CHANNEL, "me": THIS_PROCESS})
+            conn.commit()
+    except Exception:
+        log.debug("NOTIFY failed", exc_info=True)
+
+
+class ChangeListener(threading.Thread):
+    """LISTENs on a server book and calls ``on_change()`` (on this thread) whenever
+    another process notified a commit. Ends with :meth:`stop`."""
+
+    def __init__(self, db: Database, on_change: Callable[[], None]) -> None:
+        super().__init__(name="kamdesk-change-listener", daemon=True)
+        self.url = db.engine.url.set(drivername="postgresql").render_as_string(
+            hide_password=False)
+        self.on_change = on_change
+        self.own = THIS_PROCESS
+        self.listening = threading.Event()
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        try:
+            import psycopg
+
+            with psycopg.connect(self.url, autocommit=True) as conn:
+                conn.execute(f"LISTEN {CHANNEL}")
+                self.listening.set()
+                while not self.stopping.is_set():
+                    for note in conn.notifies(timeout=0.5):
+                        if note.payload != self.own:
+                            self.on_change()
+        except Exception:  # no push then; the poll still sees every change
+            log.info("change listener stopped", exc_info=True)
+        finally:
+            self.listening.set()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.join(timeout=2)

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from kamdesk.messages import database_problem_text
+from kamdesk.store.change_signal import notify_others
 from kamdesk.store.database import DatabaseProblem, classify_error
 from kamdesk.store.errors import ConflictError, ValidationError
 from kamdesk.store.ops import Changes
@@ -134,6 +135,7 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
     except STORE_FAILURES as exc:
         report_failure(ctx, exc, parent or _as_widget(initiator))
         return None
+    notify_others(ctx.db)  # a server book: other clients hear of it (no-op on SQLite)
     ctx.announce(changes, initiator=initiator)
     return changes
 
@@ -245,6 +247,7 @@ def run_op_in_background(
                     on_done(None)
                 raise exc
         elif changes is not None:
+            notify_others(ctx.db)
             ctx.announce(changes, initiator=initiator)
         if on_done is not None:
             on_done(changes)

@@ -10,16 +10,18 @@ committed. So:
   (:class:`kamdesk.store.change_signal.ChangeSignal`: no table is read) tells whether
   another connection committed; if so, a button in the status bar says so and refreshes
   on a click. Polling stops while the user works in another program. This window's own
-  writes are taken as seen as soon as they are announced.
+  writes are taken as seen as soon as they are announced;
+- on PostgreSQL another client's save is also pushed (LISTEN/NOTIFY,
+  :class:`~kamdesk.store.change_signal.ChangeListener`) and the hint shows at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
-from kamdesk.store.change_signal import BOOK_TABLES, ChangeSignal
+from kamdesk.store.change_signal import BOOK_TABLES, ChangeListener, ChangeSignal
 from kamdesk.store.ops import tables
 from kamdesk.ui.context import AppContext
 
@@ -28,6 +30,9 @@ POLL_MS = 15_000
 
 
 class BookRefresher(QObject):
+    #: another client's commit was pushed (PostgreSQL NOTIFY), delivered on the UI thread
+    pushed = Signal()
+
     def __init__(self, ctx: AppContext, window: QMainWindow, poll_ms: int = POLL_MS) -> None:
         super().__init__(window)
         self.setObjectName("bookRefresher")
@@ -52,6 +57,15 @@ class BookRefresher(QObject):
         self.timer.setInterval(poll_ms)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
+        self.listener: ChangeListener | None = None
+        if not ctx.db.is_sqlite:  # a server book pushes other clients' saves at once
+            self.pushed.connect(self._on_pushed)
+            self.listener = ChangeListener(ctx.db, self.pushed.emit)
+            self.listener.start()
+
+    def _on_pushed(self) -> None:
+        self.signal.seen()
+        self.hint.show()
 
     def _on_changed(self, changes: object) -> None:
         if getattr(changes, "initiator", None) is not self:
@@ -80,3 +94,5 @@ class BookRefresher(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.signal.close()
+        if self.listener is not None:
+            self.listener.stop()

@@ -208,3 +208,45 @@ def test_version_ops_declare_what_they_write(db):
     assert written <= changes.names
     assert version_of(db, Customer, cid) == read + 1
     assert date.today()  # the clock is not consulted by the checks
+
+
+def test_sqlite_change_signal_sees_only_commits_after_the_last_look(two_sqlite):
+    from kamdesk.store.change_signal import ChangeSignal
+
+    one, two = two_sqlite
+    signal = ChangeSignal(two)
+    assert not signal.changed()
+    one.write(create_customer, name="远航物流")
+    assert signal.changed()      # another connection committed
+    assert not signal.changed()  # and it was taken as seen
+    signal.close()
+
+
+@pytest.mark.postgres
+def test_postgres_pushes_a_commit_to_the_other_client(monkeypatch):
+    import threading
+
+    from pg_support import require_pg
+
+    from kamdesk.store import change_signal
+
+    require_pg()
+    for one, two in _pg_clients():
+        heard = threading.Event()
+        listener = change_signal.ChangeListener(two, heard.set)
+        listener.start()
+        assert listener.listening.wait(10)
+        signal = change_signal.ChangeSignal(two)
+        one.write(create_customer, name="远航物流")
+        change_signal.notify_others(one)  # our own process: not a hint
+        assert not heard.wait(1.0)
+        monkeypatch.setattr(change_signal, "THIS_PROCESS", "another-client")
+        change_signal.notify_others(one)
+        assert heard.wait(10)
+        listener.stop()
+        import time
+
+        deadline = time.monotonic() + 5  # the statistics lag a commit by up to a second
+        while not signal.changed() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert time.monotonic() < deadline
