@@ -6,9 +6,11 @@ active, and says "changed by someone else — refresh" when the book moved.
 
 The signal, per engine:
 
-- **SQLite**: ``PRAGMA data_version`` on one connection kept for the purpose. SQLite
-  changes it exactly when *another* connection committed (any table, any write path:
-  ORM, Core, another process) and it costs no table read at all.
+- **SQLite**: the size and modification time of the book file and its write-ahead log.
+  Every commit, by any connection of any process (ORM, Core, the CLI), appends to the
+  log or (checkpointed) to the file; reading changes neither. It is a ``stat()``, no
+  connection at all, so it never stands in the way of a restore that needs the file to
+  itself. (``PRAGMA data_version`` would need one connection held open all the time.)
 - **PostgreSQL**: the rows inserted, updated and deleted in this database's tables, from
   the statistics collector (``pg_stat_user_tables``): no table scan either, and every
   write path counts. The statistics lag a commit by up to a second, well inside a poll.
@@ -28,12 +30,13 @@ for the next poll.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 
 from kamdesk.store.database import Database
 from kamdesk.store.models import Base
@@ -54,17 +57,23 @@ class ChangeSignal:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._conn: Connection | None = None
         self._last: Any = None
         self.seen()
 
     def _mark(self) -> Any:
         if self.db.is_sqlite:
-            if self._conn is None:
-                self._conn = self.db.engine.connect()
-            value = self._conn.exec_driver_sql("PRAGMA data_version").scalar()
-            self._conn.rollback()  # hold no transaction (nor a WAL snapshot) between looks
-            return value
+            path = self.db.file_path
+            if not path:
+                return None  # an in-memory book has no other clients
+            marks: list[tuple[int, int] | None] = []
+            for name in (path, path + "-wal"):
+                try:
+                    st = os.stat(name)
+                except FileNotFoundError:
+                    marks.append(None)
+                else:
+                    marks.append((st.st_mtime_ns, st.st_size))
+            return tuple(marks)
         with self.db.engine.connect() as conn:
             return conn.execute(text(_PG_WRITES)).scalar()
 
@@ -73,7 +82,6 @@ class ChangeSignal:
             return self._mark()
         except Exception:  # a book closed, restored or gone away: look again next time
             log.debug("change signal unavailable", exc_info=True)
-            self.close()
             return None
 
     def seen(self) -> None:
@@ -91,12 +99,7 @@ class ChangeSignal:
         return bool(moved)
 
     def close(self) -> None:
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            except Exception:  # already gone with its engine
-                pass
-            self._conn = None
+        """Nothing is held between looks (kept for symmetry with the listener)."""
 
 
 # -- PostgreSQL: pushed hints ------------------------------------------------------------
