@@ -139,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 ok, 1 error, 2 usage, 3 empty file, 4 not a KAMDesk "
         "database, 5 damaged or truncated, 6 written by a newer KAMDesk, 7 read-only, "
         "8 locked by another program, 9 disk full, 10 wrong passphrase, 11 protected "
-        "book but no encryption support, 130 interrupted",
+        "book but no encryption support, 12 changed by someone else meanwhile (nothing "
+        "saved; run again), 75 busy, 130 interrupted",
     )
     p.add_argument("--version", action="version", version=f"KAMDesk {__version__}")
     p.add_argument("--db", metavar="PATH",
@@ -201,6 +202,30 @@ def run_command(argv: Sequence[str] | None) -> int:
         return report_database_problem(args, exc)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except Exception as exc:
+        if not _is_conflict(exc):
+            raise
+        return report_conflict(args, exc)
+
+
+def _is_conflict(exc: BaseException) -> bool:
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from kamdesk.store.errors import ConflictError
+
+    return isinstance(exc, (ConflictError, StaleDataError))
+
+
+def report_conflict(args: argparse.Namespace, exc: BaseException) -> int:
+    """A save refused by the version check (another client saved the record first):
+    one line in the run's language, exit code :data:`EXIT_CONFLICT`."""
+    from kamdesk.cli.common import EXIT_CONFLICT
+    from kamdesk.domain.vocab import pick
+
+    print(pick(args.lang, "Someone else changed this record while this command was "
+               "running; nothing was saved. Run it again.",
+               "运行期间此记录已被他人修改；未保存任何内容。请重新运行。"), file=sys.stderr)
+    return EXIT_CONFLICT
 
 
 def report_database_problem(args: argparse.Namespace, exc: BaseException) -> int:

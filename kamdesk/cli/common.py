@@ -18,6 +18,9 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 #: another program (the window, an import) held the write lock past the bound; nothing
 #: was written, try again (sysexits' EX_TEMPFAIL)
 EXIT_BUSY = 75
+#: someone else (another client of a team book) saved a record this command changed
+#: while it ran; nothing was written, run it again
+EXIT_CONFLICT = 12
 #: how long a command waits for another writer before giving up, and when it says so
 WRITE_WAIT_S = 30.0
 SAY_WAITING_AFTER_S = 1.0

@@ -295,6 +295,7 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("customer", "Customer", "客户"),
         ("change", "Change", "变更"),
         ("industry", "Industry", "行业"),
+        ("region", "Region", "地区"),
         ("founded_on", "Founded on", "成立日期"),
         ("cooperation_start", "Cooperation since", "合作起始日"),
         ("credit_limit_cents", "Credit limit", "信用限额"),

@@ -47,7 +47,8 @@ TRACKED: dict[str, str] = {
 _INSERT = ("INSERT INTO change_history (changed_at, actor, table_name, row_id, customer_id, "
            "action, field, old_value, new_value, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 #: columns never recorded: bookkeeping and values derived from others
-SKIPPED = frozenset({"id", "created_at", "updated_at", "name_pinyin", "name_initials"})
+SKIPPED = frozenset({"id", "created_at", "updated_at", "name_pinyin", "name_initials",
+                     "version"})
 
 
 @lru_cache(maxsize=1)

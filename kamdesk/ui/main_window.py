@@ -180,6 +180,10 @@ class MainWindow(QMainWindow):
             self.tr("Find duplicates…"), self.find_duplicates)
         self.find_duplicates_action.setObjectName("findDuplicatesAction")
 
+        from kamdesk.ui.refresh import BookRefresher
+
+        self.refresher = BookRefresher(self.ctx, self)  # F5 and the "changed by others" hint
+        bar.addMenu(self.tr("&View")).addAction(self.refresher.action)
         self.navigator.fill_menu(bar.addMenu(self.tr("&Go")))
         help_menu = bar.addMenu(self.tr("&Help"))
         self.guide_action = help_menu.addAction(self.tr("User guide"), self.show_guide)
@@ -405,5 +409,6 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.refresher.stop()
         self.save_state()
         super().closeEvent(event)

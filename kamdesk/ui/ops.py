@@ -10,6 +10,9 @@ Screens and dialogs never open a session, commit or build SQL. They call
    only what it shows and the initiator may skip refreshing itself;
 3. turns failures into words in the UI language: a validation error names the field,
    a locked, read-only, corrupt or full database says so; nothing half-written stays.
+   A save from a stale read (:class:`~kamdesk.store.errors.ConflictError`: someone else
+   saved the record meanwhile) shows both versions and lets the user keep theirs, save
+   theirs over, or go back to editing (:mod:`kamdesk.ui.dialogs.conflict`).
 4. while another program (a CLI import, a backup) holds the write lock, says so in the
    status bar with a busy cursor, and gives up after the database's bound
    (:mod:`kamdesk.store.write_lock`) with a message; the form that asked stays open
@@ -27,14 +30,17 @@ from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QStatusBar, QWidget
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from kamdesk.messages import database_problem_text
+from kamdesk.store.change_signal import notify_others
 from kamdesk.store.database import DatabaseProblem, classify_error
-from kamdesk.store.errors import ValidationError
+from kamdesk.store.errors import ConflictError, ValidationError
 from kamdesk.store.ops import Changes
+from kamdesk.store.ops.versions import conflict_from_stale
 from kamdesk.store.team.refusals import refused_by_row_security
 from kamdesk.store.write_lock import waiting_feedback
 from kamdesk.ui import labels
@@ -121,14 +127,65 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
                 waiting.done()  # before any message box: no busy cursor over it
     except reraise:
         raise
+    except StaleDataError as exc:  # an ORM save no operation guarded
+        return _settle_conflict(ctx, conflict_from_stale(exc), op, args, kwargs,
+                                initiator, parent, reraise)
+    except ConflictError as exc:
+        return _settle_conflict(ctx, exc, op, args, kwargs, initiator, parent, reraise)
     except ValidationError as exc:
         report_failure(ctx, exc, parent or _as_widget(initiator))
         return None
     except STORE_FAILURES as exc:
         report_failure(ctx, exc, parent or _as_widget(initiator))
         return None
+    notify_others(ctx.db)  # a server book: other clients hear of it (no-op on SQLite)
     ctx.announce(changes, initiator=initiator)
     return changes
+
+
+def conflict_text() -> str:
+    return QCoreApplication.translate(
+        "ops", "Someone else changed this record while you were editing. "
+        "Press F5 to see their version, then make your change again.")
+
+
+def _settle_conflict(ctx: AppContext, exc: ConflictError, op: Callable[..., Changes],
+                     args: tuple[Any, ...], kwargs: dict[str, Any],
+                     initiator: QObject | None, parent: QWidget | None,
+                     reraise: tuple[type[BaseException], ...]) -> Changes | None:
+    """Someone else saved this record since the form read it: show both versions and do
+    what the user picks (:mod:`kamdesk.ui.dialogs.conflict`). "Save mine over theirs"
+    runs the operation again naming their version; otherwise the screens re-read the
+    record, and "keep theirs" closes the initiating form without its edits (or calls
+    its ``conflict_kept_theirs()``). Returns the Changes of a save over theirs, else None."""
+    from kamdesk.ui.dialogs import conflict as conflict_dialog
+
+    where = parent or _as_widget(initiator)
+    log.info("conflict: %s", exc)
+    if exc.row_id is None:  # the table is known, the record not: say so and refresh
+        QMessageBox.warning(where, QCoreApplication.translate("ops", "KAMDesk"),
+                            conflict_text())
+        ctx.announce(Changes.of(exc.table) if exc.table else Changes())
+        return None
+    choice = conflict_dialog.ask_about_conflict(
+        exc, where, getattr(initiator, "field_label", None))
+    if choice is conflict_dialog.Choice.SAVE_MINE and not exc.gone:
+        again = dict(kwargs)
+        if "expected_versions" in again:  # an op over several records
+            again["expected_versions"] = {**(again["expected_versions"] or {}),
+                                          exc.row_id: exc.their_version}
+        else:
+            again["expected_version"] = exc.their_version
+        return run_op(ctx, op, *args, initiator=initiator, parent=parent, reraise=reraise,
+                      **again)
+    ctx.announce(Changes.of(exc.table, exc.row_id))  # every screen shows theirs now
+    if choice is conflict_dialog.Choice.KEEP_THEIRS:
+        kept = getattr(initiator, "conflict_kept_theirs", None)
+        if callable(kept):
+            kept()
+        elif isinstance(initiator, QDialog) and not exc.deleting:
+            initiator.done(QDialog.DialogCode.Rejected)  # a form: its edits are dropped
+    return None
 
 
 def _sign(ctx: AppContext) -> None:
@@ -184,11 +241,16 @@ def run_op_in_background(
                 pass
             elif isinstance(exc, (ValidationError, *STORE_FAILURES)):
                 report_failure(ctx, exc, parent or _as_widget(initiator))
+            elif isinstance(exc, (ConflictError, StaleDataError)):  # a bulk change raced
+                QMessageBox.warning(parent or _as_widget(initiator),
+                                    QCoreApplication.translate("ops", "KAMDesk"),
+                                    conflict_text())
             else:
                 if on_done is not None:
                     on_done(None)
                 raise exc
         elif changes is not None:
+            notify_others(ctx.db)
             ctx.announce(changes, initiator=initiator)
         if on_done is not None:
             on_done(changes)

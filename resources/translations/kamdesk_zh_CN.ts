@@ -201,6 +201,26 @@ Your saved data is safe. Details were written to the log file:
     </message>
 </context>
 <context>
+    <name>BookRefresher</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <extracomment>another client&apos;s commit was pushed (PostgreSQL NOTIFY), delivered on the UI thread</extracomment>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read everything again, with changes made by others</source>
+        <translation>重新读取全部数据，包括他人所做的修改</translation>
+    </message>
+    <message>
+        <source>Changed by someone else — Refresh (F5)</source>
+        <translation>他人已修改数据 — 刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Someone else changed the book. Press F5 to see it.</source>
+        <translation>他人修改了数据库。按 F5 查看。</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
         <source>Undone: %1</source>
@@ -935,6 +955,73 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Complaint restored</source>
         <translation>投诉已恢复</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record</source>
+        <translation>此记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Theirs (saved now)</source>
+        <translation>对方的（当前已保存）</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record after you opened it. Delete it anyway?</source>
+        <translation>您打开此记录后，他人修改了它。仍要删除吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete anyway</source>
+        <translation>仍然删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Someone else deleted this record while you were editing. Your changes cannot be saved to it.</source>
+        <translation>您编辑期间，他人已删除此记录。您的修改无法保存到该记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Discard my changes</source>
+        <translation>放弃我的修改(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation>返回编辑(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record while you were editing. Highlighted fields differ: choose which version to keep.</source>
+        <translation>您编辑期间，他人修改了此记录。高亮的字段不同：请选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep theirs</source>
+        <translation>保留对方的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Discard my changes and show theirs</source>
+        <translation>放弃我的修改并显示对方的版本</translation>
+    </message>
+    <message>
+        <source>&amp;Save mine over theirs</source>
+        <translation>用我的覆盖对方的(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1708,7 +1795,7 @@ Your saved data is safe. Details were written to the log file:
     <name>CustomerTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>value tiers in a calm palette (teal, warm brown, grey): red is kept for what is overdue or in danger, so &quot;High value&quot; must not read as an alarm, and blue would read as a link. Lighter shades of the same for dark rows. &quot;New&quot; (no history yet) is neither good nor bad news: a calm purple, apart from the tiers</extracomment>
+        <extracomment>lists longer than this many pages get every page&apos;s key read in the background ... once the list has been left alone this long (not between two keystrokes) while the list is hidden, how often to look whether it is shown again page number -&gt; key of the row before that page&apos;s first row</extracomment>
         <translation>客户ID</translation>
     </message>
     <message>
@@ -3424,6 +3511,10 @@ Your database is unchanged.</source>
     <message>
         <source>Find duplicates…</source>
         <translation>查找重复客户…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -7692,6 +7783,10 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
     <message>
         <source>KAMDesk</source>
         <translation>KAMDesk</translation>
+    </message>
+    <message>
+        <source>Someone else changed this record while you were editing. Press F5 to see their version, then make your change again.</source>
+        <translation>您编辑期间，他人修改了此记录。请按 F5 查看对方的版本，然后重新修改。</translation>
     </message>
 </context>
 <context>

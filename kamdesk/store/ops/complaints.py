@@ -23,6 +23,7 @@ from kamdesk.store.models import Customer, Person, Task
 from kamdesk.store.models.complaint import SEVERITIES, Complaint, ComplaintHandover
 from kamdesk.store.models.interaction import CHANNELS
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 from kamdesk.store.queries.settings import complaint_response_hours
 
 EDITABLE = ("received_at", "channel", "category", "severity", "description", "person_id")
@@ -86,24 +87,30 @@ def open_complaint(session: Session, customer_id: int, *, received_at: datetime,
     return Changes.of("complaints", c.id).with_value(c.id)
 
 
-def update_complaint(session: Session, complaint_id: int, now: datetime | None = None,
-                     **fields: Any) -> Changes:
+def update_complaint(session: Session, complaint_id: int, now: datetime | None = None, *,
+                     expected_version: int | None = None, **fields: Any) -> Changes:
     """Edit what was received (not the owner: see :func:`hand_over`). A new severity or
-    receipt time moves the response deadline."""
+    receipt time moves the response deadline. With ``expected_version``, a complaint
+    saved by someone else since raises :class:`ConflictError`."""
     now = now or datetime.now()
     c = _get(session, complaint_id)
     before = (c.received_at, c.severity)
-    for key, value in fields.items():
+    for key in fields:
         if key not in EDITABLE:
             raise ValidationError(key, "invalid_choice")
-        setattr(c, key, _clean(value) if key in ("channel", "category") else value)
+    mine = {key: _clean(value) if key in ("channel", "category") else value
+            for key, value in fields.items()}
+    check_loaded(c, expected_version, mine)
+    for key, value in mine.items():
+        setattr(c, key, value)
     if isinstance(c.description, str):
         c.description = c.description.strip()
     _validate(session, c, now)
     if (c.received_at, c.severity) != before or c.response_deadline is None:
         c.response_deadline = response_deadline(
             c.received_at, c.severity, complaint_response_hours(session.connection()))
-    session.flush()  # complaints
+    with stale_guard(session, Complaint, complaint_id, expected_version, mine):
+        session.flush()  # complaints
     return Changes.of("complaints", c.id).with_value(c.id)
 
 
@@ -203,10 +210,13 @@ def hand_over(session: Session, complaint_id: int, to_owner: str, note: str | No
             | Changes.of("complaint_handovers", row.id)).with_value(row.id)
 
 
-def delete_complaint(session: Session, complaint_id: int) -> Changes:
+def delete_complaint(session: Session, complaint_id: int, *,
+                     expected_version: int | None = None) -> Changes:
     """Delete a complaint with its hand-over history; ``value`` is the snapshot
-    :func:`restore_complaint` puts back (undo). Its follow-up task stays."""
+    :func:`restore_complaint` puts back (undo). Its follow-up task stays.
+    ``expected_version``: a complaint changed since it was read is a conflict."""
     c = _get(session, complaint_id)
+    check_loaded(c, expected_version, {}, deleting=True)
     handovers = list(session.scalars(select(ComplaintHandover).where(
         ComplaintHandover.complaint_id == complaint_id)))
     snap = {"complaint": {k.key: getattr(c, k.key) for k in Complaint.__table__.columns},

@@ -32,6 +32,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Contract, ContractEvent, Customer, Document, Transaction
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.key_date_reminders import sync_renewal_task
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 
 __all__ = ["EDITABLE", "RenewedContract", "create_contract", "update_contract",
            "delete_contract", "restore_contract", "move_contract", "renew_contract"]
@@ -143,28 +144,35 @@ def _get(session: Session, contract_id: int) -> Contract:
     return contract
 
 
-def update_contract(session: Session, contract_id: int, today: date | None = None,
-                    **fields: Any) -> Changes:
-    """Edit the terms of a contract (not its state: see :func:`move_contract`)."""
+def update_contract(session: Session, contract_id: int, today: date | None = None, *,
+                    expected_version: int | None = None, **fields: Any) -> Changes:
+    """Edit the terms of a contract (not its state: see :func:`move_contract`). With
+    ``expected_version``, a contract saved by someone else since raises ConflictError."""
     contract = _get(session, contract_id)
     for key in fields:
         if key not in EDITABLE:
             raise ValidationError(key, "invalid_choice")
+    mine = {key: _clean(value) for key, value in fields.items()}
+    check_loaded(contract, expected_version, mine)
     data = {key: getattr(contract, key) for key in EDITABLE}
-    data.update({key: _clean(value) for key, value in fields.items()})
+    data.update(mine)
     _validate(session, data, contract_id)
-    for key, value in data.items():
-        setattr(contract, key, value)
-    session.flush()  # contracts
+    with stale_guard(session, Contract, contract_id, expected_version, mine):
+        for key, value in data.items():
+            setattr(contract, key, value)
+        session.flush()  # contracts
     return (Changes.of("contracts", contract_id)
             | _renewal_task(session, contract_id, today or date.today())
             ).with_value(contract_id)
 
 
-def delete_contract(session: Session, contract_id: int) -> Changes:
+def delete_contract(session: Session, contract_id: int, *,
+                    expected_version: int | None = None) -> Changes:
     """Delete a draft (anything further is history: archive it instead); ``value`` is
-    the snapshot :func:`restore_contract` puts back (undo)."""
+    the snapshot :func:`restore_contract` puts back (undo). ``expected_version``: as
+    for :func:`update_contract` (a conflict is ``deleting``)."""
     contract = _get(session, contract_id)
+    check_loaded(contract, expected_version, {}, deleting=True)
     if not can_delete(contract.status):
         raise ValidationError("status", "not_draft")
     # Orders or files kept with the draft would silently lose their link.

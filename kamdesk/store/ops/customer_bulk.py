@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
@@ -59,7 +59,8 @@ def _apply(session: Session, field: str, values: dict[int, str | None],
            now: datetime | None) -> Changes:
     changes = Changes.of("customers")
     for cid, value in values.items():
-        changes = changes | update_customer(session, cid, now=now, **{field: value})
+        edit: dict[str, Any] = {field: value}
+        changes = changes | update_customer(session, cid, now=now, **edit)
     return changes
 
 

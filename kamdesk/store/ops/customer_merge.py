@@ -24,6 +24,7 @@ from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import EDITABLE
 from kamdesk.store.ops.people import reindex_customers
 from kamdesk.store.ops.settings import put_setting
+from kamdesk.store.ops.versions import bumped
 from kamdesk.store.queries.customer_matching import NOT_DUPLICATES_KEY, not_duplicates
 
 __all__ = ["mark_not_duplicate", "merge_customers"]
@@ -85,7 +86,7 @@ def merge_customers(session: Session, keep_id: int, drop_id: int,
     history.record_rows(session, "customers", "delete", [(drop_id, keep_id, before[drop_id])])
     stamp = datetime.now().replace(microsecond=0)
     session.execute(update(_customers).where(_customers.c.id == keep_id)
-                    .values(**fill, updated_at=stamp))
+                    .values(**fill, updated_at=stamp, **bumped(_customers)))
     history.record_update(session, "customers", {keep_id: before[keep_id]},
                           history.snapshot(session, _customers, [keep_id]))
     reindex_customers(session, [keep_id])

@@ -41,6 +41,7 @@ from kamdesk.store.ops.people import (
     key_contact_of,
     reindex_customers,
 )
+from kamdesk.store.ops.versions import bumped, check_stored, raise_conflict
 from kamdesk.store.pinyin import name_readings, pinyin_forms
 from kamdesk.store.queries.customers import fresh_codes, history_counts, suggested_code
 from kamdesk.store.team.numbers import team_customer_ids
@@ -207,9 +208,11 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
 
 
 def _update_customers(session: Session, updates: Sequence[tuple[int, dict[str, Any]]],
-                      now: datetime) -> None:
+                      now: datetime, expected_version: int | None = None) -> int:
     """Apply clean partial rows to existing customers; pinyin follows a new name and the
-    search row follows any edit. Rows setting the same columns share one statement."""
+    search row follows any edit. Rows setting the same columns share one statement.
+    Every row's version is bumped (an edit); with ``expected_version`` (one row) only a
+    row still at that version is written. Returns the number of rows written."""
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for customer_id, data in updates:
         v = dict(data)
@@ -218,11 +221,17 @@ def _update_customers(session: Session, updates: Sequence[tuple[int, dict[str, A
         v["updated_at"] = now
         groups.setdefault(tuple(sorted(v)), []).append(
             {f"new_{k}": value for k, value in v.items()} | {"target_id": customer_id})
+    written = 0
     for keys, params in groups.items():
         stmt = (update(_customers).where(_customers.c.id == bindparam("target_id"))
-                .values({k: bindparam(f"new_{k}") for k in keys}))
-        session.connection().execute(stmt, params)
+                .values({k: bindparam(f"new_{k}") for k in keys} | bumped(_customers)))
+        if expected_version is not None:  # one row: a single execute counts it exactly
+            stmt = stmt.where(_customers.c.version == expected_version)
+            written += session.connection().execute(stmt, params[0]).rowcount
+            continue
+        written += session.connection().execute(stmt, params).rowcount
     reindex_customers(session, [cid for cid, _d in updates])
+    return written
 
 
 # -- single customers ------------------------------------------------------------------
@@ -244,13 +253,17 @@ def create_customer(session: Session, *, now: datetime | None = None,
 
 
 def update_customer(session: Session, customer_id: int, *, now: datetime | None = None,
-                    **fields: Any) -> Changes:
-    """Edit one customer; ``value`` is its id."""
+                    expected_version: int | None = None, **fields: Any) -> Changes:
+    """Edit one customer; ``value`` is its id. With ``expected_version`` (what the dialog
+    loaded), a customer saved by someone else since raises :class:`ConflictError`."""
     session.flush()
     if session.execute(select(_customers.c.id).where(_customers.c.id == customer_id)
                        ).first() is None:
+        if expected_version is not None:
+            check_stored(session, _customers, customer_id, expected_version, fields)
         raise ValidationError("customer", "required")
     data = clean_customer_fields(fields)
+    write_over = check_stored(session, _customers, customer_id, expected_version, data)
     if "code" in data:
         if not data["code"]:
             raise ValidationError("code", "required")
@@ -259,7 +272,10 @@ def update_customer(session: Session, customer_id: int, *, now: datetime | None 
             raise ValidationError("code", "duplicate", data["code"])
     before = history.snapshot(session, _customers, [customer_id])
     with refusal_as_validation("owner"):  # team book: the account is not theirs to move
-        _update_customers(session, [(customer_id, data)], now or datetime.now())
+        if not _update_customers(session, [(customer_id, data)], now or datetime.now(),
+                                 write_over):
+            # saved by another client between the check and the UPDATE (a server book)
+            raise_conflict(session, _customers, customer_id, expected_version, data)
     history.record_update(session, "customers", before,
                           history.snapshot(session, _customers, [customer_id]))
     session.expire_all()  # ORM copies loaded before the Core update are stale now
@@ -289,11 +305,14 @@ def unarchive_customer(session: Session, customer_id: int) -> Changes:
     return set_archived(session, customer_id, False)
 
 
-def delete_customer(session: Session, customer_id: int) -> Changes:
+def delete_customer(session: Session, customer_id: int, *,
+                    expected_version: int | None = None) -> Changes:
     """Delete a customer without history; otherwise :class:`HasHistory` (archive instead).
     Their people, key dates, tasks, metrics and tier history go with them (ON DELETE
-    CASCADE), so those tables change too."""
+    CASCADE), so those tables change too. With ``expected_version``, a customer someone
+    else changed since it was read raises :class:`ConflictError` (``deleting``)."""
     session.flush()
+    check_stored(session, _customers, customer_id, expected_version, {}, deleting=True)
     counts = history_counts(session.connection(), customer_id)
     if counts:
         raise HasHistory(customer_id, counts)

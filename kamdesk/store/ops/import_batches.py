@@ -28,6 +28,7 @@ from kamdesk.store.models import Base
 from kamdesk.store.models.import_batch import ImportBatch, ImportBatchRow
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import bumped
 
 __all__ = ["UNDO_REASONS", "UndoRefused", "record_batch", "undo_import"]
 
@@ -219,7 +220,8 @@ def undo_import(session: Session, batch_id: int, now: datetime) -> Changes:
             if data:
                 session.execute(update(t).where(t.c.id == r.row_id).values(
                     {k: _restore_value(t, k, v) for k, v in data.items()}
-                    | ({"updated_at": now} if "updated_at" in t.c else {})))
+                    | ({"updated_at": now} if "updated_at" in t.c else {})
+                    | (bumped(t) if "version" in t.c else {})))
                 changes = changes | Changes.of(r.table_name, r.row_id)
     for table, ids in inserted.items():
         t = _table(table)

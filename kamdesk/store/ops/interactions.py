@@ -21,6 +21,7 @@ from kamdesk.store.models import Customer, Interaction, Person, Task
 from kamdesk.store.models.interaction import CHANNELS
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 
 
 @dataclass(frozen=True)
@@ -103,25 +104,32 @@ def log_contact(
 
 
 def update_interaction(session: Session, interaction_id: int, now: datetime | None = None,
-                       **fields: Any) -> Changes:
-    """Edit a logged contact; its follow-up task follows. ``value`` is the Interaction."""
+                       *, expected_version: int | None = None, **fields: Any) -> Changes:
+    """Edit a logged contact; its follow-up task follows. ``value`` is the Interaction.
+    With ``expected_version``, a contact saved by someone else since raises
+    :class:`ConflictError`."""
     now = now or datetime.now()
     inter = session.get(Interaction, interaction_id)
     if inter is None:
         raise ValidationError("interaction", "required")
     person_ids = fields.pop("person_ids", None)
+    mine: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in ("occurred_at", "channel", "topic", "feedback", "issue", "next_action",
                        "owner", "deadline", "satisfaction"):
             raise ValidationError(key, "invalid_choice")
-        setattr(inter, key, value.strip() or None if isinstance(value, str) and key != "topic"
-                else value)
+        mine[key] = (value.strip() or None if isinstance(value, str) and key != "topic"
+                     else value)
+    check_loaded(inter, expected_version, mine)
+    for key, value in mine.items():
+        setattr(inter, key, value)
     _validate(inter.customer_id, inter.occurred_at, inter.channel, inter.topic, inter.deadline,
               inter.satisfaction, now)
     if person_ids is not None:
         inter.people = list(session.scalars(select(Person).where(
             Person.id.in_(person_ids), Person.customer_id == inter.customer_id)))
-    session.flush()
+    with stale_guard(session, Interaction, interaction_id, expected_version, mine):
+        session.flush()
     task_changes = _sync_follow_up(session, inter, now)
     metrics = _refresh_metrics(session, inter.customer_id, now.date())
     return (Changes.of("interactions", inter.id) | task_changes | metrics).with_value(inter)
@@ -173,15 +181,19 @@ def snapshot_interaction(session: Session, interaction_id: int) -> dict[str, Any
 
 
 def delete_interactions(session: Session, interaction_ids: list[int] | tuple[int, ...],
-                        today: date | None = None) -> Changes:
+                        today: date | None = None, *,
+                        expected_versions: dict[int, int] | None = None) -> Changes:
     """Delete contacts; ``value`` is the list of snapshots :func:`restore_interactions`
-    puts back (for undo). Tasks created from them go with them (and come back too)."""
+    puts back (for undo). Tasks created from them go with them (and come back too).
+    ``expected_versions`` (id -> version read): a contact changed by someone else since
+    raises :class:`ConflictError` (``deleting``)."""
     changes = Changes()
     snaps: list[dict[str, Any]] = []
     customers: set[int] = set()
     for interaction_id in interaction_ids:
         snap = snapshot_interaction(session, interaction_id)
         inter = session.get(Interaction, interaction_id)
+        check_loaded(inter, (expected_versions or {}).get(interaction_id), {}, deleting=True)
         for task in session.scalars(select(Task).where(Task.interaction_id == interaction_id)):
             changes = changes.also("tasks", task.id)
             session.delete(task)
@@ -196,9 +208,13 @@ def delete_interactions(session: Session, interaction_ids: list[int] | tuple[int
 
 
 def delete_interaction(session: Session, interaction_id: int,
-                       today: date | None = None) -> Changes:
+                       today: date | None = None, *,
+                       expected_version: int | None = None) -> Changes:
     """Delete one contact; ``value`` is its snapshot (see :func:`delete_interactions`)."""
-    changes = delete_interactions(session, [interaction_id], today)
+    changes = delete_interactions(
+        session, [interaction_id], today,
+        expected_versions=None if expected_version is None
+        else {interaction_id: expected_version})
     return changes.with_value(changes.value[0])
 
 

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from kamdesk.domain.reminder_settings import ReminderSettings
 from kamdesk.store.models import Task
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import bumped
 from kamdesk.store.queries.reminder_plan import (
     Plan,
     key_date_plan,
@@ -97,7 +98,8 @@ def _apply(session: Session, source: str, plan: Plan, now: dt.datetime) -> Chang
             changes["notified_at"] = None
             changes["snoozed_until"] = None
         changes["updated_at"] = now
-        session.execute(update(Task).where(Task.id == task_id).values(**changes))  # tasks
+        session.execute(update(Task).where(Task.id == task_id)
+                        .values(**changes, **bumped(Task)))  # tasks
         updated.add(task_id)
     for batch in in_chunks(new_rows):
         session.execute(insert(Task), list(batch))  # tasks

@@ -17,6 +17,7 @@ from kamdesk.domain.key_dates import KeyDateRule
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import KeyDate, Person
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import check_loaded
 
 __all__ = ["Birthday", "set_birthday", "clear_birthday"]
 
@@ -40,11 +41,13 @@ def _existing(session: Session, person_id: int) -> list[KeyDate]:
 
 
 def set_birthday(session: Session, person_id: int, birthday: Birthday,
-                 title: str | None = None) -> Changes:
+                 title: str | None = None, *, expected_version: int | None = None) -> Changes:
     """Create or replace the person's birthday; ``value`` is the key date's id.
 
     ``title`` is what calendars and reminders show (the UI passes e.g. "王总生日" in
     the user's language); an existing title is kept when none is given.
+    ``expected_version``: the stored birthday's version the dialog read (a birthday
+    someone else changed since raises :class:`ConflictError`).
     """
     person = session.get(Person, person_id)
     if person is None:
@@ -57,6 +60,11 @@ def set_birthday(session: Session, person_id: int, birthday: Birthday,
         raise ValidationError("birthday", "out_of_range")
     rows = _existing(session, person_id)
     kd = rows[0] if rows else None
+    if kd is not None:
+        check_loaded(kd, expected_version, {
+            "calendar": birthday.calendar, "month": birthday.month, "day": birthday.day,
+            "leap_month": birthday.leap_month if birthday.calendar == "lunar" else False,
+            "year": birthday.year})
     changed: list[int] = []
     for extra in rows[1:]:  # older versions could leave duplicates; keep exactly one
         changed.append(extra.id)

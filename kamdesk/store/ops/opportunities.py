@@ -21,6 +21,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, Opportunity, OpportunityStageChange
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.key_date_reminders import sync_stage_target_tasks
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 
 EDITABLE = ("title", "owner", "stage_target_date", "expected_value_cents", "probability",
             "notes", "lost_reason")
@@ -84,15 +85,19 @@ def create_opportunity(session: Session, customer_id: int, now: datetime, stage:
 
 
 def update_opportunity(session: Session, opportunity_id: int, now: datetime | None = None,
-                       **fields: Any) -> Changes:
+                       *, expected_version: int | None = None, **fields: Any) -> Changes:
     """Edit a deal's title, owner, value, probability, target date, notes or lost reason
-    (its target-date reminder follows)."""
+    (its target-date reminder follows). With ``expected_version``, a deal saved by
+    someone else since raises :class:`ConflictError`."""
     opp = session.get(Opportunity, opportunity_id)
     if opp is None:
         raise ValidationError("opportunity", "required")
-    for key, value in _clean(fields).items():
-        setattr(opp, key, value)
-    session.flush()
+    mine = _clean(fields)
+    check_loaded(opp, expected_version, mine)
+    with stale_guard(session, Opportunity, opportunity_id, expected_version, mine):
+        for key, value in mine.items():
+            setattr(opp, key, value)
+        session.flush()
     reminder = sync_stage_target_tasks(session, now or datetime.now(), opp.id)
     return (Changes.of("opportunities", opp.id) | reminder).with_value(opp.id)
 

@@ -32,6 +32,7 @@ from kamdesk.store.models import Contract, Customer, Payment, Transaction
 from kamdesk.store.models.trade import TRADE_KINDS
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import bumped, check_loaded, stale_guard
 
 __all__ = ["MAX_AMOUNT_CENTS", "MAX_DAYS_AHEAD", "NewOrder", "TRADE_KINDS", "add_order",
            "add_orders", "delete_order", "restore_order", "stored_amount", "update_order",
@@ -152,10 +153,11 @@ EDITABLE = ("customer_id", "occurred_on", "amount_cents", "kind", "product_line"
 
 
 def update_order(session: Session, trade_id: int, *, today: date | None = None,
-                 **fields: Any) -> Changes:
+                 expected_version: int | None = None, **fields: Any) -> Changes:
     """Edit an order. ``amount_cents`` is given as entered (positive); when only
     ``kind`` changes, the stored sign follows. Both customers' figures are refreshed
-    when the order moves to another customer."""
+    when the order moves to another customer. With ``expected_version``, an order saved
+    by someone else since raises :class:`ConflictError`."""
     today = today or date.today()
     trade = session.get(Transaction, trade_id)
     if trade is None:
@@ -163,6 +165,9 @@ def update_order(session: Session, trade_id: int, *, today: date | None = None,
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "invalid_choice")
+    check_loaded(trade, expected_version, {k: stored_amount(fields.get("kind", trade.kind), v)
+                                           if k == "amount_cents" else v
+                                           for k, v in fields.items()})
     values: dict[str, Any] = {name: getattr(trade, name) for name in EDITABLE}
     values["amount_cents"] = abs(trade.amount_cents)
     values.update(fields)
@@ -176,25 +181,29 @@ def update_order(session: Session, trade_id: int, *, today: date | None = None,
     for name in ("product_line", "invoice_no", "order_no", "notes"):
         values[name] = _clean(values[name])
     values["amount_cents"] = stored_amount(values["kind"], values["amount_cents"])
-    for name, value in values.items():
-        setattr(trade, name, value)
-    session.flush()
+    with stale_guard(session, Transaction, trade_id, expected_version, fields):
+        for name, value in values.items():
+            setattr(trade, name, value)
+        session.flush()
     changes = Changes.of("trades", trade.id)
     for customer_id in sorted({old_customer, trade.customer_id}):
         changes = changes | _refresh_metrics(session, customer_id, today)
     return changes.with_value(trade.id)
 
 
-def delete_order(session: Session, trade_id: int, today: date | None = None) -> Changes:
+def delete_order(session: Session, trade_id: int, today: date | None = None, *,
+                 expected_version: int | None = None) -> Changes:
     """Delete an order; ``value`` is the snapshot :func:`restore_order` puts back.
 
     Payments that named this order keep their money on the customer's account; the
     link is cut here (not left to the foreign key's SET NULL, which no one would see)
-    and remembered in the snapshot so undo restores it.
+    and remembered in the snapshot so undo restores it. With ``expected_version``, an
+    order changed by someone else since raises :class:`ConflictError` (``deleting``).
     """
     trade = session.get(Transaction, trade_id)
     if trade is None:
         raise ValidationError("order", "required")
+    check_loaded(trade, expected_version, {}, deleting=True)
     snap: dict[str, Any] = {
         "trade": {c.key: getattr(trade, c.key) for c in Transaction.__table__.columns},
         "payment_ids": list(session.scalars(
@@ -203,7 +212,7 @@ def delete_order(session: Session, trade_id: int, today: date | None = None) -> 
     changes = Changes.of("trades", trade_id)
     if snap["payment_ids"]:
         session.execute(update(Payment).where(Payment.id.in_(snap["payment_ids"]))
-                        .values(trade_id=None))
+                        .values(trade_id=None, **bumped(Payment)))
         changes = changes.also("payments", *snap["payment_ids"])
     session.delete(trade)
     session.flush()
@@ -226,7 +235,7 @@ def restore_order(session: Session, snap: dict[str, Any], today: date | None = N
         Payment.id.in_(snap.get("payment_ids") or []), Payment.trade_id.is_(None))))
     if payment_ids:
         session.execute(update(Payment).where(Payment.id.in_(payment_ids))
-                        .values(trade_id=data["id"]))
+                        .values(trade_id=data["id"], **bumped(Payment)))
         changes = changes.also("payments", *payment_ids)
     session.flush()
     return changes | _refresh_metrics(session, data["customer_id"], today or date.today())

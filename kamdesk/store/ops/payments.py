@@ -21,6 +21,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, Payment
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 from kamdesk.store.queries.receivables import outstanding, trade_owner
 
 __all__ = ["EDITABLE", "add_payment", "update_payment", "delete_payment", "restore_payment",
@@ -102,19 +103,23 @@ def add_payment(session: Session, *, customer_id: int, received_on: date, amount
 
 
 def update_payment(session: Session, payment_id: int, *, today: date | None = None,
-                   **fields: Any) -> Changes:
-    """Edit a payment (any of :data:`EDITABLE`); ``value`` is its id."""
+                   expected_version: int | None = None, **fields: Any) -> Changes:
+    """Edit a payment (any of :data:`EDITABLE`); ``value`` is its id. With
+    ``expected_version``, a payment saved by someone else since raises ConflictError."""
     today = today or date.today()
     payment = session.get(Payment, payment_id)
     if payment is None:
         raise ValidationError("payment", "required")
-    data = {key: getattr(payment, key) for key in EDITABLE} | _clean(fields)
+    mine = _clean(fields)
+    check_loaded(payment, expected_version, mine)
+    data = {key: getattr(payment, key) for key in EDITABLE} | mine
     session.flush()
     owed_before = outstanding(session.connection(), payment.customer_id) + payment.amount_cents
     _validate(session, payment.customer_id, data, today, owed_before)
-    for key, value in data.items():
-        setattr(payment, key, value)
-    session.flush()
+    with stale_guard(session, Payment, payment_id, expected_version, mine):
+        for key, value in data.items():
+            setattr(payment, key, value)
+        session.flush()
     return (Changes.of("payments", payment.id)
             | _refresh_metrics(session, payment.customer_id, today)).with_value(payment.id)
 
@@ -127,11 +132,17 @@ def snapshot_payment(session: Session, payment_id: int) -> dict[str, Any]:
     return {c.key: getattr(payment, c.key) for c in Payment.__table__.columns}
 
 
-def delete_payment(session: Session, payment_id: int, today: date | None = None) -> Changes:
-    """Delete a payment; ``value`` is the snapshot :func:`restore_payment` puts back."""
+def delete_payment(session: Session, payment_id: int, today: date | None = None, *,
+                   expected_version: int | None = None) -> Changes:
+    """Delete a payment; ``value`` is the snapshot :func:`restore_payment` puts back.
+    With ``expected_version``, a payment changed by someone else since raises
+    :class:`ConflictError` (``deleting``)."""
     snap = snapshot_payment(session, payment_id)
-    session.delete(session.get(Payment, payment_id))
-    session.flush()
+    payment = session.get(Payment, payment_id)
+    check_loaded(payment, expected_version, {}, deleting=True)
+    with stale_guard(session, Payment, payment_id, expected_version, {}, deleting=True):
+        session.delete(payment)
+        session.flush()
     return (Changes.of("payments", payment_id)
             | _refresh_metrics(session, snap["customer_id"], today or date.today())
             ).with_value(snap)

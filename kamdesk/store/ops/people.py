@@ -25,6 +25,7 @@ from kamdesk.store.models.person import ATTITUDES, DECISION_ROLES
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.key_dates import Birthday, clear_birthday, set_birthday
+from kamdesk.store.ops.versions import check_loaded, check_stored, stale_guard
 from kamdesk.store.pinyin import person_name_forms
 
 __all__ = [
@@ -139,17 +140,23 @@ def create_person(session: Session, customer_id: int, **fields: Any) -> Changes:
     return _after_change(session, person).with_value(person.id)
 
 
-def update_person(session: Session, person_id: int, **fields: Any) -> Changes:
-    """Edit a person; ``value`` is the person's id."""
+def update_person(session: Session, person_id: int, *, expected_version: int | None = None,
+                  **fields: Any) -> Changes:
+    """Edit a person; ``value`` is the person's id. With ``expected_version``, a person
+    saved by someone else since raises :class:`ConflictError`."""
     person = session.get(Person, person_id)
     if person is None:
+        if expected_version is not None:
+            check_stored(session, Person, person_id, expected_version, fields)
         raise ValidationError("person", "required")
     data = clean_person_fields(fields)
     if data.get("reports_to_id") == person_id:
         raise ValidationError("reports_to_id", "invalid_choice")
-    for key, value in data.items():
-        setattr(person, key, value)
-    return _after_change(session, person).with_value(person.id)
+    check_loaded(person, expected_version, data)
+    with stale_guard(session, Person, person_id, expected_version, data):
+        for key, value in data.items():
+            setattr(person, key, value)
+        return _after_change(session, person).with_value(person.id)
 
 
 def set_person_archived(session: Session, person_id: int, archived: bool) -> Changes:
@@ -191,18 +198,23 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
 
 
 def save_person(session: Session, customer_id: int, person_id: int | None,
-                birthday: Birthday | None, birthday_title: str | None = None,
-                **fields: Any) -> Changes:
+                birthday: Birthday | None, birthday_title: str | None = None, *,
+                expected_version: int | None = None,
+                birthday_version: int | None = None, **fields: Any) -> Changes:
     """Create (``person_id`` None) or edit a person and set or clear their birthday, in
-    one transaction: what the person dialog saves. ``value`` is the person's id."""
+    one transaction: what the person dialog saves. ``value`` is the person's id.
+    ``expected_version``: the person's version the dialog loaded (see update_person);
+    ``birthday_version``: the stored birthday's (see set_birthday)."""
     if birthday is not None:
         try:
             birthday.rule()
         except ValueError:
             raise ValidationError("birthday", "invalid_date") from None
     saved = (create_person(session, customer_id, **fields) if person_id is None
-             else update_person(session, person_id, **fields))
+             else update_person(session, person_id, expected_version=expected_version,
+                                **fields))
     pid = saved.value
     dated = (clear_birthday(session, pid) if birthday is None
-             else set_birthday(session, pid, birthday, title=birthday_title))
+             else set_birthday(session, pid, birthday, title=birthday_title,
+                              expected_version=birthday_version))
     return (saved | dated).with_value(pid)

@@ -24,6 +24,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import PlanAction, Task
 from kamdesk.store.models.task import TASK_KINDS, TASK_SOURCES
 from kamdesk.store.ops.changes import NOTHING, Changes
+from kamdesk.store.ops.versions import bumped, check_loaded, stale_guard
 
 #: what :func:`update_task` may set besides the timing (which has rules of its own)
 EDITABLE = ("title", "customer_id", "person_id", "kind", "priority", "notes", "owner")
@@ -73,18 +74,21 @@ def create_task(session: Session, *, title: str, **fields: Any) -> Changes:
     return _changed(task.id).with_value(task.id)
 
 
-def update_task(session: Session, task_id: int, **fields: Any) -> Changes:
+def update_task(session: Session, task_id: int, *, expected_version: int | None = None,
+                **fields: Any) -> Changes:
     """Edit a task: any of :data:`EDITABLE`, plus ``due_at`` and ``remind_at``.
 
     A new ``due_at`` moves the task as :func:`reschedule_task` does (the reminder keeps
     its distance to the due time); a ``remind_at`` given as well is then set as given
-    and re-armed. Fields not passed stay as they are.
+    and re-armed. Fields not passed stay as they are. With ``expected_version``, a task
+    saved by someone else since raises :class:`ConflictError`.
     """
     unknown = set(fields) - {*EDITABLE, "due_at", "remind_at"}
     if unknown:
         raise ValidationError(sorted(unknown)[0], "invalid_choice")
     _check(fields)
     task = _get(session, task_id)
+    check_loaded(task, expected_version, {k: _clean(k, v) for k, v in fields.items()})
     if "due_at" in fields and fields["due_at"] != task.due_at:
         _move(task, fields["due_at"])
     if "remind_at" in fields:
@@ -99,7 +103,8 @@ def update_task(session: Session, task_id: int, **fields: Any) -> Changes:
         # from its code (it would hide the edit); the words are now the user's.
         task.title_code = None
         task.title_params = None
-    session.flush()
+    with stale_guard(session, Task, task_id, expected_version, fields):
+        session.flush()
     return _changed(task.id)
 
 
@@ -123,7 +128,7 @@ def complete_tasks(session: Session, task_ids: Iterable[int], now: datetime) -> 
                                                         Task.done_at.is_(None))))
     if not opened:
         return NOTHING.with_value(())
-    session.execute(update(Task).where(Task.id.in_(opened)).values(done_at=now))
+    session.execute(update(Task).where(Task.id.in_(opened)).values(done_at=now, **bumped(Task)))
     session.flush()
     return _changed(*opened).with_value(tuple(opened))
 
@@ -133,7 +138,7 @@ def reopen_tasks(session: Session, task_ids: Iterable[int]) -> Changes:
     ids = list(dict.fromkeys(task_ids))
     if not ids:
         return NOTHING
-    session.execute(update(Task).where(Task.id.in_(ids)).values(done_at=None))
+    session.execute(update(Task).where(Task.id.in_(ids)).values(done_at=None, **bumped(Task)))
     session.flush()
     return _changed(*ids)
 
@@ -146,7 +151,8 @@ def snooze_tasks(session: Session, task_ids: Iterable[int], until: datetime) -> 
     hit = list(session.scalars(select(Task.id).where(Task.id.in_(ids), Task.done_at.is_(None))))
     if not hit:
         return NOTHING
-    session.execute(update(Task).where(Task.id.in_(hit)).values(snoozed_until=until))
+    session.execute(update(Task).where(Task.id.in_(hit))
+                    .values(snoozed_until=until, **bumped(Task)))
     session.flush()
     return _changed(*hit)
 
@@ -156,7 +162,8 @@ def reassign_tasks(session: Session, task_ids: Iterable[int], owner: str | None)
     ids = list(dict.fromkeys(task_ids))
     if not ids:
         return NOTHING
-    session.execute(update(Task).where(Task.id.in_(ids)).values(owner=_clean("owner", owner)))
+    session.execute(update(Task).where(Task.id.in_(ids))
+                    .values(owner=_clean("owner", owner), **bumped(Task)))
     session.flush()
     return _changed(*ids)
 
@@ -189,20 +196,27 @@ def reschedule_task(session: Session, task_id: int, due_at: datetime) -> Changes
 def mark_notified(session: Session, task_ids: Iterable[int], now: datetime) -> Changes:
     """Record that these reminders were shown at ``now`` (so they never fire twice)."""
     ids = list(dict.fromkeys(task_ids))
-    found = [] if not ids else list(session.scalars(select(Task).where(Task.id.in_(ids))))
-    for task in found:
-        task.notified_at = now
-    session.flush()
-    return _changed(*(t.id for t in found)) if found else NOTHING
+    found = [] if not ids else list(session.scalars(select(Task.id).where(Task.id.in_(ids))))
+    if found:
+        # bookkeeping, not an edit: the version stays, so a task open in a dialog while
+        # its reminder pops up saves without a conflict
+        session.execute(update(Task).where(Task.id.in_(found)).values(notified_at=now),
+                        execution_options={"synchronize_session": False})
+        session.expire_all()
+    return _changed(*found) if found else NOTHING
 
 
-def delete_task(session: Session, task_id: int) -> Changes:
+def delete_task(session: Session, task_id: int, *,
+                expected_version: int | None = None) -> Changes:
     """Delete a task; ``value`` is the snapshot :func:`restore_task` puts back (undo).
+    With ``expected_version``, a task changed by someone else since raises
+    :class:`ConflictError` (``deleting``).
 
     Plan actions that pointed at it lose the link (the database would null it anyway);
     the snapshot remembers them so undo links them again.
     """
     task = _get(session, task_id)
+    check_loaded(task, expected_version, {}, deleting=True)
     linked = list(session.scalars(select(PlanAction.id).where(PlanAction.task_id == task_id)))
     snapshot = {"task": {c.key: getattr(task, c.key) for c in Task.__table__.columns},
                 "plan_actions": linked}
@@ -215,8 +229,9 @@ def delete_task(session: Session, task_id: int) -> Changes:
         history.record_update(session, "plan_actions", before,
                               history.snapshot(session, actions, linked))
         changes = changes.also("plan_actions", *linked)
-    session.delete(task)
-    session.flush()
+    with stale_guard(session, Task, task_id, expected_version, {}, deleting=True):
+        session.delete(task)
+        session.flush()
     return changes.with_value(snapshot)
 
 

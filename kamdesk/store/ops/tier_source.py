@@ -36,7 +36,8 @@ def set_customer_tier_source(session: Session, customer_id: int, source: str | N
     customers = cast(Table, Customer.__table__)
     before = history.snapshot(session, customers, [customer_id])
     done = session.execute(text(
-        "UPDATE customers SET tier_source = :s, updated_at = :now WHERE id = :c"),
+        "UPDATE customers SET tier_source = :s, updated_at = :now, version = version + 1 "
+        "WHERE id = :c"),
         {"s": source, "c": customer_id, "now": now or datetime.now().replace(microsecond=0)})
     if not done.rowcount:  # type: ignore[attr-defined]
         raise ValidationError("customer", "required")

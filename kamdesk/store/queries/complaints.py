@@ -47,6 +47,7 @@ class ComplaintRow:
     follow_up_at: datetime | None
     satisfaction_after: int | None
     lessons: str | None
+    version: int = 1  # what an edit names as the version it read (ops.versions)
 
     def level(self, now: datetime) -> str | None:
         """'red' past the response deadline, 'amber' near it, None otherwise."""
@@ -72,7 +73,7 @@ def _select() -> Select[Any]:
     return (select(_q.id, _q.customer_id, _c.name, _q.person_id, _p.name, _q.received_at,
                    _q.channel, _q.category, _q.severity, _q.description, _q.response_deadline,
                    _q.responded_at, _q.owner, _q.status, _q.resolution, _q.resolved_at,
-                   _q.follow_up_at, _q.satisfaction_after, _q.lessons)
+                   _q.follow_up_at, _q.satisfaction_after, _q.lessons, _q.version)
             .join(Customer.__table__, _c.id == _q.customer_id)
             .outerjoin(Person.__table__, _p.id == _q.person_id))
 

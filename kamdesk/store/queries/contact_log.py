@@ -55,6 +55,7 @@ class LogRow:
     satisfaction: int | None
     people: tuple[str, ...] = ()
     person_ids: tuple[int, ...] = ()
+    version: int = 1  # what an edit names as the version it was read at (ops.versions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def count(conn: Connection, q: LogQuery) -> int:
 
 _ROW_COLUMNS = (
     _I.id, _I.customer_id, _C.code, _C.name, _I.occurred_at, _I.channel, _I.topic, _I.feedback,
-    _I.issue, _I.next_action, _I.owner, _I.deadline, _I.satisfaction,
+    _I.issue, _I.next_action, _I.owner, _I.deadline, _I.satisfaction, _I.version,
 )
 
 
@@ -127,7 +128,7 @@ def _rows(conn: Connection, stmt) -> list[LogRow]:  # type: ignore[no-untyped-de
         ppl = people.get(r[0], [])
         out.append(LogRow(
             r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12],
-            tuple(name for _pid, name in ppl), tuple(pid for pid, _name in ppl),
+            tuple(name for _pid, name in ppl), tuple(pid for pid, _name in ppl), r[13],
         ))
     return out
 

@@ -44,6 +44,7 @@ class ContractRow:
     #: the number of the contract this one renews (None: not a renewal)
     previous_number: str | None = None
     customer_id: int | None = None
+    version: int = 1  # what an edit names as the version it read (ops.versions)
 
     def days_to_end(self, today: date) -> int | None:
         return None if self.end_on is None else (self.end_on - today).days
@@ -59,14 +60,15 @@ def _select() -> Select[Any]:
     prev = aliased(Contract.__table__)
     return (select(_k.id, _k.number, _k.title, _k.start_on, _k.end_on, _k.value_cents,
                    _k.status, _k.renewal_notice_days, _k.file_path, _k.notes, _k.parties,
-                   _k.payment_terms, _k.previous_contract_id, prev.c.number, _k.customer_id)
+                   _k.payment_terms, _k.previous_contract_id, prev.c.number, _k.customer_id,
+                   _k.version)
             .outerjoin(prev, prev.c.id == _k.previous_contract_id))
 
 
 def _row(r: Row[Any]) -> ContractRow:
     t = tuple(r)
     return ContractRow(t[0], t[1], t[2], t[3], t[4], t[5], t[6], int(t[7] or 0), t[8], t[9],
-                       t[10], t[11], t[12], t[13], t[14])
+                       t[10], t[11], t[12], t[13], t[14], int(t[15] or 1))
 
 
 def contracts(conn: Connection, customer_id: int) -> list[ContractRow]:

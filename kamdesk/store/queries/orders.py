@@ -37,6 +37,7 @@ class OrderLine:
     contract_id: int | None
     contract_number: str | None
     notes: str | None
+    version: int = 1  # what an edit names as the version it read (ops.versions)
 
     @property
     def entered_cents(self) -> int:
@@ -66,7 +67,7 @@ class CustomerOrders:
 
 _LINE_SELECT = (
     "SELECT t.id, t.customer_id, t.occurred_on, t.kind, t.amount_cents, t.product_line, "
-    "t.quantity, t.invoice_no, t.order_no, t.contract_id, k.number, t.notes "
+    "t.quantity, t.invoice_no, t.order_no, t.contract_id, k.number, t.notes, t.version "
     "FROM trades t LEFT JOIN contracts k ON k.id = t.contract_id ")
 
 
@@ -77,7 +78,7 @@ def _day(value: object) -> date:
 def _line(r: tuple) -> OrderLine:  # type: ignore[type-arg]
     return OrderLine(int(r[0]), int(r[1]), _day(r[2]), r[3] or "order", int(r[4] or 0), r[5],
                      None if r[6] is None else int(r[6]), r[7], r[8],
-                     None if r[9] is None else int(r[9]), r[10], r[11])
+                     None if r[9] is None else int(r[9]), r[10], r[11], int(r[12] or 1))
 
 
 def customer_orders(conn: Connection, customer_id: int) -> CustomerOrders:

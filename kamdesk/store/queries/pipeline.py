@@ -44,6 +44,7 @@ class OpportunityDetail:
     expected_value_cents: int | None
     probability: int
     lost_reason: str | None = None
+    version: int = 1  # what an edit names as the version it read (ops.versions)
 
 
 def _day(value: object) -> date | None:
@@ -81,13 +82,13 @@ def pipeline_cards(conn: Connection, today: date, owner: str | None = None,
 def opportunity_detail(conn: Connection, opportunity_id: int) -> OpportunityDetail | None:
     r = conn.execute(text(
         "SELECT o.id, o.customer_id, c.name, c.code, o.title, o.stage, o.owner, "
-        "o.stage_target_date, o.expected_value_cents, o.probability, o.lost_reason "
-        "FROM opportunities o JOIN customers c ON c.id = o.customer_id WHERE o.id = :o"),
+        "o.stage_target_date, o.expected_value_cents, o.probability, o.lost_reason, "
+        "o.version FROM opportunities o JOIN customers c ON c.id = o.customer_id WHERE o.id = :o"),
         {"o": opportunity_id}).first()
     if r is None:
         return None
     return OpportunityDetail(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _day(r[7]), r[8],
-                             int(r[9]), r[10])
+                             int(r[9]), r[10], int(r[11] or 1))
 
 
 def customer_of(conn: Connection, opportunity_id: int) -> int | None:

@@ -178,6 +178,8 @@ class CustomerOverview:
     credit_limit_cents: int | None
     share_of_wallet_pct: Decimal | None
     owner: str | None
+    #: what a save names as the version it was edited from (see ops.versions)
+    version: int = 1
 
     def months_of_cooperation(self, today: date) -> int | None:
         s = self.cooperation_start
@@ -228,6 +230,7 @@ class PersonRow:
     reports_to_name: str | None
     is_primary: bool
     archived: bool
+    version: int = 1
 
 
 _PERSON_FIELDS = tuple(f for f in PersonRow.__dataclass_fields__ if f != "reports_to_name")
@@ -391,6 +394,7 @@ class KeyDateRow:
     recurrence: str
     remind_days_before: int | None
     next_on: date | None  # next solar occurrence on or after the day asked about
+    version: int = 1  # what an edit names as the version it read (ops.versions)
 
     def rule(self) -> KeyDateRule:
         return KeyDateRule(self.calendar, self.month, self.day,  # type: ignore[arg-type]
@@ -400,7 +404,7 @@ class KeyDateRow:
 def _key_date_query():  # type: ignore[no-untyped-def]
     return (select(_kd.id, _kd.kind, _kd.title, _kd.person_id, _p.name.label("person_name"),
                    _kd.calendar, _kd.month, _kd.day, _kd.leap_month, _kd.year, _kd.recurrence,
-                   _kd.remind_days_before)
+                   _kd.remind_days_before, _kd.version)
             .select_from(KeyDate.__table__.outerjoin(Person.__table__, _p.id == _kd.person_id)))
 
 
@@ -413,7 +417,8 @@ def _key_date(r, today: date | None) -> KeyDateRow:  # type: ignore[no-untyped-d
         except ValueError:
             nxt = None  # an impossible stored date is shown, just without a next day
     return KeyDateRow(r.id, r.kind, r.title, r.person_id, r.person_name, r.calendar, r.month,
-                      r.day, bool(r.leap_month), r.year, r.recurrence, r.remind_days_before, nxt)
+                      r.day, bool(r.leap_month), r.year, r.recurrence, r.remind_days_before, nxt,
+                      int(r.version or 1))
 
 
 def key_dates(conn: Connection, customer_id: int, today: date | None = None

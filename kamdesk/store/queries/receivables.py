@@ -99,6 +99,7 @@ class PaymentRow:
     method: str | None
     reference: str | None
     notes: str | None
+    version: int = 1  # what an edit names as the version it read (ops.versions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +198,10 @@ def receivables(conn: Connection, customer_id: int, today: date) -> Receivables 
         PaymentRow(int(r[0]), customer_id, as_date(r[1]) or today, int(r[2]),
                    None if r[3] is None else int(r[3]),
                    r[4] or r[5] or (None if r[6] is None else str(as_date(r[6]))),
-                   r[7], r[8], r[9])
+                   r[7], r[8], r[9], int(r[10] or 1))
         for r in conn.execute(text(
             "SELECT p.id, p.received_on, p.amount_cents, p.trade_id, t.order_no, "
-            "t.invoice_no, t.occurred_on, p.method, p.reference, p.notes "
+            "t.invoice_no, t.occurred_on, p.method, p.reference, p.notes, p.version "
             "FROM payments p LEFT JOIN trades t ON t.id = p.trade_id "
             "WHERE p.customer_id = :c ORDER BY p.received_on DESC, p.id DESC"),
             {"c": customer_id}))

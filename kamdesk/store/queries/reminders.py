@@ -70,6 +70,7 @@ class ReminderRow:
     customer_name: str | None
     source: str
     source_key: str | None = None
+    version: int = 1  # of the stored task: what an edit names (ops.versions)
 
     @property
     def when(self) -> dt.datetime | None:
@@ -83,7 +84,7 @@ class ReminderRow:
 _REMINDER_COLUMNS = (
     Task.id, Task.title, Task.kind, Task.notes, Task.due_at, Task.remind_at, Task.snoozed_until,
     Task.notified_at, Task.done_at, Task.customer_id, Customer.code, Customer.name, Task.source,
-    Task.source_key, Task.title_code, Task.title_params,
+    Task.source_key, Task.title_code, Task.title_params, Task.version,
 )
 
 
@@ -93,7 +94,7 @@ def _reminder_row(r, lang: str) -> ReminderRow:  # type: ignore[no-untyped-def]
         r[0], task_titles.render_title(code, params, lang, r[1]), r[2],
         task_titles.render_notes(code, params, lang, r[3]), as_datetime(r[4]),
         as_datetime(r[5]), as_datetime(r[6]), as_datetime(r[7]), r[8] is not None, r[9], r[10],
-        r[11], r[12], r[13])
+        r[11], r[12], r[13], int(r[16] or 1))
 
 
 def reminder_rows(conn: Connection, task_ids: Iterable[int], lang: str = "en"

@@ -52,6 +52,7 @@ class TaskDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.task_id = task_id
+        self.loaded_version: int | None = None
         self.saved_id: int | None = None
         self._done = False
         self.setObjectName("taskDialog")
@@ -159,6 +160,7 @@ class TaskDialog(QDialog):
         if not rows:
             return
         row = rows[0]
+        self.loaded_version = row.version  # what the save names (a conflict if it moved)
         self.title.setText(row.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind)))
         due = row.due_at or row.remind_at or self.ctx.clock.now()
@@ -226,6 +228,7 @@ class TaskDialog(QDialog):
             else:
                 changes = run_op(self.ctx, task_ops.update_task, self.task_id,
                                  **self._edits(snap, customer_id),
+                                 expected_version=self.loaded_version,
                                  initiator=self, reraise=(ValidationError,))
         except ValidationError as exc:
             self._show_error(exc.field, exc.code)

@@ -336,7 +336,8 @@ class ComplaintsScreen(QWidget):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done = run_op(self.ctx, delete_complaint, c.id, initiator=self)
+        done = run_op(self.ctx, delete_complaint, c.id, initiator=self,
+                      expected_version=c.version)
         if done is None:
             return
         self._undo.append(done.value)

@@ -258,7 +258,9 @@ class ContactLogScreen(QWidget):
         answer = QMessageBox.question(self, self.tr("Delete contact"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done = self._run(delete_interactions, [r.id for r in rows], self.ctx.clock.today())
+        done = run_op(self.ctx, delete_interactions, [r.id for r in rows],
+                      self.ctx.clock.today(), initiator=self,
+                      expected_versions={r.id: r.version for r in rows})  # changed since?
         if done is None:
             return
         snaps = done.value

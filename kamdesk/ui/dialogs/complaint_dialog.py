@@ -66,6 +66,7 @@ class ComplaintDialog(FormDialog):
         self.setObjectName("complaintDialog")
         self.customer_id = customer_id
         self.saved_id = complaint_id
+        self.loaded_version: int | None = None  # what a save names (see _load)
         self.step: FormDialog | None = None
         # how near its response deadline the complaint is ('amber', 'red' or None)
         self.level: str | None = None
@@ -177,6 +178,7 @@ class ComplaintDialog(FormDialog):
         if d is None:
             return
         c = d.complaint
+        self.loaded_version = c.version
         self.received_edit.setDateTime(_qt_moment(c.received_at))
         self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(c.channel)))
         self.category_edit.setText(c.category or "")
@@ -191,6 +193,7 @@ class ComplaintDialog(FormDialog):
         if d is None:
             return
         c = d.complaint
+        self.loaded_version = c.version  # a step of ours moved it; a save names this one
         self.owner_label.setText(c.owner or "")
         level = c.level(self.ctx.clock.now())
         deadline = self.tr("Respond by %1").replace("%1", fmt.moment(c.response_deadline))
@@ -250,7 +253,7 @@ class ComplaintDialog(FormDialog):
                 self.saved_id = done.value
             return done is not None
         return self.write(update_complaint, self.saved_id, now=self.ctx.clock.now(),
-                          **fields) is not None
+                          expected_version=self.loaded_version, **fields) is not None
 
     # -- the steps ---------------------------------------------------------------
     def respond(self) -> None:

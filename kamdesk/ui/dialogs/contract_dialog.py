@@ -64,6 +64,7 @@ class ContractDialog(FormDialog):
         self.setObjectName("contractDialog")
         self.customer_id = customer_id
         self.contract_id = contract_id
+        self.loaded_version: int | None = None  # what a save names (see _load)
         self.renew_from = renew_from
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Renew contract") if renew_from is not None
@@ -170,6 +171,7 @@ class ContractDialog(FormDialog):
         if self.contract_id is not None:
             c = self.ctx.db.read(contract, self.contract_id)
             if c is not None:
+                self.loaded_version = c.version
                 self._show(c)
                 self.notes_edit.setPlainText(c.notes or "")
             return
@@ -229,7 +231,8 @@ class ContractDialog(FormDialog):
         values = self.fields()
         today, now = self.ctx.clock.today(), self.ctx.clock.now()
         if self.contract_id is not None:
-            done = self.write(update_contract, self.contract_id, today=today, **values)
+            done = self.write(update_contract, self.contract_id, today=today,
+                              expected_version=self.loaded_version, **values)
         elif self.renew_from is not None:
             done = self.write(
                 renew_contract, self.renew_from, values.pop("number"), values.pop("start_on"),

@@ -41,6 +41,7 @@ class CustomerDialog(FormDialog):
         self.setObjectName("customerDialog")
         self.customer_id = customer_id
         self.saved_id: int | None = None
+        self.loaded_version: int | None = None  # the version a save names (see _load)
         self.setWindowTitle(self.tr("New customer") if customer_id is None
                             else self.tr("Edit customer"))
 
@@ -235,6 +236,7 @@ class CustomerDialog(FormDialog):
         regions = read(distinct_values, "region")
         owners = read(distinct_values, "owner")
         record = read(overview, self.customer_id) if self.customer_id is not None else None
+        self.loaded_version = record.version if record is not None else None
         self.industry_combo.addItems(industries)
         self.region_combo.addItems(regions)
         me = self.ctx.owner_name
@@ -356,7 +358,8 @@ class CustomerDialog(FormDialog):
     def save(self) -> bool:
         data = self.fields()
         changes = (self.write(create_customer, **data) if self.customer_id is None
-                   else self.write(update_customer, self.customer_id, **data))
+                   else self.write(update_customer, self.customer_id,
+                                   expected_version=self.loaded_version, **data))
         if changes is None:
             return False
         self.saved_id = changes.value

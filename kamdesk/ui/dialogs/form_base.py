@@ -175,6 +175,13 @@ class FormDialog(QDialog):
         return run_op(self.ctx, op, *args, initiator=self, parent=self,
                       reraise=(ValidationError,), **kwargs)
 
+    def conflict_kept_theirs(self) -> None:
+        """The user chose to keep someone else's newer save over these edits (the
+        runner's conflict dialog): drop them without asking again and close; the
+        screens behind re-read the record."""
+        self._initial = None
+        super().reject()
+
     def _on_save(self) -> None:
         try:
             saved = self.save()

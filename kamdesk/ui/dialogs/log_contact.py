@@ -69,7 +69,7 @@ class LogContactDialog(QDialog):
                  parent: QWidget | None = None, *, interaction_id: int | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._interaction_id = interaction_id
+        self._interaction_id, self._version = interaction_id, None  # version: see _load
         self._customer: CustomerPick | None = None
         self._deadline_auto = False
         self._deadline_touched = interaction_id is not None
@@ -253,7 +253,7 @@ class LogContactDialog(QDialog):
         names = self.ctx.db.read(distinct_values, "owner")
         row = self.ctx.db.read(fetch_one, self._interaction_id) if self._interaction_id else None
         if row is not None:
-            customer_id = row.customer_id
+            customer_id, self._version = row.customer_id, row.version
         choice = self.ctx.db.read(pick_customer, customer_id) if customer_id else None
         if self.ctx.owner_name and self.ctx.owner_name not in names:
             names.insert(0, self.ctx.owner_name)
@@ -463,8 +463,8 @@ class LogContactDialog(QDialog):
                 saved_id, remind_at = done.value.interaction_id, done.value.remind_at
             else:
                 if run_op(self.ctx, update_interaction, self._interaction_id, now=now,
-                          person_ids=list(v.person_ids), initiator=self,
-                          reraise=(ValidationError,), **fields) is None:
+                          person_ids=list(v.person_ids), initiator=self, reraise=(
+                              ValidationError,), expected_version=self._version, **fields) is None:
                     return
                 saved_id = self._interaction_id
         except ValidationError as exc:

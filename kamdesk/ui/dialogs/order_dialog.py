@@ -42,6 +42,7 @@ class OrderDialog(FormDialog):
         super().__init__(ctx, parent)
         self.setObjectName("orderDialog")
         self.trade_id = trade_id
+        self.loaded_version: int | None = None  # what a save names (see _load)
         self.saved_id: int | None = None
         self._old_customer: int | None = None
         self._old_stored = 0
@@ -125,6 +126,7 @@ class OrderDialog(FormDialog):
         if order is None:
             return
         self._old_customer, self._old_stored = order.customer_id, order.amount_cents
+        self.loaded_version = order.version
         self.customer.set_customer_id(order.customer_id)
         self.date_field.set_date(order.occurred_on)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(order.kind)))
@@ -219,7 +221,8 @@ class OrderDialog(FormDialog):
             return False
         today = self.ctx.clock.today()
         changes = (self.write(add_order, **data, today=today) if self.trade_id is None
-                   else self.write(update_order, self.trade_id, **data, today=today))
+                   else self.write(update_order, self.trade_id, **data, today=today,
+                                   expected_version=self.loaded_version))
         if changes is None:
             return False
         self.saved_id = changes.value

@@ -149,7 +149,8 @@ class PaymentDialog(FormDialog):
         today = self.ctx.clock.today()
         changes = (self.write(add_payment, customer_id=self.customer_id, today=today, **data)
                    if self.payment is None
-                   else self.write(update_payment, self.payment.id, today=today, **data))
+                   else self.write(update_payment, self.payment.id, today=today,
+                                   expected_version=self.payment.version, **data))
         if changes is None:
             return False
         self.saved_id = changes.value

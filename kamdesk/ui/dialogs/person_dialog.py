@@ -58,6 +58,8 @@ class PersonDialog(FormDialog):
         self.setObjectName("personDialog")
         self.customer_id = customer_id
         self.person_id = person_id
+        self.loaded_version: int | None = None  # the version a save names (see _load)
+        self.birthday_version: int | None = None
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New key person") if person_id is None
                             else self.tr("Edit key person"))
@@ -238,6 +240,8 @@ class PersonDialog(FormDialog):
         everyone = self.ctx.db.read(people, self.customer_id)
         bday = self.ctx.db.read(birthday_of, self.person_id, today) if self.person_id else None
         me = next((p for p in everyone if p.id == self.person_id), None)
+        self.loaded_version = me.version if me is not None else None
+        self.birthday_version = bday.version if bday is not None else None
         excluded = {self.person_id} | (_descendants(everyone, self.person_id)
                                        if self.person_id else set())
         self.reports_combo.addItem(self.tr("— nobody on record —"), None)
@@ -354,7 +358,9 @@ class PersonDialog(FormDialog):
         data = self.fields()
         name = data["name"].strip()
         changes = self.write(save_person, self.customer_id, self.person_id, self.birthday(),
-                             self.tr("%1's birthday").replace("%1", name), **data)
+                             self.tr("%1's birthday").replace("%1", name),
+                             expected_version=self.loaded_version,
+                             birthday_version=self.birthday_version, **data)
         if changes is None:
             return False
         self.saved_id = changes.value

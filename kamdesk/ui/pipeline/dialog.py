@@ -27,6 +27,7 @@ class OpportunityDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.opportunity_id = opportunity_id
+        self.loaded_version: int | None = None
         self.saved_id: int | None = None
         self.stage: str | None = None
         self.setWindowTitle(self.tr("Opportunity") if opportunity_id else self.tr("New opportunity"))
@@ -71,6 +72,7 @@ class OpportunityDialog(QDialog):
         opp = self.ctx.db.read(opportunity_detail, opportunity_id)
         if opp is None:
             return
+        self.loaded_version = opp.version  # what a save names (a conflict if it moved)
         self.customer.set_customer_id(opp.customer_id)
         self.customer.setEnabled(False)
         self.title.setText(opp.title)
@@ -100,7 +102,8 @@ class OpportunityDialog(QDialog):
                     fields["lost_reason"] = self.lost_reason.text()
                 done = run_op(self.ctx, update_opportunity, self.opportunity_id,
                               self.ctx.clock.now(), initiator=self,
-                              reraise=(ValidationError,), **fields)
+                              reraise=(ValidationError,),
+                              expected_version=self.loaded_version, **fields)
             else:
                 if not self.customer.customer_id:
                     raise ValidationError("customer", "required")

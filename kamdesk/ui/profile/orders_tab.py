@@ -203,7 +203,8 @@ class OrdersTab(ProfileTab):
         if answer != QMessageBox.StandardButton.Yes:
             return
         row_index = self.table.currentIndex().row()
-        done = run_op(self.ctx, order_ops.delete_order, r.id, self.today(), initiator=self)
+        done = run_op(self.ctx, order_ops.delete_order, r.id, self.today(), initiator=self,
+                      expected_version=r.version)
         if done is None:
             return
         self._undo.append(done.value)

@@ -204,7 +204,8 @@ class PaymentsTab(ProfileTab):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done = run_op(self.ctx, payment_ops.delete_payment, p.id, self.today(), initiator=self)
+        done = run_op(self.ctx, payment_ops.delete_payment, p.id, self.today(), initiator=self,
+                      expected_version=p.version)
         if done is None:
             return
         self._undo.append(done.value)
