@@ -17,6 +17,7 @@ can be undone (:mod:`kamdesk.store.ops.import_batches`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -30,6 +31,7 @@ from kamdesk.store.ops.customers import (
     clean_customer_fields,
     upsert_customers,
 )
+from kamdesk.store.pinyin import Readings, known_readings
 from kamdesk.store.queries.customer_matching import BookCustomer, MatchIndex, match_index
 
 __all__ = ["ON_DUPLICATE", "customer_fields", "write_customers"]
@@ -112,7 +114,9 @@ def _find(rec: dict[str, object], index: MatchIndex) -> tuple[int | None, str | 
 
 def write_customers(session: Session, good: list[dict[str, object]], today: date,
                     report: ImportReport, on_duplicate: str = "skip",
-                    default_owner: str | None = None) -> None:
+                    default_owner: str | None = None,
+                    readings: Callable[[], Mapping[tuple[str, bool], Readings]] | None = None
+                    ) -> None:
     """Match, compare and write the rows; fills the report's counts, changes, field
     changes, duplicates and batch rows. A customer the import creates without an owner
     in the sheet is owned by ``default_owner`` (the user importing); an existing
@@ -160,7 +164,10 @@ def write_customers(session: Session, good: list[dict[str, object]], today: date
     report.touched_customers.update(touched)
     if not new_rows and not updates:
         return
-    changes = upsert_customers(session, [*new_rows, *updates], now=now, today=today)
+    # names read ahead (kamdesk.store.readings_pool), asked for only when rows are new
+    known = readings() if readings is not None and new_rows else {}
+    with known_readings(known):
+        changes = upsert_customers(session, [*new_rows, *updates], now=now, today=today)
     result = changes.value
     report.changes = changes.with_value(None)
     report.touched_customers.update(result.ids)

@@ -59,7 +59,6 @@ from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import clean_customer_fields
 from kamdesk.store.ops.events import NewEvent, add_events
 from kamdesk.store.ops.interactions import NewInteraction, add_interactions, validate_contact
-from kamdesk.store.pinyin import known_readings
 from kamdesk.store.queries.customers import ids_by_code
 from kamdesk.store.queries.import_keys import contact_key, held_events, logged_keys
 from kamdesk.store.readings_pool import ReadingsInBackground
@@ -305,8 +304,10 @@ def _import_customers(session: Session, table: Table, *, skip_invalid: bool, tod
         report.created = sum(1 for r in good if r["code"] not in existing)
         report.updated = len(good) - report.created
         return report
-    with known_readings(pool.result() if pool is not None else {}):
-        write_customers(session, good, today, report, on_duplicate, default_owner)
+    # the worker's readings are waited for only if some row creates a customer (a
+    # re-import that changes nothing never waits for it)
+    write_customers(session, good, today, report, on_duplicate, default_owner,
+                    readings=pool.result if pool is not None else None)
     report.written = True
     return report
 

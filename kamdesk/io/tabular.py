@@ -12,6 +12,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 
 from kamdesk.domain.text_clean import clean_text
@@ -63,6 +64,13 @@ def read_table(path: str | Path) -> Table:
     return Table(sheet.headers, sheet.rows, sheet.names, sheet.skipped)
 
 
+@lru_cache(maxsize=4096)
+def _short_no_value(text: str) -> bool:
+    """:func:`is_no_value` of a short cell (the same few texts fill a column: types,
+    months, "-"), worked out once per text."""
+    return is_no_value(text)
+
+
 def cell_text(value: object) -> str:
     """A cell as text: '' for an empty cell or a "no value" mark (—, -, N/A)."""
     if value is None:
@@ -73,7 +81,7 @@ def cell_text(value: object) -> str:
         # Longer than any "no value" mark and already in NFKC form: cannot be one.
         if len(text) > _LONGEST_NO_VALUE and unicodedata.is_normalized("NFKC", text):
             return text
-        return "" if is_no_value(text) else text
+        return "" if _short_no_value(text) else text
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime):

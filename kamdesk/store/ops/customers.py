@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
@@ -172,6 +173,7 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
     contiguous = ids[-1] - ids[0] + 1 == len(ids)
     columns = ("id", *EDITABLE, "name_pinyin", "name_initials", "created_at", "updated_at")
     values = []
+    row_of = itemgetter(*columns)  # the row's values in column order, at C speed
     searched: list[tuple[Any, Any, Any, tuple[str, str], tuple[str, ...]]] = []
     for cid, row in zip(ids, rows, strict=True):
         v = {key: row.get(key) for key in EDITABLE}
@@ -182,7 +184,7 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
         forms, others = name_readings(str(v["name"]))
         v.update(name_pinyin=forms[0], name_initials=forms[1], id=cid, created_at=now,
                  updated_at=now)
-        values.append(tuple(v[c] for c in columns))
+        values.append(row_of(v))
         searched.append((v["code"], v["name"], v["short_name"], forms, others))
     with indexes_set_aside(session, "customers", len(values)):
         insert_rows(session, _customers, columns, values)

@@ -96,3 +96,30 @@ def test_the_worker_is_used_only_under_guarded_entry_points(monkeypatch):
     assert readings_pool.main_is_guarded()
     script.__spec__ = types.SimpleNamespace(name="tools.report")
     assert not readings_pool.main_is_guarded()
+
+
+def test_a_re_import_that_creates_nothing_never_waits_for_the_worker(db, tmp_path,
+                                                                     monkeypatch):
+    rows = _names(12, 30)
+    sheet = tmp_path / "customers.csv"
+    sheet.write_text("客户ID,客户名称\n" + "".join(
+        f"C{i:04d},{company}\n" for i, (company, _p) in enumerate(rows[:30])),
+        encoding="utf-8")
+    asked = []
+    real_init, real_result = ReadingsInBackground.__init__, ReadingsInBackground.result
+
+    def init(self, names, min_names=None):
+        real_init(self, names, min_names=1)
+
+    def result(self):
+        asked.append(1)
+        return real_result(self)
+
+    monkeypatch.setattr(ReadingsInBackground, "__init__", init)
+    monkeypatch.setattr(ReadingsInBackground, "result", result)
+    with db.engine.begin() as conn:
+        assert import_file(conn, sheet).created == 30
+    assert asked == [1]
+    with db.engine.begin() as conn:
+        again = import_file(conn, sheet)
+    assert again.created == 0 and asked == [1]  # nothing new: the readings never asked
