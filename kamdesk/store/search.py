@@ -14,7 +14,7 @@ A person's pinyin is read as a person's name (surname reading), a company's not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -105,6 +105,18 @@ def write_bodies(conn: Connection, rows: list[tuple[int, str]]) -> None:
     :func:`reindex` would write."""
     if rows and conn.dialect.name == "sqlite":
         search_sqlite.replace_rows(conn, rows)
+
+
+def start_writing_bodies(conn: Connection, rows: list[tuple[int, str]]
+                         ) -> Callable[[], None]:
+    """:func:`write_bodies`, begun on a worker thread for a big batch (the importer):
+    returns the function that waits for it (and raises what it raised). Until then the
+    caller must not use ``conn``; its own Python work meanwhile runs on the other core
+    (see :func:`kamdesk.store.search_sqlite.start_replacing_rows`)."""
+    if rows and conn.dialect.name == "sqlite" and len(rows) >= search_sqlite.BULK_ROWS:
+        return search_sqlite.start_replacing_rows(conn, rows)
+    write_bodies(conn, rows)
+    return lambda: None
 
 
 def forget(conn: Connection, customer_ids: Iterable[int]) -> None:

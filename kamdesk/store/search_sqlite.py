@@ -8,7 +8,12 @@ to a LIKE scan of the same text. On other databases (PostgreSQL) the caller uses
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
+import threading
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -56,6 +61,58 @@ def replace_rows(conn: Connection, rows: list[tuple[int, str]]) -> None:
         finally:
             if bulk:
                 _set_hashsize(conn, FTS_HASH_BYTES)
+
+
+def start_replacing_rows(conn: Connection, rows: list[tuple[int, str]]
+                         ) -> Callable[[], None]:
+    """:func:`replace_rows` on a worker thread, as ONE statement reading the rows from a
+    JSON parameter (``json_each``): a single ``sqlite3_step`` that tokenises every body
+    with the GIL released, so the caller's Python work goes on meanwhile (an
+    ``executemany`` on a thread would need the GIL back for every row and wait behind
+    the caller's work each time). Returns the function that waits for the thread and
+    raises what it raised. The caller must not touch ``conn`` until then.
+
+    A driver connection that refuses use from another thread (``check_same_thread``)
+    is written from this one instead when waited for."""
+    raw: Any = conn.connection.driver_connection
+    payload = json.dumps(rows, ensure_ascii=False)
+    failed: list[BaseException] = []
+
+    def write() -> None:
+        cur = raw.cursor()
+        try:
+            cur.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN "
+                        "(SELECT json_extract(value, '$[0]') FROM json_each(?))", (payload,))
+            cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('hashsize', "
+                        f"{int(BULK_HASH_BYTES)})")
+            try:
+                cur.execute(f"INSERT INTO {FTS_TABLE}(rowid, body) SELECT "
+                            "json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+                            "FROM json_each(?)", (payload,))
+            finally:
+                cur.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES "
+                            f"('hashsize', {int(FTS_HASH_BYTES)})")
+        finally:
+            cur.close()
+
+    def run() -> None:
+        try:
+            write()
+        except BaseException as exc:  # handed to the waiting caller
+            failed.append(exc)
+
+    worker = threading.Thread(target=run, name="kamdesk-search-rows", daemon=True)
+    worker.start()
+
+    def wait() -> None:
+        worker.join()
+        if failed:
+            if isinstance(failed[0], sqlite3.ProgrammingError) and "thread" in str(failed[0]):
+                write()  # this connection is bound to its thread: write it here
+                return
+            raise failed[0]
+
+    return wait
 
 
 def delete_rows(conn: Connection, customer_ids: list[int]) -> None:

@@ -32,14 +32,15 @@ from kamdesk.domain.text_clean import clean_line
 from kamdesk.store import history, search
 from kamdesk.store.errors import HasHistory, ValidationError
 from kamdesk.store.metrics import refresh_customer
-from kamdesk.store.models import Customer, CustomerMetrics
+from kamdesk.store.models import Customer, CustomerMetrics, Person
 from kamdesk.store.models.customer import CUSTOMER_STATUSES, POTENTIALS
 from kamdesk.store.ops.bulk import indexes_set_aside, insert_rows
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.people import (
+    KEY_CONTACT_COLUMNS,
     KeyContact,
-    add_key_contacts,
     key_contact_of,
+    key_contact_rows,
     reindex_customers,
 )
 from kamdesk.store.ops.versions import bumped, check_stored, raise_conflict
@@ -67,6 +68,7 @@ DEFAULTS = {"potential": "medium", "status": "active"}
 
 _customers = cast(Table, Customer.__table__)
 _metrics = cast(Table, CustomerMetrics.__table__)
+_people_table = cast(Table, Person.__table__)
 
 
 _EDITABLE_SET = frozenset(EDITABLE)
@@ -171,26 +173,37 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
         first = int(session.execute(select(func.max(_customers.c.id))).scalar() or 0) + 1
         ids = list(range(first, first + len(rows)))
     contiguous = ids[-1] - ids[0] + 1 == len(ids)
+    with_contact = [(cid, c) for cid, c in zip(ids, contacts, strict=True) if c is not None]
+    people = key_contact_rows(with_contact, now)  # checked before anything is written
+    # The search rows first, from the values about to be written (what reindex would
+    # read back): a big batch is tokenised on another thread while this one builds the
+    # rows below; nothing else touches the connection until it is waited for.
+    person_of = {r[0]: (r[1], None, r[2], (r[7], r[8])) for r in people}
+    readings = [name_readings(str(row.get("name"))) for row in rows]
+    conn = session.connection()
+    wait_for_search = search.start_writing_bodies(conn, [
+        (cid, search.body_for(str(row["code"]), str(row["name"]), row.get("short_name"),
+                              [person_of[cid]] if cid in person_of else (),
+                              name_forms=forms, name_others=others))
+        for cid, row, (forms, others) in zip(ids, rows, readings, strict=True)])
     columns = ("id", *EDITABLE, "name_pinyin", "name_initials", "created_at", "updated_at")
-    values = []
     row_of = itemgetter(*columns)  # the row's values in column order, at C speed
-    searched: list[tuple[Any, Any, Any, tuple[str, str], tuple[str, ...]]] = []
-    for cid, row in zip(ids, rows, strict=True):
-        v = {key: row.get(key) for key in EDITABLE}
-        for key, default in DEFAULTS.items():
-            if v[key] is None:
-                v[key] = default
-        # the name read once: its stored pinyin and the other readings it is found by
-        forms, others = name_readings(str(v["name"]))
-        v.update(name_pinyin=forms[0], name_initials=forms[1], id=cid, created_at=now,
-                 updated_at=now)
-        values.append(row_of(v))
-        searched.append((v["code"], v["name"], v["short_name"], forms, others))
+    try:
+        values = []
+        for cid, row, (forms, _others) in zip(ids, rows, readings, strict=True):
+            v = {key: row.get(key) for key in EDITABLE}
+            for key, default in DEFAULTS.items():
+                if v[key] is None:
+                    v[key] = default
+            v.update(name_pinyin=forms[0], name_initials=forms[1], id=cid, created_at=now,
+                     updated_at=now)
+            values.append(row_of(v))
+    finally:
+        wait_for_search()
     with indexes_set_aside(session, "customers", len(values)):
         insert_rows(session, _customers, columns, values)
-    with_contact = [(cid, c) for cid, c in zip(ids, contacts, strict=True) if c is not None]
-    with indexes_set_aside(session, "people", len(with_contact)):
-        people = add_key_contacts(session, with_contact, now).value or []
+    with indexes_set_aside(session, "people", len(people)):
+        insert_rows(session, _people_table, KEY_CONTACT_COLUMNS, people)
     # The metrics rows, born with their key contact (the people exist now, their
     # indexes too): one INSERT … SELECT instead of a row each and an UPDATE each.
     name, phone = key_contact_of(_customers.c.id)
@@ -200,12 +213,6 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
             select(_customers.c.id, name, phone).where(
                 _customers.c.id.between(ids[0], ids[-1]) if contiguous
                 else _customers.c.id.in_(ids))))
-    # The search rows from the values just written (what reindex would read back).
-    person_of = {cid: (name, None, mobile, forms) for cid, name, mobile, forms in people}
-    search.write_bodies(session.connection(), [
-        (cid, search.body_for(code, name, short, [person_of[cid]] if cid in person_of else (),
-                              name_forms=forms, name_others=others))
-        for cid, (code, name, short, forms, others) in zip(ids, searched, strict=True)])
     return ids
 
 

@@ -181,10 +181,21 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
     """
     if not contacts:
         return Changes()
-    stamp = now or datetime.now()
-    columns = ("customer_id", "name", "mobile", "is_primary", "archived", "attitude",
-               "relationship_strength", "name_pinyin", "name_initials", "created_at",
-               "updated_at")
+    rows = key_contact_rows(contacts, now or datetime.now())
+    insert_rows(session, _people, KEY_CONTACT_COLUMNS, rows)
+    return Changes.of("people").with_value([(r[0], r[1], r[2], (r[7], r[8])) for r in rows])
+
+
+#: the columns of :func:`key_contact_rows`
+KEY_CONTACT_COLUMNS = ("customer_id", "name", "mobile", "is_primary", "archived", "attitude",
+                       "relationship_strength", "name_pinyin", "name_initials", "created_at",
+                       "updated_at")
+
+
+def key_contact_rows(contacts: Sequence[tuple[int, KeyContact]], stamp: datetime
+                     ) -> list[tuple[Any, ...]]:
+    """The people rows :func:`add_key_contacts` inserts (checked and cleaned), for a
+    caller that inserts them itself (the importer, which needs them earlier)."""
     rows = []
     for customer_id, contact in contacts:
         data = clean_person_fields({"name": contact.name, "mobile": contact.mobile})
@@ -193,8 +204,7 @@ def add_key_contacts(session: Session, contacts: Sequence[tuple[int, KeyContact]
         full, initials = person_name_forms(data["name"])
         rows.append((customer_id, data["name"], data.get("mobile"), True, False, "neutral", 3,
                      full, initials, stamp, stamp))
-    insert_rows(session, _people, columns, rows)
-    return Changes.of("people").with_value([(r[0], r[1], r[2], (r[7], r[8])) for r in rows])
+    return rows
 
 
 def save_person(session: Session, customer_id: int, person_id: int | None,

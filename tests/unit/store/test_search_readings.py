@@ -3,6 +3,8 @@ rows written by the importer, by hand and by a re-index hold the same search tex
 
 import random
 
+import pytest
+
 import factories as customer_ops
 import factories as people_ops
 from sqlalchemy import text
@@ -17,6 +19,7 @@ from kamdesk.store.ops.search_index import (
     reindex_if_stale,
 )
 from kamdesk.store.queries.customers import pick_customers
+from kamdesk.store import search_sqlite
 from kamdesk.store.search import matching_ids_sql
 
 
@@ -141,7 +144,13 @@ def test_search_runs_at_once_only_what_the_index_answers():
     assert search_words("f") == () and search_words("F yz") == ("yz",)
 
 
-def test_the_search_rows_an_import_builds_in_memory_equal_a_rebuild(db, tmp_path):
+@pytest.mark.parametrize("on_a_thread", [False, True])
+def test_the_search_rows_an_import_builds_in_memory_equal_a_rebuild(db, tmp_path, monkeypatch,
+                                                                    on_a_thread):
+    # on_a_thread: a batch as big as an import's, whose search rows are written by one
+    # json_each statement on a worker thread while the customer rows are built
+    if on_a_thread:
+        monkeypatch.setattr(search_sqlite, "BULK_ROWS", 1)
     # The importer writes its new customers' search text from the values it holds
     # (names read once, people not read back); a rebuild from the database must find
     # nothing to change: phones with and without separators, polyphonic names, no contact.
