@@ -17,7 +17,7 @@ one ``executemany`` per table rather than 100k ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -69,6 +69,8 @@ DEFAULTS = {"potential": "medium", "status": "active"}
 _customers = cast(Table, Customer.__table__)
 _metrics = cast(Table, CustomerMetrics.__table__)
 _people_table = cast(Table, Person.__table__)
+#: new customers' search rows are written this many a statement (see _insert_customers)
+_SEARCH_SLICE = 10_000
 
 
 _EDITABLE_SET = frozenset(EDITABLE)
@@ -181,11 +183,22 @@ def _insert_customers(session: Session, rows: Sequence[dict[str, Any]],
     person_of = {r[0]: (r[1], None, r[2], (r[7], r[8])) for r in people}
     readings = [name_readings(str(row.get("name"))) for row in rows]
     conn = session.connection()
-    wait_for_search = search.start_writing_bodies(conn, [
-        (cid, search.body_for(str(row["code"]), str(row["name"]), row.get("short_name"),
-                              [person_of[cid]] if cid in person_of else (),
-                              name_forms=forms, name_others=others))
-        for cid, row, (forms, others) in zip(ids, rows, readings, strict=True)])
+    wait_for_search: Callable[[], None] = lambda: None  # noqa: E731
+    try:
+        # In slices: while one slice is tokenised, the next one's text is built.
+        for start in range(0, len(ids), _SEARCH_SLICE):
+            bodies = [
+                (cid, search.body_for(str(row["code"]), str(row["name"]), row.get("short_name"),
+                                      [person_of[cid]] if cid in person_of else (),
+                                      name_forms=forms, name_others=others))
+                for cid, row, (forms, others) in zip(
+                    ids[start:start + _SEARCH_SLICE], rows[start:start + _SEARCH_SLICE],
+                    readings[start:start + _SEARCH_SLICE], strict=True)]
+            wait_for_search()
+            wait_for_search = search.start_writing_bodies(conn, bodies)
+    except BaseException:
+        wait_for_search()
+        raise
     columns = ("id", *EDITABLE, "name_pinyin", "name_initials", "created_at", "updated_at")
     row_of = itemgetter(*columns)  # the row's values in column order, at C speed
     try:
