@@ -15,6 +15,28 @@ from contextlib import contextmanager
 import pytest
 
 ADMIN_ENV = "KAMDESK_TEST_PG_ADMIN"
+#: ``postgresql`` runs the ``db``/``demo_db`` fixtures (and the whole suite) on PostgreSQL
+ENGINE_ENV = "KAMDESK_TEST_ENGINE"
+#: the prefix of every database this run creates (helpers sharing one server differ)
+PREFIX_ENV = "KAMDESK_TEST_PG_PREFIX"
+
+
+def suite_engine() -> str:
+    """The engine the suite runs on: ``sqlite`` (default) or ``postgresql``."""
+    engine = (os.environ.get(ENGINE_ENV) or "sqlite").lower()
+    if engine not in ("sqlite", "postgresql"):
+        raise RuntimeError(f"{ENGINE_ENV} must be sqlite or postgresql, not {engine!r}")
+    if engine == "postgresql" and admin_url() is None:
+        raise RuntimeError(f"{ENGINE_ENV}=postgresql needs {ADMIN_ENV}")
+    return engine
+
+
+def on_postgresql() -> bool:
+    return suite_engine() == "postgresql"
+
+
+def database_prefix(kind: str = "t") -> str:
+    return f"{os.environ.get(PREFIX_ENV) or 'kd_test'}_{kind}"
 
 
 def admin_url() -> str | None:
@@ -48,9 +70,14 @@ def _admin_execute(*statements: str) -> None:
 
 
 def create_database(prefix: str = "kd_test", template: str | None = None) -> str:
-    """A new empty database (or a copy of ``template``); returns its superuser URL."""
+    """A new empty database (or a copy of the database ``template``, a name or a URL);
+    returns its superuser URL."""
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    suffix = f" TEMPLATE {template}" if template else ""
+    if template and "://" in template:
+        from sqlalchemy.engine import make_url
+
+        template = make_url(template).database
+    suffix = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
     _admin_execute(f'CREATE DATABASE "{name}"{suffix}')
     return _with_database(require_pg(), name)
 
