@@ -71,7 +71,7 @@ def _pg_template(pg_templates, fill=None) -> str:  # type: ignore[no-untyped-def
 def pg_database(request):
     """``open(template_url)``: a Database on a fresh copy of the template, dropped after
     the test (PostgreSQL runs only)."""
-    from pg_support import create_database, database_prefix, drop_database
+    from pg_support import accept_qmark, create_database, database_prefix, drop_database
 
     from kamdesk.store.database import open_database
 
@@ -80,6 +80,7 @@ def pg_database(request):
     def open_copy(template_url: str):  # type: ignore[no-untyped-def]
         url = create_database(database_prefix(), template=template_url)
         database = open_database(url, Path("/nonexistent-backups"))
+        accept_qmark(database.engine)
         opened.append((url, database))
         return database
 

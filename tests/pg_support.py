@@ -97,3 +97,33 @@ def fresh_database(prefix: str = "kd_test") -> Iterator[str]:
         yield url
     finally:
         drop_database(url)
+
+
+def accept_qmark(engine) -> None:  # type: ignore[no-untyped-def]
+    """Let the tests' own raw SQL, written with SQLite's ``?`` placeholders through
+    ``exec_driver_sql``, run on psycopg too (the product's raw SQL goes through
+    :func:`kamdesk.store.dialect.run_qmark`; SQL that SQLAlchemy compiled is untouched)."""
+    from sqlalchemy import event
+
+    from kamdesk.store.dialect import driver_sql
+
+    def rewrite(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if context is not None and context.compiled is None and "?" in statement:
+            statement = driver_sql(conn, statement)
+        return statement, parameters
+
+    event.listen(engine, "before_cursor_execute", rewrite, retval=True)
+
+
+def search_rows(conn) -> str:  # type: ignore[no-untyped-def]
+    """A sub-select ``(id, body)`` of the stored search text, on either engine."""
+    if conn.dialect.name == "sqlite":
+        return "(SELECT rowid AS id, body FROM customer_fts)"
+    return "(SELECT customer_id AS id, body FROM customer_search)"
+
+
+def search_table(conn) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The search table and its customer id column, on either engine."""
+    if conn.dialect.name == "sqlite":
+        return "customer_fts", "rowid"
+    return "customer_search", "customer_id"

@@ -40,6 +40,7 @@ from kamdesk.reports.plan_data import (
     StakeholderRow,
     Swot,
 )
+from kamdesk.store.dialect import iso_text
 from kamdesk.store.models import (
     Complaint,
     Contract,
@@ -100,9 +101,9 @@ def revenue_by_month(conn: Connection, customer_id: int, today: date,
     keys = _month_keys(today, months)
     start = date.fromisoformat(keys[0] + "-01")
     got = {r[0]: int(r[1] or 0) for r in conn.execute(
-        select(func.substr(_t.occurred_on, 1, 7), func.sum(_t.amount_cents))
+        select(func.substr(iso_text(_t.occurred_on), 1, 7), func.sum(_t.amount_cents))
         .where(_t.customer_id == customer_id, _t.occurred_on >= start, _t.occurred_on <= today)
-        .group_by(func.substr(_t.occurred_on, 1, 7)))}
+        .group_by(func.substr(iso_text(_t.occurred_on), 1, 7)))}
     return tuple((k, got.get(k, 0)) for k in keys)
 
 
@@ -111,10 +112,10 @@ def interactions_by_month(conn: Connection, customer_id: int, today: date,
     keys = _month_keys(today, months)
     start = datetime.combine(date.fromisoformat(keys[0] + "-01"), time())
     got = {r[0]: int(r[1]) for r in conn.execute(
-        select(func.substr(_i.occurred_at, 1, 7), func.count())
+        select(func.substr(iso_text(_i.occurred_at), 1, 7), func.count())
         .where(_i.customer_id == customer_id, _i.occurred_at >= start,
                _i.occurred_at <= datetime.combine(today, time.max))
-        .group_by(func.substr(_i.occurred_at, 1, 7)))}
+        .group_by(func.substr(iso_text(_i.occurred_at), 1, 7)))}
     return tuple((k, got.get(k, 0)) for k in keys)
 
 

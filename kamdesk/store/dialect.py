@@ -13,8 +13,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Engine
+from sqlalchemy import Connection, CursorResult, Engine, String
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import Grouping, TextClause
+from sqlalchemy.sql.functions import FunctionElement
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -112,3 +114,64 @@ def sync_id_sequences(conn: Connection, tables: tuple[str, ...] | None = None) -
         conn.exec_driver_sql(
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"coalesce(max(id), 0) + 1, false) FROM \"{table}\"")
+
+
+def iso_text_sql(bind: Connection, column: str) -> str:
+    """A date or timestamp column as its ISO text ('2026-11-23', '2026-11-23 10:00:00'):
+    SQLite stores that text already; PostgreSQL casts its DATE/TIMESTAMP."""
+    return column if is_sqlite(bind) else f"CAST({column} AS TEXT)"
+
+
+def days_between_sql(bind: Connection, later: str, earlier: str) -> str:
+    """Whole days from ``earlier`` to ``later`` (dates or ISO texts / parameters)."""
+    if is_sqlite(bind):
+        return f"julianday({later}) - julianday({earlier})"
+    return f"(CAST({later} AS DATE) - CAST({earlier} AS DATE))"
+
+
+def shifted_date_sql(bind: Connection, column: str, modifier: str) -> str:
+    """The day of ``column`` moved by ``modifier`` (a literal or parameter holding e.g.
+    '-12 months', an SQLite date modifier that PostgreSQL reads as an interval): ISO
+    text on SQLite, a DATE on PostgreSQL (either compares with the column's kind)."""
+    if is_sqlite(bind):
+        return f"date({column}, {modifier})"
+    return f"CAST(CAST({column} AS DATE) + CAST({modifier} AS INTERVAL) AS DATE)"
+
+
+def day_sql(bind: Connection, column: str) -> str:
+    """The day part of a date or timestamp column, comparable with
+    :func:`shifted_date_sql`: ISO text on SQLite, a DATE on PostgreSQL."""
+    return f"substr({column}, 1, 10)" if is_sqlite(bind) else f"CAST({column} AS DATE)"
+
+
+def sum_true_sql(bind: Connection, condition: str) -> str:
+    """How many rows meet ``condition`` (NULL when it is NULL for every row, as SQLite's
+    ``SUM(condition)`` gives; PostgreSQL cannot add booleans)."""
+    if is_sqlite(bind):
+        return f"SUM({condition})"
+    return f"SUM(CASE WHEN {condition} THEN 1 WHEN ({condition}) IS NOT NULL THEN 0 END)"
+
+
+class iso_text(FunctionElement[str]):  # noqa: N801 - an SQL function's name
+    """:func:`iso_text_sql` as an SQLAlchemy expression: ``iso_text(Trade.occurred_on)``."""
+
+    type = String()
+    name = "iso_text"
+    inherit_cache = True
+
+
+@compiles(iso_text)
+def _iso_text_as_stored(element: iso_text, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(iso_text, "postgresql")
+def _iso_text_cast(element: iso_text, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS TEXT)"
+
+
+def null_safe_equal_sql(bind: Connection, left: str, right: str) -> str:
+    """``left`` equals ``right``, NULL equal to NULL (SQLite's ``IS``)."""
+    if is_sqlite(bind):
+        return f"{left} IS {right}"
+    return f"{left} IS NOT DISTINCT FROM {right}"

@@ -18,8 +18,8 @@ import json
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from datetime import date, datetime
+from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import Connection, text

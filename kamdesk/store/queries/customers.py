@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
 from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
-from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
+from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_customer_sql, new_params
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
 )
@@ -197,7 +197,8 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
     # Tie-break on the rowid of the sorted column's own table, so SQLite walks that
     # index in order (an index is ordered by (value, rowid)) instead of sorting 100k rows.
     tie = "m.customer_id" if col.startswith("m.") else "c.id"
-    sql = (f"{_SELECT}{where} ORDER BY {col} {direction}, {tie} {direction} "
+    select_sql = _SELECT.replace(NEW_CUSTOMER_SQL, new_customer_sql(conn))
+    sql = (f"{select_sql}{where} ORDER BY {col} {direction}, {tie} {direction} "
            f"LIMIT :limit OFFSET :offset")
     params.update(limit=limit, offset=offset, **new_params(conn))
     rows = conn.execute(sql_text(sql), params).all()

@@ -35,7 +35,7 @@ from kamdesk.store.queries.complaint_flags import LEVEL_RANK
 from kamdesk.store.queries.customers import CustomerQuery
 from kamdesk.store.queries.customers import count as count_customers
 from kamdesk.store.queries.listing import Listing
-from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
+from kamdesk.store.queries.newness import new_customer_sql, new_params
 from kamdesk.store.queries.receivables import CreditWatch, credit_watch
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
 from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, sql_timestamp
@@ -282,7 +282,8 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
     new_silent = int(conn.execute(text(
         "SELECT count(*) FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
         "WHERE m.activity = 'silent' AND m.last_interaction_at IS NULL "
-        f"AND m.value_tier IN ('A','B','C') AND m.computed_on IS NOT NULL AND {NEW_CUSTOMER_SQL}"),
+        f"AND m.value_tier IN ('A','B','C') AND m.computed_on IS NOT NULL AND "
+        f"{new_customer_sql(conn)}"),
         p).scalar_one())
     silent = int(conn.execute(text(
         "SELECT count(*) FROM customer_metrics "
@@ -295,7 +296,7 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
             "m.last_interaction_at, m.last_trade_on, m.key_contact_name, m.key_contact_phone "
             "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
             "WHERE m.activity = 'silent' AND m.next_due_on IS NOT NULL "
-            f"AND c.status != 'archived' AND NOT {NEW_CUSTOMER_SQL} "
+            f"AND c.status != 'archived' AND NOT {new_customer_sql(conn)} "
             "ORDER BY m.revenue_12m_cents DESC, m.customer_id LIMIT :limit"),
             {"limit": limit, **p})
     ]
