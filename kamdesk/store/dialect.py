@@ -175,3 +175,18 @@ def null_safe_equal_sql(bind: Connection, left: str, right: str) -> str:
     if is_sqlite(bind):
         return f"{left} IS {right}"
     return f"{left} IS NOT DISTINCT FROM {right}"
+
+
+def order_sql(bind: Connection, expression: str, direction: str) -> str:
+    """``expression direction`` for ORDER BY with SQLite's NULL order on both engines
+    (NULL before every value ascending, after descending; PostgreSQL does the opposite)."""
+    if is_sqlite(bind):
+        return f"{expression} {direction}"
+    nulls = "NULLS LAST" if direction.upper() == "DESC" else "NULLS FIRST"
+    return f"{expression} {direction} {nulls}"
+
+
+def unindexed_sql(bind: Connection, column: str) -> str:
+    """``column`` written so SQLite's planner will not use an index on it (``+column``:
+    a hint to walk a better, ordered index instead); PostgreSQL plans by cost."""
+    return f"+{column}" if is_sqlite(bind) else column

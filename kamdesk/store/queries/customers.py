@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
 from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
+from kamdesk.store.dialect import order_sql
 from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_customer_sql, new_params
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
@@ -54,7 +55,8 @@ SORT_COLUMNS: dict[str, str] = {
     # Credit used = what is owed (kept in the metrics row) ÷ limit. No limit sorts as
     # NULL; a zero limit as ÷ 1 fen.
     "credit": ("CASE WHEN c.credit_limit_cents IS NOT NULL THEN "
-               "coalesce(m.outstanding_cents, 0) * 1.0 / max(c.credit_limit_cents, 1) END"),
+               "coalesce(m.outstanding_cents, 0) * 1.0 / "
+               "CASE WHEN c.credit_limit_cents > 1 THEN c.credit_limit_cents ELSE 1 END END"),
 }
 
 
@@ -198,7 +200,7 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
     # index in order (an index is ordered by (value, rowid)) instead of sorting 100k rows.
     tie = "m.customer_id" if col.startswith("m.") else "c.id"
     select_sql = _SELECT.replace(NEW_CUSTOMER_SQL, new_customer_sql(conn))
-    sql = (f"{select_sql}{where} ORDER BY {col} {direction}, {tie} {direction} "
+    sql = (f"{select_sql}{where} ORDER BY {order_sql(conn, col, direction)}, {tie} {direction} "
            f"LIMIT :limit OFFSET :offset")
     params.update(limit=limit, offset=offset, **new_params(conn))
     rows = conn.execute(sql_text(sql), params).all()
