@@ -167,3 +167,24 @@ def demo_db(demo_template, tmp_path: Path, request):  # type: ignore[no-untyped-
     database = open_database(str(target), tmp_path / "backups", synchronous=TEST_SYNCHRONOUS)
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def another_db(empty_template, tmp_path: Path, request):  # type: ignore[no-untyped-def]
+    """``another_db()``: one more empty database on the suite's engine (a file under
+    tmp_path on SQLite, a template copy on PostgreSQL), disposed after the test."""
+    from kamdesk.store.database import open_database
+
+    made = []
+
+    def make():  # type: ignore[no-untyped-def]
+        if isinstance(empty_template, str):
+            return request.getfixturevalue("pg_database")(empty_template)
+        database = open_database(str(tmp_path / f"another{len(made)}.sqlite3"),
+                                 tmp_path / "backups", synchronous=TEST_SYNCHRONOUS)
+        made.append(database)
+        return database
+
+    yield make
+    for database in made:
+        database.dispose()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Engine, String
+from sqlalchemy import Boolean, Connection, CursorResult, Engine, String, func
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import Grouping, TextClause
 from sqlalchemy.sql.functions import FunctionElement
@@ -46,18 +46,6 @@ class IndexExpression(TextClause):
 
 def index_expression(sql: str) -> IndexExpression:
     return IndexExpression(sql)
-
-
-def insert_or_ignore(table: str, columns: tuple[str, ...], conflict: tuple[str, ...],
-                     bind: Connection) -> str:
-    """``INSERT ... VALUES`` that skips a row whose ``conflict`` key already exists,
-    with named parameters ``:column`` (SQLite's ``INSERT OR IGNORE``)."""
-    cols = ", ".join(columns)
-    values = ", ".join(f":{c}" for c in columns)
-    if is_sqlite(bind):
-        return f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({values})"
-    return (f"INSERT INTO {table} ({cols}) VALUES ({values}) "
-            f"ON CONFLICT ({', '.join(conflict)}) DO NOTHING")
 
 
 @lru_cache(maxsize=256)
@@ -190,3 +178,38 @@ def unindexed_sql(bind: Connection, column: str) -> str:
     """``column`` written so SQLite's planner will not use an index on it (``+column``:
     a hint to walk a better, ordered index instead); PostgreSQL plans by cost."""
     return f"+{column}" if is_sqlite(bind) else column
+
+
+def like_sql(bind: Connection) -> str:
+    """The operator of SQLite's LIKE (case-insensitive for Latin letters) on ``bind``."""
+    return "LIKE" if is_sqlite(bind) else "ILIKE"
+
+
+class ci_like(FunctionElement[bool]):  # noqa: N801 - an SQL operator's name
+    """``column LIKE pattern`` that ignores case on both engines, as SQLite's LIKE does
+    (PostgreSQL: ILIKE); ``ci_like(col, pattern, "\\\\")`` adds an ESCAPE character."""
+
+    type = Boolean()
+    name = "ci_like"
+    inherit_cache = True
+
+
+def _ci_like(element: ci_like, compiler: Any, operator: str, **kw: Any) -> str:
+    parts = [compiler.process(c, **kw) for c in element.clauses.clauses]
+    sql = f"{parts[0]} {operator} {parts[1]}"
+    return sql + (f" ESCAPE {parts[2]}" if len(parts) > 2 else "")
+
+
+@compiles(ci_like)
+def _ci_like_sqlite(element: ci_like, compiler: Any, **kw: Any) -> str:
+    return _ci_like(element, compiler, "LIKE", **kw)
+
+
+@compiles(ci_like, "postgresql")
+def _ci_like_pg(element: ci_like, compiler: Any, **kw: Any) -> str:
+    return _ci_like(element, compiler, "ILIKE", **kw)
+
+
+def day_of(column: Any) -> Any:
+    """SQLAlchemy: the ISO day ('2026-11-23') of a timestamp column, as text on both."""
+    return iso_text(func.date(column))

@@ -100,7 +100,8 @@ def run_scenario(db) -> dict[str, Any]:  # type: ignore[no-untyped-def]
 
     with db.engine.begin() as conn:
         conn.exec_driver_sql(
-            "INSERT OR REPLACE INTO app_settings (key, value) VALUES ('tiering', ?)",
+            "INSERT INTO app_settings (key, value) VALUES ('tiering', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (json.dumps({"method": "cumulative"}),))
     recompute_and_stamp(db, DAY1, datetime(2027, 1, 12, 9, 0))
     steps["cumulative"] = {k: v for k, v in _snapshot(db).items()}
