@@ -40,6 +40,16 @@ def pytest_collection_modifyitems(config, items) -> None:  # type: ignore[no-unt
             item.add_marker(pytest.mark.skip(reason=f"sqlite_only: {why}"))
 
 
+@pytest.fixture(autouse=True)
+def server_documents_in_tmp(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A server database keeps its documents in the user's data folder; on PostgreSQL
+    runs every test gets its own (XDG_DATA_HOME under tmp_path)."""
+    from pg_support import on_postgresql
+
+    if on_postgresql():
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
 @pytest.fixture(scope="session")
 def pg_templates():
     """The PostgreSQL template databases this run made (dropped at its end)."""

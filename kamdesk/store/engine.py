@@ -106,16 +106,29 @@ def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
     engine = create_engine(url, pool_pre_ping=True, hide_parameters=True,
                            connect_args=connect_args)
     if engine.dialect.name == "postgresql" and engine.dialect.driver == "psycopg":
-        event.listen(engine, "connect", integral_numerics_as_int)
+        event.listen(engine, "connect", psycopg_adapters)
     return engine
 
 
-def integral_numerics_as_int(dbapi_conn: Any, _record: Any) -> None:
-    """PostgreSQL's ``sum()`` of a BIGINT (money in fen) is a NUMERIC, which psycopg
-    reads as a Decimal; SQLite gives an int, and the code (and JSON) expects one. A
-    NUMERIC written without a decimal point is read as an int here; one with decimals
-    (a Numeric(5, 2) column, an ``avg()``) stays a Decimal."""
+def psycopg_adapters(dbapi_conn: Any, _record: Any) -> None:
+    """Values as SQLite gives and takes them, on every psycopg connection.
+
+    - PostgreSQL's ``sum()`` of a BIGINT (money in fen) is a NUMERIC, which psycopg
+      reads as a Decimal; SQLite gives an int, and the code (and JSON) expects one. A
+      NUMERIC written without a decimal point is read as an int here; one with decimals
+      (a Numeric(5, 2) column, an ``avg()``) stays a Decimal.
+    - PostgreSQL's text cannot hold a NUL character (SQLite's can); one pasted or
+      imported into a field (never meaningful in a CRM's text) is dropped on the way in
+      instead of failing the whole save or import.
+    """
     from psycopg.types.numeric import NumericLoader
+    from psycopg.types.string import StrDumperUnknown
+
+    class TextWithoutNul(StrDumperUnknown):  # psycopg's own for str: PostgreSQL infers the type
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "") if "\x00" in obj else obj)
+
+    dbapi_conn.adapters.register_dumper(str, TextWithoutNul)
 
     class IntegralNumericLoader(NumericLoader):
         def load(self, data: Any) -> Any:
