@@ -56,7 +56,8 @@ def test_seed_tables_import(db, tmp_path):
             "ORDER BY id").first()
         assert event == (30, 25, 4.2)
         channels = [r[0] for r in conn.exec_driver_sql(
-            "SELECT channel FROM interactions WHERE topic NOT LIKE '最近互动%' ORDER BY occurred_at")]
+            "SELECT channel FROM interactions WHERE topic NOT LIKE ? ORDER BY occurred_at",
+            ("最近互动%",))]
         assert channels == ["visit", "phone"]
 
 
