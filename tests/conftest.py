@@ -61,6 +61,19 @@ def pg_templates():
         drop_database(url)
 
 
+@pytest.fixture(scope="session")
+def pg_used():
+    """Databases of finished tests, dropped once nothing uses them any more: a window's
+    background read may still be finishing after its test (on SQLite it reads a file
+    that stays), and a forced drop would make it fail with a message box later."""
+    from pg_support import drop_database
+
+    used: list[str] = []
+    yield used
+    for url in used:
+        drop_database(url)
+
+
 def _pg_template(pg_templates, fill=None) -> str:  # type: ignore[no-untyped-def]
     from pg_support import create_database, database_prefix
 
@@ -78,9 +91,9 @@ def _pg_template(pg_templates, fill=None) -> str:  # type: ignore[no-untyped-def
 
 
 @pytest.fixture
-def pg_database(request):
+def pg_database(request, pg_used):
     """``open(template_url)``: a Database on a fresh copy of the template, dropped after
-    the test (PostgreSQL runs only)."""
+    the test when no connection holds it (PostgreSQL runs only)."""
     from pg_support import accept_qmark, create_database, database_prefix, drop_database
 
     from kamdesk.store.database import open_database
@@ -97,7 +110,8 @@ def pg_database(request):
     yield open_copy
     for url, database in opened:
         database.dispose()
-        drop_database(url)
+        pg_used.append(url)
+    pg_used[:] = [url for url in pg_used if not drop_database(url, force=False)]
 
 
 def _fill_demo(database) -> None:  # type: ignore[no-untyped-def]

@@ -82,11 +82,18 @@ def create_database(prefix: str = "kd_test", template: str | None = None) -> str
     return _with_database(require_pg(), name)
 
 
-def drop_database(url: str) -> None:
+def drop_database(url: str, force: bool = True) -> bool:
+    """Drop the database; without ``force`` only if nobody is connected (returns
+    whether it is gone)."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import OperationalError
 
     name = make_url(url).database
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        _admin_execute(f'DROP DATABASE IF EXISTS "{name}"' + (" WITH (FORCE)" if force else ""))
+    except OperationalError:  # still in use (a window's background read finishing)
+        return False
+    return True
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Engine
 
 from kamdesk.store import search, search_sqlite
-from kamdesk.store.dialect import run_qmark, sync_id_sequences
+from kamdesk.store.dialect import after_bulk_load, run_qmark
 from kamdesk.store.pinyin import person_name_forms, pinyin_forms
 
 REGIONS = ["北京", "上海", "深圳", "杭州", "苏州", "成都", "武汉", "广州", "南京", "天津",
@@ -350,7 +350,7 @@ def generate_demo(
                 _flush(conn, buffers, totals, today)
         _events(conn, g, customers, people_of, created)
         _plans(conn, g, weights, created)
-        sync_id_sequences(conn)  # it wrote ids itself
+        after_bulk_load(conn)  # it wrote ids itself
     return DemoStats(customers, totals["people"], totals["interactions"], totals["trades"],
                      totals["tasks"], time.perf_counter() - t0)
 

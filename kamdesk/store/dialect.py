@@ -87,6 +87,16 @@ def run_qmark(conn: Connection, sql: str,
     return conn.exec_driver_sql(driver_sql(conn, sql), params)
 
 
+def after_bulk_load(conn: Connection) -> None:
+    """After a bulk load that wrote its own ids (a demo book): on PostgreSQL, move the id
+    sequences on (:func:`sync_id_sequences`) and ANALYZE, so the first queries are
+    planned on the real row counts rather than an empty table's. SQLite: nothing."""
+    if is_sqlite(conn):
+        return
+    sync_id_sequences(conn)
+    conn.exec_driver_sql("ANALYZE")
+
+
 def sync_id_sequences(conn: Connection, tables: tuple[str, ...] | None = None) -> None:
     """After rows were inserted with explicit ids (a demo book, a bulk import that
     numbers its rows itself): move PostgreSQL's id sequences of ``tables`` (default:
