@@ -175,10 +175,12 @@ def null_safe_equal_sql(bind: Connection, left: str, right: str) -> str:
     return f"{left} IS NOT DISTINCT FROM {right}"
 
 
-def order_sql(bind: Connection, expression: str, direction: str) -> str:
+def order_sql(bind: Connection, expression: str, direction: str,
+              nullable: bool = True) -> str:
     """``expression direction`` for ORDER BY with SQLite's NULL order on both engines
-    (NULL before every value ascending, after descending; PostgreSQL does the opposite)."""
-    if is_sqlite(bind):
+    (NULL before every value ascending, after descending; PostgreSQL does the opposite).
+    A column that is never NULL gets no NULLS clause, so PostgreSQL can walk its index."""
+    if is_sqlite(bind) or not nullable:
         return f"{expression} {direction}"
     nulls = "NULLS LAST" if direction.upper() == "DESC" else "NULLS FIRST"
     return f"{expression} {direction} {nulls}"

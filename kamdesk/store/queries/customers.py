@@ -192,6 +192,18 @@ def _to_datetime(v: object) -> datetime | None:
     return datetime.fromisoformat(str(v))
 
 
+def _may_be_null(sort_sql: str) -> bool:
+    """Whether a sort expression of :data:`SORT_COLUMNS` can be NULL (a plain column
+    declared NOT NULL cannot)."""
+    from kamdesk.store.models import Customer, CustomerMetrics
+
+    alias, _, name = sort_sql.partition(".")
+    table = {"c": Customer.__table__, "m": CustomerMetrics.__table__}.get(alias)
+    if table is None or name not in table.c:
+        return True
+    return bool(table.c[name].nullable)
+
+
 def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> list[CustomerRow]:
     where, params = _where(conn, q)
     col = SORT_COLUMNS.get(q.sort, "c.name")
@@ -200,7 +212,8 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int) -> l
     # index in order (an index is ordered by (value, rowid)) instead of sorting 100k rows.
     tie = "m.customer_id" if col.startswith("m.") else "c.id"
     select_sql = _SELECT.replace(NEW_CUSTOMER_SQL, new_customer_sql(conn))
-    sql = (f"{select_sql}{where} ORDER BY {order_sql(conn, col, direction)}, {tie} {direction} "
+    order = order_sql(conn, col, direction, nullable=_may_be_null(col))
+    sql = (f"{select_sql}{where} ORDER BY {order}, {tie} {direction} "
            f"LIMIT :limit OFFSET :offset")
     params.update(limit=limit, offset=offset, **new_params(conn))
     rows = conn.execute(sql_text(sql), params).all()
