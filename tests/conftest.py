@@ -63,9 +63,9 @@ def pg_templates():
 
 @pytest.fixture(scope="session")
 def pg_used():
-    """Databases of finished tests, dropped once nothing uses them any more: a window's
-    background read may still be finishing after its test (on SQLite it reads a file
-    that stays), and a forced drop would make it fail with a message box later."""
+    """Databases of finished tests, dropped a few tests later once nothing uses them: a
+    window's background read may still be finishing after its test (on SQLite it reads a
+    file that stays), and a forced drop would make it fail with a message box later."""
     from pg_support import drop_database
 
     used: list[str] = []
@@ -111,7 +111,10 @@ def pg_database(request, pg_used):
     for url, database in opened:
         database.dispose()
         pg_used.append(url)
-    pg_used[:] = [url for url in pg_used if not drop_database(url, force=False)]
+    # The last few stay: a background read started by a test may still connect while
+    # the next tests run (as on SQLite, where its file stays until tmp_path goes).
+    older, recent = pg_used[:-3], pg_used[-3:]
+    pg_used[:] = [url for url in older if not drop_database(url, force=False)] + recent
 
 
 def _fill_demo(database) -> None:  # type: ignore[no-untyped-def]
