@@ -324,7 +324,8 @@ def period_counts(conn: Connection, periods: Sequence[Period],
             "response_deadline IS NOT NULL AND responded_at IS NOT NULL "
             " AND responded_at < :hi AND responded_at <= response_deadline") + ", " + n_true(
             "response_deadline IS NOT NULL AND ("
-            " (responded_at IS NOT NULL AND responded_at < :hi AND responded_at > response_deadline)"
+            " (responded_at IS NOT NULL AND responded_at < :hi"
+            "  AND responded_at > response_deadline)"
             " OR ((responded_at IS NULL OR responded_at >= :hi) AND response_deadline < :hi))"
         ) + ", COUNT(*), " + n_true(
             "status IN ('resolved', 'closed') AND (resolved_at IS NULL OR resolved_at < :hi)") + " "

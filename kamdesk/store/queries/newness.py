@@ -30,7 +30,8 @@ def new_customer_sql(conn: Connection) -> str:
         return NEW_CUSTOMER_SQL
     return NEW_CUSTOMER_SQL.replace(
         "substr(c.created_at, 1, 10) >= date(m.computed_on, :new_back)",
-        f"{day_sql(conn, 'c.created_at')} >= {shifted_date_sql(conn, 'm.computed_on', ':new_back')}")
+        f"{day_sql(conn, 'c.created_at')} >= "
+        f"{shifted_date_sql(conn, 'm.computed_on', ':new_back')}")
 
 
 def new_params(conn: Connection) -> dict[str, object]:

@@ -254,7 +254,8 @@ def cadence_overdue(conn: Connection, now: datetime, limit: int = 50) -> Listing
             "SELECT m.customer_id, c.code, c.name, m.value_tier, m.activity, m.next_due_on, "
             "m.due_action, m.key_contact_name, m.key_contact_phone "
             "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
-            f"WHERE {unindexed_sql(conn, 'm.value_tier')} = :tier AND {OFF_CADENCE_SQL} AND c.status != 'archived' "
+            f"WHERE {unindexed_sql(conn, 'm.value_tier')} = :tier AND {OFF_CADENCE_SQL} "
+            "AND c.status != 'archived' "
             "ORDER BY m.next_due_on, m.customer_id LIMIT :limit"), p):
             due = as_date(r[5])
             assert due is not None
