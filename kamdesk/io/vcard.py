@@ -119,7 +119,7 @@ def _card(row: Any, birthday: Any, today: date) -> str:
 def people_vcards(conn: Connection, customer_code: str | None = None,
                   today: date | None = None) -> str:
     """All active key people (of one customer if a code is given) as one .vcf text."""
-    where, params = "WHERE p.archived = 0", {}
+    where, params = "WHERE p.archived = false", {}
     if customer_code:
         where += " AND c.code = :code"
         params = {"code": customer_code}

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, literal_column, select
 
 from kamdesk.domain import vocab
 from kamdesk.domain.calendar_math import add_months
@@ -40,6 +40,7 @@ from kamdesk.reports.plan_data import (
     StakeholderRow,
     Swot,
 )
+from kamdesk.store.dialect import iso_text
 from kamdesk.store.models import (
     Complaint,
     Contract,
@@ -94,15 +95,21 @@ def _month_keys(today: date, months: int) -> list[str]:
     return [f"{d.year}-{d.month:02d}" for d in (add_months(first, i) for i in range(months))]
 
 
+def _month_of(column: Any) -> Any:
+    """'2026-11' of a date or timestamp column; the bounds are literals, so SELECT and
+    GROUP BY are the same expression to PostgreSQL too."""
+    return func.substr(iso_text(column), literal_column("1"), literal_column("7"))
+
+
 def revenue_by_month(conn: Connection, customer_id: int, today: date,
                      months: int = TREND_MONTHS) -> tuple[tuple[str, int], ...]:
     """Order value per calendar month, the current (partial) month last; empty months 0."""
     keys = _month_keys(today, months)
     start = date.fromisoformat(keys[0] + "-01")
     got = {r[0]: int(r[1] or 0) for r in conn.execute(
-        select(func.substr(_t.occurred_on, 1, 7), func.sum(_t.amount_cents))
+        select(_month_of(_t.occurred_on), func.sum(_t.amount_cents))
         .where(_t.customer_id == customer_id, _t.occurred_on >= start, _t.occurred_on <= today)
-        .group_by(func.substr(_t.occurred_on, 1, 7)))}
+        .group_by(_month_of(_t.occurred_on)))}
     return tuple((k, got.get(k, 0)) for k in keys)
 
 
@@ -111,10 +118,10 @@ def interactions_by_month(conn: Connection, customer_id: int, today: date,
     keys = _month_keys(today, months)
     start = datetime.combine(date.fromisoformat(keys[0] + "-01"), time())
     got = {r[0]: int(r[1]) for r in conn.execute(
-        select(func.substr(_i.occurred_at, 1, 7), func.count())
+        select(_month_of(_i.occurred_at), func.count())
         .where(_i.customer_id == customer_id, _i.occurred_at >= start,
                _i.occurred_at <= datetime.combine(today, time.max))
-        .group_by(func.substr(_i.occurred_at, 1, 7)))}
+        .group_by(_month_of(_i.occurred_at)))}
     return tuple((k, got.get(k, 0)) for k in keys)
 
 

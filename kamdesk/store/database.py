@@ -4,6 +4,10 @@ Everything the UI or CLI needs to start talking to the data goes through
 :func:`open_database`, so the same checks guard both: first a read-only look at the
 file (:mod:`kamdesk.store.file_check`: empty, not SQLite, another program's, truncated,
 damaged, newer, read-only, locked), and only then the engine that may write to it.
+
+A server database (``postgresql+psycopg://…``, issue #17) has no file: the file checks,
+the pre-upgrade backup, SQLite's write lock and the disk-full probe are skipped; its
+schema is created or upgraded under an advisory lock (:func:`kamdesk.store.migrate.schema_lock`).
 """
 
 from __future__ import annotations

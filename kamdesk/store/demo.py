@@ -1,9 +1,9 @@
 """A realistic, deterministic book of business for demos, tests and benchmarks.
 
-Same ``seed`` and ``today`` give byte-for-byte the same rows. Revenue follows a
-Pareto (long-tail) distribution, as real account books do: a fifth of the customers
-bring most of the money. Rows are written with plain ``executemany`` in one
-transaction so 100k customers / 1M interactions take well under two minutes.
+Same ``seed`` and ``today`` give byte-for-byte the same rows. Revenue follows a Pareto
+(long-tail) distribution, as real account books do: a fifth of the customers bring most
+of the money. Rows are written with plain ``executemany`` (:func:`run_qmark`, on SQLite
+or PostgreSQL) in one transaction: 100k customers / 1M interactions in under 2 minutes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine
 
-from kamdesk.store import search, search_sqlite
+from kamdesk.store import search
+from kamdesk.store.dialect import after_bulk_load, run_qmark
 from kamdesk.store.pinyin import person_name_forms, pinyin_forms
 
 REGIONS = ["北京", "上海", "深圳", "杭州", "苏州", "成都", "武汉", "广州", "南京", "天津",
@@ -71,9 +72,9 @@ EVENT_NAMES = [("制造业客户沙龙", "salon"), ("零售业促销培训", "tr
 
 DT_FMT = "%Y-%m-%d %H:%M:%S.000000"
 CHUNK = 5000  # customers generated between writes: keeps memory flat at 100k
-BUFFERS = ("customers", "metrics", "people", "fts", "interactions", "interaction_people",
-           "trades", "tasks", "key_dates", "contracts", "complaints", "surveys",
-           "opportunities", "stage_changes")
+BUFFERS = ("customers", "metrics", "people", "fts", "interactions", "interaction_people", "trades",
+           "tasks", "key_dates", "contracts", "complaints", "surveys", "opportunities",
+           "stage_changes")
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def generate_demo(
     created = _dt(g.now)
 
     with engine.begin() as conn:
-        if conn.exec_driver_sql("SELECT count(*) FROM customers").scalar_one():
+        if run_qmark(conn, "SELECT count(*) FROM customers").scalar_one():
             raise ValueError("the database already has customers; demo data needs an empty one")
         for cid in range(1, customers + 1):
             name, short, industry, full, initials = g.company(cid)
@@ -234,7 +235,7 @@ def generate_demo(
                     r.choice(("上午10点后", "下午2-4点", "工作日晚上", "周末不打扰")),
                     r.choice(("phone", "wechat", "visit", "email")), r.choice(STYLES),
                     r.choice(CONCERNS), r.choice(INTERESTS), r.choice(TABOOS),
-                    boss_id if k else None, 1 if k == 0 else 0, created, created,
+                    boss_id if k else None, k == 0, created, created,
                 ))
                 if k == 0:
                     boss_id = person_id
@@ -245,12 +246,12 @@ def generate_demo(
                         # No title: a birthday's words are rendered when shown, in the
                         # language in use (a stored "王总生日" would stay Chinese).
                         cid, person_id, "birthday", None, "lunar" if lunar else "solar",
-                        r.randint(1, 12), r.randint(1, 28), 0, None, "yearly", created, created,
+                        r.randint(1, 12), r.randint(1, 28), False, None, "yearly", created, created,
                     ))
             people_of[cid] = plist
             if r.random() < 0.2:
                 keydate_rows.append((cid, None, "founding", "公司成立纪念日", "solar",
-                                     r.randint(1, 12), r.randint(1, 28), 0, None, "yearly",
+                                     r.randint(1, 12), r.randint(1, 28), False, None, "yearly",
                                      created, created))
             # Search text with pinyin of company and people (components cached).
             # The same terms as kamdesk.store.search.body_for (names read as there).
@@ -348,6 +349,7 @@ def generate_demo(
                 _flush(conn, buffers, totals, today)
         _events(conn, g, customers, people_of, created)
         _plans(conn, g, weights, created)
+        after_bulk_load(conn)  # it wrote ids itself
     return DemoStats(customers, totals["people"], totals["interactions"], totals["trades"],
                      totals["tasks"], time.perf_counter() - t0)
 
@@ -360,8 +362,7 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int],  # type: ignore[typ
         b[k] for k in BUFFERS)
 
     def ex(sql: str, rows: list) -> None:  # type: ignore[type-arg]
-        if rows:
-            conn.exec_driver_sql(sql, rows)
+        _ = run_qmark(conn, sql, rows) if rows else None
     ex("INSERT INTO customers (id, code, name, short_name, industry, scale, region, address, "
        "website, cooperation_start, founded_on, source, status, potential, strategy_notes, "
        "decision_process, explicit_needs, latent_needs, credit_limit_cents, owner, name_pinyin, "
@@ -372,7 +373,7 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int],  # type: ignore[typ
        "relationship_strength, phone, mobile, email, wechat, preferred_contact_time, "
        "preferred_channel, communication_style, concerns, interests, taboos, reports_to_id, "
        "is_primary, created_at, updated_at, archived) VALUES "
-       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)", people_rows)
+       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,false)", people_rows)
     ex("INSERT INTO key_dates (customer_id, person_id, kind, title, calendar, month, day, "
        "leap_month, year, recurrence, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
        keydate_rows)
@@ -388,7 +389,7 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int],  # type: ignore[typ
     # weeks are still open, and every tenth older order is late, so the receivables have
     # an age profile (deterministic: derived from the rows, no random draw).
     paid_before = (today - timedelta(days=45)).isoformat()
-    orders = conn.exec_driver_sql(
+    orders = run_qmark(conn,
         "SELECT id, customer_id, occurred_on, amount_cents FROM trades "
         "WHERE customer_id BETWEEN ? AND ? AND occurred_on <= ? AND amount_cents > 0",
         (cust_rows[0][0], cust_rows[-1][0], paid_before)).fetchall()
@@ -409,7 +410,7 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int],  # type: ignore[typ
            "status, renewal_notice_days, file_path, created_at, updated_at) VALUES "
            "(?,?,?,?,?,?,?,?,?,?,?)", contract_rows)
         # Each contract's history starts with its signing, as the app records it.
-        conn.exec_driver_sql(
+        run_qmark(conn,
             "INSERT INTO contract_events (contract_id, changed_on, from_status, to_status, "
             "created_at) SELECT id, start_on, NULL, 'active', created_at FROM contracts "
             "WHERE number IN (" + ",".join("?" * len(contract_rows)) + ")",
@@ -428,8 +429,7 @@ def _flush(conn, b: dict[str, list], totals: dict[str, int],  # type: ignore[typ
            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", opp_rows)
         ex("INSERT INTO opportunity_stage_changes (opportunity_id, from_stage, to_stage, "
            "changed_at, note) VALUES (?,?,?,?,?)", stage_rows)
-    if conn.dialect.name == "sqlite" and fts_rows:
-        search_sqlite.replace_rows(conn, fts_rows)
+    search.backend(conn).replace_rows(conn, fts_rows)  # nothing when there are none
     totals["people"] += len(people_rows)
     totals["interactions"] += len(inter_rows)
     totals["trades"] += len(trade_rows)
@@ -449,11 +449,11 @@ def _events(conn, g: _Generator, customers: int, people_of, created: str) -> Non
         rows = []
         for cid in invited:
             attended = past and r.random() < 0.8
-            rows.append((eid, cid, people_of[cid][0][0], 1, 1 if attended else 0,
+            rows.append((eid, cid, people_of[cid][0][0], True, attended,
                          r.choice((3, 4, 4, 5, 5)) if attended else None, None))
         att = [x for x in rows if x[4]]
         sat = round(sum(int(x[5] or 0) for x in att) / len(att), 1) if att else None
-        conn.exec_driver_sql(
+        run_qmark(conn,
             "INSERT INTO events (id, name, held_on, kind, location, target_participants, "
             "actual_participants, satisfaction, improvements, follow_up_plan, created_at, updated_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -461,7 +461,7 @@ def _events(conn, g: _Generator, customers: int, people_of, created: str) -> Non
              int(len(invited) * 1.1), len(att) if past else None, sat,
              "增加互动环节时长" if past else None,
              "收集客户需求，针对性推送解决方案" if past else None, created, created))
-        conn.exec_driver_sql(
+        run_qmark(conn,
             "INSERT INTO event_attendance (event_id, customer_id, person_id, invited, attended, "
             "satisfaction, feedback) VALUES (?,?,?,?,?,?,?)", rows)
 
@@ -472,7 +472,7 @@ def _plans(conn, g: _Generator, weights: list[float], created: str) -> None:  # 
     period = str(g.today.year + 1)
     for rank, idx in enumerate(top, start=1):
         cid = idx + 1
-        conn.exec_driver_sql(
+        run_qmark(conn,
             "INSERT INTO account_plans (id, customer_id, period, owner, status, situation_summary, "
             "strengths, weaknesses, swot_opportunities, threats, strategies, opportunities, "
             "resources_needed, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -483,17 +483,17 @@ def _plans(conn, g: _Generator, weights: list[float], created: str) -> None:  # 
         for pos, (metric, base, target) in enumerate((
             ("年度销售额（万元）", "120", "150"), ("客户满意度（CSAT）", "4.1", "4.5"),
             ("新品试用线数", "0", "2"))):
-            conn.exec_driver_sql(
+            run_qmark(conn,
                 "INSERT INTO plan_objectives (plan_id, position, metric, baseline, target, due, status)"
                 " VALUES (?,?,?,?,?,?,?)",
                 (rank, pos, metric, base, target, date(g.today.year + 1, 12, 31).isoformat(), "open"))
         for pos in range(r.randint(4, 8)):
-            conn.exec_driver_sql(
+            run_qmark(conn,
                 "INSERT INTO plan_actions (plan_id, position, action, owner, due, status) "
                 "VALUES (?,?,?,?,?,?)",
                 (rank, pos, r.choice(NEXT[:-1]), r.choice(OWNERS),
                  (g.today + timedelta(days=30 * (pos + 1))).isoformat(), "open"))
-        conn.exec_driver_sql(
+        run_qmark(conn,
             "INSERT INTO plan_risks (plan_id, position, risk, kind, level, mitigation) "
             "VALUES (?,?,?,?,?,?)",
             (rank, 0, "仅与采购总监单线联系", "single_contact", "medium", "建立与技术部、总经理的多线联系"))

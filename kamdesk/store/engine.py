@@ -11,6 +11,12 @@
   instead of failing at once.
 - hide_parameters: an error's text never carries the row's values (customer names)
   into a message or the log file (:mod:`kamdesk.log`).
+
+A server database (``postgresql+psycopg://user@host/db``, a team's book, issue #17) gets
+none of the PRAGMAs: the server owns durability (its WAL and fsync), foreign keys are
+always enforced, and waiting for a lock is its business. It gets ``pool_pre_ping`` (a
+connection the server dropped overnight is replaced, not reported as an error) and,
+for a read-only open, ``default_transaction_read_only`` so the server refuses writes.
 """
 
 from __future__ import annotations
@@ -94,7 +100,44 @@ def make_engine(db: str, synchronous: Synchronous = DEFAULT_SYNCHRONOUS,
                                hide_parameters=True)
         event.listen(engine, "connect", sqlite_pragmas(synchronous))
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    connect_args: dict[str, Any] = {}
+    if read_only and url.startswith("postgresql"):
+        connect_args["options"] = "-c default_transaction_read_only=on"
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                           connect_args=connect_args)
+    if engine.dialect.name == "postgresql" and engine.dialect.driver == "psycopg":
+        event.listen(engine, "connect", psycopg_adapters)
+    return engine
+
+
+def psycopg_adapters(dbapi_conn: Any, _record: Any) -> None:
+    """Values as SQLite gives and takes them, on every psycopg connection.
+
+    - PostgreSQL's ``sum()`` of a BIGINT (money in fen) is a NUMERIC, which psycopg
+      reads as a Decimal; SQLite gives an int, and the code (and JSON) expects one. A
+      NUMERIC written without a decimal point is read as an int here; one with decimals
+      (a Numeric(5, 2) column, an ``avg()``) stays a Decimal.
+    - PostgreSQL's text cannot hold a NUL character (SQLite's can); one pasted or
+      imported into a field (never meaningful in a CRM's text) is dropped on the way in
+      instead of failing the whole save or import.
+    """
+    from psycopg.types.numeric import NumericLoader
+    from psycopg.types.string import StrDumperUnknown
+
+    class TextWithoutNul(StrDumperUnknown):  # psycopg's own for str: PostgreSQL infers the type
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "") if "\x00" in obj else obj)
+
+    dbapi_conn.adapters.register_dumper(str, TextWithoutNul)
+
+    class IntegralNumericLoader(NumericLoader):
+        def load(self, data: Any) -> Any:
+            raw = bytes(data)
+            if b"." not in raw and raw.lstrip(b"-").isdigit():
+                return int(raw)
+            return super().load(data)
+
+    dbapi_conn.adapters.register_loader("numeric", IntegralNumericLoader)
 
 
 def keyed_engine(path: Path, passphrase: str, synchronous: Synchronous,

@@ -33,6 +33,7 @@ from typing import Any, cast
 from sqlalchemy import Table, event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kamdesk.store.dialect import run_qmark
 from kamdesk.store.models import ChangeRecord
 
 HISTORY_TABLE = "change_history"
@@ -98,7 +99,7 @@ def write_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         process = _history.c.changed_at.type.dialect_impl(conn.dialect).bind_processor(
             conn.dialect)
         when = process(stamp) if process else stamp
-        conn.exec_driver_sql(_INSERT, [
+        run_qmark(conn, _INSERT, [
             (when, actor, r["table_name"], r["row_id"], r.get("customer_id"), r["action"],
              r.get("field"), r.get("old_value"), r.get("new_value"), r.get("batch_id"))
             for r in rows])
@@ -169,7 +170,7 @@ def customer_of(session: Session, table: str, values: Mapping[str, Any]) -> int 
         plan_id = values.get("plan_id")
         if plan_id is None:
             return None
-        found = session.connection().exec_driver_sql(
+        found = run_qmark(session.connection(),
             "SELECT customer_id FROM account_plans WHERE id = ?", (plan_id,)).first()
         return int(found[0]) if found else None
     return values.get(how) if how else None

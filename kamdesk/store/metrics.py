@@ -19,12 +19,14 @@ import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import partial
 from typing import Any, cast
 
 from sqlalchemy import Connection, text
 
 from kamdesk.domain.health import HealthReason
 from kamdesk.domain.scoring import CustomerMetrics, metric_parts, tiering_revenue
+from kamdesk.store.dialect import run_qmark
 from kamdesk.store.ops.settings import put_json
 from kamdesk.store.queries.metric_facts import gather, gather_facts, raw_fetcher
 from kamdesk.store.queries.settings import get_json, tiering_settings
@@ -176,7 +178,7 @@ def _recompute(conn: Connection, today: date) -> int:
         gone = [cid for cid in old if cid not in computed and cid not in archived]
         _write_changed(conn, added, changed, restamp, bare, gone)
     if changes:
-        conn.exec_driver_sql(
+        run_qmark(conn,
             "INSERT INTO tier_changes (customer_id, changed_on, dimension, old_value, new_value) "
             "VALUES (?,?,?,?,?)", changes)
     _store_computed_aside(conn, computed_aside)
@@ -217,7 +219,7 @@ def _write_changed(conn: Connection, added: list[tuple[Any, ...]],
     of a second. A row whose figures are unchanged but dated an earlier day gets only
     its new day (``computed_on`` is in no index).
     """
-    ex = conn.exec_driver_sql
+    ex = partial(run_qmark, conn)
     if changed:
         ex(_UPDATE_METRICS, [(*row[1:], row[0]) for row in changed])
     if added:
@@ -240,7 +242,7 @@ def _rewrite_all(conn: Connection, rows: list[tuple[Any, ...]], archived: list[i
     several times cheaper than updating ten indexes row by row. All of it runs in the
     caller's transaction, so a failure leaves the old rows and indexes in place.
     """
-    ex = conn.exec_driver_sql
+    ex = partial(run_qmark, conn)
     indexes: list[tuple[str, str]] = []
     if conn.dialect.name == "sqlite" and len(rows) > 1000:
         indexes = [(r[0], r[1]) for r in ex(

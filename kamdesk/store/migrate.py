@@ -17,6 +17,14 @@ Python's sqlite3 would defeat it in its default mode — it issues no BEGIN befo
 so each step committed alone — hence :func:`one_transaction` turns that off
 (``isolation_level = None``) and emits ``BEGIN IMMEDIATE`` itself; Alembic sees the
 connection already in a transaction and adds none of its own.
+
+On PostgreSQL (a team's database, issue #17) there is no file: no pre-upgrade file
+backup (the server's own backups are the administrator's business), no PRAGMAs; DDL
+is transactional there too, so creating or upgrading is still one transaction. Several
+clients may start at once against one fresh or older database, so the whole check and
+upgrade runs under a session-level advisory lock (:func:`schema_lock`,
+``pg_advisory_lock`` on :data:`SCHEMA_LOCK_KEY`): the first client migrates, the others
+wait, then find the schema at head and do nothing.
 """
 
 from __future__ import annotations
@@ -35,6 +43,10 @@ from kamdesk.store.upgrade_backup import pre_upgrade_backup
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+#: the PostgreSQL advisory lock key every KAMDesk client takes before it looks at or
+#: changes the schema ("KAMDesk" in ASCII, folded into a bigint)
+SCHEMA_LOCK_KEY = 0x4B414D4465736B
 
 
 class SchemaTooNew(Exception):
@@ -138,6 +150,25 @@ def one_transaction(engine: Engine) -> Iterator[Connection]:
             conn.commit()
 
 
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[None]:
+    """Hold PostgreSQL's advisory lock :data:`SCHEMA_LOCK_KEY` for the block, on a
+    connection of its own, so two starting clients never migrate at once; released
+    after (also when the block raises). On SQLite, nothing: ``BEGIN IMMEDIATE`` in
+    :func:`one_transaction` already lets one writer in at a time."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"SELECT pg_advisory_lock({SCHEMA_LOCK_KEY})")
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.exec_driver_sql(f"SELECT pg_advisory_unlock({SCHEMA_LOCK_KEY})")
+            conn.commit()
+
+
 def _create_fresh(engine: Engine) -> None:
     from kamdesk.store.models import Base
 
@@ -147,6 +178,10 @@ def _create_fresh(engine: Engine) -> None:
             from kamdesk.store.search_sqlite import create_search_objects
 
             create_search_objects(conn)
+        else:  # the pg_trgm search table and index (kamdesk.store.search_pg)
+            from kamdesk.store.search_pg import create_search_objects as create_pg_search
+
+            create_pg_search(conn)
         conn.exec_driver_sql(
             "CREATE TABLE IF NOT EXISTS alembic_version ("
             "version_num VARCHAR(32) NOT NULL, "
@@ -175,6 +210,14 @@ def ensure_schema(
     extra_version_dirs: list[Path] | None = None,
     expected_head: str = HEAD_REVISION,
 ) -> MigrationReport:
+    """Create, upgrade or leave the schema (see the module docstring); on PostgreSQL
+    under :func:`schema_lock`, and with no file backup (``backup_dir`` is unused)."""
+    with schema_lock(engine):
+        return _ensure_schema(engine, backup_dir, extra_version_dirs, expected_head)
+
+
+def _ensure_schema(engine: Engine, backup_dir: Path, extra_version_dirs: list[Path] | None,
+                   expected_head: str) -> MigrationReport:
     with engine.connect() as conn:
         found = current_revision(conn)
         has_tables = bool(inspect(conn).get_table_names()) if found is None else True

@@ -20,10 +20,17 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from kamdesk.store import search_sqlite
+from kamdesk.store import search_pg, search_sqlite
 from kamdesk.store.pinyin import other_search_terms, person_name_forms, pinyin_forms
 
 _DIGITS = re.compile(r"\D+")
+
+
+def backend(conn: Connection) -> Any:
+    """The engine's search module: FTS5 on SQLite (:mod:`kamdesk.store.search_sqlite`),
+    a ``pg_trgm`` index on PostgreSQL (:mod:`kamdesk.store.search_pg`); both offer
+    ``replace_rows``, ``delete_rows``, ``delete_all``, ``uses_index`` and ``match_clause``."""
+    return search_sqlite if conn.dialect.name == "sqlite" else search_pg
 
 
 def body_for(
@@ -78,7 +85,7 @@ def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:
     way a search row is written (single saves and bulk imports alike). Pinyin already
     stored beside a name is reused rather than computed again."""
     ids = sorted(set(customer_ids))
-    if not ids or conn.dialect.name != "sqlite":
+    if not ids:
         return
     rows: list[tuple[int, str]] = []
     for start in range(0, len(ids), 500):
@@ -87,7 +94,7 @@ def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:
         people: dict[int, list[tuple[Any, ...]]] = {}
         for cid, pname, phone, mobile, pfull, pinit in conn.execute(text(
             f"SELECT customer_id, name, phone, mobile, name_pinyin, name_initials FROM people "
-            f"WHERE customer_id IN ({marks}) AND archived = 0 ORDER BY id"
+            f"WHERE customer_id IN ({marks}) AND archived = false ORDER BY id"
         )):
             people.setdefault(cid, []).append((pname, phone, mobile, _forms(pfull, pinit)))
         for cid, code, name, short, full, initials in conn.execute(text(
@@ -96,15 +103,15 @@ def reindex(conn: Connection, customer_ids: Iterable[int]) -> None:
         )):
             rows.append((cid, body_for(code, name, short, people.get(cid, ()),
                                        name_forms=_forms(full, initials))))
-    search_sqlite.replace_rows(conn, rows)
+    backend(conn).replace_rows(conn, rows)
 
 
 def write_bodies(conn: Connection, rows: list[tuple[int, str]]) -> None:
     """Store (customer id, :func:`body_for` text) pairs the caller built from values it
     holds (the importer's new customers), instead of reading them back: the same rows
     :func:`reindex` would write."""
-    if rows and conn.dialect.name == "sqlite":
-        search_sqlite.replace_rows(conn, rows)
+    if rows:
+        backend(conn).replace_rows(conn, rows)
 
 
 def start_writing_bodies(conn: Connection, rows: list[tuple[int, str]]
@@ -122,8 +129,8 @@ def start_writing_bodies(conn: Connection, rows: list[tuple[int, str]]
 def forget(conn: Connection, customer_ids: Iterable[int]) -> None:
     """Drop the searchable text of deleted customers."""
     ids = sorted(set(customer_ids))
-    if ids and conn.dialect.name == "sqlite":
-        search_sqlite.delete_rows(conn, ids)
+    if ids:
+        backend(conn).delete_rows(conn, ids)
 
 
 def search_words(query: str) -> tuple[str, ...]:
@@ -147,21 +154,11 @@ def matching_ids_sql(conn: Connection, query: str) -> tuple[str, dict[str, objec
     clauses: list[str] = []
     params: dict[str, object] = {}
     for i, word in enumerate(words):
-        if conn.dialect.name == "sqlite":
-            sql, args = search_sqlite.match_clause(word)
-            # Convert positional ? to a named parameter for SQLAlchemy text().
-            key = f"q{i}"
-            clauses.append(sql.replace("?", f":{key}"))
-            params[key] = args[0]
-        else:  # portable path: LIKE on the customer columns
-            key = f"q{i}"
-            clauses.append(
-                f"SELECT id FROM customers WHERE lower(name) LIKE :{key} "
-                f"OR lower(code) LIKE :{key} "
-                f"OR lower(coalesce(short_name,'')) LIKE :{key} OR name_pinyin LIKE :{key} "
-                f"OR name_initials LIKE :{key}"
-            )
-            params[key] = f"%{word}%"
+        sql, args = backend(conn).match_clause(word)
+        # Convert positional ? to a named parameter for SQLAlchemy text().
+        key = f"q{i}"
+        clauses.append(sql.replace("?", f":{key}"))
+        params[key] = args[0]
     if not clauses:
         return "", {}
     return " INTERSECT ".join(clauses), params

@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from kamdesk.io.backup import backup_file
@@ -14,6 +15,8 @@ from kamdesk.store.ops import tables
 from kamdesk.store.schema_version import HEAD_REVISION
 from kamdesk.ui.backup_actions import AutoBackup
 from kamdesk.ui.dialogs.restore_dialog import RestoreDialog
+
+pytestmark = pytest.mark.sqlite_only(reason="backups and restores are SQLite files")
 
 NOW = datetime(2026, 11, 23, 10, 0)  # the GUI fixtures' clock
 

@@ -72,7 +72,8 @@ def test_event_invite_attend_moves_participation(qtbot, ctx, make_window, answer
 
     screen.tasks_btn.click()
     tasks = ctx.db.read(lambda conn: conn.exec_driver_sql(
-        "SELECT customer_id, source, date(due_at) FROM tasks ORDER BY customer_id").all())
+        "SELECT customer_id, source, CAST(date(due_at) AS TEXT) FROM tasks "
+        "ORDER BY customer_id").all())
     assert tasks == [(a, "manual", "2026-11-30"), (b, "manual", "2026-11-30")]
 
     # delete and undo

@@ -1,3 +1,4 @@
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 
@@ -40,6 +41,7 @@ def test_import_cancel_writes_nothing(qtbot, ctx, make_window, tmp_path, monkeyp
         assert conn.exec_driver_sql("SELECT count(*) FROM customers").scalar() == 0
 
 
+@pytest.mark.sqlite_only(reason="backups are copies of the book file")
 def test_export_and_backup(qtbot, demo_ctx, make_window, tmp_path, monkeypatch):
     import kamdesk.ui.io_actions as io_actions
 

@@ -75,6 +75,7 @@ def no_network(monkeypatch):
     assert set(inet_socket_fds()) <= before
 
 
+@pytest.mark.sqlite_only(reason="a PostgreSQL book is reached over the network")
 def test_a_window_session_opens_no_network_socket(no_network, qtbot, demo_ctx, make_window,
                                                   tmp_path):
     from kamdesk.store.ops.interactions import log_contact

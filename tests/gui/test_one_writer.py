@@ -21,6 +21,7 @@ from kamdesk.ui.single_instance import SingleInstance
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.sqlite_only(reason="SQLite's one-writer lock")
 def test_a_save_under_a_held_lock_waits_visibly_then_keeps_the_form(qtbot, ctx, monkeypatch):
     from kamdesk.ui.dialogs.customer_dialog import CustomerDialog
 

@@ -12,6 +12,8 @@ from kamdesk.app import open_with_choices
 from kamdesk.store import cipher
 from kamdesk.ui.passphrase_dialog import passphrase_prompt
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLCipher-protected book files")
+
 
 class Answers:
     def __init__(self, *answers: str | None) -> None:

@@ -37,10 +37,12 @@ def warnings(monkeypatch):
 
 def _unplanned_customer(ctx) -> int:
     with ctx.db.engine.connect() as conn:
+        chinese = ("c.name GLOB '*[一-龥]*'" if conn.dialect.name == "sqlite"
+                   else "c.name ~ '[一-龥]'")
         return conn.execute(text(
             "SELECT c.id FROM customers c JOIN customer_metrics m ON m.customer_id = c.id "
             "WHERE c.id NOT IN (SELECT customer_id FROM account_plans) AND m.value_tier = 'A' "
-            "AND c.name GLOB '*[一-龥]*' ORDER BY c.id LIMIT 1")).scalar_one()
+            f"AND {chinese} ORDER BY c.id LIMIT 1")).scalar_one()
 
 
 def _editor(qtbot, ctx, customer_id, plan_id=None) -> PlanEditor:

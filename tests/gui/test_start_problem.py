@@ -15,6 +15,8 @@ from kamdesk.app import open_with_choices
 from kamdesk.cli.common import problem_exit_code
 from kamdesk.ui.start_problem import ask_start_choice, show_read_only_banner, start_problem_box
 
+pytestmark = pytest.mark.sqlite_only(reason="the start dialog for damaged, locked and read-only book files")
+
 
 class Asker:
     """Stands in for the user: records each dialog and answers from a list."""

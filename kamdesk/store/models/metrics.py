@@ -18,10 +18,10 @@ from sqlalchemy import (
     SmallInteger,
     String,
     Text,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from kamdesk.store.dialect import index_expression
 from kamdesk.store.models.base import Base, Money
 
 
@@ -38,7 +38,7 @@ class CustomerMetrics(Base):
         Index("ix_metrics_activity", "activity"),
         Index("ix_metrics_key_contact_phone", "key_contact_phone"),
         # The list's RFM column sorts by this expression (customer_list.SORT_COLUMNS).
-        Index("ix_metrics_rfm", text("r_score * 100 + f_score * 10 + m_score")),
+        Index("ix_metrics_rfm", index_expression("r_score * 100 + f_score * 10 + m_score")),
     )
 
     customer_id: Mapped[int] = mapped_column(

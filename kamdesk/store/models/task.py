@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.store.models.base import Base, Timestamps, Versioned
@@ -70,4 +71,6 @@ class Task(Versioned, Timestamps, Base):
     source_key: Mapped[str | None] = mapped_column(String(100), unique=True)
     # Generated tasks: what the title says, as a code and facts (revision 0006).
     title_code: Mapped[str | None] = mapped_column(String(24))
-    title_params: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    # JSONB on PostgreSQL: comparable, so a UNION of task rows can drop duplicates
+    title_params: Mapped[dict[str, Any] | None] = mapped_column(
+        JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql"))

@@ -20,7 +20,7 @@ _WRITE = re.compile(
     r"\s+[\"`\[]?(\w+)", re.IGNORECASE)
 
 #: tables that are another table's shadow: writes to them count as writes to the owner
-SHADOWS = {"customer_fts": "customers"}
+SHADOWS = {"customer_fts": "customers", "customer_search": "customers"}
 IGNORED = {"alembic_version", "sqlite_sequence"}
 
 

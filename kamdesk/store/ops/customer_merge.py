@@ -17,6 +17,7 @@ from sqlalchemy import Table, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from kamdesk.store import history, search
+from kamdesk.store.dialect import null_safe_equal_sql
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Base, Customer
@@ -63,7 +64,8 @@ def merge_customers(session: Session, keep_id: int, drop_id: int,
         "DELETE FROM event_attendance WHERE customer_id = :d AND EXISTS ("
         " SELECT 1 FROM event_attendance k WHERE k.customer_id = :k "
         " AND k.event_id = event_attendance.event_id "
-        " AND k.person_id IS event_attendance.person_id)"), {"k": keep_id, "d": drop_id})
+        f" AND {null_safe_equal_sql(conn, 'k.person_id', 'event_attendance.person_id')})"),
+        {"k": keep_id, "d": drop_id})
     changes = Changes.of("customers", keep_id, drop_id)
     moved = [(t, [i for (i,) in conn.execute(select(t.c.id).where(t.c.customer_id == drop_id))])
              for t in _history_tables() if t.name in history.TRACKED]

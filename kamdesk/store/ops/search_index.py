@@ -16,7 +16,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from kamdesk.store import search, search_sqlite
+from kamdesk.store import search
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.settings import put_json
 from kamdesk.store.pinyin import person_name_forms, pinyin_forms
@@ -52,8 +52,7 @@ def rebuild_search_index(session: Session) -> Changes:
             conn.execute(text(f"UPDATE {table} SET name_pinyin = :f, name_initials = :n "
                               f"WHERE id = :i"), updates)
     ids = [cid for (cid,) in conn.execute(text("SELECT id FROM customers"))]
-    if conn.dialect.name == "sqlite":  # one emptying beats deleting row by row
-        search_sqlite.delete_all(conn)
+    search.backend(conn).delete_all(conn)  # one emptying beats deleting row by row
     for start in range(0, len(ids), _BATCH):
         search.reindex(conn, ids[start:start + _BATCH])
     return (Changes.of("customers", *ids) | Changes.of("people")

@@ -23,6 +23,7 @@ from kamdesk.domain import task_titles
 from kamdesk.domain.complaints import deadline_level
 from kamdesk.domain.key_date_text import lunar_detail, occurrence_title
 from kamdesk.domain.vocab import pick
+from kamdesk.store.dialect import day_of
 from kamdesk.store.models import (
     Complaint,
     Customer,
@@ -136,7 +137,7 @@ def task_entries(conn: Connection, start: dt.date, end: dt.date, kinds: list[str
         # Count in SQL, then keep the first few per day and kind with a window
         # function, so a day with a thousand tasks costs a thousand index entries,
         # not a thousand Python rows.
-        day = func.date(Task.due_at)
+        day = day_of(Task.due_at)
         for d, n in conn.execute(select(day, func.count()).where(*where).group_by(day)):
             key = as_date(d)
             assert key is not None

@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from kamdesk.store.dialect import ci_like
 from kamdesk.store.models import Customer, Interaction, Person, interaction_people
 
 _I = Interaction.__table__.c
@@ -86,7 +87,7 @@ def _conditions(q: LogQuery) -> list[ColumnElement[bool]]:
     # call where the discount came up in the feedback and the new range in the topic.
     for word in q.text.split():
         pattern = _like(word)
-        out.append(or_(*(col.like(pattern, escape="\\") for col in (
+        out.append(or_(*(ci_like(col, pattern, "\\") for col in (
             _I.topic, _I.feedback, _I.issue, _I.next_action))))
     return out
 

@@ -20,7 +20,8 @@ from sqlalchemy import Connection
 from sqlalchemy import text as sql_text
 
 from kamdesk.domain.receivables import CreditLevel, credit_level, usage_pct
-from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
+from kamdesk.store.dialect import order_sql
+from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_customer_sql, new_params
 from kamdesk.store.queries.receivables import (
     credit_watch_sql,
 )
@@ -57,7 +58,8 @@ SORT_COLUMNS: dict[str, str] = {
     # Credit used = what is owed (kept in the metrics row) ÷ limit. No limit sorts as
     # NULL; a zero limit as ÷ 1 fen.
     "credit": ("CASE WHEN c.credit_limit_cents IS NOT NULL THEN "
-               "coalesce(m.outstanding_cents, 0) * 1.0 / max(c.credit_limit_cents, 1) END"),
+               "coalesce(m.outstanding_cents, 0) * 1.0 / "
+               "CASE WHEN c.credit_limit_cents > 1 THEN c.credit_limit_cents ELSE 1 END END"),
 }
 
 
@@ -210,6 +212,18 @@ def _to_datetime(v: object) -> datetime | None:
     return datetime.fromisoformat(str(v))
 
 
+def _may_be_null(sort_sql: str) -> bool:
+    """Whether a sort expression of :data:`SORT_COLUMNS` can be NULL (a plain column
+    declared NOT NULL cannot)."""
+    from kamdesk.store.models import Customer, CustomerMetrics
+
+    alias, _, name = sort_sql.partition(".")
+    table = {"c": Customer.__table__, "m": CustomerMetrics.__table__}.get(alias)
+    if table is None or name not in table.c:
+        return True
+    return bool(table.c[name].nullable)
+
+
 def _order(q: CustomerQuery) -> tuple[str, str, str]:
     """(sort expression, tie-break column, direction) of the list's order."""
     col = SORT_COLUMNS.get(q.sort, "c.name")
@@ -234,8 +248,9 @@ def fetch_page(conn: Connection, q: CustomerQuery, offset: int, limit: int,
     SQLite puts NULLs first in ascending order and last in descending order; the list
     is two runs (the NULLs by id, the values by value and id), read run by run."""
     col, tie, direction = _order(q)
-    if after is None:
-        return _rows(conn, q, "", {}, f"{col} {direction}, {tie} {direction}", offset, limit)
+    if after is None:  # SQLite's NULL order on both engines (dialect.order_sql)
+        order = order_sql(conn, col, direction, nullable=_may_be_null(col))
+        return _rows(conn, q, "", {}, f"{order}, {tie} {direction}", offset, limit)
     value, last_id = after
     # The runs of the order from the key on: (extra condition, its ORDER BY).
     nulls_first = direction == "ASC"
@@ -274,7 +289,8 @@ def _rows(conn: Connection, q: CustomerQuery, condition: str, condition_params: 
     where, params = _where(conn, q)
     if condition:
         where += f"{' AND ' if where else ' WHERE '}{condition}"
-    sql = (f"{_SELECT}, {_order(q)[0]} AS sort_value{_FROM}{where} ORDER BY {order} "
+    select_sql = _SELECT.replace(NEW_CUSTOMER_SQL, new_customer_sql(conn))
+    sql = (f"{select_sql}, {_order(q)[0]} AS sort_value{_FROM}{where} ORDER BY {order} "
            "LIMIT :limit OFFSET :offset")
     params.update(condition_params, limit=limit, offset=offset, **new_params(conn))
     rows = conn.execute(sql_text(sql), params).all()

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlalchemy import Connection, case, func, select
 
+from kamdesk.store.dialect import ci_like
 from kamdesk.store.models import Customer, Event, EventAttendance, Person
 
 _ET, _AT, _CT, _PT = (Event.__table__, EventAttendance.__table__, Customer.__table__,
@@ -76,7 +77,7 @@ def list_events(conn: Connection, text: str = "") -> list[EventRow]:
     """All events, newest first, with invited/attended counts."""
     stmt = _event_select().order_by(_E.held_on.desc(), _E.id.desc())
     if text.strip():
-        stmt = stmt.where(_E.name.contains(text.strip()))
+        stmt = stmt.where(ci_like(_E.name, f"%{text.strip()}%"))
     return [_row(r) for r in conn.execute(stmt)]
 
 

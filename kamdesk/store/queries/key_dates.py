@@ -39,6 +39,7 @@ from kamdesk.domain.key_dates import (
     solar_spans,
     yearly_occurrences,
 )
+from kamdesk.store.dialect import iso_text
 from kamdesk.store.models import Customer, CustomerMetrics, KeyDate, Person
 from kamdesk.store.queries.key_date_days import MAX_DAYS, stored_in_days
 from kamdesk.store.queries.sql_values import as_date, in_chunks, latest_datetime
@@ -307,7 +308,7 @@ def _derived_candidates(conn: Connection, start: dt.date, end: dt.date, customer
         if spans is None:
             return col.is_not(None)
         # Dates are stored as 'YYYY-MM-DD' text: compare 'MM-DD' (no date parsing).
-        month_day = func.substr(col, 6, 5)
+        month_day = func.substr(iso_text(col), 6, 5)
         return or_(false(), *(month_day.between(f"{m:02d}-{first:02d}", f"{m:02d}-{last:02d}")
                               for m, first, last in spans))
 

@@ -19,7 +19,8 @@ from sqlalchemy import Connection
 
 from kamdesk.domain.review_kpis import KPI_CODES
 from kamdesk.domain.review_periods import Period
-from kamdesk.store.queries.kpi_review import book_facts, customer_flags
+from kamdesk.store.dialect import shifted_date_sql
+from kamdesk.store.queries.kpi_review import NEXT_DAY, book_facts, customer_flags
 from kamdesk.store.queries.metric_facts import raw_fetcher
 
 __all__ = ["DrillRow", "drill_down"]
@@ -95,8 +96,9 @@ def _row_reads(conn: Connection, code: str, p: dict[str, Any]) -> list[tuple[Any
                 for rid, cid, deadline, done in fetch(
                     "SELECT i.id, i.customer_id, i.deadline, EXISTS (SELECT 1 FROM "
                     " interactions j WHERE j.customer_id = i.customer_id AND "
-                    " j.occurred_at > i.occurred_at AND j.occurred_at < date(i.deadline, "
-                    " '+1 day')) FROM interactions i WHERE i.deadline >= :lo "
+                    " j.occurred_at > i.occurred_at AND j.occurred_at < "
+                    f"{shifted_date_sql(conn, 'i.deadline', NEXT_DAY)}) "
+                    "FROM interactions i WHERE i.deadline >= :lo "
                     f"AND i.deadline < :hi AND i.{not_archived}", p)]
     if code in ("response_timeliness", "resolution_rate"):
         rows = fetch(

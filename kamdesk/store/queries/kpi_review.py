@@ -30,6 +30,7 @@ from kamdesk.domain.review_kpis import (
     review_figures,
 )
 from kamdesk.domain.review_periods import Period
+from kamdesk.store.dialect import shifted_date_sql, sum_true_sql
 from kamdesk.store.queries.metric_facts import raw_fetcher
 from kamdesk.store.queries.settings import get_json, tiering_settings
 
@@ -59,9 +60,14 @@ def kpi_targets(conn: Connection) -> dict[str, float]:
     return out
 
 
+IS_ORDER = "coalesce(kind, 'order') = 'order'"
+NEXT_DAY = "'+1 day'"
+
+
 def period_key_sql(kind: str, column: str) -> str:
     """SQL for the code of the ``kind`` period a date/timestamp text column falls in
     (``2026-11``, ``2026-Q4``, ``2026``) — matches :attr:`Period.code`."""
+    column = f"CAST({column} AS TEXT)"  # the stored text on SQLite; PostgreSQL's ISO form
     if kind == "month":
         return f"substr({column}, 1, 7)"
     if kind == "quarter":
@@ -150,7 +156,7 @@ def book_facts(conn: Connection, periods: Sequence[Period], as_of: date) -> Book
         customers[int(cid)] = CustomerPeriods(_day(start), _day(created), str(tier))
     for cid, key, n, order_cents, net, first, last, first_trade in fetch(
             f"SELECT customer_id, {_keyed(periods, 'occurred_on')} AS k, "
-            "SUM(coalesce(kind, 'order') = 'order'), "
+            f"{sum_true_sql(conn, IS_ORDER)}, "
             "SUM(CASE WHEN coalesce(kind, 'order') = 'order' THEN amount_cents ELSE 0 END), "
             "SUM(amount_cents), "
             "MIN(CASE WHEN coalesce(kind, 'order') = 'order' THEN occurred_on END), "
@@ -297,30 +303,37 @@ def period_counts(conn: Connection, periods: Sequence[Period],
     fetch = raw_fetcher(conn)
     p = _bounds(periods, as_of)
     key = period_key_sql(periods[0].kind, "{col}")
+    def n_true(condition: str) -> str:
+        return sum_true_sql(conn, condition)
+
     surveys = _by_key(fetch(
         f"SELECT {key.format(col='responded_on')}, coalesce(SUM(csat), 0), COUNT(csat), "
-        "SUM(nps >= 9), SUM(nps BETWEEN 7 AND 8), SUM(nps <= 6) FROM survey_responses "
+        f"{n_true('nps >= 9')}, {n_true('nps BETWEEN 7 AND 8')}, {n_true('nps <= 6')} "
+        "FROM survey_responses "
         "WHERE responded_on >= :lo AND responded_on < :hi "
         f"AND customer_id NOT IN ({_ARCHIVED}) GROUP BY 1", p))
     followups = _by_key(fetch(
-        f"SELECT {key.format(col='i.deadline')}, COUNT(*), SUM(EXISTS ("
-        " SELECT 1 FROM interactions j WHERE j.customer_id = i.customer_id "
-        " AND j.occurred_at > i.occurred_at AND j.occurred_at < date(i.deadline, '+1 day'))) "
+        f"SELECT {key.format(col='i.deadline')}, COUNT(*), " + n_true(
+            "EXISTS (SELECT 1 FROM interactions j WHERE j.customer_id = i.customer_id "
+            " AND j.occurred_at > i.occurred_at AND j.occurred_at < "
+            f"{shifted_date_sql(conn, 'i.deadline', NEXT_DAY)})") + " "
         "FROM interactions i WHERE i.deadline >= :lo AND i.deadline < :hi "
         f"AND i.customer_id NOT IN ({_ARCHIVED}) GROUP BY 1", p))
     complaints = _by_key(fetch(
-        f"SELECT {key.format(col='received_at')}, "
-        " SUM(response_deadline IS NOT NULL AND responded_at IS NOT NULL "
-        "  AND responded_at < :hi AND responded_at <= response_deadline), "
-        " SUM(response_deadline IS NOT NULL AND ("
-        "  (responded_at IS NOT NULL AND responded_at < :hi AND responded_at > response_deadline)"
-        "  OR ((responded_at IS NULL OR responded_at >= :hi) AND response_deadline < :hi))), "
-        " COUNT(*), SUM(status IN ('resolved', 'closed') "
-        "  AND (resolved_at IS NULL OR resolved_at < :hi)) "
+        f"SELECT {key.format(col='received_at')}, " + n_true(
+            "response_deadline IS NOT NULL AND responded_at IS NOT NULL "
+            " AND responded_at < :hi AND responded_at <= response_deadline") + ", " + n_true(
+            "response_deadline IS NOT NULL AND ("
+            " (responded_at IS NOT NULL AND responded_at < :hi"
+            "  AND responded_at > response_deadline)"
+            " OR ((responded_at IS NULL OR responded_at >= :hi) AND response_deadline < :hi))"
+        ) + ", COUNT(*), " + n_true(
+            "status IN ('resolved', 'closed') AND (resolved_at IS NULL OR resolved_at < :hi)") + " "
         "FROM complaints WHERE received_at >= :lo AND received_at < :hi "
         f"AND customer_id NOT IN ({_ARCHIVED}) GROUP BY 1", p))
     events = _by_key(fetch(
-        f"SELECT {key.format(col='e.held_on')}, SUM(a.invited), SUM(a.invited AND a.attended) "
+        f"SELECT {key.format(col='e.held_on')}, {n_true('a.invited')}, "
+        f"{n_true('a.invited AND a.attended')} "
         "FROM event_attendance a JOIN events e ON e.id = a.event_id "
         "WHERE e.held_on >= :lo AND e.held_on < :hi "
         f"AND a.customer_id NOT IN ({_ARCHIVED}) GROUP BY 1", p))

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, text
 
 from kamdesk.domain.calendar_math import trailing_windows
 from kamdesk.domain.kpis import KpiInputs, KpiReport, compute_kpis
+from kamdesk.store.dialect import sum_true_sql, unindexed_sql
 
 __all__ = ["ORDER_WINDOW_MONTHS", "WINDOW_DAYS", "OrderFigures", "kpi_inputs", "kpi_report",
            "order_figures"]
@@ -61,12 +62,12 @@ def order_figures(conn: Connection, today: date) -> OrderFigures:
         "SELECT COUNT(*), coalesce(SUM(total), 0), coalesce(SUM(n12), 0), "
         " coalesce(SUM(s12), 0), coalesce(SUM(n24), 0), coalesce(SUM(s24), 0) FROM ("
         " SELECT customer_id, SUM(amount_cents) AS total, "
-        "  SUM(occurred_on > :a12) AS n12, "
+        f"  {sum_true_sql(conn, 'occurred_on > :a12')} AS n12, "
         "  SUM(CASE WHEN occurred_on > :a12 THEN amount_cents ELSE 0 END) AS s12, "
-        "  SUM(occurred_on > :a24 AND occurred_on <= :a12) AS n24, "
+        f"  {sum_true_sql(conn, 'occurred_on > :a24 AND occurred_on <= :a12')} AS n24, "
         "  SUM(CASE WHEN occurred_on > :a24 AND occurred_on <= :a12 "
         "   THEN amount_cents ELSE 0 END) AS s24 "
-        " FROM trades WHERE occurred_on <= :today GROUP BY customer_id) "
+        " FROM trades WHERE occurred_on <= :today GROUP BY customer_id) AS per_customer "
         f"WHERE customer_id NOT IN ({archived})"), p).one()
     customers, revenue = int(book[0]), int(book[1])
     n12, s12, n24, s24 = (int(x) for x in book[2:])
@@ -74,7 +75,8 @@ def order_figures(conn: Connection, today: date) -> OrderFigures:
     # non-order rows beats millions of random lookups.
     returns = conn.execute(text(
         "SELECT customer_id, occurred_on, amount_cents FROM trades "
-        "WHERE coalesce(kind, 'order') != 'order' AND +occurred_on <= :today "
+        f"WHERE coalesce(kind, 'order') != 'order' AND {unindexed_sql(conn, 'occurred_on')} "
+        "<= :today "
         f"AND customer_id NOT IN ({archived})"), p).all()
     for _cid, day, amount in returns:
         on = str(day)[:10]

@@ -53,9 +53,9 @@ _MAIN_SQL = (
     "  WHERE pay.customer_id = c.id AND pay.received_on <= :w_through), 0) END, "
     "kc.name, coalesce(kc.mobile, kc.phone), "
     "c.declared_contribution_cents, c.declared_last_contact_at, c.stated_value_tier, "
-    "c.stated_activity, c.tier_source, substr(c.created_at, 1, 10) "
+    "c.stated_activity, c.tier_source, substr(CAST(c.created_at AS TEXT), 1, 10) "
     "FROM customers c LEFT JOIN people kc ON kc.id = ("
-    " SELECT q.id FROM people q WHERE q.customer_id = c.id AND q.archived = 0 "
+    " SELECT q.id FROM people q WHERE q.customer_id = c.id AND q.archived = false "
     " ORDER BY q.is_primary DESC, q.id LIMIT 1) "
     "WHERE c.status != 'archived'{only} ORDER BY c.id"
 )
@@ -65,8 +65,9 @@ _MAIN_SQL = (
 #: '|'), so each of their contacts is looked up once rather than once per figure.
 _PEOPLE_SQL = (
     "SELECT p.customer_id, p.decision_role, p.archived, "
-    "(SELECT max(i.occurred_at) || '|' || "
-    "  coalesce(max(CASE WHEN i.channel IN ('visit','meeting') THEN i.occurred_at END), '') "
+    "(SELECT CAST(max(i.occurred_at) AS TEXT) || '|' || "
+    "  coalesce(CAST(max(CASE WHEN i.channel IN ('visit','meeting') THEN i.occurred_at END)"
+    "   AS TEXT), '') "
     " FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id "
     " WHERE ip.person_id = p.id AND i.occurred_at <= :now) "
     "FROM people p WHERE p.decision_role IN ('decision_maker','economic_buyer'){only}"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from kamdesk.store.dialect import day_sql, is_sqlite, shifted_date_sql
+
 NEW_CUSTOMER_SQL = (
     "(m.last_trade_on IS NULL AND m.last_interaction_at IS NULL AND m.orders_12m = 0 "
     "AND m.revenue_12m_cents = 0 "
@@ -19,6 +21,17 @@ NEW_CUSTOMER_SQL = (
     "AND c.stated_activity IS NULL AND (c.created_at IS NULL OR m.computed_on IS NULL OR "
     "substr(c.created_at, 1, 10) >= date(m.computed_on, :new_back)))"
 )
+
+
+def new_customer_sql(conn: Connection) -> str:
+    """:data:`NEW_CUSTOMER_SQL` for ``conn``'s engine (on PostgreSQL the window is an
+    interval; its month arithmetic clamps the day, like the domain rule)."""
+    if is_sqlite(conn):
+        return NEW_CUSTOMER_SQL
+    return NEW_CUSTOMER_SQL.replace(
+        "substr(c.created_at, 1, 10) >= date(m.computed_on, :new_back)",
+        f"{day_sql(conn, 'c.created_at')} >= "
+        f"{shifted_date_sql(conn, 'm.computed_on', ':new_back')}")
 
 
 def new_params(conn: Connection) -> dict[str, object]:

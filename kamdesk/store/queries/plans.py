@@ -26,6 +26,7 @@ from kamdesk.domain.plans import (
     RiskItem,
     Stakeholder,
 )
+from kamdesk.store.dialect import ci_like
 from kamdesk.store.models import (
     AccountPlan,
     Customer,
@@ -101,8 +102,8 @@ def list_plans(conn: Connection, customer_id: int | None = None,
         stmt = stmt.where(_m.value_tier == value_tier)
     if search:
         like = f"%{search.strip()}%"
-        stmt = stmt.where((_c.name.like(like)) | (_c.code.like(like)) | (_ap.period.like(like))
-                          | (_c.name_initials.like(like.lower())))
+        stmt = stmt.where(ci_like(_c.name, like) | ci_like(_c.code, like)
+                          | ci_like(_ap.period, like) | ci_like(_c.name_initials, like.lower()))
     rows = [PlanRow(
         id=r.id, customer_id=r.customer_id, customer_code=r.code, customer_name=r.name,
         period=r.period, status=r.status, owner=r.owner, updated_at=r.updated_at,

@@ -57,7 +57,12 @@ def credit_watch_sql(alias: str = "c") -> str:
     1)`` says both, so the sums run once)."""
     return (f"({alias}.credit_limit_cents IS NOT NULL AND "
             f"{stored_outstanding_sql(alias + '.id')} * 100 >= "
-            f"max({alias}.credit_limit_cents * {AMBER_PCT}, 1))")
+            f"{_at_least_one(f'{alias}.credit_limit_cents * {AMBER_PCT}')})")
+
+
+def _at_least_one(amount: str) -> str:
+    """``max(amount, 1)`` of SQLite, written so PostgreSQL (which has GREATEST) runs it."""
+    return f"CASE WHEN {amount} > 1 THEN {amount} ELSE 1 END"
 
 
 def stored_outstanding_sql(customer: str) -> str:
@@ -236,7 +241,7 @@ def credit_watch(conn: Connection, limit: int = 50) -> Listing[CreditWatch]:
             " WHERE m.outstanding_cents > 0 AND c.credit_limit_cents IS NOT NULL "
             " AND c.status != 'archived') "
             "SELECT id, code, name, owed, lim, credit_rating, count(*) OVER () FROM watch "
-            f"WHERE owed * 100 >= max(lim * {AMBER_PCT}, 1) "
+            f"WHERE owed * 100 >= {_at_least_one(f'lim * {AMBER_PCT}')} "
             "ORDER BY CASE WHEN lim = 0 THEN 1e18 ELSE owed * 1.0 / lim END DESC, id "
             "LIMIT :limit"), {"limit": limit}):
         rows.append(CreditWatch(int(r[0]), r[1], r[2], int(r[3]), int(r[4]), r[5]))

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import BindParameter, ColumnElement, Connection, bindparam, func, select, text
 
 from kamdesk.domain.contract_life import LIVE_STATES
+from kamdesk.store.dialect import days_between_sql
 from kamdesk.store.models import Contract, Customer, CustomerMetrics
 from kamdesk.store.queries.key_dates import DayCap
 from kamdesk.store.queries.listing import Listing
@@ -143,7 +144,7 @@ def renewals_due(conn: Connection, today: dt.date, limit: int = 50) -> Listing[R
          "to": (today + dt.timedelta(days=int(longest))).isoformat(),
          "today": today.isoformat(), "limit": limit, "live": list(LIVE_CONTRACT_STATUSES)}
     where = ("k.end_on >= :from AND k.end_on <= :to AND k.status IN :live "
-             "AND julianday(k.end_on) - julianday(:today) <= k.renewal_notice_days")
+             f"AND {days_between_sql(conn, 'k.end_on', ':today')} <= k.renewal_notice_days")
     total = conn.execute(text(f"SELECT count(*) FROM contracts k WHERE {where}")
                          .bindparams(live), p).scalar_one()
     rows = []

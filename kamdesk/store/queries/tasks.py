@@ -112,8 +112,10 @@ def _where(q: TaskQuery, now: datetime) -> tuple[str, dict[str, Any]]:
         parts.append("t.customer_id = :cid")
         p["cid"] = q.customer_id
     if q.customer_text.strip():
-        parts.append("t.customer_id IN (SELECT c.id FROM customers c WHERE c.name LIKE :ct "
-                     "OR c.code LIKE :ct OR c.short_name LIKE :ct)")
+        # lower() on both sides: SQLite's LIKE ignores Latin case, PostgreSQL's does not
+        parts.append("t.customer_id IN (SELECT c.id FROM customers c WHERE "
+                     "lower(c.name) LIKE lower(:ct) OR lower(c.code) LIKE lower(:ct) "
+                     "OR lower(c.short_name) LIKE lower(:ct))")
         p["ct"] = f"%{q.customer_text.strip()}%"
     for name, values in (("kind", q.kinds), ("source", q.sources)):
         if values:

@@ -31,11 +31,12 @@ from sqlalchemy import Connection, text
 
 from kamdesk.domain import task_titles
 from kamdesk.domain.complaints import deadline_level
+from kamdesk.store.dialect import unindexed_sql
 from kamdesk.store.queries.complaint_flags import LEVEL_RANK
 from kamdesk.store.queries.customers import CustomerQuery
 from kamdesk.store.queries.customers import count as count_customers
 from kamdesk.store.queries.listing import Listing
-from kamdesk.store.queries.newness import NEW_CUSTOMER_SQL, new_params
+from kamdesk.store.queries.newness import new_customer_sql, new_params
 from kamdesk.store.queries.receivables import CreditWatch, credit_watch
 from kamdesk.store.queries.renewals import RenewalDue, renewals_due
 from kamdesk.store.queries.sql_values import as_date, as_datetime, as_json, sql_timestamp
@@ -158,7 +159,8 @@ _SNOOZED = SNOOZED_SQL
 # snooze, see snooze_cadence, is such a row), so it never shows here.
 _TASK_TODAY = "t.done_at IS NULL AND (t.due_at <= :end OR t.remind_at <= :end)"
 # The earlier of due and reminder time (SQLite's two-argument min() is NULL if either is).
-_WHEN = "min(coalesce(t.due_at, t.remind_at), coalesce(t.remind_at, t.due_at))"
+_WHEN = ("CASE WHEN coalesce(t.due_at, t.remind_at) <= coalesce(t.remind_at, t.due_at) "
+         "THEN coalesce(t.due_at, t.remind_at) ELSE coalesce(t.remind_at, t.due_at) END")
 
 
 def _task_counts(conn: Connection, now: datetime) -> tuple[int, datetime | None]:
@@ -202,11 +204,11 @@ def task_rows(conn: Connection, now: datetime, limit: int, lang: str = "en",
         "t.remind_at, t.title_code, t.title_params FROM ("
         f" SELECT * FROM (SELECT t.*, {_WHEN} AS w FROM tasks t WHERE t.done_at IS NULL "
         f"  AND t.due_at <= :end AND NOT {_SNOOZED}{only} "
-        "  ORDER BY t.due_at, t.priority, t.id LIMIT :limit)"
+        "  ORDER BY t.due_at, t.priority, t.id LIMIT :limit) AS by_due"
         " UNION"
         f" SELECT * FROM (SELECT t.*, {_WHEN} AS w FROM tasks t WHERE t.done_at IS NULL "
         f"  AND t.remind_at <= :end AND NOT {_SNOOZED}{only} "
-        "  ORDER BY t.remind_at, t.priority, t.id LIMIT :limit)"
+        "  ORDER BY t.remind_at, t.priority, t.id LIMIT :limit) AS by_remind"
         ") t LEFT JOIN customers c ON c.id = t.customer_id "
         "ORDER BY t.w, t.priority, t.id LIMIT :limit"), p):
         due, remind = as_datetime(r[7]), as_datetime(r[8])
@@ -252,7 +254,8 @@ def cadence_overdue(conn: Connection, now: datetime, limit: int = 50) -> Listing
             "SELECT m.customer_id, c.code, c.name, m.value_tier, m.activity, m.next_due_on, "
             "m.due_action, m.key_contact_name, m.key_contact_phone "
             "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
-            f"WHERE +m.value_tier = :tier AND {OFF_CADENCE_SQL} AND c.status != 'archived' "
+            f"WHERE {unindexed_sql(conn, 'm.value_tier')} = :tier AND {OFF_CADENCE_SQL} "
+            "AND c.status != 'archived' "
             "ORDER BY m.next_due_on, m.customer_id LIMIT :limit"), p):
             due = as_date(r[5])
             assert due is not None
@@ -282,7 +285,8 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
     new_silent = int(conn.execute(text(
         "SELECT count(*) FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
         "WHERE m.activity = 'silent' AND m.last_interaction_at IS NULL "
-        f"AND m.value_tier IN ('A','B','C') AND m.computed_on IS NOT NULL AND {NEW_CUSTOMER_SQL}"),
+        f"AND m.value_tier IN ('A','B','C') AND m.computed_on IS NOT NULL AND "
+        f"{new_customer_sql(conn)}"),
         p).scalar_one())
     silent = int(conn.execute(text(
         "SELECT count(*) FROM customer_metrics "
@@ -295,7 +299,7 @@ def silent_customers(conn: Connection, limit: int = 20) -> Listing[SilentCustome
             "m.last_interaction_at, m.last_trade_on, m.key_contact_name, m.key_contact_phone "
             "FROM customer_metrics m JOIN customers c ON c.id = m.customer_id "
             "WHERE m.activity = 'silent' AND m.next_due_on IS NOT NULL "
-            f"AND c.status != 'archived' AND NOT {NEW_CUSTOMER_SQL} "
+            f"AND c.status != 'archived' AND NOT {new_customer_sql(conn)} "
             "ORDER BY m.revenue_12m_cents DESC, m.customer_id LIMIT :limit"),
             {"limit": limit, **p})
     ]

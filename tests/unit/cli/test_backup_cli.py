@@ -6,9 +6,13 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from kamdesk.cli import main
 from kamdesk.io.backup_catalog import make_automatic_backup
 from kamdesk.store.schema_version import HEAD_REVISION
+
+pytestmark = pytest.mark.sqlite_only(reason="backups are copies of the book file")
 
 
 def _close(db) -> str:

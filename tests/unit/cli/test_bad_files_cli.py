@@ -17,6 +17,8 @@ from bad_files import CASES, MESSAGE, make_bad, sha256
 from kamdesk.cli import main
 from kamdesk.cli.common import EXIT_FOR_PROBLEM
 
+pytestmark = pytest.mark.sqlite_only(reason="damaged, locked, read-only and full-disk book files")
+
 
 @pytest.fixture
 def csv_file(tmp_path: Path) -> Path:

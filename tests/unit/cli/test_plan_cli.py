@@ -9,6 +9,8 @@ import pytest
 
 from kamdesk.cli import main
 
+pytestmark = pytest.mark.sqlite_only(reason="reads the book file with sqlite3")
+
 poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +21,8 @@ from kamdesk.io.document_store import (
 )
 from kamdesk.store.database import open_database
 from kamdesk.store.queries.documents import documents_of_customer
+
+pytestmark = pytest.mark.sqlite_only(reason="backups are copies of the book file")
 
 
 def _attach(db, tmp_path: Path, data: bytes, name: str) -> tuple[int, str]:

@@ -25,6 +25,8 @@ from kamdesk.store import upgrade_backup
 from kamdesk.store.database import integrity_report, open_database
 from kamdesk.store.schema_version import HEAD_REVISION
 
+pytestmark = pytest.mark.sqlite_only(reason="backups and restores are SQLite files")
+
 NOW = datetime(2026, 11, 23, 10, 0, 0)
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "revisions"
 

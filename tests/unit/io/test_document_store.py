@@ -36,6 +36,7 @@ def _leftovers(store: DocumentStore) -> list[Path]:
             and p.parent.parent != store.root]
 
 
+@pytest.mark.sqlite_only(reason="a book file keeps its documents beside it")
 def test_the_store_lives_beside_the_database(db):
     store = store_for_database(db.location)
     assert store.root == Path(db.location).with_name("test.files")

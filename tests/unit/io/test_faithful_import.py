@@ -152,11 +152,7 @@ def _random_book(tmp_path: Path, rng: random.Random, n: int) -> Path:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 @pytest.mark.parametrize("fmt,lang", [("csv", "zh_CN"), ("xlsx", "zh_CN"), ("csv", "en")])
-def test_round_trip_changes_nothing(db, tmp_path, seed, fmt, lang, empty_template):
-    import shutil
-
-    from kamdesk.store.database import open_database
-
+def test_round_trip_changes_nothing(db, tmp_path, seed, fmt, lang, another_db):
     rng = random.Random(seed)
     _imp(db, _random_book(tmp_path, rng, 30))
     t2 = "客户ID,沟通时间,沟通方式,沟通主题\n" + "".join(
@@ -181,8 +177,7 @@ def test_round_trip_changes_nothing(db, tmp_path, seed, fmt, lang, empty_templat
             assert (report.created, report.updated, report.problems) == (0, 0, []), what
     assert written == set() and _counts(db) == before
     # into an empty database: the same customers
-    shutil.copy(empty_template, tmp_path / "fresh.sqlite3")
-    fresh = open_database(str(tmp_path / "fresh.sqlite3"), tmp_path / "bk")
+    fresh = another_db()
     _imp(fresh, out["customers"], "customers")
     query = ("SELECT code, name, industry, cooperation_start, explicit_needs FROM customers "
              "ORDER BY code")

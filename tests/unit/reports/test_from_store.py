@@ -184,7 +184,7 @@ def test_brief_pdf_from_demo_db(demo_db, tmp_path):
         row = chinese_plan(conn)
         cid = row.customer_id
         person = conn.execute(text(
-            "SELECT id, name FROM people WHERE customer_id = :c AND archived = 0 LIMIT 1"),
+            "SELECT id, name FROM people WHERE customer_id = :c AND archived = false LIMIT 1"),
             {"c": cid}).first()
     soon = TODAY + timedelta(days=10)
     with demo_db.session() as s:

@@ -122,6 +122,7 @@ def test_a_page_costs_two_statements(db, book):
     assert len(statements) == 2
 
 
+@pytest.mark.sqlite_only(reason="SQLite query plan")
 def test_query_uses_the_time_index(db, book):
     with db.engine.connect() as conn:
         for query, index in ((q.LogQuery(), "ix_interactions_when"),

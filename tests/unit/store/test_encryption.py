@@ -16,6 +16,8 @@ from kamdesk.cli import ENCRYPTION_COMMANDS, build_parser, main
 from kamdesk.store import cipher
 from kamdesk.store.database import DatabaseProblem, open_database
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLCipher protects book files")
+
 needs_binding = pytest.mark.skipif(
     not cipher.encryption_available(),
     reason="the SQLCipher binding (sqlcipher3, pip install kamdesk[encryption]) is not "

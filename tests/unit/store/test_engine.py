@@ -46,6 +46,7 @@ def test_the_cli_opens_its_database_with_full(tmp_path):
         database.dispose()
 
 
+@pytest.mark.sqlite_only(reason="PRAGMA synchronous of the test files")
 def test_fixture_databases_run_without_fsync(db):
     assert _synchronous(db) == OFF
     with db.engine.connect() as conn:  # the other pragmas are unchanged

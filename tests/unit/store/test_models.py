@@ -130,6 +130,7 @@ def test_share_of_wallet_is_decimal(db):
         assert s.get(Customer, c.id).share_of_wallet_pct == Decimal("33.33")
 
 
+@pytest.mark.sqlite_only(reason="SQLite pragmas and FTS5 query plans")
 def test_sqlite_pragmas(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -163,6 +164,7 @@ def test_editing_next_action_moves_its_task(db):
         assert s.query(Task).filter(Task.interaction_id == logged.interaction_id).count() == 1
 
 
+@pytest.mark.sqlite_only(reason="SQLite pragmas and FTS5 query plans")
 def test_short_chinese_search_uses_the_index(db):
     from kamdesk.store.ops.customers import create_customer
     from kamdesk.store.queries.customers import CustomerQuery, fetch_page

@@ -7,6 +7,7 @@ import pytest
 
 import factories as customer_ops
 import factories as people_ops
+from pg_support import search_rows, search_table
 from sqlalchemy import text
 
 from kamdesk.io.import_tables import import_file
@@ -70,7 +71,7 @@ def _contacts(seed, count):
 def _bodies(db):
     with db.engine.connect() as conn:
         return {name: body for name, body in conn.execute(text(
-            "SELECT c.name, f.body FROM customers c JOIN customer_fts f ON f.rowid = c.id"))}
+            f"SELECT c.name, f.body FROM customers c JOIN {search_rows(conn)} f ON f.id = c.id"))}
 
 
 def _stored(db):
@@ -80,14 +81,15 @@ def _stored(db):
             "c.name_initials FROM customers c JOIN people p ON p.customer_id = c.id")).all())
 
 
-def test_imported_and_hand_made_rows_are_indexed_the_same(db, empty_template, tmp_path):
+def test_imported_and_hand_made_rows_are_indexed_the_same(db, empty_template, tmp_path,
+                                                         another_db):
     rows = _contacts(11, 40)
     sheet = tmp_path / "customers.csv"
     sheet.write_text("客户名称,关键联系人\n" + "".join(f"{c},{p}\n" for c, p in rows),
                      encoding="utf-8")
     with db.engine.begin() as conn:
         assert import_file(conn, sheet).written
-    by_hand = open_database(str(tmp_path / "hand.sqlite3"), tmp_path / "b")
+    by_hand = another_db()
     with by_hand.session() as s:
         for company, person in rows:
             people_ops.create_person(s, customer_ops.create_customer(s, name=company).id,
@@ -110,7 +112,8 @@ def test_an_old_index_is_rebuilt_once_on_open(db, tmp_path):
         s.commit()
     with db.engine.begin() as conn:  # as an older KAMDesk left it
         conn.execute(text("UPDATE people SET name_pinyin = 'danwenhua', name_initials = 'dwh'"))
-        conn.execute(text("UPDATE customer_fts SET body = 'c0001 华信 单文华 danwenhua dwh'"))
+        table, _id = search_table(conn)
+        conn.execute(text(f"UPDATE {table} SET body = 'c0001 华信 单文华 danwenhua dwh'"))
         conn.execute(text("DELETE FROM app_settings WHERE key = :k"), {"k": SEARCH_INDEX_KEY})
     assert _found(db, "swh") == set()
     location = db.location
@@ -132,7 +135,7 @@ def test_rebuild_declares_what_it_writes(db):
     with track_writes(db.engine) as written, db.session() as s:
         changes = rebuild_search_index(s)
         s.commit()
-    assert written <= changes.names | {"customer_fts"}
+    assert written <= changes.names | {"customer_fts", "customer_search"}
 
 
 def test_search_runs_at_once_only_what_the_index_answers():

@@ -14,6 +14,8 @@ from kamdesk.cli import EXIT_BUSY, main
 from kamdesk.store.database import DatabaseProblem
 from kamdesk.store.write_lock import WriteWait
 
+pytestmark = pytest.mark.sqlite_only(reason="SQLite's one-writer lock (BEGIN IMMEDIATE)")
+
 
 def _hold_write_lock(path):
     """Another program in the middle of a write transaction (an import, say)."""

@@ -82,11 +82,31 @@ def upgrade() -> None:
             "coalesce(short_name, '') || ' ' || coalesce(name_pinyin, '') || ' ' || "
             "coalesce(name_initials, '')) FROM customers"
         )
+    elif op.get_bind().dialect.name == "postgresql":
+        # The same objects as kamdesk.store.search_pg.CREATE_STATEMENTS, frozen here:
+        # the searchable text with a pg_trgm GIN index (issue #17).
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(
+            "CREATE TABLE IF NOT EXISTS customer_search ("
+            "customer_id INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE, "
+            "body TEXT NOT NULL)"
+        )
+        op.execute(
+            "CREATE INDEX IF NOT EXISTS ix_customer_search_trgm ON customer_search "
+            "USING gin (body gin_trgm_ops)"
+        )
+        op.execute(
+            "INSERT INTO customer_search (customer_id, body) SELECT id, lower(code || ' ' || "
+            "name || ' ' || coalesce(short_name, '') || ' ' || coalesce(name_pinyin, '') || ' ' "
+            "|| coalesce(name_initials, '')) FROM customers"
+        )
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         op.execute("DROP TABLE IF EXISTS customer_fts")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TABLE IF EXISTS customer_search")
     op.drop_table('tier_changes')
     op.drop_table('customer_metrics')
     op.drop_table('app_settings')

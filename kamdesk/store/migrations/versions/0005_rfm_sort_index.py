@@ -15,6 +15,10 @@ depends_on = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":  # an expression needs its parentheses
+        op.execute("CREATE INDEX IF NOT EXISTS ix_metrics_rfm ON customer_metrics "
+                   "((r_score * 100 + f_score * 10 + m_score))")
+        return
     op.execute("CREATE INDEX IF NOT EXISTS ix_metrics_rfm ON customer_metrics "
                "(r_score * 100 + f_score * 10 + m_score)")
 

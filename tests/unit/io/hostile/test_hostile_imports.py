@@ -27,6 +27,8 @@ from kamdesk.io.tabular import TableReadError
 
 from .sheets import hostile_sheet, write_csv, write_xlsx
 
+pytestmark_sqlite = pytest.mark.sqlite_only(reason="fuzzes imports against SQLite's own catalogue (sqlite_master, PRAGMA table_info)")
+
 TODAY = date(2026, 11, 23)
 #: (table, column, forbidden): names have no control character at all; other texts
 #: keep TAB and LF (a topic cell may hold a line break) but never NUL, CR or the rest
@@ -39,7 +41,7 @@ NAME_COLUMNS = (("customers", "name", NAME), ("customers", "short_name", NAME),
 NUMBER_COLUMNS = (("trades", "amount_cents", MAX_AMOUNT_FEN), ("trades", "quantity", MAX_COUNT),
                   ("customers", "declared_contribution_cents", MAX_AMOUNT_FEN))
 COUNTER = itertools.count()
-pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+pytestmark = [pytestmark_sqlite, pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")]
 
 
 @pytest.fixture(scope="module")

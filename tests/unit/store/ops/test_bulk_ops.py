@@ -50,6 +50,7 @@ def _sheet(path: Path, rows: int, seed: int) -> Path:
     return path
 
 
+@pytest.mark.sqlite_only(reason="SQLite page cache and index rebuild of bulk loads")
 def test_bulk_load_gives_the_cache_back_and_holds_one_transaction(db):
     with db.engine.connect() as conn:
         before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
@@ -63,6 +64,7 @@ def test_bulk_load_gives_the_cache_back_and_holds_one_transaction(db):
                                     ).scalar() == 0
 
 
+@pytest.mark.sqlite_only(reason="SQLite page cache and index rebuild of bulk loads")
 def test_indexes_set_aside_are_built_again_or_kept_on_failure(db, monkeypatch):
     monkeypatch.setattr(bulk, "BULK_INDEX_ROWS", 2)
     rows = [CustomerUpsert({"name": f"公司{i}", "industry": "金融"}, KeyContact(f"曾{i}", None))
@@ -89,6 +91,7 @@ def test_indexes_set_aside_are_built_again_or_kept_on_failure(db, monkeypatch):
         assert conn.exec_driver_sql("SELECT count(*) FROM people").scalar() == 30
 
 
+@pytest.mark.sqlite_only(reason="SQLite page cache and index rebuild of bulk loads")
 def test_indexes_stay_without_an_open_transaction(db, monkeypatch):
     monkeypatch.setattr(bulk, "BULK_INDEX_ROWS", 1)
     with db.engine.connect() as conn:
@@ -99,6 +102,7 @@ def test_indexes_stay_without_an_open_transaction(db, monkeypatch):
         conn.rollback()
 
 
+@pytest.mark.sqlite_only(reason="copies the book file; FTS5 settings")
 def test_import_through_the_bulk_paths_stores_what_the_row_paths_store(
         db, tmp_path, monkeypatch):
     sheet = _sheet(tmp_path / "t1.csv", 60, seed=3)

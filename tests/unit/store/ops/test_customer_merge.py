@@ -38,7 +38,7 @@ def test_merge_moves_everything(demo_db):
         before = {t: (_count(conn, t, keep), _count(conn, t, drop)) for t in HISTORY}
         shared_events = conn.exec_driver_sql(
             "SELECT count(*) FROM event_attendance d JOIN event_attendance k "
-            "ON k.event_id = d.event_id AND k.person_id IS d.person_id "
+            "ON k.event_id = d.event_id AND k.person_id IS NOT DISTINCT FROM d.person_id "
             "WHERE d.customer_id = ? AND k.customer_id = ?", (drop, keep)).scalar()
     assert sum(b for _a, b in before.values()) > 5
     with track_writes(demo_db.engine) as written:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from pg_support import search_rows
 
 from kamdesk.io.import_tables import import_file
 from kamdesk.store.errors import HasHistory, ValidationError
@@ -37,7 +38,7 @@ def _derived(db, customer_id: int) -> dict[str, object]:
             "SELECT value_tier, activity, health, revenue_12m_cents, key_contact_name, "
             "key_contact_phone FROM customer_metrics WHERE customer_id = ?",
             (customer_id,)).one()
-        body = conn.exec_driver_sql("SELECT body FROM customer_fts WHERE rowid = ?",
+        body = conn.exec_driver_sql(f"SELECT body FROM {search_rows(conn)} f WHERE id = ?",
                                     (customer_id,)).scalar_one()
         people = conn.exec_driver_sql(
             "SELECT name, mobile, is_primary, archived, attitude, relationship_strength, "

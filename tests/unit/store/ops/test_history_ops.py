@@ -142,7 +142,7 @@ def test_revert_goes_through_validation_and_typed_values(db):
     for e in [e for e in _history(db, cid, ["trades"]) if e.action == "update"]:
         db.write(revert_change, e.id, today=TODAY)
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT amount_cents, occurred_on FROM trades "
+        assert conn.exec_driver_sql("SELECT amount_cents, CAST(occurred_on AS TEXT) FROM trades "
                                     "WHERE id = ?", (tid,)).one() == (-5_000, "2026-11-01")
 
 
