@@ -73,23 +73,13 @@ def add_account(conn: Any, owner: str | None, code: str) -> dict[str, int]:
 
 
 def create_schema(engine: Any) -> None:
-    """The models' tables (and the indexes PostgreSQL accepts as they are written for
-    SQLite: an expression index without its own parentheses is left out — the migrated
-    schema replaces all this once the migrations run on PostgreSQL)."""
-    from sqlalchemy.exc import DBAPIError
-    from sqlalchemy.schema import CreateIndex, CreateTable
+    """The book's schema at head, the way a fresh book on a server gets it
+    (:func:`kamdesk.store.migrate.ensure_schema`)."""
+    from pathlib import Path
 
-    from kamdesk.store.models import Base
+    from kamdesk.store.migrate import ensure_schema
 
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            conn.execute(CreateTable(table))
-            for index in table.indexes:
-                try:
-                    with conn.begin_nested():
-                        conn.execute(CreateIndex(index))
-                except DBAPIError:
-                    pass
+    ensure_schema(engine, Path("."))
 
 
 @contextmanager

@@ -137,24 +137,14 @@ def canonical_dump(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
 
 def create_schema_on_pg(url: str) -> None:
     """The book's schema at head on an empty PostgreSQL database, the way a fresh book
-    gets it (``create_all`` and the head stamp). Until the PostgreSQL work of issue #17
-    lands, the one expression index PostgreSQL spells differently is made by hand."""
-    from kamdesk.store.schema_version import HEAD_REVISION
+    gets it (:func:`kamdesk.store.migrate.ensure_schema`: tables, search objects, the
+    head stamp, under the schema lock)."""
+    from pathlib import Path
+
+    from kamdesk.store.migrate import ensure_schema
 
     engine = create_engine(url)
-    metrics = Base.metadata.tables["customer_metrics"]
-    rfm = next(i for i in metrics.indexes if i.name == "ix_metrics_rfm")
     try:
-        with engine.begin() as c:
-            metrics.indexes.discard(rfm)
-            try:
-                Base.metadata.create_all(c)
-            finally:
-                metrics.indexes.add(rfm)
-            c.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_metrics_rfm ON customer_metrics "
-                              "((r_score * 100 + f_score * 10 + m_score))")
-            c.exec_driver_sql("CREATE TABLE alembic_version (version_num VARCHAR(32) "
-                              "NOT NULL PRIMARY KEY)")
-            c.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": HEAD_REVISION})
+        ensure_schema(engine, Path("."))
     finally:
         engine.dispose()

@@ -44,28 +44,17 @@ def two_sqlite(db: Database, tmp_path: Path) -> Iterator[tuple[Database, Databas
 
 
 def _pg_clients() -> Iterator[tuple[Database, Database]]:
+    from pathlib import Path
+
     from pg_support import fresh_database
     from sqlalchemy import create_engine
-    from sqlalchemy.exc import DBAPIError
-    from sqlalchemy.schema import CreateIndex, CreateTable
 
     from kamdesk.store.engine import make_session_factory
-    from kamdesk.store.models import Base
+    from kamdesk.store.migrate import ensure_schema
 
     with fresh_database("conflict_test") as url:
         engines = [create_engine(url), create_engine(url)]
-        # the schema from the models; an index PostgreSQL cannot build from SQLite's
-        # spelling is left out (helper pgcore owns the PostgreSQL schema)
-        with engines[0].begin() as conn:
-            for table in Base.metadata.sorted_tables:
-                conn.execute(CreateTable(table))
-        for table in Base.metadata.sorted_tables:
-            for index in table.indexes:
-                try:
-                    with engines[0].begin() as conn:
-                        conn.execute(CreateIndex(index))
-                except DBAPIError:
-                    pass
+        ensure_schema(engines[0], Path("."))  # a fresh server book, as the app makes it
         try:
             yield tuple(Database(url, e, make_session_factory(e))  # type: ignore[misc]
                         for e in engines)
