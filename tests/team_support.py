@@ -2,7 +2,7 @@
 team set up by ``init_team``, two managers and a lead, each a LOGIN role of its own, and
 a customer with a person, a contact and an order for each manager.
 
-The schema is built with ``Base.metadata.create_all`` on the fresh database; once the
+The schema is built the way the app builds a fresh server book (ensure_schema); once the
 migrations run on PostgreSQL this becomes the migrated schema. Every role name starts
 with ``team_`` and a random part: roles are cluster-wide, and other runs share the server.
 """
