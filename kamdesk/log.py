@@ -25,11 +25,16 @@ _configured: Path | None = None
 _PARAMETERS = re.compile(r"\[parameters: .*?\](?=\n\(Background|\n\n|\n\[|\Z)", re.DOTALL)
 _SQL_BLOCK = re.compile(r"\[SQL: (.*?)\](?=\n|\Z)", re.DOTALL)
 _QUOTED = re.compile(r"'(?:[^']|'')*'")
+#: PostgreSQL's DETAIL line repeats the row's values ("Key (code)=(C-77) already exists")
+_DETAIL = re.compile(r"^(\s*DETAIL:).*$", re.MULTILINE)
 REDACTED = "[parameters redacted]"
 
 
 def redact(text: str) -> str:
-    """``text`` without SQL parameters or quoted SQL literals (which may be names)."""
+    """``text`` without SQL parameters, quoted SQL literals or PostgreSQL's DETAIL
+    lines (any of which may hold names)."""
+    if "DETAIL:" in text:
+        text = _DETAIL.sub(r"\1 [redacted]", text)
     if "[parameters: " in text:
         text = _PARAMETERS.sub(REDACTED, text)
     if "[SQL: " in text:

@@ -69,13 +69,29 @@ def _assert_clean(path, *texts):
 def test_an_integrity_error_logs_no_name(db, log_file):
     with pytest.raises(IntegrityError) as exc:
         db.write(_duplicate)
-    logged = _assert_clean(log_file, str(exc.value))
+    # what anyone reads: the log (redacted) and the driver's first line (the message)
+    shown = kl.redact(str(exc.value))
+    from kamdesk.store.database import plain_reason
+
+    _assert_clean(log_file, shown, plain_reason(exc.value))
     _log_it(exc.value)
-    logged = _assert_clean(log_file, str(exc.value))
-    assert "UNIQUE constraint failed: app_settings.key" in logged
+    logged = _assert_clean(log_file, shown)
+    assert ("UNIQUE constraint failed: app_settings.key" in logged  # SQLite
+            or "duplicate key value violates unique constraint" in logged)  # PostgreSQL
     assert "hidden" in str(exc.value)
 
 
+def test_postgresql_detail_lines_are_redacted():
+    raw = ('(psycopg.errors.UniqueViolation) duplicate key value violates unique constraint '
+           '"pk_app_settings"\nDETAIL:  Key (key)=(note:C-SECRET-77) already exists.\n'
+           "[SQL: INSERT INTO app_settings (key, value) VALUES (%(k)s, %(v)s)]\n"
+           "[SQL parameters hidden due to hide_parameters=True]")
+    cleaned = kl.redact(raw)
+    assert CODE not in cleaned and "DETAIL: [redacted]" in cleaned
+    assert "duplicate key value violates unique constraint" in cleaned
+
+
+@pytest.mark.sqlite_only(reason="fills the disk with SQLite's max_page_count")
 def test_a_full_disk_logs_no_name_and_is_called_disk_full(db, log_file):
     with pytest.raises(OperationalError) as exc:
         db.write(_fill_disk)
@@ -85,6 +101,7 @@ def test_a_full_disk_logs_no_name_and_is_called_disk_full(db, log_file):
     assert "database or disk is full" in logged
 
 
+@pytest.mark.sqlite_only(reason="fills the disk with SQLite's max_page_count")
 def test_the_gui_message_names_no_customer(db, qapp):
     from kamdesk.ui.context import AppContext
     from kamdesk.ui.ops import failure_text
