@@ -80,6 +80,7 @@ def test_under_the_process_umask_everything_new_is_born_private(tmp_path):
     assert set(modes.values()) == {0o600}, modes
 
 
+@pytest.mark.sqlite_only(reason="makes a file backup of the book (SQLite by nature)")
 def test_exports_backups_documents_are_user_only_under_the_usual_umask(
         tmp_path, usual_umask, demo_db):
     from kamdesk.cli.plans import write_pdf

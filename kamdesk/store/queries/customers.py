@@ -313,9 +313,10 @@ def page_keys(conn: Connection, q: CustomerQuery, page_size: int) -> list[PageKe
     once per order and filter; it is stale once the rows change."""
     where, params = _where(conn, q)
     col, tie, direction = _order(q)
+    order = order_sql(conn, col, direction, nullable=_may_be_null(col))  # SQLite's NULLs
     sql = (f"SELECT k, id FROM (SELECT {col} AS k, {tie} AS id, row_number() OVER "
-           f"(ORDER BY {col} {direction}, {tie} {direction}) AS n "
-           f"{_FROM}{where}) "
+           f"(ORDER BY {order}, {tie} {direction}) AS n "
+           f"{_FROM}{where}) AS numbered "
            f"WHERE n % :size = 0 ORDER BY n")
     params["size"] = page_size
     return [(r[0], int(r[1])) for r in conn.execute(sql_text(sql), params)]

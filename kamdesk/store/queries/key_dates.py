@@ -171,7 +171,8 @@ def key_date_occurrences(
     eager = cap.limit is None
     stored: dict[int, _StoredDetails] = {}
     derived: dict[int, _CustomerDetails] = {}
-    if eager or (end - start).days >= MAX_DAYS:
+    # the per-day SQL (key_date_days) is written for SQLite; a server reads the candidates
+    if eager or (end - start).days >= MAX_DAYS or conn.dialect.name != "sqlite":
         found = _stored_candidates(conn, start, end, customer_id, window,
                                    stored if eager else None)
         if anniversary_tiers:

@@ -15,6 +15,8 @@ from transfer_support import create_schema_on_pg
 from kamdesk.cli import main
 from kamdesk.cli.common import EXIT_FOR_PROBLEM
 
+pytestmark = pytest.mark.sqlite_only(reason="moves a personal (SQLite) book; the move to PostgreSQL runs in the SQLite pass")
+
 
 @pytest.fixture
 def demo_book(demo_template, tmp_path) -> Path:  # type: ignore[no-untyped-def]

@@ -35,6 +35,8 @@ from kamdesk.io.document_store import (  # noqa: E402
 from kamdesk.io.server_documents import document_store_for  # noqa: E402
 from kamdesk.store.database import open_database  # noqa: E402
 
+pytestmark = pytest.mark.sqlite_only(reason="moves a personal (SQLite) book; the move to PostgreSQL runs in the SQLite pass")
+
 
 class Killed(Exception):
     """Stands for the process dying between two batches."""

@@ -19,6 +19,8 @@ from kamdesk.store.models import Contract, KeyDate, Task
 from kamdesk.store.queries import calendar as cq
 from kamdesk.store.queries.task_days import has_day_index
 
+pytestmark = pytest.mark.sqlite_only(reason="the per-day index paths are SQLite's (PRAGMA index_list); a server reads the plain way")
+
 NOW = datetime(2026, 11, 23, 10, 0)
 INDEX = "CREATE INDEX ix_tasks_kind_due ON tasks (kind, due_at)"
 #: a book without the index (one made before migration 0015): the plain read

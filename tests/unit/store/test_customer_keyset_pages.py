@@ -14,6 +14,7 @@ import shutil
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlalchemy.engine import make_url
 from sqlalchemy import text
 
 import factories as customer_ops
@@ -28,9 +29,15 @@ SIZE = 7  # small pages: many page boundaries, runs of NULLs and ties across the
 def book(empty_template, tmp_path_factory):
     from kamdesk.store.database import open_database
 
-    path = tmp_path_factory.mktemp("keyset") / "book.sqlite3"
-    shutil.copy(empty_template, path)
-    database = open_database(str(path), path.parent / "backups", synchronous="OFF")
+    from pg_support import create_database, on_postgresql
+
+    folder = tmp_path_factory.mktemp("keyset")
+    if on_postgresql():  # a copy of the suite's empty server book
+        target = create_database("keyset", template=make_url(str(empty_template)).database)
+    else:
+        target = str(folder / "book.sqlite3")
+        shutil.copy(empty_template, target)
+    database = open_database(target, folder / "backups", synchronous="OFF")
     rnd = random.Random(15)
 
     def maybe(values, nulls=0.3):  # type: ignore[no-untyped-def]

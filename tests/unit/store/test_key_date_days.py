@@ -16,6 +16,7 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy.engine import make_url
 from sqlalchemy import text
 
 import factories as customer_ops
@@ -28,9 +29,15 @@ from kamdesk.store.queries.key_dates import DayCap, key_date_occurrences
 def book(empty_template, tmp_path_factory):
     from kamdesk.store.database import open_database
 
-    path = tmp_path_factory.mktemp("keydays") / "book.sqlite3"
-    shutil.copy(empty_template, path)
-    database = open_database(str(path), path.parent / "backups", synchronous="OFF")
+    from pg_support import create_database, on_postgresql
+
+    folder = tmp_path_factory.mktemp("keydays")
+    if on_postgresql():  # a copy of the suite's empty server book
+        target = create_database("keydays", template=make_url(str(empty_template)).database)
+    else:
+        target = str(folder / "book.sqlite3")
+        shutil.copy(empty_template, target)
+    database = open_database(target, folder / "backups", synchronous="OFF")
     rnd = random.Random(8)
     with database.session() as s:
         customers = [customer_ops.create_customer(

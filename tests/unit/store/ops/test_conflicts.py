@@ -199,6 +199,7 @@ def test_version_ops_declare_what_they_write(db):
     assert date.today()  # the clock is not consulted by the checks
 
 
+@pytest.mark.sqlite_only(reason="the SQLite change signal (file size and time)")
 def test_sqlite_change_signal_sees_only_commits_after_the_last_look(two_sqlite):
     from kamdesk.store.change_signal import ChangeSignal
 
