@@ -11,13 +11,15 @@ The signal, per engine:
   log or (checkpointed) to the file; reading changes neither. It is a ``stat()``, no
   connection at all, so it never stands in the way of a restore that needs the file to
   itself. (``PRAGMA data_version`` would need one connection held open all the time.)
-- **PostgreSQL**: the rows inserted, updated and deleted in this database's tables, from
-  the statistics collector (``pg_stat_user_tables``): no table scan either, and every
-  write path counts. The statistics lag a commit by up to a second, well inside a poll.
+- **PostgreSQL**: no poll. The write statistics reach other sessions up to a second
+  late and count this window's own saves too, so they would hint at one's own writes;
+  instead every GUI commit sends ``NOTIFY kamdesk_changes`` naming its client
+  (:func:`sender_of`) and each window's :class:`ChangeListener` shows the hint at once
+  for any other client's.
 
-Both also move on this window's own writes (they are other connections of the pool);
-the caller re-baselines right after announcing its own write (:meth:`ChangeSignal.seen`),
-so only a foreign commit in that instant could be taken for its own.
+The SQLite marks also move on this window's own writes; the caller re-baselines right
+after announcing its own write (:meth:`ChangeSignal.seen`), so only a foreign commit in
+that instant could be taken for its own.
 
 :data:`BOOK_TABLES` names every table, for a "refresh everything" announcement.
 
@@ -48,8 +50,6 @@ __all__ = ["BOOK_TABLES", "CHANNEL", "ChangeListener", "ChangeSignal", "notify_o
 #: every table of the book (what a full refresh announces)
 BOOK_TABLES: tuple[str, ...] = tuple(Base.metadata.tables)
 
-_PG_WRITES = ("SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
-              "FROM pg_stat_user_tables")
 
 
 class ChangeSignal:
@@ -74,8 +74,10 @@ class ChangeSignal:
                 else:
                     marks.append((st.st_mtime_ns, st.st_size))
             return tuple(marks)
-        with self.db.engine.connect() as conn:
-            return conn.execute(text(_PG_WRITES)).scalar()
+        # A server book: its write statistics reach other sessions up to a second late
+        # and count this window's own saves too, so a poll would hint at one's own
+        # writes; the pushed notices (ChangeListener), which name their sender, do it.
+        return None
 
     def _safe_mark(self) -> Any:
         try:
@@ -108,6 +110,16 @@ CHANNEL = "kamdesk_changes"
 THIS_PROCESS = uuid.uuid4().hex
 
 
+def sender_of(db: Database) -> str:
+    """This client's name in its notices: one per open book (a process may hold two
+    windows on one server book, each a client of its own)."""
+    token = getattr(db, "_change_sender", None)
+    if token is None:
+        token = f"{THIS_PROCESS}:{id(db)}"
+        setattr(db, "_change_sender", token)  # noqa: B010 - a plain attribute of ours
+    return str(token)
+
+
 def notify_others(db: Database) -> None:
     """Tell the other clients of a server book that something was committed (a no-op
     on SQLite; a failure only costs the push, the poll still sees the change)."""
@@ -116,7 +128,7 @@ def notify_others(db: Database) -> None:
     try:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT pg_notify(:channel, :me)"),
-                         {"channel": CHANNEL, "me": THIS_PROCESS})
+                         {"channel": CHANNEL, "me": sender_of(db)})
             conn.commit()
     except Exception:
         log.debug("NOTIFY failed", exc_info=True)
@@ -131,7 +143,7 @@ class ChangeListener(threading.Thread):
         self.url = db.engine.url.set(drivername="postgresql").render_as_string(
             hide_password=False)
         self.on_change = on_change
-        self.own = THIS_PROCESS
+        self.own = sender_of(db)
         self.listening = threading.Event()
         self.stopping = threading.Event()
 

@@ -15,7 +15,13 @@ if TYPE_CHECKING:
 
 
 def signed_in_role(conn: Connection) -> str | None:
-    """The PostgreSQL role of this connection, None on SQLite."""
+    """The PostgreSQL role of this connection on a team book (one ``team init`` has put
+    under row security); None on SQLite and on a server book not set up for a team,
+    where the manager's name from the settings owns what they create, as on a laptop."""
     if conn.dialect.name != "postgresql":
+        return None
+    secured = conn.exec_driver_sql(
+        "SELECT relrowsecurity FROM pg_class WHERE oid = to_regclass('customers')").scalar()
+    if not secured:
         return None
     return str(conn.exec_driver_sql("SELECT current_user").scalar())
