@@ -28,7 +28,6 @@ class Customer(Versioned, Timestamps, Base):
         Index("ix_customers_name", "name"),
         Index("ix_customers_industry_name", "industry", "name"),
         Index("ix_customers_owner", "owner"),
-        Index("ix_customers_status", "status"),
         # Sorting the list by these columns walks an index instead of sorting the book.
         Index("ix_customers_industry", "industry"),
         Index("ix_customers_cooperation_start", "cooperation_start"),

@@ -35,7 +35,6 @@ class Person(Versioned, Timestamps, Base):
         ),
         Index("ix_people_customer", "customer_id"),
         Index("ix_people_name", "name"),
-        Index("ix_people_archived", "archived"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
