@@ -31,6 +31,7 @@ from kamdesk.store.metrics import recompute_and_stamp, recompute_metrics, refres
 REFERENCE = Path(__file__).parent / "data" / "metrics_reference.json.gz"
 DAY0 = date(2026, 11, 23)
 DAY1 = DAY0 + timedelta(days=50)
+NEW_CUSTOMER_ADDED = date(2026, 12, 4)  # the day the reference was written
 
 
 REFERENCE_COLUMNS = (
@@ -95,6 +96,11 @@ def run_scenario(db) -> dict[str, Any]:  # type: ignore[no-untyped-def]
         new_id = new.id
     with db.engine.begin() as conn:  # a new customer with no metrics row at all
         conn.exec_driver_sql("DELETE FROM customer_metrics WHERE customer_id = ?", (new_id,))
+        # Added between the two days at a fixed time: with no record yet its cadence
+        # clock starts when it was added, so the wall clock would make the reference
+        # depend on the day the test runs (it failed in CI a day after it was written).
+        conn.exec_driver_sql("UPDATE customers SET created_at = ? WHERE id = ?",
+                             (f"{NEW_CUSTOMER_ADDED} 10:00:00", new_id))
     recompute_metrics(db, DAY1)
     steps["later_day"] = _snapshot(db)
 
