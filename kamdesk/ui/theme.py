@@ -8,7 +8,7 @@ without changing how Latin text looks.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from kamdesk.resources import resource_path
@@ -25,7 +25,10 @@ def register_fonts(app: QApplication) -> str | None:
     if not families:
         return None
     font = app.font()
-    font.setFamilies([font.family(), families[0]])
+    # The default family may be an alias ("Sans Serif" on a bare Linux) that a family
+    # list does not resolve: Qt then drew every Latin letter (and "…" as centred CJK
+    # dots) in the fallback. The family the alias resolves to keeps Latin text as is.
+    font.setFamilies([QFontInfo(font).family(), families[0]])
     if font.pointSizeF() < 9.5:
         font.setPointSizeF(10)
     app.setFont(font)

@@ -169,6 +169,13 @@
 <context>
     <name>ContactLogScreen</name>
     <message numerus="yes">
+        <source>No contacts between these dates; %n outside them.</source>
+        <translation>
+            <numerusform>No contacts between these dates; %n outside them.</numerusform>
+            <numerusform>No contacts between these dates; %n outside them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>

@@ -1110,6 +1110,14 @@ Your saved data is safe. Details were written to the log file:
         <translation>客户</translation>
     </message>
     <message>
+        <source>Show all dates</source>
+        <translation>显示全部日期</translation>
+    </message>
+    <message>
+        <source>Widen the dates to every contact the other filters find</source>
+        <translation>把日期范围放宽到其他筛选条件找到的全部沟通记录</translation>
+    </message>
+    <message>
         <source>Log contact…</source>
         <translation>记录沟通…</translation>
     </message>
@@ -1128,6 +1136,12 @@ Your saved data is safe. Details were written to the log file:
     <message>
         <source>Bring back what was just deleted (Ctrl+Z)</source>
         <translation>恢复刚刚删除的记录（Ctrl+Z）</translation>
+    </message>
+    <message numerus="yes">
+        <source>No contacts between these dates; %n outside them.</source>
+        <translation>
+            <numerusform>这段日期内没有沟通记录；范围外有 %n 条。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
@@ -2524,6 +2538,14 @@ A merge cannot be undone.</source>
     <message>
         <source>Budget: %1</source>
         <translation>预算：%1</translation>
+    </message>
+    <message>
+        <source>No events yet. Record a customer salon, a training or an open day with “New event”, then invite customers and mark who came; follow-up tasks and the satisfaction score come from there.</source>
+        <translation>还没有客户活动。用“新建活动”记录客户沙龙、培训或开放日，然后邀请客户并标记到场情况；后续跟进任务和满意度都由此而来。</translation>
+    </message>
+    <message>
+        <source>No events match “%1”.</source>
+        <translation>没有与“%1”匹配的活动。</translation>
     </message>
     <message>
         <source>No event chosen.</source>
@@ -6916,6 +6938,14 @@ A plan sets the customer&apos;s objectives, actions and risks for a period, from
         <translation>
             <numerusform>%n 项任务</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No tasks match these filters.</source>
+        <translation>没有符合这些筛选条件的任务。</translation>
+    </message>
+    <message>
+        <source>No open tasks. A next action written in Log contact, a key date&apos;s reminder or a plan&apos;s action becomes a task here; add your own in the Calendar (New task…).</source>
+        <translation>没有未完成的任务。在“记录沟通”中写下的后续行动、关键日期提醒和经营计划中的行动都会成为这里的任务；也可以在日历中用“新建任务…”自己添加。</translation>
     </message>
     <message numerus="yes">
         <source>%n selected</source>

@@ -35,6 +35,7 @@ def test_event_invite_attend_moves_participation(qtbot, ctx, make_window, answer
     window = make_window(ctx)
     screen = window.screen("events")
     assert _rate(ctx) is None
+    assert screen.summary.text().startswith("No events yet.")  # what the screen is for
 
     dlg = screen.new_event()
     assert isinstance(dlg, EventDialog)
@@ -51,6 +52,11 @@ def test_event_invite_attend_moves_participation(qtbot, ctx, make_window, answer
     assert (event.name, event.budget_cents, float(event.satisfaction)) == (
         "制造业客户沙龙", 5_000_00, 4.2)
     assert screen.table.rowCount() == 1
+    screen.search.setText("<培训>")
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 0)
+    assert screen.summary.text() == "No events match “&lt;培训&gt;”."
+    screen.search.clear()
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 1)
 
     for cid, people in ((a, [person]), (b, [])):
         inv = screen.invite()

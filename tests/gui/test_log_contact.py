@@ -408,6 +408,31 @@ def test_log_filters(qtbot, ctx, make_window):
     assert screen.count_label.text() == "4 contacts"
 
 
+def test_an_old_imported_log_is_offered_instead_of_zero(qtbot, ctx, make_window):
+    # An imported 表2 is older than the default 90 days: the screen says the contacts are
+    # outside the dates and widens them on a click, instead of a bare "0 contacts".
+    cid, _wang, _zhao = _book(ctx)
+    with ctx.db.session() as s:
+        for day in (date(2024, 3, 15), date(2024, 3, 18)):
+            log_contact(s, customer_id=cid, occurred_at=datetime.combine(day, datetime.min.time()),
+                        channel="visit", topic="回顾", owner="李娜", now=NOW)
+        s.commit()
+    w = make_window(ctx)
+    w.show_screen("log")
+    screen = w.screen("log")
+    assert screen.model.rowCount() == 0
+    assert screen.count_label.text() == "No contacts between these dates; 2 outside them."
+    assert screen.all_dates_btn.isVisible()
+    screen.channel.setCurrentIndex(screen.channel.findData("email"))  # nothing by e-mail
+    assert screen.count_label.text() == "0 contacts" and not screen.all_dates_btn.isVisible()
+    screen.channel.setCurrentIndex(0)
+    qtbot.mouseClick(screen.all_dates_btn, Qt.MouseButton.LeftButton)
+    assert screen.model.rowCount() == 2 and screen.count_label.text() == "2 contacts"
+    assert screen.date_from.date().toPython() == date(2024, 3, 15)
+    assert screen.date_to.date().toPython() == NOW.date()  # still following today
+    assert not screen.all_dates_btn.isVisible()
+
+
 def test_double_click_opens_the_customer(qtbot, ctx, make_window):
     cid, wang, _zhao = _book(ctx)
     _logged(ctx, cid, wang)

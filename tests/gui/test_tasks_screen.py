@@ -83,3 +83,21 @@ def test_first_start_has_no_missed_while_closed_popup(ctx, make_window, qtbot):
     assert [n.missed for n in service.center.notices()] == [False]
     assert [r.title for r in service.notifier.popup.rows] == ["r0"]
     assert "Missed" not in service.notifier.popup.header.text()
+
+
+def test_an_empty_list_says_why(ctx, make_window, qtbot):
+    # An empty book: a sentence on where tasks come from, not a blank table; a filter
+    # that finds nothing says so instead.
+    window = make_window(ctx)
+    window.show_screen("tasks")
+    screen = window.screen("tasks")
+    assert screen.table.isHidden() and screen.empty_label.isVisible()
+    assert screen.empty_label.text().startswith("No open tasks.")
+    _book(ctx.db)
+    screen.apply_filters()
+    assert screen.model.rowCount() == 6
+    assert screen.table.isVisible() and screen.empty_label.isHidden()
+    screen.kind.setCurrentIndex(screen.kind.findText("Visit"))
+    assert screen.model.rowCount() == 0
+    assert screen.empty_label.text() == "No tasks match these filters."
+    assert screen.empty_label.isVisible()

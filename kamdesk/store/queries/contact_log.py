@@ -12,7 +12,7 @@ Newest first on ``occurred_at`` walks ``ix_interactions_when`` (or
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import Connection, and_, func, or_, select
@@ -98,6 +98,35 @@ def count(conn: Connection, q: LogQuery) -> int:
     if conds:
         stmt = stmt.where(and_(*conds))
     return int(conn.execute(stmt).scalar_one())
+
+
+@dataclass(frozen=True, slots=True)
+class AnyDate:
+    """What the other filters find at any date: how many contacts, the first and last day."""
+
+    count: int
+    first: date | None
+    last: date | None
+
+
+def at_any_date(conn: Connection, q: LogQuery) -> AnyDate:
+    """The contacts ``q`` finds when its dates are left out. A freshly imported log is
+    usually older than the screen's default range (the last 90 days), and "0 contacts"
+    would read as a lost import; the screen offers to widen the dates instead."""
+    conds = _conditions(replace(q, date_from=None, date_to=None))
+    stmt = select(func.count(), func.min(_I.occurred_at), func.max(_I.occurred_at))
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    n, first, last = conn.execute(stmt).one()
+    return AnyDate(int(n), _day(first), _day(last))
+
+
+def _day(value: datetime | str | None) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):  # a raw aggregate on SQLite
+        value = datetime.fromisoformat(value)
+    return value.date()
 
 
 _ROW_COLUMNS = (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.store.ops import Changes
 from kamdesk.store.ops.interactions import delete_interactions, restore_interactions
-from kamdesk.store.queries.contact_log import LogQuery, LogRow, owners
+from kamdesk.store.queries.contact_log import AnyDate, LogQuery, LogRow, at_any_date, owners
 from kamdesk.ui import labels
 from kamdesk.ui.contact_log.model import COL, ContactLogModel
 from kamdesk.ui.context import AppContext
@@ -123,6 +123,13 @@ class ContactLogScreen(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("logCount")
+        self.all_dates_btn = QPushButton(self.tr("Show all dates"))
+        self.all_dates_btn.setObjectName("logAllDates")
+        self.all_dates_btn.setToolTip(self.tr("Widen the dates to every contact the other "
+                                              "filters find"))
+        self.all_dates_btn.clicked.connect(self.show_all_dates)
+        self.all_dates_btn.hide()
+        self._any_date: AnyDate | None = None
         self.log_btn = QPushButton(icon("log"), self.tr("Log contact…"))
         self.log_btn.clicked.connect(
             lambda: self.ctx.log_contact.emit(self.customer.customer_id or 0))
@@ -138,6 +145,7 @@ class ContactLogScreen(QWidget):
         self.undo_btn.clicked.connect(self.undo)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
+        bottom.addWidget(self.all_dates_btn)
         bottom.addStretch(1)
         for b in (self.log_btn, self.edit_btn, self.delete_btn, self.undo_btn):
             bottom.addWidget(b)
@@ -202,8 +210,30 @@ class ContactLogScreen(QWidget):
         self._after_reset()
 
     def _after_reset(self) -> None:
-        self.count_label.setText(self.tr("%n contact(s)", "", self.model.rowCount()))
+        shown = self.model.rowCount()
+        self._any_date = None if shown else self.ctx.db.read(at_any_date, self.current_query())
+        if self._any_date is not None and self._any_date.count:
+            # An imported log is often older than the default dates: say where it is.
+            self.count_label.setText(self.tr(
+                "No contacts between these dates; %n outside them.", "", self._any_date.count))
+            self.all_dates_btn.show()
+        else:
+            self.count_label.setText(self.tr("%n contact(s)", "", shown))
+            self.all_dates_btn.hide()
         self._update_buttons()
+
+    def show_all_dates(self) -> None:
+        """Widen From/To to the first and last contact the other filters find (To never
+        before today, so it keeps following today)."""
+        span = self._any_date
+        if span is None or span.first is None or span.last is None:
+            return
+        for edit, day in ((self.date_from, span.first),
+                          (self.date_to, max(span.last, self.ctx.clock.today()))):
+            edit.blockSignals(True)
+            edit.setDate(day)
+            edit.blockSignals(False)
+        self.apply_filters()
 
     def current_customer_id(self) -> int | None:
         """Ctrl+L from here logs for the customer the log is narrowed to, if any."""

@@ -9,6 +9,7 @@ invited customer, due a week from today.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -188,7 +189,16 @@ class EventsScreen(QWidget):
         self.detail = self.ctx.db.read(event_detail, eid) if eid else None
         d = self.detail
         self.invitations.setRowCount(0 if d is None else len(d.invitations))
-        if d is None:
+        if d is None and not self.rows and not self.search.text().strip():
+            # A new book: say what the screen is for rather than "No event chosen."
+            self.summary.setText(self.tr(
+                "No events yet. Record a customer salon, a training or an open day with "
+                "“New event”, then invite customers and mark who came; follow-up tasks "
+                "and the satisfaction score come from there."))
+        elif d is None and not self.rows:
+            self.summary.setText(self.tr("No events match “%1”.").replace(
+                "%1", html.escape(self.search.text().strip())))
+        elif d is None:
             self.summary.setText(self.tr("No event chosen."))
         else:
             e = d.event

@@ -145,11 +145,20 @@ class TasksScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Undo, self, self.undo,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("tasksEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setProperty("role", "subtitle")
+        self.empty_label.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 8)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label, 1)
         layout.addLayout(actions)
+        self._unfiltered = self.query()  # what the filters say before anyone touches them
         ctx.changed.connect(self._on_changed)
         self.apply_filters()
 
@@ -196,7 +205,19 @@ class TasksScreen(QWidget):
         self._update_labels()
 
     def _update_labels(self) -> None:
-        self.count_label.setText(self.tr("%n task(s)", "", self.model.rowCount()))
+        rows = self.model.rowCount()
+        self.count_label.setText(self.tr("%n task(s)", "", rows))
+        if rows:
+            self.empty_label.setText("")
+        elif self.model.query != self._unfiltered:
+            self.empty_label.setText(self.tr("No tasks match these filters."))
+        else:
+            self.empty_label.setText(self.tr(
+                "No open tasks. A next action written in Log contact, a key date's "
+                "reminder or a plan's action becomes a task here; add your own in the "
+                "Calendar (New task…)."))
+        self.table.setVisible(bool(rows))
+        self.empty_label.setVisible(not rows)
         self._selection_changed()
 
     # -- selection and actions ---------------------------------------------------------
