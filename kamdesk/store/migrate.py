@@ -182,6 +182,9 @@ def _create_fresh(engine: Engine) -> None:
             from kamdesk.store.search_pg import create_search_objects as create_pg_search
 
             create_pg_search(conn)
+            from kamdesk.store.sort_indexes_pg import create_sort_indexes
+
+            create_sort_indexes(conn)
         conn.exec_driver_sql(
             "CREATE TABLE IF NOT EXISTS alembic_version ("
             "version_num VARCHAR(32) NOT NULL, "

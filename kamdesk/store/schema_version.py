@@ -5,4 +5,4 @@ Alembic (≈0.5 s) only when an upgrade is pending. A test keeps it equal to the
 head of ``migrations/versions``.
 """
 
-HEAD_REVISION = "0015_calendar_indexes"
+HEAD_REVISION = "0016_server_sort_indexes"

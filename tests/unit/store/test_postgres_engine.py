@@ -5,6 +5,7 @@ KAMDESK_TEST_PG_ADMIN (skipped without it) and run in both passes of the suite."
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import date
 from pathlib import Path
@@ -109,3 +110,58 @@ def test_trigram_search_finds_what_fts5_finds(tmp_path: Path):
             pg.dispose()
             lite.dispose()
     assert searched_at_once("华") and not searched_at_once("hx")
+
+
+#: sorts no index can serve: credit usage divides two tables' figures
+UNINDEXED_SORTS = {"credit"}
+
+
+def _plan(conn, sql: str, params: dict) -> str:  # type: ignore[no-untyped-def]
+    rows = conn.exec_driver_sql("EXPLAIN " + sql, params).scalars().all()
+    return "\n".join(rows)
+
+
+def test_every_list_sort_reads_its_page_off_an_index(tmp_path: Path):
+    """A sorted page of the customer list walks an index in SQLite's order (NULLs first
+    ascending, ids as tie-break) on PostgreSQL too, both directions, in a book created
+    at head and in one upgraded from 0015 (migration 0016). With sorting disabled the
+    planner still sorts when no index gives the order, so a missing index shows as a
+    Sort node in the plan."""
+    require_pg()
+    from sqlalchemy import event
+
+    from kamdesk.store.queries import customers as q
+    from kamdesk.store.sort_indexes_pg import SORT_INDEXES
+
+    assert set(q.SORT_COLUMNS) - UNINDEXED_SORTS - {"code", "name"} == {
+        name.removeprefix("ix_pg_sort_") for name, _t, _c in SORT_INDEXES}
+    with fresh_database(database_prefix("sorts")) as url:
+        db = open_database(url, tmp_path / "b")
+        generate_demo(db.engine, 60, seed=3, today=date(2026, 11, 23))
+        with db.engine.begin() as conn:  # an existing book of 0015: without them
+            for name, _t, _c in SORT_INDEXES:
+                conn.exec_driver_sql(f"DROP INDEX {name}")
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = "
+                                 "'0015_calendar_indexes'")
+        db.dispose()
+        assert ensure_schema(make_engine(url), tmp_path).action == "upgraded"
+        db = open_database(url, tmp_path / "b")
+        seen: list[tuple[str, dict]] = []
+        event.listen(db.engine, "before_cursor_execute",
+                     lambda _c, _cur, sql, params, _ctx, _many: seen.append((sql, params)))
+        try:
+            for key in q.SORT_COLUMNS:
+                for descending in (False, True):
+                    seen.clear()
+                    query = q.CustomerQuery(sort=key, descending=descending)
+                    rows = db.read(lambda c, query=query: q.fetch_page(c, query, 0, 20))
+                    assert len(rows) == 20
+                    sql, params = next((s, p) for s, p in seen if "ORDER BY" in s)
+                    with db.engine.begin() as conn:
+                        conn.exec_driver_sql("SET LOCAL enable_sort = off")
+                        plan = _plan(conn, sql, params)
+                    # an incremental sort of ties (code, name: near unique) costs nothing
+                    full_sort = re.search(r"(?<!Incremental )Sort  \(", plan) is not None
+                    assert full_sort == (key in UNINDEXED_SORTS), (key, descending, plan)
+        finally:
+            db.dispose()
