@@ -23,7 +23,10 @@ from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
 from kamdesk.ui.profile.base import (
-    ProfileTab, add_delete_and_undo_keys, select_row_with_id, undo_or_delete_key,
+    ProfileTab,
+    add_delete_and_undo_keys,
+    select_row_with_id,
+    undo_or_delete_key,
 )
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
