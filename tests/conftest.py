@@ -215,3 +215,30 @@ def another_db(empty_template, tmp_path: Path, request):  # type: ignore[no-unty
     yield make
     for database in made:
         database.dispose()
+
+
+@pytest.fixture(scope="module")
+def module_db(empty_template, tmp_path_factory, request):  # type: ignore[no-untyped-def]
+    """One empty database for a whole test module, on the suite's engine (a copy of the
+    empty template: a file on SQLite, a template copy on PostgreSQL, dropped at the end).
+    A module that generates a large book once and only reads it in its tests fills this
+    in its own module-scoped fixture."""
+    import shutil
+
+    from pg_support import create_database, database_prefix, drop_database, on_postgresql
+    from sqlalchemy.engine import make_url
+
+    from kamdesk.store.database import open_database
+
+    folder = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+    if on_postgresql():  # a copy of the suite's empty server book
+        target = create_database(database_prefix("mod"),
+                                 template=make_url(str(empty_template)).database)
+    else:
+        target = str(folder / "book.sqlite3")
+        shutil.copy(empty_template, target)
+    database = open_database(target, folder / "backups", synchronous=TEST_SYNCHRONOUS)
+    yield database
+    database.dispose()
+    if on_postgresql():
+        drop_database(target)

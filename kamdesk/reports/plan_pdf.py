@@ -21,24 +21,28 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     FrameBreak,
     KeepInFrame,
     NextPageTemplate,
     PageBreak,
-    PageTemplate,
     Spacer,
-    Table,
 )
 
 from kamdesk import __version__
 from kamdesk.reports import labels as L
+from kamdesk.reports.cover_pages import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    add_cover_and_body_pages,
+    cover_facts_table,
+    paint_cover_band,
+)
 from kamdesk.reports.fonts import (
     INK,
     MUTED,
     NAVY,
     RULE,
-    TEAL,
     CJKParagraph,
     HeavyParagraph,
     Styles,
@@ -52,16 +56,9 @@ from kamdesk.reports.layout import (
     PAGE_SIZES,
     DeferredNumberingCanvas,
     PageSizeName,
-    para,
-    table_style,
 )
 from kamdesk.reports.plan_data import PlanDocument
 from kamdesk.reports.plan_pdf_sections import body_story, headline_kpis, kpi_tiles
-
-MARGIN_X = 18 * mm
-MARGIN_TOP = 24 * mm  # room for the running header
-MARGIN_BOTTOM = 20 * mm  # room for the footer
-COVER_BAND = 0.42  # share of the cover's height taken by the navy band
 
 
 def render_plan_pdf(
@@ -94,21 +91,9 @@ def render_plan_pdf(
         displayDocTitle=True,
         initialFontName=font,
     )
-    width, height = size
-    band_top = height * COVER_BAND
-    cover_frames = [
-        Frame(MARGIN_X, height - band_top + 14 * mm, width - 2 * MARGIN_X, band_top - 30 * mm,
-              id="band", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-        Frame(MARGIN_X, 26 * mm, width - 2 * MARGIN_X, height - band_top - 40 * mm,
-              id="details", leftPadding=0, rightPadding=0),
-    ]
-    body_frame = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X,
-                       height - MARGIN_TOP - MARGIN_BOTTOM, id="body",
-                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([
-        PageTemplate("cover", cover_frames, onPage=partial(_paint_cover, doc=doc, lang=lang)),
-        PageTemplate("body", [body_frame]),
-    ])
+    width = size[0]
+    body_frame = add_cover_and_body_pages(template, size,
+                                          partial(_paint_cover, doc=doc, lang=lang))
 
     st = styles()
     story = _cover_story(doc, lang, st, width - 2 * MARGIN_X)
@@ -132,20 +117,7 @@ def render_plan_pdf(
 
 def _paint_cover(canv: Canvas, _doc: BaseDocTemplate, *, doc: PlanDocument, lang: str) -> None:
     """The navy band, an accent rule and the confidentiality note; text comes from frames."""
-    width, height = canv._pagesize
-    band = height * COVER_BAND
-    canv.saveState()
-    canv.setFillColor(NAVY)
-    canv.rect(0, height - band, width, band, stroke=0, fill=1)
-    canv.setFillColor(TEAL)
-    canv.rect(0, height - band - 4, width, 4, stroke=0, fill=1)
-    canv.setFont(_doc.initialFontName, 8)
-    canv.setFillColor(MUTED)
-    if doc.confidentiality:
-        room = width - 2 * MARGIN_X - 80
-        canv.drawString(MARGIN_X, 16 * mm, fit(doc.confidentiality, 8, room))
-    canv.drawRightString(width - MARGIN_X, 16 * mm, f"KAMDesk {__version__}")
-    canv.restoreState()
+    paint_cover_band(canv, _doc.initialFontName, doc.confidentiality)
 
 
 def _decorate(canv: Canvas, page: int, total: int, *, doc: PlanDocument, lang: str) -> None:
@@ -209,16 +181,7 @@ def _cover_story(doc: PlanDocument, lang: str, st: Styles, width: float) -> list
         ("generated_on", L.format_date(doc.generated_on, lang, long=True)),
         ("value_tier", tier),
     ]
-    rows = [[CJKParagraph(markup(L.label(k, lang)), st.body_muted), para(v, st.body, 80)]
-            for k, v in facts]
-    details = Table(rows, colWidths=[34 * mm, width - 34 * mm], hAlign="LEFT")
-    details.setStyle(table_style([
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    details = cover_facts_table([(L.label(k, lang), v) for k, v in facts], width, st)
     story += [Spacer(1, 4 * mm), details, Spacer(1, 10 * mm)]
     story.append(kpi_tiles(headline_kpis(sit, lang, st), width, st, columns=4))
     return story

@@ -24,20 +24,25 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    Frame,
     FrameBreak,
     KeepInFrame,
     NextPageTemplate,
     PageBreak,
-    PageTemplate,
     Spacer,
-    Table,
 )
 from sqlalchemy import Connection
 
 from kamdesk import __version__
 from kamdesk.domain.review_periods import Period
 from kamdesk.reports import labels as L
+from kamdesk.reports.cover_pages import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    add_cover_and_body_pages,
+    cover_facts_table,
+    paint_cover_band,
+)
 from kamdesk.reports.fonts import (
     GREEN,
     INK,
@@ -45,7 +50,6 @@ from kamdesk.reports.fonts import (
     NAVY,
     RED,
     RULE,
-    TEAL,
     CJKParagraph,
     HeavyParagraph,
     Styles,
@@ -54,18 +58,13 @@ from kamdesk.reports.fonts import (
     markup,
     styles,
 )
-from kamdesk.reports.layout import PAGE_SIZES, DeferredNumberingCanvas, para, table_style
+from kamdesk.reports.layout import PAGE_SIZES, DeferredNumberingCanvas
 from kamdesk.reports.plan_pdf_sections import kpi_tiles
 from kamdesk.reports.review_data import ReviewDocument, off_target, review_document
 from kamdesk.reports.review_labels import word
 from kamdesk.reports.review_pdf_sections import action_lines, body_story
 
 __all__ = ["render_review_pdf", "write_review_pdf", "review_title"]
-
-MARGIN_X = 18 * mm
-MARGIN_TOP = 24 * mm
-MARGIN_BOTTOM = 20 * mm
-COVER_BAND = 0.42
 
 
 def review_title(period: Period, lang: str) -> str:
@@ -109,21 +108,8 @@ def write_review_pdf(doc: ReviewDocument, out: Any) -> int:
         subject=f"{title} {doc.period.code}", creator=f"KAMDesk {__version__}",
         lang="zh-CN" if lang == "zh_CN" else "en", displayDocTitle=True,
         initialFontName=font)
-    width, height = size
-    band_top = height * COVER_BAND
-    cover_frames = [
-        Frame(MARGIN_X, height - band_top + 14 * mm, width - 2 * MARGIN_X, band_top - 30 * mm,
-              id="band", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-        Frame(MARGIN_X, 26 * mm, width - 2 * MARGIN_X, height - band_top - 40 * mm,
-              id="details", leftPadding=0, rightPadding=0),
-    ]
-    body_frame = Frame(MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X,
-                       height - MARGIN_TOP - MARGIN_BOTTOM, id="body",
-                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([
-        PageTemplate("cover", cover_frames, onPage=_paint_cover),
-        PageTemplate("body", [body_frame]),
-    ])
+    width = size[0]
+    body_frame = add_cover_and_body_pages(template, size, _paint_cover)
     st = styles()
     story = _cover_story(doc, title, st, width - 2 * MARGIN_X)
     story += [NextPageTemplate("body"), PageBreak()]
@@ -143,17 +129,7 @@ def write_review_pdf(doc: ReviewDocument, out: Any) -> int:
 
 
 def _paint_cover(canv: Canvas, doc_template: BaseDocTemplate) -> None:
-    width, height = canv._pagesize
-    band = height * COVER_BAND
-    canv.saveState()
-    canv.setFillColor(NAVY)
-    canv.rect(0, height - band, width, band, stroke=0, fill=1)
-    canv.setFillColor(TEAL)
-    canv.rect(0, height - band - 4, width, 4, stroke=0, fill=1)
-    canv.setFont(doc_template.initialFontName, 8)
-    canv.setFillColor(MUTED)
-    canv.drawRightString(width - MARGIN_X, 16 * mm, f"KAMDesk {__version__}")
-    canv.restoreState()
+    paint_cover_band(canv, doc_template.initialFontName)
 
 
 def _decorate(canv: Canvas, page: int, total: int, *, title: str, period: str,
@@ -209,16 +185,7 @@ def _cover_story(doc: ReviewDocument, title: str, st: Styles, width: float) -> l
         ("compared_with", doc.review.previous_period.label(lang)),
         ("as_of", L.format_date(doc.as_of, lang, long=True)),
     ]
-    rows = [[CJKParagraph(markup(word(k, lang)), st.body_muted), para(v, st.body, 80)]
-            for k, v in facts]
-    details = Table(rows, colWidths=[34 * mm, width - 34 * mm], hAlign="LEFT")
-    details.setStyle(table_style([
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    details = cover_facts_table([(word(k, lang), v) for k, v in facts], width, st)
     with_target = [f for f in doc.review.figures if f.on_target is not None]
     missed = len(off_target(doc.review))
     on = f"{len(with_target) - missed} / {len(with_target)}" if with_target else "—"

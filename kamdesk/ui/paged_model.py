@@ -20,6 +20,9 @@ from kamdesk.ui.context import AppContext
 Q = TypeVar("Q")
 R = TypeVar("R")
 MAX_CACHED_PAGES = 50
+#: data roles of :class:`CustomerRowsModel`: the row's own id and its customer's id
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 #: ``count(conn, query) -> int`` and ``fetch(conn, query, offset, limit) -> rows``
 CountRows = Callable[..., int]
@@ -110,3 +113,32 @@ class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.columns[section][1])
         return None
+
+
+class CustomerRowsModel(PagedTableModel[Q, R]):
+    """A paged list whose rows each belong to a customer (``id`` and ``customer_id``:
+    contact log, tasks). Every cell shows :meth:`display_text`, answers ``ID_ROLE`` and
+    ``CUSTOMER_ID_ROLE``; colours and tooltips come from :meth:`styled_data`."""
+
+    def display_text(self, row: R, key: str) -> str:
+        raise NotImplementedError
+
+    def styled_data(self, row: R, key: str, role: int) -> Any:
+        """Any other role of the cell in column ``key`` (foreground, tooltip, ...)."""
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,  # type: ignore[override]
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.row_at(index.row())
+        if r is None:
+            return None
+        key = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(r, key)
+        if role == ID_ROLE:
+            return r.id  # type: ignore[attr-defined]
+        if role == CUSTOMER_ID_ROLE:
+            return r.customer_id  # type: ignore[attr-defined]
+        return self.styled_data(r, key, role)

@@ -242,6 +242,23 @@ def test_batch_export_can_be_cancelled(qtbot, demo_ctx, tmp_path):
     assert not list((tmp_path / "cancel").glob("*.part"))
 
 
+def test_selection_export_reads_only_the_selected_customers(qtbot, demo_ctx):
+    from kamdesk.reports.batch import plan_jobs
+    from kamdesk.ui.customers.selection_plans import SelectionPlansDialog
+
+    with demo_ctx.db.engine.connect() as conn:
+        ids = sorted({r.customer_id for r in Q.list_plans(conn)})[:2]
+        missing = next(c for c in range(1, 400) if c not in ids)  # may have no plan: a draft
+        expected = plan_jobs(conn, customer_ids=[*ids, missing], latest_only=True,
+                             draft_missing=True, today=demo_ctx.clock.today())
+    dlg = SelectionPlansDialog(demo_ctx, [*ids, missing])
+    qtbot.addWidget(dlg)
+    dlg.draft_check.setChecked(True)
+    assert dlg.jobs() == expected
+    assert {j.customer_id for j in expected} <= {*ids, missing}
+    assert str(len(expected)) in dlg.count_label.text()
+
+
 def test_reports_screen(qtbot, demo_ctx, make_window):
     w = make_window(demo_ctx)
     w.show_screen("reports")

@@ -390,3 +390,23 @@ def test_profile_opens_the_account_plan_and_brief(qtbot, demo_ctx, make_window, 
     qtbot.mouseClick(profile.header.plan_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(profile.header.brief_button, Qt.MouseButton.LeftButton)
     assert opened == {"plan": 3, "brief": 3}
+
+
+def test_undo_and_delete_keys_that_reach_a_tab_do_their_job(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    from kamdesk.ui.profile.base import undo_or_delete_key
+
+    def key(k, mods=Qt.KeyboardModifier.NoModifier):  # type: ignore[no-untyped-def]
+        return QKeyEvent(QEvent.Type.KeyPress, k, mods)
+
+    done: list[str] = []
+    undo, delete = (lambda: done.append("undo")), (lambda: done.append("delete"))
+    ctrl_z = key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    ctrl_z.ignore()
+    assert undo_or_delete_key(ctrl_z, undo, delete) and ctrl_z.isAccepted()
+    assert undo_or_delete_key(key(Qt.Key.Key_Delete), undo, delete)
+    assert not undo_or_delete_key(key(Qt.Key.Key_Delete), undo)  # this tab: Ctrl+Z only
+    assert not undo_or_delete_key(key(Qt.Key.Key_A), undo, delete)
+    assert done == ["undo", "delete"]

@@ -31,11 +31,11 @@ from kamdesk.domain import vocab
 from kamdesk.domain.text_clean import clean_line
 from kamdesk.store import history, search
 from kamdesk.store.errors import HasHistory, ValidationError
-from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, CustomerMetrics, Person
 from kamdesk.store.models.customer import CUSTOMER_STATUSES, POTENTIALS
 from kamdesk.store.ops.bulk import indexes_set_aside, insert_rows
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.metrics import refresh_customer_metrics
 from kamdesk.store.ops.people import (
     KEY_CONTACT_COLUMNS,
     KeyContact,
@@ -313,11 +313,8 @@ def update_customer(session: Session, customer_id: int, *, now: datetime | None 
     if "credit_limit_cents" in data:
         # A new limit changes the credit flag and health at once (what is owed is kept
         # in the metrics row only for customers with a limit).
-        moved = refresh_customer(session.connection(), customer_id,
-                                 (now or datetime.now()).date())
-        changes = changes | Changes.of("customer_metrics", customer_id)
-        if moved:
-            changes = changes | Changes.of("tier_changes")
+        changes = changes | refresh_customer_metrics(session, customer_id,
+                                                     (now or datetime.now()).date())
     return changes.with_value(customer_id)
 
 

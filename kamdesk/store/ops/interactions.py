@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from kamdesk.domain.reminders import reminder_for_deadline
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, Interaction, Person, Task
 from kamdesk.store.models.interaction import CHANNELS
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.metrics import refresh_customer_metrics
 from kamdesk.store.ops.versions import check_loaded, stale_guard
 
 
@@ -30,14 +30,6 @@ class LoggedContact:
     task_id: int | None
     #: when the follow-up task's reminder rings (None: no task)
     remind_at: datetime | None = None
-
-
-def _refresh_metrics(session: Session, customer_id: int, today: date) -> Changes:
-    """Bring the customer's derived row up to date; say what that wrote (the metrics
-    row, and a ``tier_changes`` row when the activity state moved)."""
-    moved = refresh_customer(session.connection(), customer_id, today)
-    changes = Changes.of("customer_metrics", customer_id)
-    return changes | Changes.of("tier_changes") if moved else changes
 
 
 def _validate(customer_id: int | None, occurred_at: Any, channel: str, topic: str | None,
@@ -97,7 +89,7 @@ def log_contact(
         session.add(task)
         session.flush()
         task_id, remind_at = task.id, task.remind_at
-    metrics = _refresh_metrics(session, customer_id, now.date())
+    metrics = refresh_customer_metrics(session, customer_id, now.date())
     return (Changes.of("interactions", inter.id) | Changes.of("tasks", task_id)
             | metrics).with_value(
         LoggedContact(inter.id, task_id, remind_at))
@@ -131,7 +123,7 @@ def update_interaction(session: Session, interaction_id: int, now: datetime | No
     with stale_guard(session, Interaction, interaction_id, expected_version, mine):
         session.flush()
     task_changes = _sync_follow_up(session, inter, now)
-    metrics = _refresh_metrics(session, inter.customer_id, now.date())
+    metrics = refresh_customer_metrics(session, inter.customer_id, now.date())
     return (Changes.of("interactions", inter.id) | task_changes | metrics).with_value(inter)
 
 
@@ -203,7 +195,7 @@ def delete_interactions(session: Session, interaction_ids: list[int] | tuple[int
         customers.add(snap["interaction"]["customer_id"])
     session.flush()
     for customer_id in sorted(customers):
-        changes = changes | _refresh_metrics(session, customer_id, today or date.today())
+        changes = changes | refresh_customer_metrics(session, customer_id, today or date.today())
     return changes.with_value(snaps)
 
 
@@ -237,7 +229,7 @@ def restore_interactions(session: Session, snaps: list[dict[str, Any]],
         customers.add(data["customer_id"])
     session.flush()
     for customer_id in sorted(customers):
-        changes = changes | _refresh_metrics(session, customer_id, today or date.today())
+        changes = changes | refresh_customer_metrics(session, customer_id, today or date.today())
     return changes
 
 

@@ -1,4 +1,5 @@
-"""The bulk recompute of every customer's figures, as an operation.
+"""The bulk recompute of every customer's figures, and one customer's refresh after a
+write that moves them, as operations.
 
 Tiers, RFM, health and contact rhythm are relative to the day and to the whole book, so
 they are recomputed together (:mod:`kamdesk.store.metrics` does the work). As an
@@ -13,7 +14,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from kamdesk.store.metrics import recompute_and_stamp_on
+from kamdesk.store.metrics import recompute_and_stamp_on, refresh_customer
 from kamdesk.store.ops.changes import Changes, tables
 
 
@@ -26,3 +27,12 @@ def recompute_all_metrics(session: Session, today: date,
     """
     count = recompute_and_stamp_on(session.connection(), today, now)
     return tables("customer_metrics", "tier_changes", "app_settings").with_value(count)
+
+
+def refresh_customer_metrics(session: Session, customer_id: int, today: date) -> Changes:
+    """Bring one customer's derived row up to date after a write that moves it (a
+    contact, an order, a payment, a survey answer); say what that wrote: the metrics row,
+    and a ``tier_changes`` row when the activity state moved. Part of the caller's op."""
+    moved = refresh_customer(session.connection(), customer_id, today)
+    changes = Changes.of("customer_metrics", customer_id)
+    return changes | Changes.of("tier_changes") if moved else changes

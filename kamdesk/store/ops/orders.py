@@ -27,11 +27,11 @@ from sqlalchemy.orm import Session
 
 from kamdesk.store import history
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Contract, Customer, Payment, Transaction
 from kamdesk.store.models.trade import TRADE_KINDS
 from kamdesk.store.ops.bulk import insert_rows
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.metrics import refresh_customer_metrics
 from kamdesk.store.ops.versions import bumped, check_loaded, stale_guard
 
 __all__ = ["MAX_AMOUNT_CENTS", "MAX_DAYS_AHEAD", "NewOrder", "TRADE_KINDS", "add_order",
@@ -116,14 +116,6 @@ def _check_customer_and_contract(session: Session, customer_id: int,
             raise ValidationError("contract", "contract_other_customer")
 
 
-def _refresh_metrics(session: Session, customer_id: int, today: date) -> Changes:
-    """Bring the customer's derived row up to date; say what that wrote (the metrics
-    row, and a ``tier_changes`` row when the activity state moved)."""
-    moved = refresh_customer(session.connection(), customer_id, today)
-    changes = Changes.of("customer_metrics", customer_id)
-    return changes | Changes.of("tier_changes") if moved else changes
-
-
 # -- one order by hand ---------------------------------------------------------------------
 def add_order(session: Session, *, customer_id: int, occurred_on: date, amount_cents: int,
               kind: str = "order", product_line: str | None = None,
@@ -143,7 +135,7 @@ def add_order(session: Session, *, customer_id: int, occurred_on: date, amount_c
         order_no=_clean(order_no), contract_id=contract_id, notes=_clean(notes))
     session.add(trade)
     session.flush()
-    changes = Changes.of("trades", trade.id) | _refresh_metrics(session, customer_id, today)
+    changes = Changes.of("trades", trade.id) | refresh_customer_metrics(session, customer_id, today)
     return changes.with_value(trade.id)
 
 
@@ -187,7 +179,7 @@ def update_order(session: Session, trade_id: int, *, today: date | None = None,
         session.flush()
     changes = Changes.of("trades", trade.id)
     for customer_id in sorted({old_customer, trade.customer_id}):
-        changes = changes | _refresh_metrics(session, customer_id, today)
+        changes = changes | refresh_customer_metrics(session, customer_id, today)
     return changes.with_value(trade.id)
 
 
@@ -216,7 +208,7 @@ def delete_order(session: Session, trade_id: int, today: date | None = None, *,
         changes = changes.also("payments", *snap["payment_ids"])
     session.delete(trade)
     session.flush()
-    changes = changes | _refresh_metrics(session, snap["trade"]["customer_id"],
+    changes = changes | refresh_customer_metrics(session, snap["trade"]["customer_id"],
                                          today or date.today())
     return changes.with_value(snap)
 
@@ -238,7 +230,7 @@ def restore_order(session: Session, snap: dict[str, Any], today: date | None = N
                         .values(trade_id=data["id"], **bumped(Payment)))
         changes = changes.also("payments", *payment_ids)
     session.flush()
-    return changes | _refresh_metrics(session, data["customer_id"], today or date.today())
+    return changes | refresh_customer_metrics(session, data["customer_id"], today or date.today())
 
 
 # -- many orders at once (the importer) ----------------------------------------------------

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from kamdesk.domain import vocab
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, Payment
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.metrics import refresh_customer_metrics
 from kamdesk.store.ops.versions import check_loaded, stale_guard
 from kamdesk.store.queries.receivables import outstanding, trade_owner
 
@@ -31,12 +31,6 @@ __all__ = ["EDITABLE", "add_payment", "update_payment", "delete_payment", "resto
 EDITABLE = ("received_on", "amount_cents", "trade_id", "method", "reference", "notes")
 #: how far ahead a payment may be dated (a post-dated acceptance bill, not a typo)
 MAX_DAYS_AHEAD = 366
-
-
-def _refresh_metrics(session: Session, customer_id: int, today: date) -> Changes:
-    moved = refresh_customer(session.connection(), customer_id, today)
-    changes = Changes.of("customer_metrics", customer_id)
-    return changes | Changes.of("tier_changes") if moved else changes
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
@@ -99,7 +93,7 @@ def add_payment(session: Session, *, customer_id: int, received_on: date, amount
     session.add(payment)
     session.flush()
     return (Changes.of("payments", payment.id)
-            | _refresh_metrics(session, customer_id, today)).with_value(payment.id)
+            | refresh_customer_metrics(session, customer_id, today)).with_value(payment.id)
 
 
 def update_payment(session: Session, payment_id: int, *, today: date | None = None,
@@ -121,7 +115,7 @@ def update_payment(session: Session, payment_id: int, *, today: date | None = No
             setattr(payment, key, value)
         session.flush()
     return (Changes.of("payments", payment.id)
-            | _refresh_metrics(session, payment.customer_id, today)).with_value(payment.id)
+            | refresh_customer_metrics(session, payment.customer_id, today)).with_value(payment.id)
 
 
 def snapshot_payment(session: Session, payment_id: int) -> dict[str, Any]:
@@ -144,7 +138,7 @@ def delete_payment(session: Session, payment_id: int, today: date | None = None,
         session.delete(payment)
         session.flush()
     return (Changes.of("payments", payment_id)
-            | _refresh_metrics(session, snap["customer_id"], today or date.today())
+            | refresh_customer_metrics(session, snap["customer_id"], today or date.today())
             ).with_value(snap)
 
 
@@ -166,5 +160,5 @@ def restore_payment(session: Session, snap: dict[str, Any], today: date | None =
     session.add(payment)
     session.flush()
     return (Changes.of("payments", payment.id)
-            | _refresh_metrics(session, payment.customer_id, today or date.today())
+            | refresh_customer_metrics(session, payment.customer_id, today or date.today())
             ).with_value(payment.id)

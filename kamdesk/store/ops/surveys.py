@@ -20,22 +20,15 @@ from sqlalchemy.orm import Session
 
 from kamdesk.domain import vocab
 from kamdesk.store.errors import ValidationError
-from kamdesk.store.metrics import refresh_customer
 from kamdesk.store.models import Customer, Person, SurveyResponse
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.metrics import refresh_customer_metrics
 
 __all__ = ["EDITABLE", "record_survey", "update_survey", "delete_survey", "restore_survey",
            "snapshot_survey"]
 
 #: the fields an answer's edit may set
 EDITABLE = ("responded_on", "csat", "nps", "comment", "channel", "person_id")
-
-
-def _refresh_metrics(session: Session, customer_id: int, today: date) -> Changes:
-    """Writes ``customer_metrics`` (and ``tier_changes`` when the activity state moved)."""
-    moved = refresh_customer(session.connection(), customer_id, today)
-    changes = Changes.of("customer_metrics", customer_id)
-    return changes | Changes.of("tier_changes") if moved else changes
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
@@ -93,7 +86,7 @@ def record_survey(session: Session, *, customer_id: int, responded_on: date,
     session.add(answer)
     session.flush()
     return (Changes.of("survey_responses", answer.id)
-            | _refresh_metrics(session, customer_id, today)).with_value(answer.id)
+            | refresh_customer_metrics(session, customer_id, today)).with_value(answer.id)
 
 
 def update_survey(session: Session, survey_id: int, *, today: date | None = None,
@@ -110,7 +103,7 @@ def update_survey(session: Session, survey_id: int, *, today: date | None = None
         setattr(answer, key, value)
     session.flush()
     return (Changes.of("survey_responses", answer.id)
-            | _refresh_metrics(session, answer.customer_id, today)).with_value(answer.id)
+            | refresh_customer_metrics(session, answer.customer_id, today)).with_value(answer.id)
 
 
 def snapshot_survey(session: Session, survey_id: int) -> dict[str, Any]:
@@ -129,7 +122,7 @@ def delete_survey(session: Session, survey_id: int, today: date | None = None) -
     session.delete(session.get(SurveyResponse, survey_id))
     session.flush()
     return (Changes.of("survey_responses", survey_id)
-            | _refresh_metrics(session, snap["customer_id"], today or date.today())
+            | refresh_customer_metrics(session, snap["customer_id"], today or date.today())
             ).with_value(snap)
 
 
@@ -152,5 +145,5 @@ def restore_survey(session: Session, snap: dict[str, Any], today: date | None = 
     session.add(answer)
     session.flush()
     return (Changes.of("survey_responses", answer.id)
-            | _refresh_metrics(session, answer.customer_id, today or date.today())
+            | refresh_customer_metrics(session, answer.customer_id, today or date.today())
             ).with_value(answer.id)

@@ -9,8 +9,9 @@ because that is how a log is read, and it is the order the time index gives for 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from kamdesk.domain.vocab import is_zh
@@ -18,11 +19,9 @@ from kamdesk.store.queries.contact_log import LogQuery, LogRow, count, fetch_pag
 from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.paged_model import PagedTableModel
+from kamdesk.ui.paged_model import CustomerRowsModel
 
 PAGE = 200
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # (key, header) in the order of the method's 表2 客户沟通记录表, with the customer's
 # name and the people involved next to what the table calls 客户ID.
@@ -40,7 +39,7 @@ def _first_line(text: str | None) -> str:
     return (text or "").split("\n", 1)[0]
 
 
-class ContactLogModel(PagedTableModel[LogQuery, LogRow]):
+class ContactLogModel(CustomerRowsModel[LogQuery, LogRow]):
     columns = COLUMNS
 
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
@@ -60,19 +59,7 @@ class ContactLogModel(PagedTableModel[LogQuery, LogRow]):
         self.tr("People"), self.tr("Topic"), self.tr("Customer feedback"), self.tr("Issue")
         self.tr("Next action"), self.tr("Owner"), self.tr("Deadline"), self.tr("Satisfaction")
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid():
-            return None
-        r = self.row_at(index.row())
-        if r is None:
-            return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, key)
-        if role == ID_ROLE:
-            return r.id
-        if role == CUSTOMER_ID_ROLE:
-            return r.customer_id
+    def styled_data(self, r: LogRow, key: str, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if key in LONG_TEXT:
                 return getattr(r, key) or None
@@ -87,7 +74,7 @@ class ContactLogModel(PagedTableModel[LogQuery, LogRow]):
                 return QBrush(QColor("#9e9e9e"))
         return None
 
-    def _display(self, r: LogRow, key: str) -> str:
+    def display_text(self, r: LogRow, key: str) -> str:
         if key == "code":
             return r.customer_code
         if key == "customer":

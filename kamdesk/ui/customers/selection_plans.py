@@ -5,12 +5,10 @@ tier, since the selection already says whose plans."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from kamdesk.reports.batch import ExportJob, plan_jobs
-from kamdesk.store.errors import ValidationError
-from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.plan.batch_dialog import BatchExportDialog
 
@@ -28,14 +26,5 @@ class SelectionPlansDialog(BatchExportDialog):
         self.latest_check.setChecked(True)
         self._count()
 
-    def jobs(self) -> list[ExportJob] | None:
-        try:
-            return self.ctx.db.read(plan_jobs, tier=None, customer_ids=self.customer_ids,
-                                    period=self.period_edit.text().strip() or None,
-                                    latest_only=self.latest_check.isChecked(),
-                                    draft_missing=self.draft_check.isChecked(),
-                                    today=self.ctx.clock.today())
-        except ValidationError as exc:
-            self.count_label.setText(labels.field_error(labels.plan_field_name(exc.field),
-                                                        labels.plan_validation(exc.code)))
-            return None
+    def scope(self) -> dict[str, Any]:
+        return {"tier": None, "customer_ids": self.customer_ids}

@@ -40,16 +40,6 @@ def _qt_moment(value: datetime) -> QDateTime:
     return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
 
 
-def _form(dialog: FormDialog, rows: tuple[tuple[str, str, QWidget], ...]) -> QFormLayout:
-    form = QFormLayout()
-    for field, text, widget in rows:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        form.addRow(label, widget)
-        dialog.register(field, widget, text)
-    return form
-
-
 def _finish(dialog: FormDialog, form: QFormLayout, width: int = 440) -> None:
     layout = QVBoxLayout(dialog)
     layout.addLayout(form, 1)
@@ -106,7 +96,7 @@ class ComplaintDialog(FormDialog):
         self.owner_label.setToolTip(self.tr(
             "Whoever receives a complaint owns it until it is handed over (首问负责制)"))
 
-        form = _form(self, (
+        form = self.labelled_form((
             ("received_at", self.tr("&Received at:"), self.received_edit),
             ("channel", self.tr("C&hannel:"), self.channel_combo),
             ("category", self.tr("Ca&tegory:"), self.category_edit),
@@ -294,8 +284,8 @@ class ResolveDialog(FormDialog):
         self.setWindowTitle(self.tr("Resolve complaint"))
         self.resolution_edit = text_edit(80)
         self.resolution_edit.setObjectName("complaintResolution")
-        _finish(self, _form(self, (("resolution", self.tr("&Resolution:"),
-                                    self.resolution_edit),)))
+        _finish(self, self.labelled_form((("resolution", self.tr("&Resolution:"),
+                                             self.resolution_edit),)))
 
     def snapshot(self) -> Any:
         return self.resolution_edit.toPlainText()
@@ -321,7 +311,7 @@ class FollowUpDialog(FormDialog):
             self.satisfaction_combo.addItem(f"{value} — {labels.satisfaction(value)}", value)
         self.lessons_edit = text_edit(64)
         self.lessons_edit.setObjectName("complaintLessons")
-        _finish(self, _form(self, (
+        _finish(self, self.labelled_form((
             ("follow_up_on", self.tr("&Visit on:"), self.visit_edit),
             ("satisfaction_after", self.tr("&Satisfaction after:"), self.satisfaction_combo),
             ("lessons", self.tr("&Lessons learned:"), self.lessons_edit))))
@@ -352,8 +342,9 @@ class HandOverDialog(FormDialog):
         self.to_owner_edit.setObjectName("complaintToOwner")
         self.note_edit = text_edit(56)
         self.note_edit.setObjectName("complaintHandOverNote")
-        _finish(self, _form(self, (("to_owner", self.tr("&New owner:"), self.to_owner_edit),
-                                   ("note", self.tr("N&ote:"), self.note_edit))))
+        _finish(self, self.labelled_form((
+            ("to_owner", self.tr("&New owner:"), self.to_owner_edit),
+            ("note", self.tr("N&ote:"), self.note_edit))))
 
     def snapshot(self) -> Any:
         return (self.to_owner_edit.text(), self.note_edit.toPlainText())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from kamdesk.domain.contract_life import next_states
 from kamdesk.store.errors import ValidationError
@@ -40,14 +40,9 @@ class ContractStatusDialog(FormDialog):
 
         current = QLabel(self.tr("Now: %1").replace("%1", labels.contract_status(status)))
         current.setObjectName("contractCurrentStatus")
-        form = QFormLayout()
-        for field, text, widget in (("to_status", self.tr("&New status:"), self.status_combo),
-                                    ("changed_on", self.tr("&Date:"), self.date_edit),
-                                    ("note", self.tr("N&ote:"), self.note_edit)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            self.register(field, widget, text)
+        form = self.labelled_form((("to_status", self.tr("&New status:"), self.status_combo),
+                                   ("changed_on", self.tr("&Date:"), self.date_edit),
+                                   ("note", self.tr("N&ote:"), self.note_edit)))
         layout = QVBoxLayout(self)
         layout.addWidget(current)
         layout.addLayout(form, 1)

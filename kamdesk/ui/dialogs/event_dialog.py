@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.events import create_event, update_event
@@ -50,8 +50,7 @@ class EventDialog(FormDialog):
         self.follow_up_edit = text_edit(48)
         self.follow_up_edit.setObjectName("eventFollowUp")
 
-        form = QFormLayout()
-        for field, text, widget in (
+        form = self.labelled_form((
             ("name", self.tr("&Name *:"), self.name_edit),
             ("held_on", self.tr("&Date *:"), self.date_field),
             ("kind", self.tr("&Kind:"), self.kind_combo),
@@ -61,11 +60,7 @@ class EventDialog(FormDialog):
             ("satisfaction", self.tr("&Satisfaction (1–5):"), self.satisfaction_edit),
             ("improvements", self.tr("&Improvements:"), self.improvements_edit),
             ("follow_up_plan", self.tr("&Follow-up plan:"), self.follow_up_edit),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            self.register(field, widget, text)
+        ))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

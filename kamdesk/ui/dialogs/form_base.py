@@ -8,12 +8,13 @@ then undoing it by hand leaves nothing to discard, so nothing is asked.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QMenu,
+    QCalendarWidget, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
     QMessageBox, QPlainTextEdit, QToolButton, QWidget, QWidgetAction,
 )
 
@@ -101,7 +102,8 @@ class FormDialog(QDialog):
     """Base for the customer and person dialogs.
 
     Subclasses build their widgets, register each one with :meth:`register` (so an
-    error about a field can point at it), call :meth:`mark_clean` after loading and
+    error about a field can point at it; :meth:`labelled_form` lays out and registers
+    a plain form at once), call :meth:`mark_clean` after loading and
     implement :meth:`snapshot` and :meth:`save`, which writes through :meth:`write`
     (the runner, with validation errors passed back here so the field is marked).
     """
@@ -127,6 +129,17 @@ class FormDialog(QDialog):
     # -- fields and errors -------------------------------------------------------
     def register(self, field: str, widget: QWidget, label: str) -> None:
         self._fields[field] = (widget, label.replace("&", "").rstrip(":：* "))
+
+    def labelled_form(self, rows: Iterable[tuple[str, str, QWidget]]) -> QFormLayout:
+        """A form of (field, label text, widget) rows: each label is the widget's buddy
+        (its &-key focuses it) and each widget is registered under its field."""
+        form = QFormLayout()
+        for field, text, widget in rows:
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            self.register(field, widget, text)
+        return form
 
     def field_label(self, field: str) -> str:
         entry = self._fields.get(field)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.payments import add_payment, update_payment
@@ -59,19 +59,14 @@ class PaymentDialog(FormDialog):
         self.notes_edit = text_edit(48)
         self.notes_edit.setObjectName("paymentNotes")
 
-        form = QFormLayout()
-        for field, text, widget in (
+        form = self.labelled_form((
             ("received_on", self.tr("&Received on *:"), self.date_field),
             ("amount_cents", self.tr("&Amount ¥ *:"), self.amount_edit),
             ("trade_id", self.tr("For &order:"), self.order_combo),
             ("method", self.tr("&Method:"), self.method_combo),
             ("reference", self.tr("Re&ference:"), self.reference_edit),
             ("notes", self.tr("&Notes:"), self.notes_edit),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            self.register(field, widget, text)
+        ))
         layout = QVBoxLayout(self)
         layout.addWidget(self.owed_label)
         layout.addLayout(form)

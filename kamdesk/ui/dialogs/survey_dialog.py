@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.ops.surveys import record_survey, update_survey
@@ -59,19 +59,14 @@ class SurveyDialog(FormDialog):
         self.comment_edit = text_edit(64)
         self.comment_edit.setObjectName("surveyComment")
 
-        form = QFormLayout()
-        for field, text, widget in (
+        form = self.labelled_form((
             ("responded_on", self.tr("&Answered on *:"), self.date_field),
             ("csat", self.tr("&CSAT (1–5):"), self.csat_combo),
             ("nps", self.tr("&NPS (0–10):"), self.nps_combo),
             ("person_id", self.tr("&Who answered:"), self.person_combo),
             ("channel", self.tr("C&hannel:"), self.channel_combo),
             ("comment", self.tr("Co&mment:"), self.comment_edit),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            self.register(field, widget, text)
+        ))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

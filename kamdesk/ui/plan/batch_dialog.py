@@ -11,6 +11,7 @@ that thread, can free Qt objects there and crash the application.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -124,10 +125,15 @@ class BatchExportDialog(QDialog):
         if folder:
             self.folder_edit.setText(folder)
 
+    def scope(self) -> dict[str, Any]:
+        """Whose plans: ``plan_jobs`` arguments (here the chosen tier; a subclass may
+        name customers instead)."""
+        return {"tier": self.tier_combo.currentData()}
+
     def jobs(self) -> list[ExportJob] | None:
         """The plans the current choices select; None (and a message) for a bad period."""
         try:
-            return self.ctx.db.read(plan_jobs, tier=self.tier_combo.currentData(),
+            return self.ctx.db.read(plan_jobs, **self.scope(),
                                     period=self.period_edit.text().strip() or None,
                                     latest_only=self.latest_check.isChecked(),
                                     draft_missing=self.draft_check.isChecked(),

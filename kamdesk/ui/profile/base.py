@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTableView, QWidget
 
 from kamdesk.ui.context import AppContext
@@ -95,6 +95,23 @@ def add_delete_and_undo_keys(tab: QWidget, table: QTableView, on_delete: Callabl
     delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), table)
     delete.setContext(Qt.ShortcutContext.WidgetShortcut)
     delete.activated.connect(on_delete)
+
+
+def undo_or_delete_key(event: QKeyEvent, on_undo: Callable[[], None],
+                       on_delete: Callable[[], None] | None = None) -> bool:
+    """For a tab's ``keyPressEvent``: Ctrl+Z (and Del, when ``on_delete`` is given) that
+    reach the tab anyway do their job; whether the key was used (accepted).
+
+    Shortcuts only fire in the active window; a key that reaches the tab anyway (an
+    inactive window, or the table passing it up) still does its job."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        on_undo()
+    elif on_delete is not None and event.matches(QKeySequence.StandardKey.Delete):
+        on_delete()
+    else:
+        return False
+    event.accept()
+    return True
 
 
 def select_row_with_id(table: QTableView, rows: Iterable[Any], row_id: int) -> bool:

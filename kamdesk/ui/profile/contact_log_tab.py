@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,7 +30,12 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab, add_delete_and_undo_keys, select_row_with_id
+from kamdesk.ui.profile.base import (
+    ProfileTab,
+    add_delete_and_undo_keys,
+    select_row_with_id,
+    undo_or_delete_key,
+)
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 from kamdesk.ui.widgets.documents_panel import DocumentsPanel
 
@@ -121,17 +126,8 @@ class ContactLogTab(ProfileTab):
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Shortcuts only fire in the active window; a key that reaches us anyway (an
-        # inactive window, or the table passing it up) still does its job.
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.Delete):
-            self.delete_selected()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not undo_or_delete_key(event, self.undo, self.delete_selected):
+            super().keyPressEvent(event)
 
     # -- data ----------------------------------------------------------------------
     def clear(self) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -39,7 +39,12 @@ from kamdesk.ui.dialogs.contract_dialog import ContractDialog
 from kamdesk.ui.dialogs.contract_status_dialog import ContractStatusDialog
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab, add_delete_and_undo_keys, select_row_with_id
+from kamdesk.ui.profile.base import (
+    ProfileTab,
+    add_delete_and_undo_keys,
+    select_row_with_id,
+    undo_or_delete_key,
+)
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 from kamdesk.ui.widgets.documents_panel import DocumentsPanel
 
@@ -174,15 +179,8 @@ class ContractsTab(ProfileTab):
         return b
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.Delete):
-            self.delete_selected()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not undo_or_delete_key(event, self.undo, self.delete_selected):
+            super().keyPressEvent(event)
 
     # -- data ----------------------------------------------------------------------
     def clear(self) -> None:

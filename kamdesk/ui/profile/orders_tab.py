@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from kamdesk.ui.profile.base import (
     add_delete_and_undo_keys,
     section_title,
     select_row_with_id,
+    undo_or_delete_key,
 )
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
@@ -116,16 +117,8 @@ class OrdersTab(ProfileTab):
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # As in the contact log: a key that reaches the tab anyway still does its job.
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            event.accept()
-            return
-        if event.matches(QKeySequence.StandardKey.Delete):
-            self.delete_selected()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not undo_or_delete_key(event, self.undo, self.delete_selected):
+            super().keyPressEvent(event)
 
     # -- data ----------------------------------------------------------------------
     def clear(self) -> None:

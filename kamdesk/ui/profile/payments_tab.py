@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from kamdesk.ui.profile.base import (
     add_delete_and_undo_keys,
     section_title,
     select_row_with_id,
+    undo_or_delete_key,
 )
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
@@ -119,11 +120,8 @@ class PaymentsTab(ProfileTab):
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not undo_or_delete_key(event, self.undo):
+            super().keyPressEvent(event)
 
     # -- data ----------------------------------------------------------------------------
     def clear(self) -> None:

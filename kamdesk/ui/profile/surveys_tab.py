@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from kamdesk.store.ops import surveys as survey_ops
@@ -22,7 +22,12 @@ from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.icons import icon
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.profile.base import ProfileTab, add_delete_and_undo_keys, select_row_with_id
+from kamdesk.ui.profile.base import (
+    ProfileTab,
+    add_delete_and_undo_keys,
+    select_row_with_id,
+    undo_or_delete_key,
+)
 from kamdesk.ui.rows_model import Column, RowsModel, make_table, selected_row
 
 
@@ -90,11 +95,8 @@ class SurveysTab(ProfileTab):
         self._update_buttons()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not undo_or_delete_key(event, self.undo):
+            super().keyPressEvent(event)
 
     # -- data ----------------------------------------------------------------------------
     def clear(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 
 from kamdesk.store.queries.tasks import TaskQuery, TaskRow, count_tasks, task_page
@@ -18,10 +18,8 @@ from kamdesk.ui import format as fmt
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.contrast import legible
-from kamdesk.ui.paged_model import PagedTableModel
+from kamdesk.ui.paged_model import CustomerRowsModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS: list[tuple[str, str]] = [
     ("title", "Task"), ("customer", "Customer"), ("due", "Due"), ("kind", "Kind"),
     ("source", "Source"), ("owner", "Owner"), ("state", "State"),
@@ -30,7 +28,7 @@ COL = {key: i for i, (key, _h) in enumerate(COLUMNS)}
 RED = "#c62828"
 
 
-class TaskTableModel(PagedTableModel[TaskQuery, TaskRow]):
+class TaskTableModel(CustomerRowsModel[TaskQuery, TaskRow]):
     columns = COLUMNS
 
     def __init__(self, ctx: AppContext, parent: Any = None) -> None:
@@ -57,7 +55,7 @@ class TaskTableModel(PagedTableModel[TaskQuery, TaskRow]):
             return self.tr("Snoozed until %1").replace("%1", fmt.moment(r.snoozed_until))
         return self.tr("Overdue") if r.overdue else self.tr("Open")
 
-    def _display(self, r: TaskRow, key: str) -> str:
+    def display_text(self, r: TaskRow, key: str) -> str:
         if key == "title":
             return ("! " if r.priority == 1 else "") + r.title
         if key == "customer":
@@ -73,20 +71,7 @@ class TaskTableModel(PagedTableModel[TaskQuery, TaskRow]):
             return r.owner or ""
         return self._state(r)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,  # type: ignore[override]
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.row_at(index.row())
-        if r is None:
-            return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, key)
-        if role == ID_ROLE:
-            return r.id
-        if role == CUSTOMER_ID_ROLE:
-            return r.customer_id
+    def styled_data(self, r: TaskRow, key: str, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and r.overdue and key in ("due", "state"):
             return QBrush(legible(RED))  # lightened on dark rows (ui/contrast)
         if role == Qt.ItemDataRole.ToolTipRole and key == "title":

@@ -30,7 +30,8 @@ from kamdesk.store.queries.tasks import (
 from kamdesk.ui import labels
 from kamdesk.ui.context import AppContext
 from kamdesk.ui.ops import run_op
-from kamdesk.ui.tasks.model import COL, CUSTOMER_ID_ROLE, TaskTableModel
+from kamdesk.ui.paged_model import CUSTOMER_ID_ROLE
+from kamdesk.ui.tasks.model import COL, TaskTableModel
 
 REFRESH_ON = frozenset({"tasks", "customers"})
 COLUMN_WIDTHS = {"title": 300, "customer": 200, "due": 130, "kind": 70, "source": 90,

@@ -10,11 +10,9 @@ what OFFSET paging reads.
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy.engine import make_url
 from sqlalchemy import text
 
 import factories as customer_ops
@@ -26,24 +24,14 @@ SIZE = 7  # small pages: many page boundaries, runs of NULLs and ties across the
 
 
 @pytest.fixture(scope="module")
-def book(empty_template, tmp_path_factory):
-    from kamdesk.store.database import open_database
-
-    from pg_support import create_database, on_postgresql
-
-    folder = tmp_path_factory.mktemp("keyset")
-    if on_postgresql():  # a copy of the suite's empty server book
-        target = create_database("keyset", template=make_url(str(empty_template)).database)
-    else:
-        target = str(folder / "book.sqlite3")
-        shutil.copy(empty_template, target)
-    database = open_database(target, folder / "backups", synchronous="OFF")
+def book(module_db):
+    """The generated book, filled once for the module."""
     rnd = random.Random(15)
 
     def maybe(values, nulls=0.3):  # type: ignore[no-untyped-def]
         return None if rnd.random() < nulls else rnd.choice(values)
 
-    with database.session() as s:
+    with module_db.session() as s:
         ids = []
         for i in range(90):
             c = customer_ops.create_customer(
@@ -72,8 +60,7 @@ def book(empty_template, tmp_path_factory):
         for cid in rnd.sample(ids, 8):
             customer_ops.set_archived(s, cid, True)
         s.commit()
-    yield database
-    database.dispose()
+    return module_db
 
 
 QUERIES = [CustomerQuery(), CustomerQuery(include_archived=True), CustomerQuery(industry="制造"),

@@ -12,11 +12,9 @@ engine read cut to the same limit.
 from __future__ import annotations
 
 import random
-import shutil
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy.engine import make_url
 from sqlalchemy import text
 
 import factories as customer_ops
@@ -26,20 +24,10 @@ from kamdesk.store.queries.key_dates import DayCap, key_date_occurrences
 
 
 @pytest.fixture(scope="module")
-def book(empty_template, tmp_path_factory):
-    from kamdesk.store.database import open_database
-
-    from pg_support import create_database, on_postgresql
-
-    folder = tmp_path_factory.mktemp("keydays")
-    if on_postgresql():  # a copy of the suite's empty server book
-        target = create_database("keydays", template=make_url(str(empty_template)).database)
-    else:
-        target = str(folder / "book.sqlite3")
-        shutil.copy(empty_template, target)
-    database = open_database(target, folder / "backups", synchronous="OFF")
+def book(module_db):
+    """The generated book, filled once for the module."""
     rnd = random.Random(8)
-    with database.session() as s:
+    with module_db.session() as s:
         customers = [customer_ops.create_customer(
             s, name=f"客户{i}", cooperation_start=rnd.choice(
                 [None, date(2020, 2, 29), date(2019, 1, 31), date(2024, 12, 15)]),
@@ -75,8 +63,7 @@ def book(empty_template, tmp_path_factory):
             customer_ops.set_person_archived(s, p.id, True)
         s.execute(text("UPDATE customer_metrics SET value_tier = 'A' WHERE customer_id % 3 = 0"))
         s.commit()
-    yield database
-    database.dispose()
+    return module_db
 
 
 # Windows over several years: common and leap solar years (2024), lunar years with a

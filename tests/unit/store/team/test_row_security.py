@@ -184,25 +184,33 @@ def test_payments_and_history_follow_the_customer(book: TeamBook) -> None:
         alice.dispose()
 
 
-def test_attached_file_bytes_follow_their_documents(book: TeamBook) -> None:
-    # document_contents (migration 0014) has no customer: its bytes are readable with a
-    # visible document naming them, and a member may not delete bytes a colleague's
-    # document still uses (kamdesk_content_in_use sees every document).
-    shared, mine = "a" * 64, "b" * 64
+def _store_as_admin(book: TeamBook, contents: dict[str, bytes],
+                    documents: list[tuple[str, str, str]]) -> None:
+    """File bytes (sha256 -> content) and documents naming them (owner's role, file
+    name, sha256), written by the administrator, whom row security does not limit."""
     from sqlalchemy import create_engine
 
     admin = create_engine(book.admin_url)
     try:
         with admin.begin() as conn:
-            for sha in (shared, mine):
+            for sha, content in contents.items():
                 conn.execute(text("INSERT INTO document_contents (sha256, content) "
-                                  "VALUES (:s, :c)"), {"s": sha, "c": b"%PDF"})
-            conn.execute(text(
-                "INSERT INTO documents (customer_id, name, sha256, size_bytes, added_at) "
-                "VALUES (:c, 'bob.pdf', :s, 4, now())"),
-                {"c": book.customers[book.bob], "s": shared})
+                                  "VALUES (:s, :c)"), {"s": sha, "c": content})
+            for role, name, sha in documents:
+                conn.execute(text(
+                    "INSERT INTO documents (customer_id, name, sha256, size_bytes, added_at) "
+                    "VALUES (:c, :n, :s, :b, now())"),
+                    {"c": book.customers[role], "n": name, "s": sha, "b": len(contents[sha])})
     finally:
         admin.dispose()
+
+
+def test_attached_file_bytes_follow_their_documents(book: TeamBook) -> None:
+    # document_contents (migration 0014) has no customer: its bytes are readable with a
+    # visible document naming them, and a member may not delete bytes a colleague's
+    # document still uses (kamdesk_content_in_use sees every document).
+    shared, mine = "a" * 64, "b" * 64
+    _store_as_admin(book, {shared: b"%PDF", mine: b"%PDF"}, [(book.bob, "bob.pdf", shared)])
     engine = book.engine_as(book.alice)
     try:
         with engine.begin() as conn:
@@ -226,21 +234,9 @@ def test_attached_file_bytes_follow_their_documents(book: TeamBook) -> None:
 
 
 def test_a_member_cannot_drop_bytes_a_colleagues_document_still_uses(book: TeamBook) -> None:
-    from sqlalchemy import create_engine
-
     both = "c" * 64
-    admin = create_engine(book.admin_url)
-    try:
-        with admin.begin() as conn:
-            conn.execute(text("INSERT INTO document_contents (sha256, content) "
-                              "VALUES (:s, '\\x01')"), {"s": both})
-            for role in (book.alice, book.bob):  # the same file attached by both
-                conn.execute(text(
-                    "INSERT INTO documents (customer_id, name, sha256, size_bytes, added_at) "
-                    "VALUES (:c, 'same.pdf', :s, 1, now())"),
-                    {"c": book.customers[role], "s": both})
-    finally:
-        admin.dispose()
+    _store_as_admin(book, {both: b"\x01"},  # the same file attached by both
+                    [(role, "same.pdf", both) for role in (book.alice, book.bob)])
     engine = book.engine_as(book.alice)
     try:
         with engine.begin() as conn:
