@@ -35,12 +35,14 @@ class DocumentRow:
     notes: str | None
     contract_number: str | None = None
     interaction_topic: str | None = None
+    version: int = 1  # what an edit names as the version it read (ops.versions)
 
 
 def _rows(conn: Connection, where: object) -> list[DocumentRow]:
     stmt: Select = (
         select(_D.id, _D.customer_id, _D.contract_id, _D.interaction_id, _D.name, _D.sha256,
-               _D.size_bytes, _D.added_at, _D.notes, _K.number, _I.topic)
+               _D.size_bytes, _D.added_at, _D.notes, _K.number, _I.topic,
+               _D.version)
         .outerjoin(Contract.__table__, _K.id == _D.contract_id)
         .outerjoin(Interaction.__table__, _I.id == _D.interaction_id)
         .where(where)  # type: ignore[arg-type]
