@@ -130,7 +130,7 @@ class CustomerRow:
     #: the value the list is sorted by, as stored: with ``id`` the row's page key
     sort_value: object = field(default=None, compare=False)
     #: what a delete from the list names as the version it read (ops.versions)
-    version: int = 1
+    version: int = field(default=1, compare=False)
 
     @property
     def credit_level(self) -> CreditLevel:

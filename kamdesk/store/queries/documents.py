@@ -9,7 +9,7 @@ Whether the file itself is still there is the file store's answer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Connection, Select, func, select
@@ -35,7 +35,8 @@ class DocumentRow:
     notes: str | None
     contract_number: str | None = None
     interaction_topic: str | None = None
-    version: int = 1  # what an edit names as the version it read (ops.versions)
+    #: what an edit names as the version it read (ops.versions); not part of the content
+    version: int = field(default=1, compare=False)
 
 
 def _rows(conn: Connection, where: object) -> list[DocumentRow]:

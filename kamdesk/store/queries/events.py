@@ -4,7 +4,7 @@ and the export read the same figures."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -33,7 +33,8 @@ class EventRow:
     follow_up_plan: str | None
     invited: int
     attended: int
-    version: int = 1  # what an edit names as the version it read (ops.versions)
+    #: what an edit names as the version it read (ops.versions); not part of the content
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ The averages are worked out by the pure rules of :mod:`kamdesk.domain.kpis` (``m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Connection, text
@@ -29,7 +29,8 @@ class SurveyAnswer:
     nps: int | None
     comment: str | None
     channel: str | None
-    version: int = 1  # what an edit names as the version it read (ops.versions)
+    #: what an edit names as the version it read (ops.versions); not part of the content
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,8 @@ class SurveySummary:
 def customer_surveys(conn: Connection, customer_id: int) -> SurveySummary:
     rows = conn.execute(text(
         "SELECT s.id, s.customer_id, s.person_id, p.name, s.responded_on, s.csat, s.nps, "
-        "s.comment, s.channel, s.version FROM survey_responses s LEFT JOIN people p ON p.id = s.person_id "
+        "s.comment, s.channel, s.version "
+        "FROM survey_responses s LEFT JOIN people p ON p.id = s.person_id "
         "WHERE s.customer_id = :c ORDER BY s.responded_on DESC, s.id DESC"),
         {"c": customer_id}).all()
     answers = tuple(SurveyAnswer(
