@@ -90,7 +90,7 @@ def with_stored_rows(session: Session, exc: ConflictError) -> ConflictError:
     """``exc`` with the plan's stored rows added to "theirs" (when the plan is there)."""
     if exc.theirs is None or exc.row_id is None:
         return exc
-    theirs = dict(exc.theirs)
+    theirs = {k: (None if v == "" else v) for k, v in exc.theirs.items()}  # blank is blank
     for name, model, columns in ROW_KINDS:
         stored = session.scalars(select(model).where(model.plan_id == exc.row_id)
                                  .order_by(model.position, model.id))
