@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
+from kamdesk.domain.change_words import field_word
 from kamdesk.domain.plan_periods import suggest_period
 from kamdesk.domain.plan_text import situation_text, suggest_strategies
 from kamdesk.domain.plan_text import suggest_risks as risks_from_data
@@ -240,10 +241,11 @@ class PlanEditor(PlanSections, QDialog):
             self.load_plan(self.plan_id)
 
     def field_label(self, field: str) -> str:
-        """A plan field's name for the conflict dialog (its rows by their tab's name)."""
+        """A plan field's name for the conflict dialog (the change history's words; the
+        rows by their tab's name)."""
         rows = {"objectives": self.tr("Objectives"), "actions": self.tr("Action plan"),
                 "risks": self.tr("Risks")}
-        return rows.get(field) or labels.plan_field_name(field)
+        return rows.get(field) or field_word(field, self.ctx.lang)
 
     def _show_validation(self, exc: ValidationError) -> None:
         where = ""
