@@ -161,6 +161,8 @@ class PlanDetail:
     objectives: tuple[ObjectiveItem, ...] = field(default=())
     actions: tuple[ActionItem, ...] = field(default=())
     risks: tuple[RiskItem, ...] = field(default=())
+    #: what the editor's save names as the version it read (the plan and its rows)
+    version: int = field(default=1, compare=False)
 
     def fields(self) -> dict[str, str]:
         return {f: getattr(self, f) for f in EDITABLE_FIELDS}

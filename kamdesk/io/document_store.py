@@ -309,10 +309,13 @@ def attach_file(store: DocumentStore, write: Writer, source: str | Path, *, cust
     return changes
 
 
-def remove_file(store: DocumentStore, write: Writer, document_id: int) -> Changes | None:
+def remove_file(store: DocumentStore, write: Writer, document_id: int, *,
+                expected_version: int | None = None) -> Changes | None:
     """Remove a document; if no other row uses its file, the file is set aside (Undo can
-    bring it back, :func:`undo_remove`). ``value`` is the :class:`RemovedDocument`."""
-    changes = write(remove_document, document_id)
+    bring it back, :func:`undo_remove`). ``value`` is the :class:`RemovedDocument`.
+    ``expected_version`` (the version the list read) makes a removal of a document
+    someone changed meanwhile a conflict (see :func:`remove_document`)."""
+    changes = write(remove_document, document_id, expected_version=expected_version)
     if changes is not None:
         removed: RemovedDocument = changes.value
         if removed.last_use:

@@ -174,3 +174,88 @@ def _texts(widget) -> str:
     from PySide6.QtWidgets import QLabel
 
     return " ".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def _ask_and_record(monkeypatch, choice):
+    asked: list[ConflictError] = []
+    monkeypatch.setattr(conflict_dialog, "ask_about_conflict",
+                        lambda exc, parent, field_label=None: asked.append(exc) or choice)
+    return asked
+
+
+def test_stale_survey_dialog_save_asks_instead_of_overwriting(ctx, other_db, qtbot,
+                                                              monkeypatch):
+    from kamdesk.store.ops.surveys import record_survey, update_survey
+    from kamdesk.store.queries.surveys import customer_surveys
+    from kamdesk.ui.dialogs.survey_dialog import SurveyDialog
+
+    today = ctx.clock.today()
+    cid = ctx.db.write(create_customer, name="远航物流").value
+    sid = ctx.db.write(record_survey, customer_id=cid, responded_on=today, csat=4,
+                       today=today).value
+    (answer,) = ctx.db.read(customer_surveys, cid).answers
+    dialog = SurveyDialog(ctx, cid, answer)
+    qtbot.addWidget(dialog)
+    other_db.write(update_survey, sid, csat=5, comment="很满意", today=today)  # client 2
+    asked = _ask_and_record(monkeypatch, Choice.KEEP_THEIRS)
+    dialog.csat_combo.setCurrentIndex(dialog.csat_combo.findData(2))
+    dialog.accept()
+    assert len(asked) == 1 and asked[0].table == "survey_responses"
+    assert asked[0].theirs["csat"] == 5 and asked[0].mine["csat"] == 2
+    assert dialog.result() == QDialog.DialogCode.Rejected  # kept theirs: closed unsaved
+    (stored,) = ctx.db.read(customer_surveys, cid).answers
+    assert (stored.csat, stored.comment) == (5, "很满意")
+
+
+def test_stale_event_dialog_save_asks_and_can_save_over_theirs(ctx, other_db, qtbot,
+                                                               monkeypatch):
+    from kamdesk.store.ops.events import create_event, update_event
+    from kamdesk.store.queries.events import list_events
+    from kamdesk.ui.dialogs.event_dialog import EventDialog
+
+    eid = ctx.db.write(create_event, name="客户沙龙", held_on=NOW.date(),
+                       location="上海").value
+    (event,) = ctx.db.read(list_events)
+    dialog = EventDialog(ctx, event)
+    qtbot.addWidget(dialog)
+    other_db.write(update_event, eid, location="北京")  # client 2 saves first
+    asked = _ask_and_record(monkeypatch, Choice.BACK)
+    dialog.location_edit.setText("广州")
+    dialog.accept()
+    assert asked and asked[0].table == "events" and asked[0].theirs["location"] == "北京"
+    assert "location" in asked[0].differing
+    assert dialog.result() != QDialog.DialogCode.Accepted  # back to editing, input kept
+    assert dialog.location_edit.text() == "广州"
+    assert ctx.db.read(list_events)[0].location == "北京"
+    asked = _ask_and_record(monkeypatch, Choice.SAVE_MINE)
+    dialog.accept()
+    assert len(asked) == 1 and dialog.result() == QDialog.DialogCode.Accepted
+    assert ctx.db.read(list_events)[0].location == "广州"
+
+
+def test_stale_plan_editor_save_asks_then_keep_theirs_shows_their_plan(ctx, other_db, qtbot,
+                                                                       monkeypatch):
+    from kamdesk.store.ops.plans import create_plan, save_plan
+    from kamdesk.store.queries.plans import plan_detail
+    from kamdesk.ui.plan.editor import PlanEditor
+
+    cid = ctx.db.write(create_customer, name="远航物流").value
+    pid = ctx.db.write(create_plan, cid, "2027", None, NOW.date(), "zh").value
+    editor = PlanEditor(ctx, cid, pid)
+    qtbot.addWidget(editor)
+    theirs = other_db.read(plan_detail, pid)
+    other_db.write(save_plan, pid, {"threats": "价格战"}, theirs.objectives, theirs.actions,
+                   theirs.risks)  # client 2 saves first
+    labels_shown: list[str] = []
+
+    def ask(exc, parent, field_label=None):
+        labels_shown.extend(field_label(f) for f in exc.differing)
+        return Choice.KEEP_THEIRS
+
+    monkeypatch.setattr(conflict_dialog, "ask_about_conflict", ask)
+    editor.threats_edit.setPlainText("渠道冲突")
+    assert editor.is_dirty() and not editor.save()
+    assert labels_shown == ["Threats"]  # the one field that differs, in words
+    # kept theirs: the editor (still open) shows their plan, my edit dropped
+    assert editor.threats_edit.toPlainText() == "价格战" and not editor.is_dirty()
+    assert ctx.db.read(plan_detail, pid).threats == "价格战"

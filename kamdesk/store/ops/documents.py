@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Contract, Customer, Document, DocumentContent, Interaction
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 
 #: the largest file a user may attach (100 MB): bigger files belong in a file server
 MAX_DOCUMENT_BYTES = 100 * 1024 * 1024
@@ -90,17 +91,24 @@ def attach_document(session: Session, *, customer_id: int, name: str, sha256: st
 
 
 def update_document(session: Session, document_id: int, *, name: str | None = None,
-                    notes: str | None = None) -> Changes:
+                    notes: str | None = None, expected_version: int | None = None) -> Changes:
     """Rename a document and/or change its notes (``None`` leaves a field as it is;
-    empty notes clear them). The stored file is untouched."""
+    empty notes clear them). The stored file is untouched. With ``expected_version``
+    (the version the list read), a document changed by someone else since raises
+    :class:`~kamdesk.store.errors.ConflictError`."""
     doc = session.get(Document, document_id)
     if doc is None:
         raise ValidationError("document", "required")
+    mine: dict[str, Any] = {}
     if name is not None:
-        doc.name = _clean_name(name)
+        mine["name"] = _clean_name(name)
     if notes is not None:
-        doc.notes = _clean_notes(notes)
-    session.flush()
+        mine["notes"] = _clean_notes(notes)
+    check_loaded(doc, expected_version, mine)
+    with stale_guard(session, Document, document_id, expected_version, mine):
+        for key, value in mine.items():
+            setattr(doc, key, value)
+        session.flush()
     return Changes.of("documents", doc.id)
 
 
@@ -109,16 +117,21 @@ def _uses(session: Session, sha256: str) -> int:
         select(func.count()).select_from(Document).where(Document.sha256 == sha256)) or 0)
 
 
-def remove_document(session: Session, document_id: int) -> Changes:
+def remove_document(session: Session, document_id: int, *,
+                    expected_version: int | None = None) -> Changes:
     """Remove a document's row; ``value`` is a :class:`RemovedDocument` (for undo, and
-    to tell the caller whether the file is now unused)."""
+    to tell the caller whether the file is now unused). With ``expected_version``, a
+    document changed by someone else since raises
+    :class:`~kamdesk.store.errors.ConflictError` (``deleting``)."""
     doc = session.get(Document, document_id)
     if doc is None:
         raise ValidationError("document", "required")
+    check_loaded(doc, expected_version, {}, deleting=True)
     snapshot = {c.key: getattr(doc, c.key) for c in Document.__table__.columns}
     sha = doc.sha256
-    session.delete(doc)
-    session.flush()
+    with stale_guard(session, Document, document_id, expected_version, {}, deleting=True):
+        session.delete(doc)
+        session.flush()
     return Changes.of("documents", document_id).with_value(
         RemovedDocument(snapshot, sha, last_use=_uses(session, sha) == 0))
 

@@ -20,6 +20,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, Event, EventAttendance, Person, Task
 from kamdesk.store.models.event import EVENT_KINDS
 from kamdesk.store.ops.changes import Changes
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 
 __all__ = ["EVENT_FIELDS", "NewEvent", "add_events", "create_event", "create_follow_up_tasks",
            "delete_event", "invite", "mark_attendance", "remove_invitations", "restore_event",
@@ -116,24 +117,34 @@ def create_event(session: Session, *, name: str, held_on: date, kind: str = "oth
     return Changes.of("events", event.id).with_value(event.id)
 
 
-def update_event(session: Session, event_id: int, **fields: Any) -> Changes:
-    """Edit an event's fields (any of :data:`EVENT_FIELDS`). Writes ``events``."""
+def update_event(session: Session, event_id: int, *, expected_version: int | None = None,
+                 **fields: Any) -> Changes:
+    """Edit an event's fields (any of :data:`EVENT_FIELDS`). Writes ``events``. With
+    ``expected_version`` (the version the dialog read), an event saved by someone else
+    since raises :class:`~kamdesk.store.errors.ConflictError`."""
     event = session.get(Event, event_id)
     if event is None:
         raise ValidationError("event", "required")
-    for key, value in _clean_event_fields(fields).items():
-        setattr(event, key, value)
-    session.flush()
+    mine = _clean_event_fields(fields)
+    check_loaded(event, expected_version, mine)
+    with stale_guard(session, Event, event_id, expected_version, mine):
+        for key, value in mine.items():
+            setattr(event, key, value)
+        session.flush()
     return Changes.of("events", event_id).with_value(event_id)
 
 
-def delete_event(session: Session, event_id: int) -> Changes:
+def delete_event(session: Session, event_id: int, *,
+                 expected_version: int | None = None) -> Changes:
     """Delete an event and its invitations; ``value`` is the snapshot
     :func:`restore_event` puts back (undo). Follow-up tasks already created stay.
-    Writes ``events`` and ``event_attendance``."""
+    Writes ``events`` and ``event_attendance``. With ``expected_version``, an event
+    changed by someone else since raises :class:`~kamdesk.store.errors.ConflictError`
+    (``deleting``)."""
     event = session.get(Event, event_id)
     if event is None:
         raise ValidationError("event", "required")
+    check_loaded(event, expected_version, {}, deleting=True)
     rows = list(session.scalars(select(EventAttendance).where(
         EventAttendance.event_id == event_id)))
     snap = {"event": {c.key: getattr(event, c.key) for c in Event.__table__.columns},
@@ -141,11 +152,12 @@ def delete_event(session: Session, event_id: int) -> Changes:
                            for r in rows]}
     changes = Changes.of("events", event_id) | Changes.of(
         "event_attendance", *[r.id for r in rows])
-    for r in rows:
-        session.delete(r)
-    session.flush()
-    session.delete(event)
-    session.flush()
+    with stale_guard(session, Event, event_id, expected_version, {}, deleting=True):
+        for r in rows:
+            session.delete(r)
+        session.flush()
+        session.delete(event)
+        session.flush()
     return changes.with_value(snap)
 
 

@@ -25,7 +25,6 @@ from kamdesk.domain.plan_periods import PeriodError, parse_period
 from kamdesk.domain.plan_text import draft_plan
 from kamdesk.domain.plans import (
     EDITABLE_FIELDS,
-    OBJECTIVE_STATUSES,
     PLAN_STATUSES,
     ActionItem,
     ObjectiveItem,
@@ -33,7 +32,7 @@ from kamdesk.domain.plans import (
 )
 from kamdesk.domain.reminders import reminder_for_deadline
 from kamdesk.domain.task_titles import PLAN_ACTION
-from kamdesk.store.errors import ValidationError
+from kamdesk.store.errors import ConflictError, ValidationError
 from kamdesk.store.models import (
     AccountPlan,
     Customer,
@@ -42,8 +41,23 @@ from kamdesk.store.models import (
     PlanRisk,
     Task,
 )
-from kamdesk.store.models.plan import ACTION_STATUSES, LEVELS, RISK_KINDS
 from kamdesk.store.ops.changes import NOTHING, Changes
+from kamdesk.store.ops.plan_rows import (
+    ACTION_COLUMNS,
+    OBJECTIVE_COLUMNS,
+    REQUIRED_TEXT,
+    RISK_COLUMNS,
+    ROW_KINDS,
+    check_action,
+    check_objective,
+    check_plan_version,
+    check_risk,
+    row_values,
+    rows_text,
+    strip_all,
+    with_stored_rows,
+)
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 from kamdesk.store.queries.plan_facts import plan_facts, stakeholders
 
 __all__ = [
@@ -56,11 +70,6 @@ __all__ = [
 #: a plan's rows, and the table each lives in
 ROW_TABLES = {PlanObjective: "plan_objectives", PlanAction: "plan_actions",
               PlanRisk: "plan_risks"}
-OBJECTIVE_COLUMNS = ("metric", "baseline", "target", "due", "status")
-ACTION_COLUMNS = ("action", "owner", "due", "status")
-RISK_COLUMNS = ("risk", "kind", "level", "mitigation")
-#: columns that stay "" rather than NULL when blank (required texts)
-_REQUIRED_TEXT = ("metric", "action", "risk")
 
 Check = Callable[[dict[str, Any]], None]
 
@@ -91,10 +100,6 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _strip_all(fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
-
-
 def _rows(table: str, ids: Iterable[int]) -> Changes:
     """Rows ``ids`` of ``table`` changed; nothing at all when there are none."""
     known = frozenset(ids)
@@ -113,38 +118,6 @@ def _refuse_existing(session: Session, customer_id: int, period: str) -> None:
         AccountPlan.customer_id == customer_id, AccountPlan.period == period))
     if exists is not None:
         raise ValidationError("period", "duplicate", period)
-
-
-def _check_objective(o: dict[str, Any]) -> None:
-    if not (o.get("metric") or "").strip():
-        raise ValidationError("metric", "required")
-    if o.get("status", "open") not in OBJECTIVE_STATUSES:
-        raise ValidationError("objective_status", "invalid_choice")
-    if o.get("due") is not None and not isinstance(o["due"], date):
-        raise ValidationError("due", "invalid_date")
-    for key, limit in (("metric", 300), ("baseline", 100), ("target", 100)):
-        if len(o.get(key) or "") > limit:
-            raise ValidationError(key, "too_long")
-
-
-def _check_action(a: dict[str, Any]) -> None:
-    if not (a.get("action") or "").strip():
-        raise ValidationError("action", "required")
-    if a.get("status", "open") not in ACTION_STATUSES:
-        raise ValidationError("action_status", "invalid_choice")
-    if a.get("due") is not None and not isinstance(a["due"], date):
-        raise ValidationError("due", "invalid_date")
-    if len(a.get("owner") or "") > 100:
-        raise ValidationError("owner", "too_long")
-
-
-def _check_risk(r: dict[str, Any]) -> None:
-    if not (r.get("risk") or "").strip():
-        raise ValidationError("risk", "required")
-    if r.get("kind", "other") not in RISK_KINDS:
-        raise ValidationError("risk_kind", "invalid_choice")
-    if r.get("level", "medium") not in LEVELS:
-        raise ValidationError("risk_level", "invalid_choice")
 
 
 # --------------------------------------------------------------------------- whole plans
@@ -220,15 +193,23 @@ def copy_plan(session: Session, plan_id: int, new_period: str) -> Changes:
             | _rows("plan_risks", (r.id for r in risks))).with_value(new.id)
 
 
-def delete_plan(session: Session, plan_id: int) -> Changes:
-    """Delete a plan and its rows (a reminder task made from an action stays)."""
+def delete_plan(session: Session, plan_id: int, *,
+                expected_version: int | None = None) -> Changes:
+    """Delete a plan and its rows (a reminder task made from an action stays). With
+    ``expected_version``, a plan saved by someone else since it was read raises
+    :class:`ConflictError` (``deleting``)."""
     plan = _plan(session, plan_id)
+    try:
+        check_loaded(plan, expected_version, {}, deleting=True)
+    except ConflictError as exc:
+        raise with_stored_rows(session, exc) from None
     changes = (Changes.of("account_plans", plan_id)
                | _rows("plan_objectives", (o.id for o in plan.objectives))
                | _rows("plan_actions", (a.id for a in plan.actions))
                | _rows("plan_risks", (r.id for r in plan.risks)))
-    session.delete(plan)
-    session.flush()
+    with stale_guard(session, AccountPlan, plan_id, expected_version, {}, deleting=True):
+        session.delete(plan)
+        session.flush()
     return changes
 
 
@@ -248,20 +229,24 @@ def update_plan(session: Session, plan_id: int, **fields: Any) -> Changes:
 
 
 def _sync(session: Session, model: Any, plan_id: int, items: Sequence[Any], check: Check,
-          columns: tuple[str, ...]) -> Changes:
+          columns: tuple[str, ...]) -> tuple[Changes, bool]:
     """Make the plan's rows of ``model`` equal ``items`` (in that order): rows with an id
-    are updated, rows without are added, rows no longer listed are deleted."""
+    are updated, rows without are added, rows no longer listed are deleted. Also says
+    whether any row really changed (added, edited, moved or deleted)."""
     existing = {r.id: r for r in session.scalars(select(model).where(model.plan_id == plan_id))}
     kept: dict[int, Any] = {}
+    touched = False
     for pos, item in enumerate(items):
-        data = _strip_all({c: getattr(item, c) for c in columns})
-        check(data)
-        values = {k: (v if v != "" or k in _REQUIRED_TEXT else None) for k, v in data.items()}
+        values = row_values(item, columns)
+        check(values)
         row = existing.get(item.id) if item.id is not None else None
         if row is None:
             row = model(plan_id=plan_id, position=pos, **values)
             session.add(row)
+            touched = True
         else:
+            touched = touched or row.position != pos or any(
+                getattr(row, k) != v for k, v in values.items())
             for k, v in values.items():
                 setattr(row, k, v)
             row.position = pos
@@ -271,30 +256,40 @@ def _sync(session: Session, model: Any, plan_id: int, items: Sequence[Any], chec
     for row_id in gone:
         session.delete(existing[row_id])
     session.flush()
-    return _rows(ROW_TABLES[model], [*kept, *gone])
+    return _rows(ROW_TABLES[model], [*kept, *gone]), touched or bool(gone)
 
 
 def save_plan(session: Session, plan_id: int, fields: dict[str, Any],
               objectives: Sequence[ObjectiveItem], actions: Sequence[ActionItem],
-              risks: Sequence[RiskItem], now: datetime | None = None) -> Changes:
+              risks: Sequence[RiskItem], now: datetime | None = None, *,
+              expected_version: int | None = None) -> Changes:
     """Write a whole edited plan at once, as the editor's Save does.
 
     The first invalid row raises ValidationError with ``detail`` = its 1-based row
     number, so the editor can point at it. When ``now`` is given, an action marked done
     also completes its open reminder task: the manager should not tick it off twice.
+
+    The plan's version stands for the whole plan, its rows included (they carry no
+    version of their own): a save that changes only rows still bumps it, and with
+    ``expected_version`` (the version the editor read) a plan saved by someone else
+    since raises :class:`ConflictError` showing both texts and both sets of rows.
     """
-    changes = update_plan(session, plan_id, **fields)
-    for name, items, model, check, cols in (
-        ("objectives", objectives, PlanObjective, _check_objective, OBJECTIVE_COLUMNS),
-        ("actions", actions, PlanAction, _check_action, ACTION_COLUMNS),
-        ("risks", risks, PlanRisk, _check_risk, RISK_COLUMNS),
-    ):
-        for i, item in enumerate(items, start=1):
-            try:
-                check(_strip_all({c: getattr(item, c) for c in cols}))
-            except ValidationError as exc:
-                raise ValidationError(exc.field, exc.code, f"{name}:{i}") from None
-        changes = changes | _sync(session, model, plan_id, items, check, cols)
+    plan = _plan(session, plan_id)
+    mine = {key: _clean(value) for key, value in fields.items()} | {
+        name: rows_text(row_values(item, cols) for item in items)
+        for (name, _model, cols), items in zip(ROW_KINDS, (objectives, actions, risks),
+                                               strict=True)}
+    expected_version = check_plan_version(session, plan, expected_version, mine)
+    read_version = plan.version
+    try:
+        with stale_guard(session, AccountPlan, plan_id, expected_version, mine):
+            changes, rows_touched = _save_plan_parts(session, plan_id, fields, objectives,
+                                                     actions, risks)
+            if rows_touched and plan.version == read_version:
+                plan.updated_at = datetime.now()  # an UPDATE of the plan: its version moves
+                session.flush()
+    except ConflictError as exc:
+        raise with_stored_rows(session, exc) from None
     if now is not None:
         for a in session.scalars(select(PlanAction).where(
                 PlanAction.plan_id == plan_id, PlanAction.status == "done",
@@ -306,6 +301,27 @@ def save_plan(session: Session, plan_id: int, fields: dict[str, Any],
     session.flush()
     return changes
 
+
+def _save_plan_parts(session: Session, plan_id: int, fields: dict[str, Any],
+                     objectives: Sequence[ObjectiveItem], actions: Sequence[ActionItem],
+                     risks: Sequence[RiskItem]) -> tuple[Changes, bool]:
+    """The writes of :func:`save_plan`: the plan's fields, then each kind of row (the
+    first invalid row raises with its number); also whether any row changed."""
+    changes = update_plan(session, plan_id, **fields)
+    touched = False
+    for name, items, model, check, cols in (
+        ("objectives", objectives, PlanObjective, check_objective, OBJECTIVE_COLUMNS),
+        ("actions", actions, PlanAction, check_action, ACTION_COLUMNS),
+        ("risks", risks, PlanRisk, check_risk, RISK_COLUMNS),
+    ):
+        for i, item in enumerate(items, start=1):
+            try:
+                check(strip_all({c: getattr(item, c) for c in cols}))
+            except ValidationError as exc:
+                raise ValidationError(exc.field, exc.code, f"{name}:{i}") from None
+        synced, moved = _sync(session, model, plan_id, items, check, cols)
+        changes, touched = changes | synced, touched or moved
+    return changes, touched
 
 # --------------------------------------------------------------------------- rows
 
@@ -326,10 +342,10 @@ def add_objective(session: Session, plan_id: int, metric: str, baseline: str = "
                   target: str = "", due: date | None = None, status: str = "open"
                   ) -> Changes:
     """Append an objective; ``value`` is its id."""
-    data = _strip_all(dict(metric=metric, baseline=baseline, target=target, due=due,
+    data = strip_all(dict(metric=metric, baseline=baseline, target=target, due=due,
                            status=status))
     _plan(session, plan_id)
-    _check_objective(data)
+    check_objective(data)
     return _add(session, PlanObjective, plan_id,
                 {k: (v or None) if k in ("baseline", "target") else v for k, v in data.items()})
 
@@ -337,9 +353,9 @@ def add_objective(session: Session, plan_id: int, metric: str, baseline: str = "
 def add_action(session: Session, plan_id: int, action: str, owner: str = "",
                due: date | None = None, status: str = "open") -> Changes:
     """Append an action; ``value`` is its id."""
-    data = _strip_all(dict(action=action, owner=owner, due=due, status=status))
+    data = strip_all(dict(action=action, owner=owner, due=due, status=status))
     _plan(session, plan_id)
-    _check_action(data)
+    check_action(data)
     return _add(session, PlanAction, plan_id, dict(
         action=data["action"], owner=data["owner"] or None, due=due, status=status))
 
@@ -347,9 +363,9 @@ def add_action(session: Session, plan_id: int, action: str, owner: str = "",
 def add_risk(session: Session, plan_id: int, risk: str, kind: str = "other",
              level: str = "medium", mitigation: str = "") -> Changes:
     """Append a risk; ``value`` is its id."""
-    data = _strip_all(dict(risk=risk, kind=kind, level=level, mitigation=mitigation))
+    data = strip_all(dict(risk=risk, kind=kind, level=level, mitigation=mitigation))
     _plan(session, plan_id)
-    _check_risk(data)
+    check_risk(data)
     return _add(session, PlanRisk, plan_id, dict(
         risk=data["risk"], kind=kind, level=level, mitigation=data["mitigation"] or None))
 
@@ -363,25 +379,25 @@ def _edit(session: Session, model: Any, row_id: int, check: Check, allowed: tupl
     for key in fields:
         if key not in allowed:
             raise ValidationError(key, "invalid_choice")
-    current.update(_strip_all(fields))
+    current.update(strip_all(fields))
     check(current)
-    for key, value in _strip_all(fields).items():
-        setattr(row, key, value if value != "" or key in _REQUIRED_TEXT else None)
+    for key, value in strip_all(fields).items():
+        setattr(row, key, value if value != "" or key in REQUIRED_TEXT else None)
     session.flush()
     return Changes.of(ROW_TABLES[model], row_id)
 
 
 def update_objective(session: Session, objective_id: int, **fields: Any) -> Changes:
-    return _edit(session, PlanObjective, objective_id, _check_objective, OBJECTIVE_COLUMNS,
+    return _edit(session, PlanObjective, objective_id, check_objective, OBJECTIVE_COLUMNS,
                  fields)
 
 
 def update_action(session: Session, action_id: int, **fields: Any) -> Changes:
-    return _edit(session, PlanAction, action_id, _check_action, ACTION_COLUMNS, fields)
+    return _edit(session, PlanAction, action_id, check_action, ACTION_COLUMNS, fields)
 
 
 def update_risk(session: Session, risk_id: int, **fields: Any) -> Changes:
-    return _edit(session, PlanRisk, risk_id, _check_risk, RISK_COLUMNS, fields)
+    return _edit(session, PlanRisk, risk_id, check_risk, RISK_COLUMNS, fields)
 
 
 def _delete(session: Session, model: Any, row_id: int) -> Changes:

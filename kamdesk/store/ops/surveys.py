@@ -23,6 +23,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer, Person, SurveyResponse
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.metrics import refresh_customer_metrics
+from kamdesk.store.ops.versions import check_loaded, stale_guard
 
 __all__ = ["EDITABLE", "record_survey", "update_survey", "delete_survey", "restore_survey",
            "snapshot_survey"]
@@ -90,18 +91,23 @@ def record_survey(session: Session, *, customer_id: int, responded_on: date,
 
 
 def update_survey(session: Session, survey_id: int, *, today: date | None = None,
-                  **fields: Any) -> Changes:
+                  expected_version: int | None = None, **fields: Any) -> Changes:
     """Edit an answer (any of :data:`EDITABLE`); ``value`` is its id. Writes
-    ``survey_responses`` and the customer's figures."""
+    ``survey_responses`` and the customer's figures. With ``expected_version`` (the
+    version the dialog read), an answer saved by someone else since raises
+    :class:`~kamdesk.store.errors.ConflictError`."""
     today = today or date.today()
     answer = session.get(SurveyResponse, survey_id)
     if answer is None:
         raise ValidationError("survey", "required")
-    data = {key: getattr(answer, key) for key in EDITABLE} | _clean(fields)
+    mine = _clean(fields)
+    check_loaded(answer, expected_version, mine)
+    data = {key: getattr(answer, key) for key in EDITABLE} | mine
     _validate(session, answer.customer_id, data, today)
-    for key, value in data.items():
-        setattr(answer, key, value)
-    session.flush()
+    with stale_guard(session, SurveyResponse, survey_id, expected_version, mine):
+        for key, value in data.items():
+            setattr(answer, key, value)
+        session.flush()
     return (Changes.of("survey_responses", answer.id)
             | refresh_customer_metrics(session, answer.customer_id, today)).with_value(answer.id)
 
@@ -114,13 +120,19 @@ def snapshot_survey(session: Session, survey_id: int) -> dict[str, Any]:
     return {c.key: getattr(answer, c.key) for c in SurveyResponse.__table__.columns}
 
 
-def delete_survey(session: Session, survey_id: int, today: date | None = None) -> Changes:
+def delete_survey(session: Session, survey_id: int, today: date | None = None, *,
+                  expected_version: int | None = None) -> Changes:
     """Delete an answer; ``value`` is the snapshot :func:`restore_survey` puts back.
     Writes ``survey_responses`` and the customer's figures (the previous answer becomes
-    the last satisfaction check again)."""
+    the last satisfaction check again). With ``expected_version``, an answer changed by
+    someone else since raises :class:`~kamdesk.store.errors.ConflictError`
+    (``deleting``)."""
     snap = snapshot_survey(session, survey_id)
-    session.delete(session.get(SurveyResponse, survey_id))
-    session.flush()
+    answer = session.get(SurveyResponse, survey_id)
+    check_loaded(answer, expected_version, {}, deleting=True)
+    with stale_guard(session, SurveyResponse, survey_id, expected_version, {}, deleting=True):
+        session.delete(answer)
+        session.flush()
     return (Changes.of("survey_responses", survey_id)
             | refresh_customer_metrics(session, snap["customer_id"], today or date.today())
             ).with_value(snap)

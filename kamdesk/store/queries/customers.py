@@ -129,6 +129,8 @@ class CustomerRow:
     is_new: bool = False
     #: the value the list is sorted by, as stored: with ``id`` the row's page key
     sort_value: object = field(default=None, compare=False)
+    #: what a delete from the list names as the version it read (ops.versions)
+    version: int = field(default=1, compare=False)
 
     @property
     def credit_level(self) -> CreditLevel:
@@ -150,7 +152,7 @@ _SELECT = (
     "m.value_tier, m.activity, m.key_contact_name, m.key_contact_phone, c.explicit_needs, "
     "m.last_interaction_at, m.health, m.r_score, m.f_score, m.m_score, m.segment, "
     "m.next_due_on, m.overdue_days, c.potential, c.owner, c.status, c.credit_limit_cents, "
-    f"c.credit_rating, m.outstanding_cents, {NEW_CUSTOMER_SQL}"
+    f"c.credit_rating, m.outstanding_cents, {NEW_CUSTOMER_SQL}, c.version"
 )
 _FROM = " FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
 
@@ -301,7 +303,7 @@ def _rows(conn: Connection, q: CustomerQuery, condition: str, condition_params: 
             r[10], _to_datetime(r[11]), int(r[12]), int(r[13]), int(r[14]), int(r[15]), r[16],
             _to_date(r[17]), int(r[18] or 0), r[19], r[20], r[21],
             None if r[22] is None else int(r[22]), int(r[24] or 0), r[23],
-            is_new=bool(r[25]), sort_value=r[26],
+            is_new=bool(r[25]), version=int(r[26]), sort_value=r[27],
         ))
     return out
 

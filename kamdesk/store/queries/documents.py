@@ -9,7 +9,7 @@ Whether the file itself is still there is the file store's answer
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Connection, Select, func, select
@@ -35,12 +35,15 @@ class DocumentRow:
     notes: str | None
     contract_number: str | None = None
     interaction_topic: str | None = None
+    #: what an edit names as the version it read (ops.versions); not part of the content
+    version: int = field(default=1, compare=False)
 
 
 def _rows(conn: Connection, where: object) -> list[DocumentRow]:
     stmt: Select = (
         select(_D.id, _D.customer_id, _D.contract_id, _D.interaction_id, _D.name, _D.sha256,
-               _D.size_bytes, _D.added_at, _D.notes, _K.number, _I.topic)
+               _D.size_bytes, _D.added_at, _D.notes, _K.number, _I.topic,
+               _D.version)
         .outerjoin(Contract.__table__, _K.id == _D.contract_id)
         .outerjoin(Interaction.__table__, _I.id == _D.interaction_id)
         .where(where)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ and the export read the same figures."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -33,6 +33,8 @@ class EventRow:
     follow_up_plan: str | None
     invited: int
     attended: int
+    #: what an edit names as the version it read (ops.versions); not part of the content
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ def _event_select():  # type: ignore[no-untyped-def]
         _E.id, _E.name, _E.held_on, _E.kind, _E.location, _E.target_participants,
         _E.actual_participants, _E.budget_cents, _E.satisfaction, _E.improvements,
         _E.follow_up_plan, func.coalesce(counts.c.invited, 0),
-        func.coalesce(counts.c.attended, 0),
+        func.coalesce(counts.c.attended, 0), _E.version,
     ).select_from(_ET.outerjoin(counts, counts.c.event_id == _E.id)))
 
 
@@ -70,7 +72,8 @@ def _row(r) -> EventRow:  # type: ignore[no-untyped-def]
     return EventRow(
         id=r[0], name=r[1], held_on=r[2], kind=r[3], location=r[4], target_participants=r[5],
         actual_participants=r[6], budget_cents=r[7], satisfaction=r[8], improvements=r[9],
-        follow_up_plan=r[10], invited=int(r[11]), attended=int(r[12]))
+        follow_up_plan=r[10], invited=int(r[11]), attended=int(r[12]),
+        version=int(r[13]))
 
 
 def list_events(conn: Connection, text: str = "") -> list[EventRow]:

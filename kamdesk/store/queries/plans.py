@@ -156,6 +156,7 @@ def plan_detail(conn: Connection, plan_id: int) -> PlanDetail | None:
         strategies=r.strategies or "", opportunities=r.opportunities or "",
         resources_needed=r.resources_needed or "", stakeholder_notes=r.stakeholder_notes or "",
         updated_at=r.updated_at, objectives=objectives, actions=actions, risks=risks,
+        version=int(r.version),
     )
 
 

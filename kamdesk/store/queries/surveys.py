@@ -7,7 +7,7 @@ The averages are worked out by the pure rules of :mod:`kamdesk.domain.kpis` (``m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Connection, text
@@ -29,6 +29,8 @@ class SurveyAnswer:
     nps: int | None
     comment: str | None
     channel: str | None
+    #: what an edit names as the version it read (ops.versions); not part of the content
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,14 @@ class SurveySummary:
 def customer_surveys(conn: Connection, customer_id: int) -> SurveySummary:
     rows = conn.execute(text(
         "SELECT s.id, s.customer_id, s.person_id, p.name, s.responded_on, s.csat, s.nps, "
-        "s.comment, s.channel FROM survey_responses s LEFT JOIN people p ON p.id = s.person_id "
+        "s.comment, s.channel, s.version "
+        "FROM survey_responses s LEFT JOIN people p ON p.id = s.person_id "
         "WHERE s.customer_id = :c ORDER BY s.responded_on DESC, s.id DESC"),
         {"c": customer_id}).all()
     answers = tuple(SurveyAnswer(
         int(r[0]), int(r[1]), r[2], r[3], as_date(r[4]) or date.min,
         None if r[5] is None else int(r[5]), None if r[6] is None else int(r[6]), r[7], r[8],
+        int(r[9]),
     ) for r in rows)
     csats = [a.csat for a in answers if a.csat is not None]
     npss = [a.nps for a in answers if a.nps is not None]

@@ -368,7 +368,8 @@ class CustomersScreen(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            run_op(self.ctx, delete_customer, row.id, initiator=self, reraise=(HasHistory,))
+            run_op(self.ctx, delete_customer, row.id, initiator=self, reraise=(HasHistory,),
+                   expected_version=row.version)
         except HasHistory:
             answer = QMessageBox.question(
                 self, self.tr("Customer has history"),

@@ -124,7 +124,8 @@ class EventDialog(FormDialog):
     def save(self) -> bool:
         data = self.fields()
         changes = (self.write(create_event, **data) if self.record is None
-                   else self.write(update_event, self.record.id, **data))
+                   else self.write(update_event, self.record.id,
+                                   expected_version=self.record.version, **data))
         if changes is None:
             return False
         self.saved_id = changes.value

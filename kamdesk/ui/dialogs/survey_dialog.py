@@ -117,7 +117,8 @@ class SurveyDialog(FormDialog):
         today = self.ctx.clock.today()
         changes = (self.write(record_survey, customer_id=self.customer_id, today=today, **data)
                    if self.answer is None
-                   else self.write(update_survey, self.answer.id, today=today, **data))
+                   else self.write(update_survey, self.answer.id, today=today,
+                                   expected_version=self.answer.version, **data))
         if changes is None:
             return False
         self.saved_id = changes.value

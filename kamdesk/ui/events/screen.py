@@ -262,7 +262,7 @@ class EventsScreen(QWidget):
         if QMessageBox.question(self, self.tr("Delete event"),
                                 question) != QMessageBox.StandardButton.Yes:
             return
-        done = self._run(delete_event, event.id)
+        done = self._run(delete_event, event.id, expected_version=event.version)
         if done is None:
             return
         self._undo.append(done.value)

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
+from kamdesk.domain.change_words import field_word
 from kamdesk.domain.plan_periods import suggest_period
 from kamdesk.domain.plan_text import situation_text, suggest_strategies
 from kamdesk.domain.plan_text import suggest_risks as risks_from_data
@@ -221,7 +222,8 @@ class PlanEditor(PlanSections, QDialog):
                  for r in actions],
                 [RiskItem(r["id"], r["risk"], r["kind"], r["level"], r["mitigation"])
                  for r in self.risks.rows()],
-                now=self.ctx.clock.now(), initiator=self, reraise=(ValidationError,))
+                now=self.ctx.clock.now(), initiator=self, reraise=(ValidationError,),
+                expected_version=self.detail.version if self.detail else None)
         except ValidationError as exc:
             self._show_validation(exc)
             return False
@@ -231,6 +233,19 @@ class PlanEditor(PlanSections, QDialog):
         self.load_plan(self.plan_id)
         self.saved.emit(self.plan_id)
         return True
+
+    def conflict_kept_theirs(self) -> None:
+        """Someone else saved this plan meanwhile and the user keeps their version
+        (the runner's conflict dialog): show it, dropping these edits."""
+        if self.plan_id is not None:
+            self.load_plan(self.plan_id)
+
+    def field_label(self, field: str) -> str:
+        """A plan field's name for the conflict dialog (the change history's words; the
+        rows by their tab's name)."""
+        rows = {"objectives": self.tr("Objectives"), "actions": self.tr("Action plan"),
+                "risks": self.tr("Risks")}
+        return rows.get(field) or field_word(field, self.ctx.lang)
 
     def _show_validation(self, exc: ValidationError) -> None:
         where = ""

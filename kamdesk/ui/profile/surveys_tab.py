@@ -162,7 +162,8 @@ class SurveysTab(ProfileTab):
             QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        done = run_op(self.ctx, survey_ops.delete_survey, a.id, self.today(), initiator=self)
+        done = run_op(self.ctx, survey_ops.delete_survey, a.id, self.today(), initiator=self,
+                      expected_version=a.version)
         if done is None:
             return
         self._undo.append(done.value)

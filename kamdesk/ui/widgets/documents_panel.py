@@ -264,7 +264,8 @@ class DocumentsPanel(QWidget):
         text, ok = QInputDialog.getText(self, self.tr("Rename document"), self.tr("Name:"),
                                         text=r.name)
         if ok and text.strip() and text.strip() != r.name:
-            if self._write(update_document, r.id, name=text) is not None:
+            if self._write(update_document, r.id, name=text,
+                           expected_version=r.version) is not None:
                 self.refresh()
 
     def edit_notes(self) -> None:
@@ -273,7 +274,8 @@ class DocumentsPanel(QWidget):
             return
         text, ok = QInputDialog.getMultiLineText(self, self.tr("Document notes"),
                                                  self.tr("Notes:"), r.notes or "")
-        if ok and self._write(update_document, r.id, notes=text) is not None:
+        if ok and self._write(update_document, r.id, notes=text,
+                              expected_version=r.version) is not None:
             self.refresh()
 
     def remove_selected(self) -> None:
@@ -288,7 +290,7 @@ class DocumentsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         row_index = self.table.currentIndex().row()
-        done = remove_file(self.store, self._write, r.id)
+        done = remove_file(self.store, self._write, r.id, expected_version=r.version)
         if done is None:
             return
         self._undo.append(done.value)

@@ -236,3 +236,206 @@ def test_postgres_pushes_a_commit_to_the_other_client():
         listener.stop()
         # no statistics poll on a server (late, and it counts one's own saves)
         assert not signal.changed()
+
+
+# -- survey answers, events, account plans, documents, the customer list (#17 item 3) --
+TODAY = NOW.date()
+
+
+def _stale(caught, table: str, row_id: int, read: int) -> ConflictError:
+    conflict = caught.value
+    assert (conflict.table, conflict.row_id) == (table, row_id)
+    assert (conflict.expected_version, conflict.their_version) == (read, read + 1)
+    return conflict
+
+
+def test_survey_answer_conflicts_on_edit_and_delete(clients):
+    from kamdesk.store.models import SurveyResponse
+    from kamdesk.store.ops.surveys import delete_survey, record_survey, update_survey
+    from kamdesk.store.queries.surveys import customer_surveys
+
+    one, two = clients
+    cid = one.write(create_customer, name="远航物流").value
+    sid = one.write(record_survey, customer_id=cid, responded_on=TODAY, csat=4,
+                    today=TODAY).value
+    (answer,) = two.read(customer_surveys, cid).answers  # what two's dialog loads
+    read = answer.version
+    assert read == version_of(one, SurveyResponse, sid)
+    one.write(update_survey, sid, csat=5, comment="很满意", today=TODAY, expected_version=read)
+    with pytest.raises(ConflictError) as caught:
+        two.write(update_survey, sid, csat=2, today=TODAY, expected_version=read)
+    conflict = _stale(caught, "survey_responses", sid, read)
+    assert conflict.theirs["csat"] == 5 and conflict.mine == {"csat": 2}
+    assert conflict.differing == ("csat",)
+    with pytest.raises(ConflictError) as deleting:
+        two.write(delete_survey, sid, TODAY, expected_version=read)
+    assert deleting.value.deleting and deleting.value.theirs["comment"] == "很满意"
+    assert two.read(customer_surveys, cid).answers[0].csat == 5  # nothing of two's written
+    # the version now stored saves, then deletes
+    two.write(update_survey, sid, csat=2, today=TODAY, expected_version=read + 1)
+    assert two.read(customer_surveys, cid).answers[0].version == read + 2
+    two.write(delete_survey, sid, TODAY, expected_version=read + 2)
+    assert two.read(customer_surveys, cid).answers == ()
+
+
+def test_event_conflicts_on_edit_and_delete(clients):
+    from kamdesk.store.models import Event
+    from kamdesk.store.ops.events import create_event, delete_event, update_event
+    from kamdesk.store.queries.events import list_events
+
+    one, two = clients
+    eid = one.write(create_event, name="客户沙龙", held_on=TODAY, location="上海").value
+    (row,) = two.read(list_events)
+    read = row.version
+    assert read == version_of(one, Event, eid)
+    one.write(update_event, eid, location="北京", expected_version=read)
+    with pytest.raises(ConflictError) as caught:
+        two.write(update_event, eid, location="广州", name="客户沙龙",
+                  expected_version=read)
+    conflict = _stale(caught, "events", eid, read)
+    assert conflict.theirs["location"] == "北京" and conflict.mine["location"] == "广州"
+    assert conflict.differing == ("location",)
+    with pytest.raises(ConflictError) as deleting:
+        two.write(delete_event, eid, expected_version=read)
+    assert deleting.value.deleting
+    assert two.read(list_events)[0].location == "北京"
+    two.write(update_event, eid, location="广州", expected_version=read + 1)
+    two.write(delete_event, eid, expected_version=read + 2)
+    assert two.read(list_events) == []
+
+
+def _plan_book(db: Database) -> tuple[int, int]:
+    from kamdesk.store.ops.plans import create_plan
+
+    cid = db.write(create_customer, name="远航物流", owner="王磊").value
+    return cid, db.write(create_plan, cid, "2027", None, TODAY, "zh").value
+
+
+def test_plan_save_conflicts_with_both_texts_and_both_sets_of_rows(clients):
+    from dataclasses import replace
+
+    from kamdesk.domain.plans import ObjectiveItem
+    from kamdesk.store.models import AccountPlan
+    from kamdesk.store.ops.plans import save_plan
+    from kamdesk.store.queries.plans import plan_detail
+
+    one, two = clients
+    _cid, pid = _plan_book(one)
+    mine = two.read(plan_detail, pid)  # what two's editor loads
+    theirs = one.read(plan_detail, pid)
+    read = mine.version
+    assert read == version_of(one, AccountPlan, pid)
+    # one changes only rows: the plan's version still moves
+    one.write(save_plan, pid, {}, (*theirs.objectives, ObjectiveItem(None, "回款率", "", "95%")),
+              theirs.actions, theirs.risks, expected_version=read)
+    assert version_of(one, AccountPlan, pid) == read + 1
+    # two changes a text and an objective from the stale read
+    edited = (ObjectiveItem(None, "新品渗透", "0", "2个品类"),)
+    with pytest.raises(ConflictError) as caught:
+        two.write(save_plan, pid, {"threats": "价格战"}, edited, mine.actions, mine.risks,
+                  expected_version=read)
+    conflict = _stale(caught, "account_plans", pid, read)
+    assert "回款率 · 95%" in conflict.theirs["objectives"]
+    assert conflict.mine["objectives"] == "新品渗透 · 0 · 2个品类 · open"
+    assert conflict.mine["threats"] == "价格战"
+    assert {"threats", "objectives"} <= set(conflict.differing)
+    assert "actions" not in conflict.differing and "risks" not in conflict.differing
+    stored = two.read(plan_detail, pid)
+    assert "回款率" in [o.metric for o in stored.objectives]  # nothing of two's written
+    # saving over theirs names the version stored now
+    two.write(save_plan, pid, {"threats": "价格战"}, edited, mine.actions, mine.risks,
+              expected_version=conflict.their_version)
+    saved = two.read(plan_detail, pid)
+    assert [o.metric for o in saved.objectives] == ["新品渗透"]
+    assert saved.threats == "价格战" and saved.version == read + 2
+    # the same plan saved by both (theirs already holds all of mine) is no conflict
+    one.write(save_plan, pid, saved.fields(), saved.objectives, saved.actions, saved.risks,
+              expected_version=read)
+    same_row = replace(saved.objectives[0], id=None)
+    with pytest.raises(ConflictError):  # a new row where theirs kept the old one differs
+        one.write(save_plan, pid, {}, (same_row, ObjectiveItem(None, "x")), saved.actions,
+                  saved.risks, expected_version=read)
+
+
+def test_plan_delete_conflicts_and_a_save_without_changes_keeps_the_version(clients):
+    from kamdesk.store.models import AccountPlan
+    from kamdesk.store.ops.plans import delete_plan, save_plan
+    from kamdesk.store.queries.plans import plan_detail
+
+    one, two = clients
+    _cid, pid = _plan_book(one)
+    draft = one.read(plan_detail, pid)
+    one.write(save_plan, pid, draft.fields(), draft.objectives, draft.actions, draft.risks)
+    d = one.read(plan_detail, pid)  # the draft's blank texts are stored as NULL now
+    one.write(save_plan, pid, d.fields(), d.objectives, d.actions, d.risks,
+              expected_version=d.version)
+    assert version_of(one, AccountPlan, pid) == d.version  # nothing changed: no bump
+    one.write(save_plan, pid, {"owner": "李工"}, d.objectives, d.actions, d.risks,
+              expected_version=d.version)
+    with pytest.raises(ConflictError) as deleting:
+        two.write(delete_plan, pid, expected_version=d.version)
+    assert deleting.value.deleting and deleting.value.theirs["owner"] == "李工"
+    assert "objectives" in deleting.value.theirs
+    two.write(delete_plan, pid, expected_version=d.version + 1)
+    assert two.read(plan_detail, pid) is None
+
+
+def test_plan_save_with_version_declares_what_it_writes(db):
+    from kamdesk.domain.plans import RiskItem
+    from kamdesk.store.ops.plans import save_plan
+    from kamdesk.store.queries.plans import plan_detail
+
+    _cid, pid = _plan_book(db)
+    d = db.read(plan_detail, pid)
+    with track_writes(db.engine) as written:
+        changes = db.write(save_plan, pid, {}, d.objectives, d.actions,
+                           (*d.risks, RiskItem(None, "竞品降价")), now=NOW,
+                           expected_version=d.version)
+    assert written <= changes.names
+    assert "account_plans" in written  # the rows-only save moved the plan's version
+
+
+def _document(db: Database, cid: int, name: str = "报价单.pdf") -> int:
+    from kamdesk.store.ops.documents import attach_document
+
+    return db.write(attach_document, customer_id=cid, name=name, sha256="a" * 64,
+                    size_bytes=10, now=NOW).value
+
+
+def test_document_conflicts_on_rename_notes_and_remove(clients):
+    from kamdesk.store.ops.documents import remove_document, update_document
+    from kamdesk.store.queries.documents import documents_of_customer
+
+    one, two = clients
+    cid = one.write(create_customer, name="远航物流").value
+    did = _document(one, cid)
+    (row,) = two.read(documents_of_customer, cid)  # what two's list shows
+    read = row.version
+    one.write(update_document, did, name="报价单-终版.pdf", expected_version=read)
+    with pytest.raises(ConflictError) as caught:
+        two.write(update_document, did, notes="客户已签字", expected_version=read)
+    conflict = _stale(caught, "documents", did, read)
+    assert conflict.theirs["name"] == "报价单-终版.pdf" and conflict.mine == {"notes": "客户已签字"}
+    with pytest.raises(ConflictError) as deleting:
+        two.write(remove_document, did, expected_version=read)
+    assert deleting.value.deleting
+    assert two.read(documents_of_customer, cid)[0].notes is None
+    two.write(update_document, did, notes="客户已签字", expected_version=read + 1)
+    removed = two.write(remove_document, did, expected_version=read + 2)
+    assert removed.value.snapshot["notes"] == "客户已签字"
+
+
+def test_the_customer_list_row_carries_the_version_its_delete_names(clients):
+    from kamdesk.store.queries.customers import CustomerQuery, fetch_page
+
+    one, two = clients
+    cid = one.write(create_customer, name="远航物流").value
+    (row,) = two.read(fetch_page, CustomerQuery(), 0, 50)
+    assert row.version == version_of(one, Customer, cid)
+    one.write(update_customer, cid, region="北京")
+    with pytest.raises(ConflictError) as caught:
+        two.write(delete_customer, cid, expected_version=row.version)
+    assert caught.value.deleting and caught.value.theirs["region"] == "北京"
+    (fresh,) = two.read(fetch_page, CustomerQuery(), 0, 50)
+    assert fresh.version == row.version + 1
+    two.write(delete_customer, cid, expected_version=fresh.version)
