@@ -117,3 +117,20 @@ def test_suite_lives_outside_the_package():
     import kamdesk
 
     assert not (Path(kamdesk.__file__).resolve().parent / "bench").exists()
+
+
+def test_engine_comparison_measures_every_read(tmp_path: Path):
+    # benchmarks.engines (issue #17): the store reads behind the screens, on any engine;
+    # here a tiny SQLite book (the PostgreSQL side is the same code on another URL).
+    from benchmarks import engines
+
+    db = engines._build(str(tmp_path / "engines.sqlite3"), 30)
+    try:
+        figures = engines.measure(db, runs=1)
+    finally:
+        db.dispose()
+    assert set(figures) == {
+        "search keystroke (median)", "search keystroke (slowest)",
+        "list page (count + 200 rows)", "sort (median of columns)", "sort (slowest column)",
+        "Today (today_data)", "recompute (same day)"}
+    assert all(wall >= 0 and cpu >= 0 for wall, cpu in figures.values())

@@ -157,6 +157,10 @@ _SELECT = (
 _FROM = " FROM customers c JOIN customer_metrics m ON m.customer_id = c.id"
 
 
+#: on PostgreSQL, a search's known matches are sent as an array up to this many
+ARRAY_HITS_UP_TO = 5000
+
+
 def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
     clauses: list[str] = []
     params: dict[str, object] = {}
@@ -188,6 +192,14 @@ def _where(conn: Connection, q: CustomerQuery) -> tuple[str, dict[str, object]]:
                 "m.") else "+c.id"
         clauses.append(f"{probe} IN (SELECT value FROM json_each(:search_hits))")
         params["search_hits"] = _ids_json(q.search_hits)
+    elif q.search.strip() and q.search_hits is not None and len(
+            q.search_hits) <= ARRAY_HITS_UP_TO:
+        # PostgreSQL guesses 1% for any LIKE and walked the sort index past tens of
+        # thousands of rows for a word matching a few thousand (80–110 ms at 100k); the
+        # known ids as an array give it the true number, and it reads the matches first.
+        # Tens of thousands of ids cost more to send than the search costs again.
+        clauses.append("c.id = ANY(:search_hits)")
+        params["search_hits"] = list(q.search_hits)
     elif q.search.strip():
         sub, sub_params = matching_ids_sql(conn, q.search)
         if sub:
