@@ -197,3 +197,15 @@ def test_credit_exposure_is_what_the_customer_owes(db):
         assert conn.exec_driver_sql(
             "SELECT health_reasons FROM customer_metrics WHERE customer_id = ?",
             (cid,)).scalar() == json.dumps(reasons, ensure_ascii=False)
+
+
+def test_a_second_recompute_the_same_day_writes_nothing(demo_db):
+    # Runs on both engines: PostgreSQL hands dates back as date objects, and comparing
+    # them with the ISO text of a fresh row made every row look changed (the whole
+    # table was rewritten on each recompute of a server book).
+    from kamdesk.store.ops.audit import track_writes
+
+    recompute_metrics(demo_db, DAY0)
+    with track_writes(demo_db.engine) as written:
+        recompute_metrics(demo_db, DAY0)
+    assert written == set()
