@@ -4,9 +4,12 @@ table, source against target (:mod:`kamdesk.io.book_transfer`).
 
 Exit 0 only when every count matches. A book that cannot be opened is told as every
 command tells it (the exit codes of ``kamdesk --help``); a server that cannot be reached,
-a target that holds other data or another book's half-finished move, exit 1 with one
-line in the run's language. Interrupted (Ctrl+C, a lost connection), the same command
-continues where the last committed batch ended.
+a target that holds other data (without ``--join``) or another book's half-finished
+move, or a row the server refuses, exit 1 with one line in the run's language.
+Interrupted (Ctrl+C, a lost connection), the same command continues where the last
+committed batch ended. ``--join`` adds the book beside the books already there (a
+colleague joining the team database) and lists the codes it had to change; ``--owner``
+gives the moved accounts to a team member's role.
 """
 
 from __future__ import annotations
@@ -26,10 +29,23 @@ _WORDS = {
                     "the same command again.",
                     "无法连接数据库 {url}：{reason}。未复制任何数据。请检查地址、网络以及"
                     "服务器是否在运行，然后再次运行同一命令。"),
-    "target_not_empty": ("The database {url} already holds data ({detail}). A book is "
-                         "moved only into an empty database; nothing was copied.",
-                         "数据库 {url} 中已有数据（{detail}）。客户资料只能迁入空数据库；"
-                         "未复制任何数据。"),
+    "target_not_empty": ("The database {url} already holds data ({detail}); nothing was "
+                         "copied. To add this book beside it (a team database colleagues "
+                         "already use), run the command again with --join.",
+                         "数据库 {url} 中已有数据（{detail}）；未复制任何数据。如要把此客户"
+                         "资料库加入其中（同事已在使用的团队数据库），请加上 --join 再次运行。"),
+    "renamed_customers": ("{n} customer code(s) were already used in {url} and were given "
+                          "new ones: {list}",
+                          "{n} 个客户编号在 {url} 中已被使用，已改为新编号：{list}"),
+    "renamed_contracts": ("{n} contract number(s) were already used in {url} and were "
+                          "given new ones: {list}",
+                          "{n} 个合同编号在 {url} 中已被使用，已改为新编号：{list}"),
+    "refused": ("The database {url} refused a row: {reason}. What was copied is kept; "
+                "fix the cause (on a team database, a team lead sees every colleague's "
+                "codes and may set any owner) and run the same command again.",
+                "数据库 {url} 拒绝了一行数据：{reason}。已复制的数据会保留；请排除原因（在"
+                "团队数据库中，团队负责人能看到所有同事的编号并可指定任何负责人）后再次运行"
+                "同一命令。"),
     "other_transfer": ("The database {url} holds the unfinished move of another book "
                        "({detail}). Finish that move first (run its command again), or "
                        "choose another database; nothing was copied.",
@@ -72,6 +88,13 @@ def add_migrate_to_arguments(p: argparse.ArgumentParser) -> None:
                         "(or a new .sqlite3 file)")
     p.add_argument("--batch-size", type=int, default=2000, metavar="N",
                    help="rows per committed batch (default 2000)")
+    p.add_argument("--join", action="store_true",
+                   help="add the book to a database that already holds others (a team "
+                        "database): codes and contract numbers already used there get new "
+                        "ones, tags of the same name are shared, its settings stay")
+    p.add_argument("--owner", metavar="ROLE", default=None,
+                   help="make ROLE the owner of every moved customer and task (on a team "
+                        "database, whose accounts they are)")
 
 
 def shown_url(url: str) -> str:
@@ -87,6 +110,8 @@ def shown_url(url: str) -> str:
 
 
 def run_migrate_to(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DBAPIError
+
     from kamdesk.io.book_transfer import TransferFailed, TransferRefused, source_identity
     from kamdesk.io.document_store import store_for_database
 
@@ -105,7 +130,13 @@ def run_migrate_to(args: argparse.Namespace) -> int:
         from kamdesk.io.book_transfer import transfer_book
 
         report = transfer_book(db.engine, db.location, store_for_database(db.location),
-                               target.engine, target_store, batch_size=args.batch_size)
+                               target.engine, target_store, batch_size=args.batch_size,
+                               join=args.join, owner=args.owner)
+    except DBAPIError as exc:  # a unique value or a row-security rule on the server
+        from kamdesk.store.database import plain_reason
+
+        print(_say(lang, "refused", url=url, reason=plain_reason(exc)), file=sys.stderr)
+        return EXIT_ERROR
     except TransferRefused as exc:
         print(_say(lang, exc.code, url=url, detail=exc.detail), file=sys.stderr)
         return EXIT_ERROR
@@ -122,6 +153,9 @@ def run_migrate_to(args: argparse.Namespace) -> int:
     elif report.resumed:
         print(_say(lang, "resumed"))
     _print_counts(lang, report)
+    for table, pairs in sorted(report.renamed.items()):
+        shown = ", ".join(f"{a} → {b}" for a, b in pairs[:20]) + (" …" if len(pairs) > 20 else "")
+        print(_say(lang, f"renamed_{table}", n=len(pairs), url=url, list=shown))
     if report.missing_files:
         print(_say(lang, "missing", n=len(report.missing_files),
                    list=", ".join(report.missing_files)), file=sys.stderr)

@@ -39,6 +39,7 @@ from sqlalchemy import (
 )
 
 from kamdesk.io.book_transfer import ledger
+from kamdesk.io.book_transfer.joining import fit_rows, merged_setting
 from kamdesk.io.book_transfer.plan import (
     SKIPPED_SETTINGS,
     TablePlan,
@@ -55,6 +56,10 @@ __all__ = ["BatchHook", "LATE_TABLES", "TransferFailed", "copy_rows", "copy_sett
 
 #: tables copied after every other (their references name rows of any table)
 LATE_TABLES = ("change_history", "import_batch_rows", "app_settings")
+#: tables whose ``owner`` is the role that sees the row on a team book (``--owner``)
+OWNED_TABLES = frozenset({"customers", "tasks"})
+#: tables with values unique across the book, fitted beside the target's (``--join``)
+JOIN_CHECKED = frozenset({"customers", "contracts", "tags"})
 
 #: called after each committed batch with (step, rows in the batch); a test raises from
 #: it to interrupt a transfer as a kill would
@@ -77,6 +82,12 @@ class CopyRun:
     ids: dict[str, dict[int, int]]
     batch_size: int = 2000
     on_batch: BatchHook | None = None
+    #: the target already holds other books (:mod:`.joining`)
+    join: bool = False
+    #: the role that owns the moved customers and tasks (None: as in the source)
+    owner: str | None = None
+    #: every customer code of the source, read once when a join needs it
+    source_codes: list[str] | None = None
 
     def committed(self, step: str, rows: int) -> None:
         if self.on_batch is not None:
@@ -130,9 +141,19 @@ def _rewritten(run: CopyRun, plan: TablePlan, row: dict[str, Any]) -> dict[str, 
             row[column] = target
     for column in plan.deferred:
         row[column] = None
+    if run.owner is not None and plan.name in OWNED_TABLES:
+        row["owner"] = run.owner
     if plan.mapped:
         del row["id"]
     return row
+
+
+def _codes_of(run: CopyRun) -> list[str]:
+    if run.source_codes is None:
+        table = transfer_table("customers")
+        with run.source.connect() as src:
+            run.source_codes = list(src.execute(select(table.c.code)).scalars())
+    return run.source_codes
 
 
 def copy_rows(run: CopyRun, plan: TablePlan) -> None:
@@ -151,21 +172,27 @@ def copy_rows(run: CopyRun, plan: TablePlan) -> None:
         if rows:
             last = _key_of(plan, rows[-1])
         values = [_rewritten(run, plan, dict(r)) for r in rows]
-        new_ids: list[int] = []
+        mapped: list[tuple[int, int]] = []
         with run.batch() as conn:
+            inserted, reused = rows, dict[int, int]()
+            if run.join and values and plan.name in JOIN_CHECKED:
+                inserted, values, reused = fit_rows(conn, plan.name, rows, values,
+                                                    _codes_of(run))
             if values and plan.mapped:
                 new_ids = list(conn.execute(
                     insert(table).returning(table.c.id, sort_by_parameter_order=True),
                     values).scalars())
-                conn.execute(insert(ledger.ids_table), [
-                    {"table_name": plan.name, "source_id": r["id"], "target_id": t}
-                    for r, t in zip(rows, new_ids, strict=True)])
+                mapped = [(r["id"], t) for r, t in zip(inserted, new_ids, strict=True)]
             elif values:
                 conn.execute(insert(table), values)
+            mapped += list(reused.items())
+            if mapped:
+                conn.execute(insert(ledger.ids_table), [
+                    {"table_name": plan.name, "source_id": s, "target_id": t}
+                    for s, t in mapped])
             ledger.save_step(conn, step, last, done)
-        if new_ids:
-            run.ids.setdefault(plan.name, {}).update(
-                (r["id"], t) for r, t in zip(rows, new_ids, strict=True))
+        if mapped:
+            run.ids.setdefault(plan.name, {}).update(mapped)
         run.committed(step, len(rows))
 
 
@@ -179,11 +206,19 @@ def copy_settings(run: CopyRun) -> None:
     with run.source.connect() as src:
         rows = list(src.execute(select(table.c.key, table.c.value).order_by(table.c.key)))
     with run.batch() as conn:
+        present = dict(conn.execute(select(table.c.key, table.c.value)).all()) \
+            if run.join else {}
         for key, value in rows:
             if key in SKIPPED_SETTINGS:
                 continue
+            mine = map_setting(run.ids, key, value)
+            if key in present:  # joining: the target's setting, or both merged
+                merged = merged_setting(key, present[key], mine)
+                if merged is None:
+                    continue
+                mine = merged
             conn.execute(delete(table).where(table.c.key == key))
-            conn.execute(insert(table).values(key=key, value=map_setting(run.ids, key, value)))
+            conn.execute(insert(table).values(key=key, value=mine))
         ledger.save_step(conn, step, None, True)
     run.committed(step, len(rows))
 

@@ -58,7 +58,9 @@ IdMap = Mapping[str, Mapping[int, int]]
 #: copied separately (the documents' bytes, see :mod:`.documents`)
 SEPARATE = frozenset({"document_contents"})
 #: app_settings keys the target keeps its own of: stamps of its own rebuilds
-SKIPPED_SETTINGS = frozenset({"search_index_version"})
+#: app_settings keys never copied: the engine's own index stamp, and the record of moves
+#: into the source book (the target keeps the record of its own)
+SKIPPED_SETTINGS = frozenset({"search_index_version", "book_transfer"})
 #: app_settings keys whose values name rows by id
 SETTINGS_WITH_IDS = frozenset({"not_duplicates", "computed_tiers", "customer_list_views"})
 #: (table, column) written empty and filled once every table is copied

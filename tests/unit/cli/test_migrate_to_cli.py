@@ -74,3 +74,22 @@ def test_moves_to_postgresql(demo_book, tmp_path, capsys, monkeypatch):  # type:
         create_schema_on_pg(url)
         assert main(["--db", str(demo_book), "migrate-to", url]) == 0
         assert "All 30 tables match" in capsys.readouterr().out
+
+
+def test_a_second_book_joins_with_join_and_its_renamed_codes_are_listed(
+        demo_book, demo_template, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    # the same demo twice: every code and contract number of the second clashes
+    target = tmp_path / "team.sqlite3"
+    assert main(["--db", str(demo_book), "migrate-to", str(target)]) == 0
+    colleague = tmp_path / "colleague.sqlite3"
+    shutil.copy(demo_template, colleague)
+    capsys.readouterr()
+    assert main(["--db", str(colleague), "migrate-to", str(target)]) == 1
+    assert "--join" in capsys.readouterr().err
+    assert main(["--db", str(colleague), "--lang", "zh_CN", "migrate-to", str(target),
+                 "--join", "--owner", "zhao"]) == 0
+    out = capsys.readouterr().out
+    assert "200 个客户编号在" in out and "已改为新编号" in out
+    assert "C001 → C201" in out and out.count("→") >= 20  # the first twenty are listed
+    customers = next(line for line in out.splitlines() if line.startswith("customers "))
+    assert customers.split()[1:] == ["200", "200"]
