@@ -228,13 +228,17 @@ def grant_statements(group: str, existing: set[str]) -> list[str]:
 
 
 def role_statements(group: str, leads: str) -> list[str]:
-    """Create the two group roles if missing (NOLOGIN: people log in as themselves) and
-    make every lead a member of the team."""
+    """Create the two group roles if missing (NOLOGIN: people log in as themselves),
+    make every lead a member of the team, and let leads create the tables a book move
+    keeps while it runs."""
     out = []
     for role in (group, leads):
         out.append(f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
                    f"{literal(role)}) THEN CREATE ROLE {ident(role)} NOLOGIN; END IF; END $$")
     out.append(f"GRANT {ident(group)} TO {ident(leads)}")
+    # A lead moves colleagues' personal books in (``migrate-to --join``); the move keeps
+    # its bookkeeping tables in the book while it runs (kamdesk.io.book_transfer.ledger).
+    out.append(f"GRANT CREATE ON SCHEMA public TO {ident(leads)}")
     return out
 
 

@@ -145,3 +145,30 @@ def test_a_colleagues_book_joins_the_team_book_on_postgresql(demo_db, tmp_path, 
         finally:
             target.dispose()
             colleague.dispose()
+
+
+@pytest.mark.postgres
+def test_a_lead_moves_a_colleagues_book_into_the_team_book_for_them(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    # Row security on: the lead runs the move with --owner; afterwards the colleague sees
+    # their own account and every moved one, and the other manager sees none of them.
+    require_pg()
+    from team_support import team_book
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    colleague = _second_book(tmp_path)
+    with team_book() as book:
+        target = open_database(book.url_as(book.lead), tmp_path / "backups")
+        try:
+            report = _move(colleague, target, None, join=True, owner=book.alice)
+            assert report.ok, [c for c in report.tables if not c.ok]
+            assert {old for old, _new in report.renamed["customers"]} == {"C001", "C002"}
+        finally:
+            target.dispose()
+            colleague.dispose()
+        for role, seen in ((book.alice, 26), (book.bob, 1)):
+            engine = book.engine_as(role)
+            try:
+                with engine.connect() as c:
+                    assert c.execute(text("SELECT count(*) FROM customers")).scalar_one() == seen
+            finally:
+                engine.dispose()
