@@ -114,12 +114,13 @@ def next_touch(
     last_executive_visit: date | None = None,
     last_satisfaction_check: date | None = None,
     tracking_start: date | None = None,
+    slot: int | None = None,
 ) -> DueTouch:
     """When the next touch is due, how many days late it is, and what it should be.
 
-    Routine contact is due ``cadence`` days after the last contact (or after
-    ``tracking_start``, the customer's first record, when that is later), or today if
-    there is neither. The quarterly extra is due ``extra_days`` after the last one; never
+    Routine contact is due ``cadence`` days after the last contact (or, for a contact
+    from before the customer's first record ``tracking_start``, as :func:`due_parts`
+    says), or today if there is neither. The quarterly extra is due ``extra_days`` after the last one; never
     having had one makes the next routine contact that extra (not an alarm dated
     today). When the extra falls due first or on the same day it wins, since it counts
     as a contact too.
@@ -128,7 +129,7 @@ def next_touch(
     last_extra = (
         last_executive_visit if rule.extra_action == "executive_visit" else last_satisfaction_check
     )
-    return DueTouch(*due_parts(rule, last_contact, today, last_extra, tracking_start))
+    return DueTouch(*due_parts(rule, last_contact, today, last_extra, tracking_start, slot))
 
 
 @cache
@@ -140,7 +141,7 @@ def _days(n: int) -> timedelta:
 
 def due_parts(
     rule: CadenceRule, last_contact: date | None, today: date, last_extra: date | None,
-    tracking_start: date | None = None,
+    tracking_start: date | None = None, slot: int | None = None,
 ) -> tuple[date, int, ActionKind]:
     """:func:`next_touch` for an already chosen rule, as (next_due, overdue_days, action).
 
@@ -151,19 +152,28 @@ def due_parts(
     What "overdue" is measured from has to be reasonable, or an old book floods Today
     with "905 days overdue" the day it is opened:
 
-    * the routine clock starts at the later of the last contact and
-      ``tracking_start`` (the customer's first record in this book): a contact the
-      user made before the customer was in KAMDesk (an imported 最近互动时间) cannot
-      make the customer late on the day of the import;
+    * a contact the user made before the customer was in KAMDesk (an imported
+      最近互动时间, before ``tracking_start``, the customer's first record in this book)
+      cannot make the customer late on the day of the import. Its own due date stands
+      when it is still ahead then; one already past is moved into the first cycle after
+      the import, on day ``1 + slot % cadence`` (``slot``: the customer's id), so an
+      imported book's overdue customers come up a few a day instead of all on one day
+      (without a slot: the day a cycle after the import). A customer with no contact
+      before its first record starts a full cycle after it;
     * a quarterly extra that is overdue (or was never done) does not raise an alarm
       dated in the past: it upgrades the next routine touch, whose date and lateness
       are the routine ones. "Never done" is told apart by the screens
       (:func:`extra_state`), not by a count of days.
     """
-    anchor = last_contact
-    if tracking_start is not None and (anchor is None or tracking_start > anchor):
-        anchor = tracking_start
-    due = today if anchor is None else anchor + _days(rule.contact_days)
+    cycle = _days(rule.contact_days)
+    if tracking_start is None or (last_contact is not None and last_contact >= tracking_start):
+        due = today if last_contact is None else last_contact + cycle
+    elif last_contact is not None and last_contact + cycle > tracking_start:
+        due = last_contact + cycle  # due after the import: its own date
+    elif last_contact is not None and slot is not None:
+        due = tracking_start + _days(1 + slot % rule.contact_days)
+    else:
+        due = tracking_start + cycle
     action = rule.action
     if rule.extra_days is not None:
         extra_due = due if last_extra is None else last_extra + _days(rule.extra_days)

@@ -227,7 +227,7 @@ def _compute(
         next_due, overdue_days, action = due_parts(
             rule, last_contact, today,
             fact.last_executive_visit if rule.extra_action == "executive_visit"
-            else fact.last_satisfaction_check, fact.first_record,
+            else fact.last_satisfaction_check, fact.first_record, cid,
         )
         append((tier, activity, *rfm.get(cid, no_rfm), score, reasons, next_due,
                 overdue_days, action))

@@ -322,7 +322,7 @@ def refresh_customer(conn: Connection, customer_id: int, today: date) -> bool:
                        today=today, settings=settings,
                        last_executive_visit=f.last_executive_visit,
                        last_satisfaction_check=f.last_satisfaction_check,
-                       tracking_start=f.first_record)
+                       tracking_start=f.first_record, slot=f.customer_id)
     last_at = conn.execute(text(
         "SELECT MAX(occurred_at) FROM interactions WHERE customer_id = :c"), {"c": customer_id}
     ).scalar()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from datetime import date, timedelta
 
 import pytest
@@ -124,6 +126,28 @@ def test_the_clock_starts_at_the_first_record() -> None:
     due, late, _ = due_parts(rule, TODAY - timedelta(days=100), TODAY, None,
                              TODAY - timedelta(days=400))
     assert late == 100 - rule.contact_days
+
+
+def test_an_imported_books_overdue_customers_are_spread_over_the_first_cycle() -> None:
+    # 60 A customers imported today, each last contacted 200 days ago: none is late
+    # today, and their first touches fall a few a day over the next 14 days instead of
+    # all on day 14.
+    rule = cadence_rule("A", "active", SETTINGS)
+    old = TODAY - timedelta(days=200)
+    dues = [due_parts(rule, old, TODAY, TODAY, TODAY, slot=cid)[:2] for cid in range(1, 61)]
+    assert all(late == 0 for _due, late in dues)
+    days = sorted({(due - TODAY).days for due, _late in dues})
+    assert days == list(range(1, 15))
+    assert max(Counter((due - TODAY).days for due, _l in dues).values()) <= 5
+    # the same customer always gets the same day
+    assert due_parts(rule, old, TODAY, TODAY, TODAY, slot=7) == due_parts(
+        rule, old, TODAY, TODAY, TODAY, slot=7)
+    # a contact 5 days before the import keeps its own due date (9 days after it)
+    due, late, _ = due_parts(rule, TODAY - timedelta(days=5), TODAY, TODAY, TODAY, slot=3)
+    assert (due, late) == (TODAY + timedelta(days=9), 0)
+    # no contact before the first record: a full cycle after it
+    due, _late, _ = due_parts(rule, None, TODAY, TODAY, TODAY, slot=3)
+    assert due == TODAY + timedelta(days=14)
 
 
 def test_a_duty_never_done_is_not_yet_done() -> None:
