@@ -8,6 +8,7 @@ import factories as customer_ops
 from kamdesk.domain.penetration import BUYING, LAPSED, WHITESPACE
 from kamdesk.store.models import Transaction
 from kamdesk.store.ops.settings import save_product_lines
+from kamdesk.store.queries import penetration
 from kamdesk.store.queries.penetration import (
     book_product_lines, customer_penetration, line_purchases, product_lines_in_force,
 )
@@ -53,6 +54,15 @@ def test_the_book_lines_stand_in_until_the_user_keeps_a_list(db):
     assert not got.from_book and got.names == ("服务包", "耗材", "定制件", "标准件")
     db.write(save_product_lines, [])
     assert db.read(product_lines_in_force).from_book
+
+
+def test_the_book_lines_come_from_its_recent_orders(db, monkeypatch):
+    # A big book is not read whole: the lines of its most recent orders only (a line
+    # last ordered further back is not in force). By date: 12-01 服务包, 10-01 耗材,
+    # 09-03 (no line), 09-02 软件许可, 09-01 耗材, 04-01 a return, 03-01 耗材 …
+    _seed(db)
+    monkeypatch.setattr(penetration, "RECENT_ORDERS", 5)
+    assert db.read(book_product_lines) == ("耗材", "服务包", "软件许可")
 
 
 def test_line_purchases_sum_the_two_windows(db):
