@@ -120,10 +120,10 @@ def next_touch(
 
     Routine contact is due ``cadence`` days after the last contact (or, for a contact
     from before the customer's first record ``tracking_start``, as :func:`due_parts`
-    says), or today if there is neither. The quarterly extra is due ``extra_days`` after the last one; never
-    having had one makes the next routine contact that extra (not an alarm dated
-    today). When the extra falls due first or on the same day it wins, since it counts
-    as a contact too.
+    says), or today if there is neither. The quarterly extra is due ``extra_days``
+    after the last one; never having had one makes the next routine contact that extra
+    (not an alarm dated today). When the extra falls due first or on the same day it
+    wins, since it counts as a contact too.
     """
     rule = cadence_rule(value_tier, activity, settings)
     last_extra = (

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from kamdesk.domain.customer_match import parse_customer_type
 from kamdesk.domain.input_limits import MAX_COUNT, count_in_range
+from kamdesk.gc_pause import gc_paused
 from kamdesk.io.import_matching import ON_DUPLICATE, customer_fields, write_customers
 from kamdesk.io.import_orders import import_orders
 from kamdesk.io.import_progress import CancelledFn, ProgressFn, TickingRows, check_cancelled
@@ -98,6 +99,15 @@ def import_file(conn: Connection | Session, path: str | Path, kind: str | None =
     ``cancelled()`` are called every few rows (:mod:`kamdesk.io.import_progress`)."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValidationError("on_duplicate", "invalid_choice", on_duplicate)
+    with gc_paused():  # millions of short-lived acyclic objects (kamdesk.gc_pause)
+        return _import_file(conn, path, kind, skip_invalid, today, dry_run, mapping,
+                            on_duplicate, progress, default_owner, cancelled)
+
+
+def _import_file(conn: Connection | Session, path: str | Path, kind: str | None,
+                 skip_invalid: bool, today: date | None, dry_run: bool,
+                 mapping: Mapping | None, on_duplicate: str, progress: ProgressFn | None,
+                 default_owner: str | None, cancelled: CancelledFn | None) -> ImportReport:
     table = read_table(path)
     if progress is not None or cancelled is not None:
         table.rows = TickingRows(table.rows, progress, cancelled)

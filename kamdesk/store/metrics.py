@@ -13,11 +13,8 @@ changed rows are written and when the whole table is rewritten instead.
 
 from __future__ import annotations
 
-import gc
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from functools import partial
 from typing import Any, cast
@@ -26,6 +23,7 @@ from sqlalchemy import Connection, text
 
 from kamdesk.domain.health import HealthReason
 from kamdesk.domain.scoring import CustomerMetrics, metric_parts, tiering_revenue
+from kamdesk.gc_pause import gc_paused
 from kamdesk.store.dialect import run_qmark
 from kamdesk.store.ops.settings import put_json
 from kamdesk.store.queries.metric_facts import gather, gather_facts, raw_fetcher
@@ -82,28 +80,11 @@ def reasons_json(m: CustomerMetrics) -> str:
 def recompute_metrics(db_or_conn, today: date | None = None) -> int:  # type: ignore[no-untyped-def]
     """Recompute every customer's metrics; returns the number of customers."""
     today = today or date.today()
-    with _gc_paused():
+    with gc_paused():
         if isinstance(db_or_conn, Connection):
             return _recompute(db_or_conn, today)
         with db_or_conn.engine.begin() as conn:
             return _recompute(conn, today)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold off the cyclic garbage collector for the run.
-
-    A recompute keeps a few million small objects alive (rows, facts, metrics), none
-    of them in a cycle; each full collection walks all of them, and reading the
-    100,000 old rows after building the facts took six times as long with it on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 #: The columns of ``customer_metrics`` in the order rows are built and compared.

@@ -26,8 +26,8 @@ from kamdesk.domain.penetration import (
 )
 from kamdesk.store.queries.settings import stored_product_lines
 
-__all__ = ["RECENT_ORDERS", "WINDOW_MONTHS", "ProductLines", "book_product_lines", "customer_penetration",
-           "line_purchases", "product_lines_in_force"]
+__all__ = ["RECENT_ORDERS", "WINDOW_MONTHS", "ProductLines", "book_product_lines",
+           "customer_penetration", "line_purchases", "product_lines_in_force"]
 
 #: the short window; the long one is twice as long
 WINDOW_MONTHS = 12
