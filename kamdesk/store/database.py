@@ -250,6 +250,7 @@ def open_database(location: str, backup_dir: Path,
     if db.file_path:
         private_database(db.file_path)  # made by an older version or another umask
     _keep_search_index_current(db)
+    _restore_lost_indexes(db)
     return db
 
 
@@ -284,7 +285,26 @@ def _open_protected(location: str, backup_dir: Path, synchronous: Synchronous,
                   read_only=read_only, passphrase=passphrase)
     private_database(db.file_path)
     _keep_search_index_current(db)
+    _restore_lost_indexes(db)
     return db
+
+
+def _restore_lost_indexes(db: Database) -> None:
+    """Create the indexes a book lost (:mod:`kamdesk.store.index_repair`); a read
+    first, so a sound book needs no write lock, and a file that cannot be written
+    still opens as it is."""
+    from kamdesk.store.index_repair import missing_indexes, restore_indexes
+
+    if db.read_only or not db.is_sqlite:
+        return
+    try:
+        with db.engine.connect() as conn:
+            if not missing_indexes(conn):
+                return
+        with db.engine.begin() as conn:
+            log.warning("indexes restored: %s", ", ".join(restore_indexes(conn)))
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+        log.warning("lost indexes left as they were: %s", exc)
 
 
 def _keep_search_index_current(db: Database) -> None:

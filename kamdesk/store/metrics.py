@@ -236,6 +236,10 @@ def _write_changed(conn: Connection, added: list[tuple[Any, ...]],
         ex("INSERT INTO customer_metrics (customer_id) VALUES (?)", [(cid,) for cid in bare])
 
 
+#: a whole rewrite of more rows than this builds the indexes again after the load
+REBUILD_INDEXES_ABOVE = 1000
+
+
 def _rewrite_all(conn: Connection, rows: list[tuple[Any, ...]], archived: list[int]) -> None:
     """Replace every row, when more than a quarter of them changed (a new day moves
     every overdue count).
@@ -246,14 +250,19 @@ def _rewrite_all(conn: Connection, rows: list[tuple[Any, ...]], archived: list[i
     caller's transaction, so a failure leaves the old rows and indexes in place.
     """
     ex = partial(run_qmark, conn)
+    # First the DELETE: it opens the transaction. Python's sqlite3 opens one before a
+    # DELETE/INSERT/UPDATE but not before DDL, so a DROP INDEX issued first was
+    # committed at once, and a rewrite that then failed or was rolled back left the
+    # table without its indexes for good (every sort of the list scanned the table).
+    ex("DELETE FROM customer_metrics")  # no WHERE: SQLite empties table and indexes whole
     indexes: list[tuple[str, str]] = []
-    if conn.dialect.name == "sqlite" and len(rows) > 1000:
+    if conn.dialect.name == "sqlite" and len(rows) > REBUILD_INDEXES_ABOVE and bool(
+            getattr(conn.connection.dbapi_connection, "in_transaction", False)):
         indexes = [(r[0], r[1]) for r in ex(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
             "AND tbl_name = 'customer_metrics' AND sql IS NOT NULL").fetchall()]
         for name, _sql in indexes:
             ex(f'DROP INDEX "{name}"')
-    ex("DELETE FROM customer_metrics")
     if rows:  # an empty book (or one emptied by an import that skipped every row)
         ex(_INSERT_METRICS, rows)
     if archived:
