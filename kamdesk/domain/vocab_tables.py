@@ -392,9 +392,12 @@ TABLES: Final[dict[str, tuple[Row, ...]]] = {
         ("out_of_range", "This value is out of the allowed range.", "此值超出允许范围。"),
         ("too_long", "This text is too long.", "文字过长。"),
         # team mode (PostgreSQL row-level security): only the owner or a lead may do this
-        ("not_yours", "Only a team lead can give an account to someone else, and only "
-                      "its owner or a lead can change it.",
-         "只有团队主管可以把客户交给他人；只有负责人或主管可以修改该客户。"),
+        ("not_yours", "You can hand your own accounts only to a member of the team "
+                      "(Reassign owner… on the customer list's rows); only a team lead "
+                      "can reassign a colleague's accounts, and only the owner or a lead "
+                      "can change one.",
+         "您只能把自己的客户转交给团队成员（客户列表行菜单中的“更换负责人…”）；"
+         "只有团队主管可以转交同事的客户，只有负责人或主管可以修改客户。"),
         ("invalid_choice", "This value is not allowed here.", "此处不允许使用该值。"),
         ("invalid_number", "This is not a valid number or amount.", "不是有效的数字或金额。"),
         ("must_be_positive", "Enter an amount above zero.", "金额必须大于零。"),

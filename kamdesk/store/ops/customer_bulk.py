@@ -20,6 +20,7 @@ from kamdesk.store.errors import ValidationError
 from kamdesk.store.models import Customer
 from kamdesk.store.ops.changes import Changes
 from kamdesk.store.ops.customers import update_customer
+from kamdesk.store.team.hand_over import can_hand_over, hand_over
 from kamdesk.store.team.refusals import refusal_as_validation
 
 _customers = cast(Table, Customer.__table__)
@@ -73,9 +74,19 @@ def reassign_owner(session: Session, customer_ids: Iterable[int], owner: str,
     if len(name) > OWNER_MAX:
         raise ValidationError("owner", "too_long")
     old = {cid: v for cid, v in _current(session, "owner", customer_ids).items() if v != name}
-    with refusal_as_validation("owner"):  # team book: a member may not give one away
-        changes = _apply(session, "owner", dict.fromkeys(old, name), now)
-        session.flush()
+    if not can_hand_over(session.connection()):
+        with refusal_as_validation("owner"):
+            changes = _apply(session, "owner", dict.fromkeys(old, name), now)
+            session.flush()
+    else:  # a team book: a lead reassigns; a member's own UPDATE is refused there …
+        try:
+            with session.begin_nested(), refusal_as_validation("owner"):
+                changes = _apply(session, "owner", dict.fromkeys(old, name), now)
+                session.flush()
+        except ValidationError as exc:
+            if exc.code != "not_yours":
+                raise
+            changes = hand_over(session, old, name)  # … and hands their own over instead
     return changes.with_value(BulkEdit("owner", tuple(sorted(old.items()))))
 
 

@@ -281,9 +281,34 @@ TEAM_FUNCTION_NAMES = ("kamdesk_new_customer_ids(integer)", "kamdesk_highest_cus
                        "kamdesk_content_in_use(text)")
 
 
+def hand_over_function(group: str) -> str:
+    """``kamdesk_hand_over(customer, new_owner)``: a member gives one of their own
+    accounts to a colleague (holiday cover, a changed territory). Row security checks an
+    updated row against the read rule, so a member's own UPDATE of ``owner`` to someone
+    else is refused; this function does it for them, only for an account the calling
+    login owns and only to a member of the team. False when either is not so."""
+    return f"""
+CREATE OR REPLACE FUNCTION kamdesk_hand_over(customer bigint, new_owner text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = new_owner)
+       OR NOT pg_has_role(new_owner, {literal(group)}, 'MEMBER') THEN
+        RETURN false;
+    END IF;
+    UPDATE customers SET owner = new_owner, version = version + 1
+     WHERE id = customer AND owner = session_user;
+    RETURN FOUND;
+END
+$$
+""".strip()
+
+
+HAND_OVER_NAME = "kamdesk_hand_over(bigint, text)"
+
+
 def function_statements(group: str) -> list[str]:
-    out = list(TEAM_FUNCTIONS)
-    for name in TEAM_FUNCTION_NAMES:
+    out = [*TEAM_FUNCTIONS, hand_over_function(group)]
+    for name in (*TEAM_FUNCTION_NAMES, HAND_OVER_NAME):
         out += [f"REVOKE ALL ON FUNCTION {name} FROM PUBLIC",
                 f"GRANT EXECUTE ON FUNCTION {name} TO {ident(group)}"]
     return out

@@ -50,21 +50,31 @@ def test_a_member_works_on_their_own_accounts_only(book: TeamBook) -> None:
         with pytest.raises(ValidationError) as refused:
             alice.write(create_customer, name="For Bob", owner=book.bob)
         assert (refused.value.field, refused.value.code) == ("owner", "not_yours")
-        # … nor give one away (a lead reassigns), nor touch another's account
-        with pytest.raises(ValidationError) as refused:
-            alice.write(reassign_owner, [new_id], book.bob)
-        assert refused.value.code == "not_yours"
+        # … nor touch another's account, nor give one to someone outside the team
         with pytest.raises(ValidationError):
             alice.write(update_customer, book.customers[book.bob], name="taken")
+        with pytest.raises(ValidationError) as refused:
+            alice.write(reassign_owner, [new_id], "not_in_the_team")
+        assert refused.value.code == "not_yours"
         assert alice.read(count, CustomerQuery()) == 2
-        # the lead hands Alice's new account to Bob: it leaves her list
-        lead.write(reassign_owner, [new_id], book.bob)
+        # she hands her own account to Bob (holiday cover): it leaves her list for his,
+        # and its history says who handed it over
+        alice.write(reassign_owner, [new_id], book.bob)
         assert alice.read(count, CustomerQuery()) == 1
         bob = _db(book, book.bob)
         try:
             assert new_id in bob.read(ids_by_code).values()
+            assert bob.read(lambda c: c.exec_driver_sql(
+                "SELECT old_value, new_value FROM change_history WHERE "
+                "customer_id = %(c)s AND field = 'owner'", {"c": new_id}).all()) == [
+                (book.alice, book.bob)]
+            with pytest.raises(ValidationError):  # Bob cannot hand back what is not his …
+                bob.write(reassign_owner, [book.customers[book.alice]], book.bob)
         finally:
             bob.dispose()
+        # … the lead reassigns any account: it comes back to Alice
+        lead.write(reassign_owner, [new_id], book.alice)
+        assert alice.read(count, CustomerQuery()) == 2
     finally:
         alice.dispose()
         lead.dispose()
