@@ -138,8 +138,34 @@ def run_op(ctx: AppContext, op: Callable[..., Changes], *args: Any,
     except STORE_FAILURES as exc:
         report_failure(ctx, exc, parent or _as_widget(initiator))
         return None
+    announce_written(ctx, changes, initiator)
+    return changes
+
+
+def announce_written(ctx: AppContext, changes: Changes, initiator: QObject | None) -> None:
+    """Tell this window's screens (and, on a server book, the other clients) what a
+    committed write changed."""
     notify_others(ctx.db)  # a server book: other clients hear of it (no-op on SQLite)
     ctx.announce(changes, initiator=initiator)
+
+
+def run_quietly(ctx: AppContext, op: Callable[..., Changes], *args: Any, failure: str,
+                initiator: QObject | None = None, announce: bool = True,
+                **kwargs: Any) -> Changes | None:
+    """The runner for the app's own background writes (reminders generated at start-up
+    and on a timer, the "last seen" mark): one transaction like :func:`run_op`, but a
+    failure is logged under ``failure``, never a message box, and ``None`` returned.
+    ``announce=False`` is for bookkeeping no screen shows: neither the screens nor the
+    other clients of a server book hear of it (a mark written every few minutes would
+    otherwise make them re-read)."""
+    _sign(ctx)
+    try:
+        changes = ctx.db.write(op, *args, **kwargs)
+    except Exception:  # noqa: BLE001 - background bookkeeping never stops the app
+        log.exception(failure)
+        return None
+    if announce and changes:
+        announce_written(ctx, changes, initiator)
     return changes
 
 

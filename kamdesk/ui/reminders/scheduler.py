@@ -35,7 +35,7 @@ from kamdesk.domain.reminders import (
 from kamdesk.store.ops.reminder_state import record_last_seen
 from kamdesk.store.ops.tasks import mark_notified
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.ops import run_op
+from kamdesk.ui.ops import run_op, run_quietly
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +130,10 @@ class ReminderScheduler(QObject):
 
     def save_last_seen(self, when: dt.datetime | None = None) -> None:
         """Remember the app was running, so a later start knows what it missed."""
-        # Bookkeeping no screen shows: written directly, not announced (announcing
-        # app_settings would make Today re-read every few minutes).
-        self.ctx.db.write(record_last_seen, when or self.ctx.clock.now())
+        # Bookkeeping no screen shows: not announced (announcing app_settings would
+        # make Today re-read every few minutes); a failure is logged.
+        run_quietly(self.ctx, record_last_seen, when or self.ctx.clock.now(),
+                    failure="could not save the last-seen time", announce=False)
 
     # -- the timer ---------------------------------------------------------------------
     def _states(self, until: dt.datetime) -> list[ReminderState]:

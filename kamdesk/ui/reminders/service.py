@@ -23,7 +23,7 @@ from kamdesk.store.ops.complaint_reminders import KEY_PREFIX, sync_complaint_rem
 from kamdesk.store.ops.reminder_state import REMINDERS_SYNCED_KEY, record_reminders_synced
 from kamdesk.store.queries.reminders import ReminderRow
 from kamdesk.ui.context import AppContext
-from kamdesk.ui.ops import run_op
+from kamdesk.ui.ops import announce_written, run_op, run_quietly
 from kamdesk.ui.reminders.dbus_notifier import pick_desktop_notifier
 from kamdesk.ui.reminders.notifications import BellButton, NotificationCenter, NotificationPanel
 from kamdesk.ui.reminders.notifier import (
@@ -110,27 +110,21 @@ class ReminderService(QObject):
         from kamdesk.store.ops.key_date_reminders import sync_reminder_tasks
 
         now = self.ctx.clock.now()
-        try:
-            # Written directly, not through run_op: a failure here is logged, never a
-            # message box at start-up, and the "synced on" mark is bookkeeping no
-            # screen shows (so it is not announced).
-            changes = self.ctx.db.write(sync_reminder_tasks, now.date(), self.ctx.lang,
-                                        now=now)
-            self.ctx.db.write(record_reminders_synced, now.date())
-        except Exception:  # noqa: BLE001 - reminders of manual tasks must still run
-            log.exception("could not generate key-date reminders")
+        # A failure is logged, never a message box at start-up (reminders of manual
+        # tasks must still run); the "synced on" mark is bookkeeping no screen shows.
+        failure = "could not generate key-date reminders"
+        changes = run_quietly(self.ctx, sync_reminder_tasks, now.date(), self.ctx.lang,
+                              now=now, failure=failure, announce=False)
+        if changes is None or run_quietly(self.ctx, record_reminders_synced, now.date(),
+                                          failure=failure, announce=False) is None:
             return
-        self.ctx.announce(changes, initiator=self)
+        if changes:
+            announce_written(self.ctx, changes, self)
 
     def sync_complaints(self) -> None:
         """Bring the complaints' deadline reminders up to date (amber, then deadline)."""
-        try:
-            changes = self.ctx.db.write(sync_complaint_reminders, self.ctx.clock.now())
-        except Exception:  # noqa: BLE001 - other reminders must still run
-            log.exception("could not update complaint reminders")
-            return
-        if changes:
-            self.ctx.announce(changes, initiator=self)
+        run_quietly(self.ctx, sync_complaint_reminders, self.ctx.clock.now(),
+                    failure="could not update complaint reminders", initiator=self)
 
     def _on_changed(self, tables: frozenset[str]) -> None:
         if "complaints" in tables and not self._stopped:
@@ -146,12 +140,8 @@ class ReminderService(QObject):
         in step at once)."""
         from kamdesk.store.ops.key_date_reminders import sync_stage_target_tasks
 
-        try:
-            changes = self.ctx.db.write(sync_stage_target_tasks, self.ctx.clock.now())
-        except Exception:  # noqa: BLE001 - the other reminders must still run
-            log.exception("could not generate stage-target reminders")
-            return
-        self.ctx.announce(changes, initiator=self)
+        run_quietly(self.ctx, sync_stage_target_tasks, self.ctx.clock.now(),
+                    failure="could not generate stage-target reminders", initiator=self)
 
     # -- showing -----------------------------------------------------------------------
     def _fired(self, rows: list[ReminderRow]) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
-from sqlalchemy.exc import ProgrammingError
 
 from kamdesk.store.database import Database, open_database
 from kamdesk.store.errors import ConflictError
@@ -137,11 +136,8 @@ def test_person_and_task_conflicts_through_the_ops(clients):
 def test_contact_conflict_through_the_ops(clients):
     one, two = clients
     cid = one.write(create_customer, name="远航物流").value
-    try:
-        logged = one.write(log_contact, customer_id=cid, occurred_at=NOW, channel="phone",
-                           topic="回访", now=NOW).value
-    except ProgrammingError:  # the metrics refresh is SQLite SQL until pgcore's port lands
-        pytest.skip("contact-log metrics SQL not yet portable to PostgreSQL")
+    logged = one.write(log_contact, customer_id=cid, occurred_at=NOW, channel="phone",
+                       topic="回访", now=NOW).value
     iid = logged.interaction_id
     read = {"i": version_of(two, Interaction, iid)}
     one.write(update_interaction, iid, feedback="满意", now=NOW, expected_version=read["i"])
